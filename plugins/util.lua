@@ -1,0 +1,61 @@
+-- Small helpers for rules. A plain table of pure functions (not a module{}); load it with
+-- `local util = require "util"`. Nothing here touches the engine: it only reads the answers
+-- table `a` that the engine passes to a rule.
+
+local util = {}
+
+-- true when the list (for example the answer to a multi question) contains value.
+-- A nil or non-table list contains nothing.
+local function has(list, value)
+  if type(list) ~= "table" then
+    return false
+  end
+  for _, v in ipairs(list) do
+    if v == value then
+      return true
+    end
+  end
+  return false
+end
+
+-- true when at least one of the answers a[id], for id in ids, equals value.
+local function any(a, ids, value)
+  for _, id in ipairs(ids) do
+    if a[id] == value then
+      return true
+    end
+  end
+  return false
+end
+
+-- true when every answer a[id], for id in ids, equals value (and ids is not empty).
+local function all(a, ids, value)
+  if #ids == 0 then
+    return false
+  end
+  for _, id in ipairs(ids) do
+    if a[id] ~= value then
+      return false
+    end
+  end
+  return true
+end
+
+-- true when the answer a[id] equals one of the values that follow.
+-- Example: util.is(a, "core.policy.commitment", "no", "unknown")
+local function is(a, id, ...)
+  local v = a[id]
+  for i = 1, select("#", ...) do
+    if v == select(i, ...) then
+      return true
+    end
+  end
+  return false
+end
+
+util.has = has
+util.any = any
+util.all = all
+util.is = is
+
+return util

@@ -10,7 +10,7 @@
 --   Part I item 13), life and security of person (items 1 to 3), the UNGP effectiveness criteria for
 --   grievance mechanisms (GP31, in particular accessibility without fear of reprisal). Freedom of
 --   expression enters the CSDDD only through the Annex Part I Section 2 gateway (ICCPR 19), so it is
---   described here but not cited as a separate item.
+--   cited as CSDDD.ANX.I2.ICCPR, not as a Section 1 item.
 -- * A lawsuit or legal threat against critics is treated as SLAPP-like conduct. The rule does not
 --   decide whether a claim is abusive in law (that is for a court, and under Directive (EU) 2024/1069
 --   in cross-border civil cases); it flags conduct that chills public participation and asks for
@@ -60,7 +60,7 @@ operations, and engagement with defenders as stakeholders.]],
         { value = "filed", label = "Legal action filed", score = 0 },
         { value = "unknown", label = "Not known", score = 0 },
       },
-      duties = { "CSDDD.A13", "CSDDD.ANX.I1.13", "UNGP.GP31.a" } },
+      duties = { "CSDDD.A13", "CSDDD.ANX.I1.13", "CSDDD.ANX.I2.ICCPR", "UNGP.GP31.a" } },
 
     { id = "hrd.retaliation", kind = "choice", weight = 3, required = true,
       section = "Retaliation",
@@ -132,7 +132,7 @@ operations, and engagement with defenders as stakeholders.]],
     -- and self-censorship are hard to undo). Likelihood 4: the supplier reports the conduct itself; it
     -- is not 5 because a claim may be well founded, which only a court can decide.
     { id = "hrd.slapp", title = "Legal action or threats against critics (SLAPP-like conduct)",
-      duties = { "CSDDD.A13", "CSDDD.ANX.I1.13", "UNGP.GP31.a" },
+      duties = { "CSDDD.A13", "CSDDD.ANX.I1.13", "CSDDD.ANX.I2.ICCPR", "UNGP.GP31.a" },
       severity = { scale = 4, scope = 3, irremediable = 3 }, likelihood = 4,
       red_flag = true, impact = "actual",
       action = "Ask the supplier to review every case with independent counsel against the Anti-SLAPP "

@@ -292,7 +292,7 @@ expression, and hazardous substances and e-waste.]],
           .. "recorded (for example following the Global Network Initiative principles). Partial: legal "
           .. "review only. No: requests are executed without review. na: you hold no user data and run no "
           .. "networks or platforms.",
-      duties = { "UNGP.GP23", "CSDDD.ANX.I1.04", "UNGP.GP19" } },
+      duties = { "UNGP.GP23", "CSDDD.ANX.I1.04", "CSDDD.ANX.I2.ICCPR", "UNGP.GP19" } },
 
     { id = "tech.expression.transparency", kind = "maturity", weight = 1,
       section = "Freedom of expression",
@@ -318,24 +318,9 @@ expression, and hazardous substances and e-waste.]],
           .. "checked?",
       help = "Yes: all e-waste, scrap boards, solvents and sludges go to licensed facilities certified to an "
           .. "environmentally sound standard (for example e-Stewards, R2 or WEEELABEX), with downstream "
-          .. "audits and waste transfer records. Partial: licensed but not checked. No: not managed.",
+          .. "audits and waste transfer records. Partial: licensed but not checked. No: not managed. "
+          .. "Cross-border shipments of such waste are asked in the environment section.",
       duties = { "RBA.C4", "CSDDD.ANX.II.10", "CSDDD.ANX.II.07" } },
-
-    { id = "tech.ewaste.exports", kind = "choice", weight = 2,
-      section = "Hazardous substances and e-waste",
-      text = "Are used electronics or e-waste from your operations (or your recyclers) shipped to another "
-          .. "country?",
-      help = "'consent' means shipments happen only under the Basel Convention prior informed consent "
-          .. "procedure, to facilities that manage them soundly, and never from OECD/EU countries to "
-          .. "non-OECD countries where that is banned. 'without_consent' means any shipment outside these "
-          .. "rules, including used equipment declared as reusable that is in fact waste.",
-      options = {
-        { value = "no", label = "No cross-border shipments", score = 1 },
-        { value = "consent", label = "Only with Basel prior informed consent", score = 0.75 },
-        { value = "without_consent", label = "Shipments outside Basel rules", score = 0 },
-        { value = "unknown", label = "Not known", score = 0 },
-      },
-      duties = { "CSDDD.ANX.II.10", "RBA.C4" } },
 
     -- Ethics ----------------------------------------------------------------------------------
     { id = "tech.ethics.integrity", kind = "maturity", weight = 1,
@@ -474,15 +459,17 @@ expression, and hazardous substances and e-waste.]],
       end },
 
     -- Severity: scale 4 (toxic exposure of informal recyclers, often children, and soil and water
-    -- pollution), scope 4, irremediable 4. Likelihood 4: the supplier reports the shipments.
-    { id = "tech.ewaste.illegal_export", title = "E-waste shipped outside Basel Convention rules",
-      duties = { "CSDDD.ANX.II.10", "RBA.C4", "CSDDD.A11" },
-      severity = { scale = 4, scope = 4, irremediable = 4 }, likelihood = 4,
-      impact = "actual",
-      action = "Stop the shipments, trace where past shipments went, and contract only certified recyclers "
-          .. "with downstream audits; report to the competent authority where required.",
+    -- pollution around informal dumps), scope 4, irremediable 4. Likelihood 3: unchecked recyclers in
+    -- the electronics trade often resell waste informally; cross-border shipments themselves are
+    -- checked by the environment module's Basel rule.
+    { id = "tech.ewaste.unchecked", title = "E-waste handed to unchecked recyclers",
+      duties = { "RBA.C4", "CSDDD.ANX.II.10", "CSDDD.ANX.I1.15", "CSDDD.A10" },
+      severity = { scale = 4, scope = 4, irremediable = 4 }, likelihood = 3,
+      impact = "potential",
+      action = "Ask the supplier to use only recyclers certified to an environmentally sound standard, to "
+          .. "audit where their e-waste ends up, and to keep waste transfer records; check within six months.",
       when = function(a)
-        return a["tech.ewaste.exports"] == "without_consent"
+        return util.is(a, "tech.ewaste.recyclers", "no", "unknown")
       end },
 
     -- Severity: scale 3 (harm to health from restricted substances), scope 3, irremediable 4 (some
@@ -514,7 +501,7 @@ expression, and hazardous substances and e-waste.]],
     -- Likelihood 2; 4 when the supplier also sells surveillance technology to high-risk end users.
     { id = "tech.expression.requests_unmanaged", title = "Government requests handled without human rights "
           .. "review",
-      duties = { "UNGP.GP23", "CSDDD.ANX.I1.04", "UNGP.GP19" },
+      duties = { "UNGP.GP23", "CSDDD.ANX.I1.04", "CSDDD.ANX.I2.ICCPR", "UNGP.GP19" },
       severity = { scale = 4, scope = 4, irremediable = 3 }, likelihood = 2,
       impact = "potential",
       action = "Ask for a procedure to review government requests for legality, necessity and "
@@ -599,12 +586,12 @@ expression, and hazardous substances and e-waste.]],
     { name = "self-assessment only",
       answers = { ["tech.rba.audit"] = "saq_only", ["labour.migrant.share"] = 40 },
       expect = { findings = { "tech.audit.none" } } },
-    { name = "e-waste exported outside Basel rules",
-      answers = { ["tech.ewaste.exports"] = "without_consent" },
-      expect = { findings = { "tech.ewaste.illegal_export" } } },
-    { name = "e-waste exported with consent",
-      answers = { ["tech.ewaste.exports"] = "consent" },
-      expect = { absent = { "tech.ewaste.illegal_export" } } },
+    { name = "e-waste handed to unchecked recyclers",
+      answers = { ["tech.ewaste.recyclers"] = "no" },
+      expect = { findings = { "tech.ewaste.unchecked" } } },
+    { name = "e-waste handled by licensed recyclers",
+      answers = { ["tech.ewaste.recyclers"] = "partial" },
+      expect = { absent = { "tech.ewaste.unchecked" } } },
     { name = "restricted substances not controlled",
       answers = { ["tech.substances.restricted"] = "unknown" },
       expect = { findings = { "tech.substances.undeclared" } } },

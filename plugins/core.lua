@@ -18,7 +18,7 @@ local function lacking(a, id)
   return util.is(a, id, "no", "unknown")
 end
 
--- CSDDD Art 7(4) asks for a policy review at least every 24 months. A review in the reporting year
+-- CSDDD Art 7 asks for a policy review at least every 24 months. A review in the reporting year
 -- or the year before scores 1; two years before scores 0.5; older scores 0. Without a reporting
 -- period the age cannot be judged, so the question is not applicable.
 local function review_score(value, ctx)

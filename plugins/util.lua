@@ -5,9 +5,9 @@
 local util = {}
 
 -- true when the list (for example the answer to a multi question) contains value.
--- A nil or non-table list contains nothing.
+-- An unanswered question (nil) contains nothing.
 local function has(list, value)
-  if type(list) ~= "table" then
+  if list == nil then
     return false
   end
   for _, v in ipairs(list) do

@@ -154,7 +154,7 @@ and its financing, conflict-affected and high-risk areas, and payments to govern
     { id = "mining.cyanide.code", kind = "choice", weight = 2,
       section = "Mercury and cyanide",
       text = "If you use cyanide, are your operations certified under the International Cyanide Management Code?",
-      help = "Certified: an independent audit confirmed compliance for all operations using cyanide, including transport. Aligned: the Code is applied but not certified. Cite the certificate or audit summary.",
+      help = "Certified: an independent audit confirmed that every operation using cyanide complies with the Code, and your cyanide comes from certified producers and transporters. Aligned: the Code is applied but not certified. Cite the certificate or audit summary.",
       options = {
         { value = "not_used", label = "We use no cyanide" },
         { value = "certified", label = "Certified under the Code" },

@@ -88,10 +88,11 @@ operations, and engagement with defenders as stakeholders.]],
           .. "tracker, UN special procedures). 'none_reported' requires that you do monitor; 'reported' "
           .. "means at least one incident was reported, whoever the alleged perpetrator; 'not_monitored' "
           .. "means you do not check. Reports about your own staff or contractors must also be answered "
-          .. "in the retaliation question.",
+          .. "in the retaliation question. The score rewards monitoring, not the absence of incidents that "
+          .. "others caused; your response is scored in the next question.",
       options = {
         { value = "none_reported", label = "Monitored, none reported", score = 1 },
-        { value = "reported", label = "Monitored, incidents reported", score = 0.5 },
+        { value = "reported", label = "Monitored, incidents reported", score = 1 },
         { value = "not_monitored", label = "Not monitored", score = 0 },
       },
       duties = { "CSDDD.A08", "CSDDD.ANX.I1.01", "CSDDD.ANX.I1.03", "UNGP.GP18" } },

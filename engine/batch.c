@@ -1,0 +1,394 @@
+/* The batch runner. Workers take inputs in order from a shared counter and
+ * may run at most WINDOW inputs ahead of the consumer, which receives the
+ * finished items strictly in input order (for the portfolio and JSON, and
+ * so that memory stays flat). Supplier ids are registered as soon as an
+ * input is parsed; a worker writes a workbook only once every earlier input
+ * has registered, so "the second one is the duplicate" holds whatever the
+ * thread timing. */
+#include <ctype.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "batch.h"
+#include "lhost.h"
+#include "qn.h"
+#include "report.h"
+#include "score.h"
+#include "sink.h"
+
+enum { WINDOW = 256 };
+
+struct slot {
+	int index; /* which input this slot holds, -1 = empty */
+	bool done;
+	struct qn *q;
+	struct assessment a;
+	int status; /* 0 or an err code */
+	struct err err;
+};
+
+struct batch {
+	const struct batch_opts *o;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int next_in;  /* next input a worker takes */
+	int next_out; /* next input the consumer hands on */
+	int frontier; /* every input below has registered its id */
+	bool *registered;
+	/* supplier ids: open addressing over the inputs' first owners */
+	char **ids;
+	int *owner;
+	size_t idcap;
+	struct slot slots[WINDOW];
+	int start_error; /* a worker could not build its Lua host */
+	struct err start_err;
+};
+
+static size_t hash(const char *s)
+{
+	size_t h = 1469598103934665603UL;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211UL;
+	return h;
+}
+
+/* Under mu: the first input index that used id (registering i if new). */
+static int id_owner(struct batch *b, const char *id, int i)
+{
+	size_t h = hash(id) & (b->idcap - 1);
+
+	while (b->ids[h]) {
+		if (!strcmp(b->ids[h], id)) {
+			if (i < b->owner[h])
+				b->owner[h] = i;
+			return b->owner[h];
+		}
+		h = (h + 1) & (b->idcap - 1);
+	}
+	b->ids[h] = strdup(id);
+	b->owner[h] = i;
+	return i;
+}
+
+static void register_input(struct batch *b, int i, const char *id)
+{
+	pthread_mutex_lock(&b->mu);
+	if (id)
+		id_owner(b, id, i);
+	b->registered[i] = true;
+	while (b->frontier < b->o->ninputs && b->registered[b->frontier])
+		b->frontier++;
+	pthread_cond_broadcast(&b->cv);
+	pthread_mutex_unlock(&b->mu);
+}
+
+/* Wait until every input before i registered; then the owner of id. */
+static int settled_owner(struct batch *b, int i, const char *id)
+{
+	int owner;
+
+	pthread_mutex_lock(&b->mu);
+	while (b->frontier < i)
+		pthread_cond_wait(&b->cv, &b->mu);
+	owner = id_owner(b, id, i);
+	pthread_mutex_unlock(&b->mu);
+	return owner;
+}
+
+/* A file name from a supplier id: letters, digits, - _ . kept; the rest _. */
+static void safe_name(const char *id, char *out, size_t n)
+{
+	size_t k = 0;
+
+	for (const char *p = id; *p && k + 6 < n && k < 120; p++)
+		out[k++] = isalnum((unsigned char)*p) || *p == '-' || *p == '_' ? *p : '_';
+	if (!k || out[0] == '.')
+		out[k++] = '_';
+	out[k] = '\0';
+	strcat(out, ".xlsx");
+}
+
+static void write_workbook(struct batch *b, struct slot *s)
+{
+	const struct batch_opts *o = b->o;
+	struct report_opts ro = { .stakeholder = o->stakeholder, .now = o->now };
+	char path[4096], name[160];
+
+	if (o->output && !o->output_is_dir) {
+		snprintf(path, sizeof path, "%s", o->output);
+	} else {
+		safe_name(s->q->supplier.id, name, sizeof name);
+		snprintf(path, sizeof path, "%s/%s", o->output ? o->output : ".", name);
+	}
+	if (report_supplier_xlsx(path, &s->a, &ro, &s->err))
+		s->status = ERR_IO;
+}
+
+/* One input, start to end, in the worker's own Lua host. */
+static void assess(struct batch *b, struct lhost *h, int i, struct slot *s)
+{
+	const struct batch_opts *o = b->o;
+	const char *sector;
+	const struct pack *p;
+
+	s->q = qn_load(o->inputs[i], &s->err);
+	if (!s->q) {
+		s->status = s->err.code;
+		register_input(b, i, NULL);
+		return;
+	}
+	sector = o->common->sector ? o->common->sector : qn_sector(s->q);
+	if (!sector) {
+		register_input(b, i, NULL);
+		s->status = err_at(&s->err, ERR_INPUT, o->inputs[i], 1, 1,
+				   "no sector: set supplier.sector or use -s NAME");
+		return;
+	}
+	p = lhost_pack(h, sector, &s->err);
+	if (!p) {
+		register_input(b, i, NULL);
+		s->status = s->err.code == ERR_USAGE ? ERR_INPUT : s->err.code;
+		return;
+	}
+	if (qn_bind(s->q, p, &s->err)) {
+		register_input(b, i, NULL);
+		s->status = ERR_INPUT;
+		return;
+	}
+	register_input(b, i, s->q->supplier.id);
+	score_init(&s->a, s->q);
+	if (lhost_evaluate(h, p, s->q, &s->a, &s->err)) {
+		s->status = ERR_PACK;
+		snprintf(s->err.file, sizeof s->err.file, "%s", o->inputs[i]);
+		return;
+	}
+	score_assessment(&s->a);
+	if (settled_owner(b, i, s->q->supplier.id) != i) {
+		s->status = err_at(&s->err, ERR_INPUT, o->inputs[i], 1, 1,
+				   "supplier id '%s' is already used by another input",
+				   s->q->supplier.id);
+		return;
+	}
+	if (o->per_supplier)
+		write_workbook(b, s);
+}
+
+static struct slot *take(struct batch *b, int *index)
+{
+	struct slot *s = NULL;
+
+	pthread_mutex_lock(&b->mu);
+	while (b->next_in < b->o->ninputs && b->next_in >= b->next_out + WINDOW)
+		pthread_cond_wait(&b->cv, &b->mu);
+	if (b->next_in < b->o->ninputs) {
+		*index = b->next_in++;
+		s = &b->slots[*index % WINDOW];
+	}
+	pthread_mutex_unlock(&b->mu);
+	return s;
+}
+
+static void *worker(void *arg)
+{
+	struct batch *b = arg;
+	struct err e = { 0 };
+	struct lhost *h = cli_lhost(b->o->common, &e);
+	struct slot *s;
+	int i;
+
+	while ((s = take(b, &i))) {
+		struct slot local = { .index = i };
+
+		if (!h) {
+			local.status = e.code ? e.code : ERR_PACK;
+			local.err = e;
+			register_input(b, i, NULL);
+		} else {
+			assess(b, h, i, &local);
+		}
+		pthread_mutex_lock(&b->mu);
+		*s = local;
+		s->done = true;
+		pthread_cond_broadcast(&b->cv);
+		pthread_mutex_unlock(&b->mu);
+	}
+	lhost_free(h);
+	return NULL;
+}
+
+static void count(struct batch_summary *sum, const struct slot *s, const struct batch_opts *o)
+{
+	if (s->status == 0) {
+		sum->assessed++;
+		sum->red_flags += s->a.red_flag;
+		sum->workbooks += o->per_supplier;
+		for (int f = 0; f < s->a.nfindings; f++)
+			if ((int)s->a.findings[f].level > sum->max_level)
+				sum->max_level = (int)s->a.findings[f].level;
+		return;
+	}
+	cli_print_err(&s->err);
+	if (s->status == ERR_PACK)
+		sum->pack_errors++;
+	else if (s->status == ERR_IO)
+		sum->io_errors++;
+	else
+		sum->invalid++;
+}
+
+static void progress(const struct batch_opts *o, int done);
+
+/* The consumer: items in input order, to the sinks, then freed. */
+static void consume(struct batch *b, struct sink **sinks, int nsinks, struct batch_summary *sum)
+{
+	for (int i = 0; i < b->o->ninputs; i++) {
+		struct slot *s = &b->slots[i % WINDOW];
+
+		pthread_mutex_lock(&b->mu);
+		while (!(s->done && s->index == i))
+			pthread_cond_wait(&b->cv, &b->mu);
+		pthread_mutex_unlock(&b->mu);
+		count(sum, s, b->o);
+		for (int k = 0; k < nsinks; k++)
+			sink_item(sinks[k], b->o->inputs[i], s->status ? NULL : &s->a,
+				  s->status ? &s->err : NULL);
+		qn_free(s->q);
+		pthread_mutex_lock(&b->mu);
+		s->done = false;
+		s->index = -1;
+		b->next_out = i + 1;
+		pthread_cond_broadcast(&b->cv);
+		pthread_mutex_unlock(&b->mu);
+		progress(b->o, i + 1);
+	}
+}
+
+/* Count, rate and ETA on stderr, only when it is a terminal. */
+static void progress(const struct batch_opts *o, int done)
+{
+	static _Thread_local struct timespec t0;
+	struct timespec now;
+	double secs, rate;
+
+	if (o->quiet || !isatty(2))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (done == 1)
+		t0 = now;
+	if (done % 100 && done != o->ninputs)
+		return;
+	secs = (double)(now.tv_sec - t0.tv_sec) + (double)(now.tv_nsec - t0.tv_nsec) / 1e9;
+	rate = secs > 0 ? done / secs : 0;
+	fprintf(stderr, "\rdiligo: %d/%d questionnaires, %.0f/s, ETA %.0f s   ", done, o->ninputs,
+		rate, rate > 0 ? (o->ninputs - done) / rate : 0);
+	if (done == o->ninputs)
+		fputc('\n', stderr);
+}
+
+static int open_sinks(const struct batch_opts *o, struct sink **sinks, int *n)
+{
+	struct err e = { 0 };
+
+	*n = 0;
+	if (o->portfolio) {
+		sinks[*n] = sink_portfolio_new(o->portfolio, o->stakeholder, o->now, &e);
+		if (!sinks[*n])
+			goto fail;
+		(*n)++;
+	}
+	if (o->json) {
+		sinks[*n] = sink_json_new(o->json, o->stakeholder, o->now, &e);
+		if (!sinks[*n])
+			goto fail;
+		(*n)++;
+	}
+	return 0;
+fail:
+	cli_print_err(&e);
+	for (int i = 0; i < *n; i++)
+		sink_abort(sinks[i]);
+	return err_exit_code(e.code);
+}
+
+static int online_cores(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+int batch_run(const struct batch_opts *o, struct batch_summary *sum)
+{
+	struct batch *b = calloc(1, sizeof *b);
+	struct sink *sinks[2];
+	pthread_t tids[256];
+	int nsinks, jobs = o->jobs ? o->jobs : online_cores(), rc;
+
+	if (jobs > o->ninputs)
+		jobs = o->ninputs;
+	if ((rc = open_sinks(o, sinks, &nsinks))) {
+		free(b);
+		return rc;
+	}
+	cli_resolve(o->common);
+	b->o = o;
+	pthread_mutex_init(&b->mu, NULL);
+	pthread_cond_init(&b->cv, NULL);
+	b->registered = calloc((size_t)o->ninputs, sizeof *b->registered);
+	for (b->idcap = 64; b->idcap < (size_t)o->ninputs * 2; b->idcap <<= 1)
+		;
+	b->ids = calloc(b->idcap, sizeof *b->ids);
+	b->owner = calloc(b->idcap, sizeof *b->owner);
+	for (int i = 0; i < WINDOW; i++)
+		b->slots[i].index = -1;
+	sum->max_level = -1;
+	for (int t = 0; t < jobs; t++)
+		pthread_create(&tids[t], NULL, worker, b);
+	consume(b, sinks, nsinks, sum);
+	for (int t = 0; t < jobs; t++)
+		pthread_join(tids[t], NULL);
+	for (int k = 0; k < nsinks; k++) {
+		struct err e = { 0 };
+
+		if (sink_close(sinks[k], &e)) {
+			cli_print_err(&e);
+			sum->io_errors++;
+		}
+	}
+	for (size_t i = 0; i < b->idcap; i++)
+		free(b->ids[i]);
+	free(b->ids);
+	free(b->owner);
+	free(b->registered);
+	pthread_mutex_destroy(&b->mu);
+	pthread_cond_destroy(&b->cv);
+	free(b);
+	return 0;
+}
+
+void batch_print_summary(const struct batch_opts *o, const struct batch_summary *s)
+{
+	int failed = s->invalid + s->pack_errors + s->io_errors;
+
+	fprintf(stderr, "diligo: assessed %d of %d questionnaire%s", s->assessed, o->ninputs,
+		o->ninputs == 1 ? "" : "s");
+	if (failed)
+		fprintf(stderr, " (%d failed)", failed);
+	if (s->red_flags)
+		fprintf(stderr, ", %d red flag%s", s->red_flags, s->red_flags == 1 ? "" : "s");
+	if (s->workbooks && o->output && !o->output_is_dir)
+		fprintf(stderr, "; workbook: %s", o->output);
+	else if (s->workbooks)
+		fprintf(stderr, "; workbooks in %s/", o->output ? o->output : ".");
+	if (o->portfolio)
+		fprintf(stderr, "; portfolio: %s", o->portfolio);
+	if (o->json && strcmp(o->json, "-"))
+		fprintf(stderr, "; JSON: %s", o->json);
+	fputc('\n', stderr);
+}

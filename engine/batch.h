@@ -1,0 +1,34 @@
+/* batch: runs many assessments — loading, binding, evaluating, scoring and
+ * handing each finished assessment to the report writers in input order,
+ * whatever the thread timing. Each worker thread owns its Lua host. */
+#ifndef DILIGO_BATCH_H
+#define DILIGO_BATCH_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "cli.h"
+
+struct batch_opts {
+	struct cli_common *common;
+	const char *const *inputs;
+	int ninputs;
+	const char *output; /* file or directory for per-supplier workbooks */
+	bool output_is_dir, per_supplier;
+	const char *portfolio, *json;
+	bool stakeholder, quiet;
+	int jobs; /* 0 = online cores */
+	time_t now;
+};
+
+struct batch_summary {
+	int assessed, invalid, pack_errors, io_errors, red_flags;
+	int max_level; /* -1 when no finding */
+	int workbooks;
+};
+
+/* Returns 0, or an exit code when the run could not start (usage, no pack). */
+int batch_run(const struct batch_opts *o, struct batch_summary *s);
+void batch_print_summary(const struct batch_opts *o, const struct batch_summary *s);
+
+#endif

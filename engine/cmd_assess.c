@@ -1,0 +1,157 @@
+/* diligo assess: questionnaires in, workbooks out. A batch never stops at
+ * the first bad questionnaire: each input ends as assessed or as an error
+ * with its message, and the exit code sums them up. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "cli.h"
+#include "cmd.h"
+#include "report.h"
+
+struct assess_opts {
+	struct cli_common c;
+	const char *output, *portfolio, *json;
+	bool stakeholder, quiet;
+	int jobs;
+	int fail_on; /* -1 = off */
+};
+
+static int parse(int argc, char **argv, struct assess_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "portfolio", required_argument, NULL, 'p' },
+		{ "json", required_argument, NULL, OPT_JSON },
+		{ "audience", required_argument, NULL, 'a' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+		{ "quiet", no_argument, NULL, 'q' },
+		CLI_COMMON_LONGOPTS,
+		{ NULL, 0, NULL, 0 },
+	};
+	struct err e = { 0 };
+	int opt;
+
+	o->fail_on = -1;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "+s:o:p:a:j:q", longopts, NULL)) != -1) {
+		char *end;
+
+		if (cli_common_opt(&o->c, opt, optarg, &e)) {
+			if (e.code)
+				return cli_usage("assess", "%s", e.msg);
+			continue;
+		}
+		switch (opt) {
+		case 'o': o->output = optarg; break;
+		case 'p': o->portfolio = optarg; break;
+		case OPT_JSON: o->json = optarg; break;
+		case 'q': o->quiet = true; break;
+		case 'a':
+			if (strcmp(optarg, "company") && strcmp(optarg, "stakeholder"))
+				return cli_usage("assess", "--audience is company or stakeholder, not '%s'", optarg);
+			o->stakeholder = !strcmp(optarg, "stakeholder");
+			break;
+		case 'j':
+			o->jobs = (int)strtol(optarg, &end, 10);
+			if (*end || o->jobs < 1 || o->jobs > 256)
+				return cli_usage("assess", "--jobs takes a number from 1 to 256, not '%s'", optarg);
+			break;
+		case OPT_FAIL_ON:
+			o->fail_on = level_parse(optarg);
+			if (o->fail_on < 0)
+				return cli_usage("assess", "--fail-on takes low, medium, high or critical, "
+							   "not '%s'", optarg);
+			break;
+		default:
+			return cli_usage("assess", "unknown option");
+		}
+	}
+	if (optind >= argc)
+		return cli_usage("assess", "no questionnaire given");
+	return 0;
+}
+
+/* Where per-supplier workbooks go: a file, a directory, or nowhere (a
+ * portfolio or JSON run without -o). */
+static int plan_output(struct assess_opts *o, int ninputs, bool *to_dir, struct err *e)
+{
+	struct stat st;
+	size_t n;
+
+	*to_dir = false;
+	if (!o->output)
+		return 0;
+	n = strlen(o->output);
+	if (stat(o->output, &st) == 0 && S_ISDIR(st.st_mode)) {
+		*to_dir = true;
+		return 0;
+	}
+	if (ninputs == 1 && !(n && o->output[n - 1] == '/'))
+		return 0;
+	if (n > 5 && !strcmp(o->output + n - 5, ".xlsx"))
+		return err_set(e, ERR_USAGE, "with several inputs, -o names a directory, not '%s'",
+			       o->output);
+	if (mkdir(o->output, 0777) && errno != EEXIST)
+		return err_set(e, ERR_IO, "cannot create directory '%s': %s", o->output, strerror(errno));
+	*to_dir = true;
+	return 0;
+}
+
+int cmd_assess(int argc, char **argv)
+{
+	struct assess_opts o = { 0 };
+	struct batch_opts bo = { 0 };
+	struct batch_summary sum = { 0 };
+	struct err e = { 0 };
+	char **inputs;
+	int ninputs, rc = parse(argc, argv, &o);
+	bool to_dir;
+
+	if (rc)
+		return rc;
+	if (cli_inputs(argv + optind, argc - optind, &inputs, &ninputs, &e)) {
+		cli_print_err(&e);
+		return EXIT_IO;
+	}
+	if (!ninputs) {
+		cli_inputs_free(inputs, ninputs);
+		return cli_usage("assess", "no *.yaml or *.yml questionnaire found in the inputs");
+	}
+	if (plan_output(&o, ninputs, &to_dir, &e)) {
+		cli_inputs_free(inputs, ninputs);
+		cli_print_err(&e);
+		return err_exit_code(e.code);
+	}
+	bo.common = &o.c;
+	bo.inputs = (const char *const *)inputs;
+	bo.ninputs = ninputs;
+	bo.output = o.output;
+	bo.output_is_dir = to_dir;
+	bo.per_supplier = o.output || (!o.portfolio && !o.json);
+	bo.portfolio = o.portfolio;
+	bo.json = o.json;
+	bo.stakeholder = o.stakeholder;
+	bo.jobs = o.jobs;
+	bo.quiet = o.quiet;
+	bo.now = (time_t)cli_now();
+	rc = batch_run(&bo, &sum);
+	cli_inputs_free(inputs, ninputs);
+	if (rc)
+		return rc;
+	if (!o.quiet)
+		batch_print_summary(&bo, &sum);
+	if (sum.pack_errors)
+		return EXIT_PACK;
+	if (sum.io_errors)
+		return EXIT_IO;
+	if (sum.invalid || (o.fail_on >= 0 && sum.max_level >= o.fail_on))
+		return EXIT_INVALID;
+	return EXIT_OK;
+}

@@ -1,0 +1,146 @@
+/* diligo plugin check | test: for the people who write packs. */
+#include <dirent.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "cmd.h"
+
+/* Lua files named, and *.lua in directories named (sorted). */
+static int lua_files(char *const *args, int n, char ***out, int *nout)
+{
+	char **v = NULL;
+	int count = 0, cap = 0;
+
+	for (int i = 0; i < n; i++) {
+		struct stat st;
+		struct dirent **list;
+		int m;
+
+		if (stat(args[i], &st) || !S_ISDIR(st.st_mode)) {
+			if (count == cap)
+				v = realloc(v, (size_t)(cap = cap * 2 + 16) * sizeof *v);
+			v[count++] = strdup(args[i]);
+			continue;
+		}
+		m = scandir(args[i], &list, NULL, alphasort);
+		for (int k = 0; k < m; k++) {
+			size_t len = strlen(list[k]->d_name);
+
+			if (len > 4 && !strcmp(list[k]->d_name + len - 4, ".lua") &&
+			    list[k]->d_name[0] != '.') {
+				char path[4096];
+
+				snprintf(path, sizeof path, "%s/%s", args[i], list[k]->d_name);
+				if (count == cap)
+					v = realloc(v, (size_t)(cap = cap * 2 + 16) * sizeof *v);
+				v[count++] = strdup(path);
+			}
+			free(list[k]);
+		}
+		if (m >= 0)
+			free(list);
+	}
+	*out = v;
+	*nout = count;
+	return 0;
+}
+
+/* The catalogue and helper tables are not packs: nothing to check or test
+ * beyond loading them, which every other load does. */
+static bool is_plain_helper(const char *path)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+
+	return !strcmp(base, "duties.lua") || !strcmp(base, "util.lua");
+}
+
+static int check(struct lhost *h, char **files, int n)
+{
+	int worst = EXIT_OK;
+
+	for (int i = 0; i < n; i++) {
+		struct err e = { 0 };
+		const struct pack *p;
+
+		if (is_plain_helper(files[i]))
+			continue;
+		p = lhost_load_file(h, files[i], &e);
+		if (!p) {
+			cli_print_err(&e);
+			worst = err_exit_code(e.code) > worst ? err_exit_code(e.code) : worst;
+			continue;
+		}
+		printf("%s: ok (%s %s: %d questions, %d rules)\n", files[i], p->id,
+		       p->version ? p->version : "", p->nquestions, p->nrules);
+	}
+	return worst;
+}
+
+struct tally {
+	int passed, failed;
+};
+
+static void on_test(void *ud, const struct pack *p, const struct test_result *r)
+{
+	struct tally *t = ud;
+
+	if (r->passed) {
+		t->passed++;
+		printf("ok   %s: %s\n", p->id, r->name);
+	} else {
+		t->failed++;
+		printf("FAIL %s: %s: %s\n", p->id, r->name, r->detail);
+	}
+}
+
+static int test(struct lhost *h, char **files, int n)
+{
+	struct tally t = { 0 };
+	int worst = EXIT_OK;
+
+	for (int i = 0; i < n; i++) {
+		struct err e = { 0 };
+		const struct pack *p;
+
+		if (is_plain_helper(files[i]))
+			continue;
+		p = lhost_load_file(h, files[i], &e);
+		if (!p || lhost_run_tests(h, p, on_test, &t, &e) < 0) {
+			cli_print_err(&e);
+			worst = EXIT_PACK;
+		}
+	}
+	printf("%d passed, %d failed\n", t.passed, t.failed);
+	if (worst)
+		return worst;
+	return t.failed ? EXIT_INVALID : EXIT_OK;
+}
+
+int cmd_plugin(int argc, char **argv)
+{
+	struct cli_common c = { 0 };
+	struct err e = { 0 };
+	struct lhost *h;
+	char **files;
+	int n, rc;
+
+	if (argc < 2 || (strcmp(argv[1], "check") && strcmp(argv[1], "test")))
+		return cli_usage("plugin", "say 'plugin check FILE...' or 'plugin test FILE|DIR...'");
+	if ((rc = cli_parse_common(argc - 1, argv + 1, "plugin", &c)))
+		return rc;
+	if (optind >= argc - 1)
+		return cli_usage("plugin", "no Lua file given");
+	if (!(h = cli_lhost(&c, &e))) {
+		cli_print_err(&e);
+		return err_exit_code(e.code);
+	}
+	lua_files(argv + 1 + optind, argc - 1 - optind, &files, &n);
+	rc = !strcmp(argv[1], "check") ? check(h, files, n) : test(h, files, n);
+	cli_inputs_free(files, n);
+	lhost_free(h);
+	return rc;
+}

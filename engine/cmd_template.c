@@ -1,0 +1,145 @@
+/* diligo template: a questionnaire for suppliers to fill in. Each question
+ * is a key with an empty value, preceded by its text, help, allowed values
+ * and duties as comments. Filled in with allowed values, it validates. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cmd.h"
+#include "report.h"
+
+/* A comment block: each line of text prefixed with "  # ". */
+static void comment(FILE *f, const char *label, const char *text)
+{
+	const char *p = text;
+
+	if (!text)
+		return;
+	fprintf(f, "  # %s", label);
+	for (; *p; p++) {
+		if (*p == '\n')
+			fputs("\n  #   ", f);
+		else if (*p != '\r')
+			fputc(*p, f);
+	}
+	fputc('\n', f);
+}
+
+static void allowed(FILE *f, const struct question *q)
+{
+	fputs("  # allowed: ", f);
+	switch (q->kind) {
+	case QK_MATURITY:
+		fputs("yes | partial | no | unknown | na", f);
+		break;
+	case QK_CHOICE:
+	case QK_MULTI:
+		fputs(q->kind == QK_MULTI ? "a list of: " : "one of: ", f);
+		for (int i = 0; i < q->nopts; i++)
+			fprintf(f, "%s%s", i ? " | " : "", q->opts[i].value);
+		break;
+	case QK_NUMBER:
+		fputs("a number", f);
+		if (q->has_min)
+			fprintf(f, ", at least %g", q->min);
+		if (q->has_max)
+			fprintf(f, ", at most %g", q->max);
+		if (q->unit)
+			fprintf(f, " (%s)", q->unit);
+		break;
+	case QK_PERCENT:
+		fputs("a percentage, 0-100", f);
+		break;
+	case QK_DATE:
+		fputs("a date, YYYY-MM-DD", f);
+		break;
+	default:
+		fputs("free text", f);
+	}
+	fputc('\n', f);
+}
+
+static void write_template(FILE *f, const struct pack *p)
+{
+	const char *section = NULL;
+
+	fprintf(f, "# diligo questionnaire, sector pack '%s' %s: %s\n", p->id, p->version, p->title);
+	fprintf(f, "# Answer each question after its key; leave out what you cannot answer.\n"
+		   "# Long form: key: { value: ..., evidence: [E1], comment: \"...\", confidential: true }\n"
+		   "diligo: 1\nsupplier:\n  id: \"\"        # your supplier id, as given by your customer\n"
+		   "  name: \"\"\n  country: \"\"   # ISO 3166-1 alpha-2, such as CD or NO\n"
+		   "  sector: %s\n  employees: 0\n  tier: 1\nperiod: 2025\nrespondent:   "
+		   "# confidential: never shown in shared reports\n  name: \"\"\n  role: \"\"\n"
+		   "answers:\n", p->id);
+	for (int i = 0; i < p->nquestions; i++) {
+		const struct question *q = &p->questions[i];
+
+		if (!section || strcmp(section, q->section))
+			fprintf(f, "\n  # ==== %s ====\n", section = q->section);
+		fputc('\n', f);
+		comment(f, "", q->text);
+		comment(f, "help: ", q->help);
+		allowed(f, q);
+		fputs("  # duties: ", f);
+		for (int k = 0; k < q->nduties; k++)
+			fprintf(f, "%s%s", k ? ", " : "", q->duties[k]);
+		fprintf(f, "%s\n  %s:\n", q->required ? "\n  # required" : "", q->id);
+	}
+	fputs("\nevidence:\n  # E1: { title: \"...\", kind: policy, date: 2025-01-31, url: \"...\" }\n", f);
+}
+
+int cmd_template(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' }, CLI_COMMON_LONGOPTS, { NULL, 0, NULL, 0 },
+	};
+	struct cli_common c = { 0 };
+	struct err e = { 0 };
+	const char *out = NULL;
+	const struct pack *p;
+	struct lhost *h;
+	int opt, rc = EXIT_OK;
+
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "+s:o:", longopts, NULL)) != -1) {
+		if (opt == 'o')
+			out = optarg;
+		else if (!cli_common_opt(&c, opt, optarg, &e))
+			return cli_usage("template", "unknown option");
+	}
+	if (!c.sector)
+		return cli_usage("template", "name a sector pack with -s NAME (see diligo sectors)");
+	if (!(h = cli_lhost(&c, &e)) || !(p = lhost_pack(h, c.sector, &e))) {
+		cli_print_err(&e);
+		lhost_free(h);
+		return err_exit_code(e.code);
+	}
+	if (!out) {
+		write_template(stdout, p);
+	} else {
+		struct outfile of;
+		FILE *f;
+
+		if (outfile_begin(&of, out, &e) || !(f = fopen(of.tmp, "w"))) {
+			if (!e.code)
+				err_set(&e, ERR_IO, "cannot write '%s'", out);
+			cli_print_err(&e);
+			rc = EXIT_IO;
+		} else {
+			write_template(f, p);
+			if (ferror(f) | fclose(f)) {
+				outfile_discard(&of);
+				err_set(&e, ERR_IO, "cannot write '%s'", out);
+			} else {
+				outfile_commit(&of, &e);
+			}
+			if (e.code) {
+				cli_print_err(&e);
+				rc = EXIT_IO;
+			}
+		}
+	}
+	lhost_free(h);
+	return rc;
+}

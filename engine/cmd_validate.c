@@ -1,0 +1,95 @@
+/* diligo validate: every problem of every questionnaire, one line each. */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "cli.h"
+#include "cmd.h"
+
+static int parse_common(int argc, char **argv, const char *cmd, struct cli_common *c)
+{
+	static const struct option longopts[] = { CLI_COMMON_LONGOPTS, { NULL, 0, NULL, 0 } };
+	struct err e = { 0 };
+	int opt;
+
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "+s:", longopts, NULL)) != -1) {
+		if (!cli_common_opt(c, opt, optarg, &e))
+			return cli_usage(cmd, "unknown option");
+		if (e.code)
+			return cli_usage(cmd, "%s", e.msg);
+	}
+	return 0;
+}
+
+/* 0 valid, else the exit code this input calls for. */
+static int validate_one(struct lhost *h, const char *sector, const char *path)
+{
+	struct err e = { 0 };
+	struct qn *q = qn_load(path, &e);
+	const struct pack *p;
+	int rc = EXIT_OK;
+
+	if (!q) {
+		cli_print_err(&e);
+		return err_exit_code(e.code);
+	}
+	if (!sector)
+		sector = qn_sector(q);
+	if (!sector) {
+		err_at(&e, ERR_INPUT, path, 1, 1, "no sector: set supplier.sector or use -s NAME");
+		cli_print_err(&e);
+		qn_free(q);
+		return EXIT_INVALID;
+	}
+	if (!(p = lhost_pack(h, sector, &e))) {
+		cli_print_err(&e);
+		qn_free(q);
+		return e.code == ERR_USAGE ? EXIT_INVALID : err_exit_code(e.code);
+	}
+	if (qn_bind(q, p, NULL)) {
+		for (int i = 0; i < q->ndiags; i++)
+			cli_print_err(&q->diags[i]);
+		rc = EXIT_INVALID;
+	}
+	qn_free(q);
+	return rc;
+}
+
+int cmd_validate(int argc, char **argv)
+{
+	struct cli_common c = { 0 };
+	struct err e = { 0 };
+	struct lhost *h;
+	char **inputs;
+	int n, rc = parse_common(argc, argv, "validate", &c), worst = EXIT_OK, bad = 0;
+
+	if (rc)
+		return rc;
+	if (optind >= argc)
+		return cli_usage("validate", "no questionnaire given");
+	if (cli_inputs(argv + optind, argc - optind, &inputs, &n, &e)) {
+		cli_print_err(&e);
+		return EXIT_IO;
+	}
+	if (!(h = cli_lhost(&c, &e))) {
+		cli_print_err(&e);
+		cli_inputs_free(inputs, n);
+		return err_exit_code(e.code);
+	}
+	for (int i = 0; i < n; i++) {
+		rc = validate_one(h, c.sector, inputs[i]);
+		bad += rc != EXIT_OK;
+		if (rc > worst)
+			worst = rc;
+	}
+	if (!bad)
+		fprintf(stderr, "diligo: %d questionnaire%s valid\n", n, n == 1 ? "" : "s");
+	lhost_free(h);
+	cli_inputs_free(inputs, n);
+	return worst;
+}
+
+int cli_parse_common(int argc, char **argv, const char *cmd, struct cli_common *c)
+{
+	return parse_common(argc, argv, cmd, c);
+}

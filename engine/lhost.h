@@ -1,0 +1,62 @@
+/* lhost: the sandboxed Lua host — the only module family that includes lua.h.
+ * One lhost owns one lua_State (one per worker thread). It loads the duty
+ * catalogue and sector packs into C descriptions (struct pack, owned by the
+ * lhost and freed with it), runs a pack's rules and score functions on a
+ * bound questionnaire under an instruction budget and a memory cap, and runs
+ * packs' embedded tests. Nothing a pack does can reach files, the process or
+ * another assessment's view of the data. */
+#ifndef DILIGO_LHOST_H
+#define DILIGO_LHOST_H
+
+#include <stddef.h>
+
+#include "assess.h"
+#include "err.h"
+#include "pack.h"
+#include "qn.h"
+
+enum {
+	LHOST_DEFAULT_INSTRUCTIONS = 10 * 1000 * 1000,
+	LHOST_DEFAULT_MEMORY_MB = 64,
+};
+
+struct lhost_opts {
+	const char *const *paths; /* searched first, in order; then the built-in packs */
+	int npaths;
+	long max_instructions; /* 0 = default, per assessment and per pack load */
+	size_t max_memory; /* bytes; 0 = default */
+};
+
+struct lhost;
+
+struct lhost *lhost_new(const struct lhost_opts *o, struct err *e);
+void lhost_free(struct lhost *h); /* NULL is a no-op; frees its packs */
+
+/* A sector pack by name (sectors/NAME.lua on the search path) or by file
+ * path (anything containing '/' or ending in .lua). Cached: the same name
+ * returns the same pack. NULL with e set (ERR_PACK or ERR_IO). */
+const struct pack *lhost_pack(struct lhost *h, const char *name_or_file, struct err *e);
+/* A module or sector file, composed alone (for plugin check and test). */
+const struct pack *lhost_load_file(struct lhost *h, const char *file, struct err *e);
+/* The duty catalogue (duties sorted by id). */
+const struct pack *lhost_catalogue(struct lhost *h);
+/* Names of the sector packs on the search path, sorted, deduplicated;
+ * returns the count (at most max). Names point into h. */
+int lhost_sector_names(struct lhost *h, const char **names, int max);
+
+/* Run pack rules and score functions on a bound questionnaire; fills
+ * a->fn_score and a->findings (unsorted; score_assessment finishes them). */
+int lhost_evaluate(struct lhost *h, const struct pack *p, const struct qn *q,
+		   struct assessment *a, struct err *e);
+
+struct test_result {
+	char name[256];
+	int passed; /* 1 pass, 0 fail */
+	char detail[1024]; /* why it failed */
+};
+typedef void (*test_cb)(void *ud, const struct pack *p, const struct test_result *r);
+/* Run the embedded tests of a pack loaded by lhost_load_file or lhost_pack.
+ * Calls cb per test; returns the number of failures, or <0 with e set. */
+int lhost_run_tests(struct lhost *h, const struct pack *p, test_cb cb, void *ud, struct err *e);
+
+#endif

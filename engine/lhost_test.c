@@ -1,0 +1,305 @@
+/* diligo plugin test: a pack's embedded tests, each run as a real
+ * assessment — the test's answers become a questionnaire that goes through
+ * the same validation, sandbox and scoring as a supplier's. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "lhost_int.h"
+#include "score.h"
+
+int lhost_pack_ref(struct lhost *h, const struct pack *p);
+
+enum { MAX_EXPECT = 200 };
+
+struct test {
+	struct lhost *h;
+	const struct pack *p;
+	int index; /* 1-based in the tests list */
+	struct qn *q;
+	const char *name;
+	const char *findings[MAX_EXPECT], *absent[MAX_EXPECT];
+	int nfindings, nabsent;
+	const char *rating;
+	int red_flag; /* -1 = not checked */
+	double score; /* NAN = not checked */
+	char problem[512];
+};
+
+static struct ynode *scalar(struct arena *a, const char *s)
+{
+	struct ynode *n = arena_alloc(a, sizeof *n);
+
+	n->type = Y_SCALAR;
+	n->str = arena_strdup(a, s);
+	n->len = strlen(s);
+	n->plain = true;
+	n->line = n->col = 1;
+	return n;
+}
+
+static struct ynode *map(struct arena *a, int cap)
+{
+	struct ynode *n = arena_alloc(a, sizeof *n);
+
+	n->type = Y_MAP;
+	n->kids = arena_alloc(a, (size_t)(cap ? cap : 1) * 2 * sizeof *n->kids);
+	n->line = n->col = 1;
+	return n;
+}
+
+static void put(struct ynode *m, struct ynode *k, struct ynode *v)
+{
+	m->kids[2 * m->n] = k;
+	m->kids[2 * m->n + 1] = v;
+	m->n++;
+}
+
+/* [-0, +0, e] the Lua value at idx as a questionnaire node */
+static struct ynode *to_node(lua_State *L, struct arena *a, int idx, const char *what)
+{
+	struct ynode *n;
+	lua_Integer len;
+
+	switch (lua_type(L, idx)) {
+	case LUA_TSTRING:
+		return scalar(a, lua_tostring(L, idx));
+	case LUA_TNUMBER: {
+		char buf[64];
+
+		if (lua_isinteger(L, idx))
+			snprintf(buf, sizeof buf, "%lld", (long long)lua_tointeger(L, idx));
+		else
+			snprintf(buf, sizeof buf, "%.17g", lua_tonumber(L, idx));
+		return scalar(a, buf);
+	}
+	case LUA_TBOOLEAN:
+		return scalar(a, lua_toboolean(L, idx) ? "true" : "false");
+	case LUA_TTABLE:
+		len = luaL_len(L, idx);
+		if (len < 0 || len > 1000)
+			luaL_error(L, "%s: a list of at most 1000 values", what);
+		n = arena_alloc(a, sizeof *n);
+		n->type = Y_SEQ;
+		n->line = n->col = 1;
+		n->kids = arena_alloc(a, (size_t)(len ? len : 1) * sizeof *n->kids);
+		for (lua_Integer i = 1; i <= len; i++) {
+			lua_geti(L, idx, i);
+			n->kids[n->n++] = to_node(L, a, lua_gettop(L), what);
+			lua_pop(L, 1);
+		}
+		return n;
+	default:
+		luaL_error(L, "%s: a %s cannot be an answer", what, luaL_typename(L, idx));
+		return NULL;
+	}
+}
+
+static struct ynode *answers_node(lua_State *L, struct arena *a, int t)
+{
+	struct ynode *m;
+	int n = 0;
+
+	if (lua_getfield(L, t, "answers") != LUA_TTABLE)
+		luaL_error(L, "test has no 'answers' table");
+	lua_pushnil(L);
+	while (lua_next(L, -2) && n < 5000) {
+		n++;
+		lua_pop(L, 1);
+	}
+	m = map(a, n);
+	lua_pushnil(L);
+	while (lua_next(L, -2) && m->n < n) {
+		if (lua_type(L, -2) != LUA_TSTRING)
+			luaL_error(L, "test answers must be keyed by question id");
+		put(m, scalar(a, lua_tostring(L, -2)),
+		    to_node(L, a, lua_gettop(L), lua_tostring(L, -2)));
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+	return m;
+}
+
+/* Supplier block from test.context.supplier, with defaults. */
+static struct ynode *supplier_node(lua_State *L, struct test *t, int ctx)
+{
+	static const char *const keys[] = { "country", "sector", "employees", "tier" };
+	struct arena *a = t->q->arena;
+	struct ynode *s = map(a, 6);
+
+	put(s, scalar(a, "id"), scalar(a, "TEST"));
+	put(s, scalar(a, "name"), scalar(a, t->name));
+	if (lua_type(L, ctx) == LUA_TTABLE && lua_getfield(L, ctx, "supplier") == LUA_TTABLE) {
+		for (int i = 0; i < 4; i++) {
+			if (lua_getfield(L, -1, keys[i]) != LUA_TNIL)
+				put(s, scalar(a, keys[i]), to_node(L, a, lua_gettop(L), keys[i]));
+			lua_pop(L, 1);
+		}
+	}
+	return s;
+}
+
+static int read_list(lua_State *L, int idx, const char *key, const char **out, struct arena *a)
+{
+	int n = 0;
+
+	if (lua_getfield(L, idx, key) == LUA_TTABLE) {
+		lua_Integer len = luaL_len(L, -1);
+
+		for (lua_Integer i = 1; i <= len && n < MAX_EXPECT; i++) {
+			if (lua_geti(L, -1, i) == LUA_TSTRING)
+				out[n++] = arena_strdup(a, lua_tostring(L, -1));
+			lua_pop(L, 1);
+		}
+	}
+	lua_pop(L, 1);
+	return n;
+}
+
+static void read_expect(lua_State *L, struct test *t, int tt)
+{
+	struct arena *a = t->q->arena;
+
+	t->red_flag = -1;
+	t->score = NAN;
+	if (lua_getfield(L, tt, "expect") != LUA_TTABLE)
+		luaL_error(L, "test '%s' has no 'expect' table", t->name);
+	t->nfindings = read_list(L, -1, "findings", t->findings, a);
+	t->nabsent = read_list(L, -1, "absent", t->absent, a);
+	if (lua_getfield(L, -1, "rating") == LUA_TSTRING)
+		t->rating = arena_strdup(a, lua_tostring(L, -1));
+	if (lua_getfield(L, -2, "red_flag") == LUA_TBOOLEAN)
+		t->red_flag = lua_toboolean(L, -1);
+	if (lua_getfield(L, -3, "score") == LUA_TNUMBER)
+		t->score = lua_tonumber(L, -1);
+	lua_pop(L, 4);
+}
+
+/* Protected: test number t->index into t->q and the expectations. */
+static int read_test(lua_State *L)
+{
+	struct test *t = lua_touserdata(L, 1);
+	struct arena *a = t->q->arena;
+	struct ynode *root = map(a, 4);
+	int tt, ctx;
+
+	lua_rawgeti(L, LUA_REGISTRYINDEX, lhost_pack_ref(t->h, t->p));
+	lua_getfield(L, -1, "tests");
+	lua_rawgeti(L, -1, 1);
+	if (lua_geti(L, -1, t->index) != LUA_TTABLE)
+		luaL_error(L, "tests[%d] must be a table", t->index);
+	tt = lua_gettop(L);
+	t->name = lua_getfield(L, tt, "name") == LUA_TSTRING
+			  ? arena_strdup(a, lua_tostring(L, -1)) : arena_printf(a, "test %d", t->index);
+	lua_getfield(L, tt, "context");
+	ctx = lua_gettop(L);
+	put(root, scalar(a, "diligo"), scalar(a, "1"));
+	put(root, scalar(a, "supplier"), supplier_node(L, t, ctx));
+	lua_settop(L, ctx);
+	if (lua_type(L, ctx) == LUA_TTABLE && lua_getfield(L, ctx, "period") != LUA_TNIL)
+		put(root, scalar(a, "period"), to_node(L, a, lua_gettop(L), "period"));
+	put(root, scalar(a, "answers"), answers_node(L, a, tt));
+	t->q->root = root;
+	read_expect(L, t, tt);
+	return 0;
+}
+
+static bool fired(const struct assessment *as, const char *id)
+{
+	for (int i = 0; i < as->nfindings; i++)
+		if (!strcmp(as->findings[i].rule->id, id))
+			return true;
+	return false;
+}
+
+static void check(struct test *t, const struct assessment *as, struct test_result *r)
+{
+	size_t n = 0;
+
+#define FAIL(...) (r->passed = 0, n += (size_t)snprintf(r->detail + n, n < sizeof r->detail ? sizeof r->detail - n : 0, __VA_ARGS__))
+	for (int i = 0; i < t->nfindings; i++)
+		if (!fired(as, t->findings[i]))
+			FAIL("%sexpected finding '%s' did not fire", n ? "; " : "", t->findings[i]);
+	for (int i = 0; i < t->nabsent; i++)
+		if (fired(as, t->absent[i]))
+			FAIL("%sfinding '%s' fired but the test expects it absent", n ? "; " : "",
+			     t->absent[i]);
+	if (t->rating && (strlen(t->rating) != 1 || t->rating[0] != as->rating))
+		FAIL("%sexpected rating %s, got %c", n ? "; " : "", t->rating, as->rating);
+	if (t->red_flag >= 0 && t->red_flag != as->red_flag)
+		FAIL("%sexpected red_flag = %s", n ? "; " : "", t->red_flag ? "true" : "false");
+	if (!isnan(t->score) && !(fabs(t->score - as->overall) < 0.05))
+		FAIL("%sexpected score %.1f, got %.1f", n ? "; " : "", t->score, as->overall);
+#undef FAIL
+}
+
+static int tests_count(struct lhost *h, const struct pack *p)
+{
+	lua_State *L = h->L;
+	int n = 0;
+
+	lua_rawgeti(L, LUA_REGISTRYINDEX, lhost_pack_ref(h, p));
+	lua_getfield(L, -1, "tests");
+	if (lua_rawgeti(L, -1, 1) == LUA_TTABLE)
+		n = (int)lua_rawlen(L, -1);
+	lua_pop(L, 3);
+	return n;
+}
+
+/* One test, start to end; fills r. Returns <0 only when the pack broke. */
+static int run_one(struct lhost *h, const struct pack *p, int i, struct test_result *r,
+		   struct err *e)
+{
+	struct arena *a = arena_new();
+	struct test t = { .h = h, .p = p, .index = i };
+	struct assessment as;
+	struct err be;
+	int rc = 0;
+
+	t.q = arena_alloc(a, sizeof *t.q);
+	t.q->arena = a;
+	t.q->path = arena_printf(a, "%s (tests[%d])", p->files ? p->files[0].path : p->id, i);
+	r->passed = 1;
+	r->detail[0] = '\0';
+	lhost_budget_start(h);
+	lua_pushcfunction(h->L, read_test);
+	lua_pushlightuserdata(h->L, &t);
+	if (lhost_pcall(h, 1, 0) != LUA_OK) {
+		rc = lhost_error(h, LUA_ERRRUN, e);
+		goto out;
+	}
+	snprintf(r->name, sizeof r->name, "%s", t.name);
+	if (qn_bind(t.q, p, &be)) {
+		r->passed = 0;
+		snprintf(r->detail, sizeof r->detail, "answers do not validate: %s", be.msg);
+		goto out;
+	}
+	score_init(&as, t.q);
+	if (lhost_evaluate(h, p, t.q, &as, &be)) {
+		r->passed = 0;
+		snprintf(r->detail, sizeof r->detail, "%s", be.msg);
+		goto out;
+	}
+	score_assessment(&as);
+	check(&t, &as, r);
+out:
+	arena_free(a);
+	return rc;
+}
+
+int lhost_run_tests(struct lhost *h, const struct pack *p, test_cb cb, void *ud, struct err *e)
+{
+	int n = tests_count(h, p), failures = 0;
+
+	for (int i = 1; i <= n; i++) {
+		struct test_result r = { 0 };
+
+		if (run_one(h, p, i, &r, e))
+			return ERR_PACK;
+		failures += !r.passed;
+		cb(ud, p, &r);
+	}
+	return failures;
+}

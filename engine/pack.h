@@ -1,0 +1,85 @@
+/* pack: the C-side description of a composed sector pack (its questions, rules,
+ * the duty catalogue and the Lua files it came from). Built by lhost when a pack
+ * loads; read by validation, scoring and the report writers, none of which may
+ * touch Lua. Everything lives in the pack's arena, freed by pack_free. */
+#ifndef DILIGO_PACK_H
+#define DILIGO_PACK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct arena;
+
+enum qkind { QK_MATURITY, QK_CHOICE, QK_MULTI, QK_NUMBER, QK_PERCENT, QK_DATE, QK_TEXT, QK__COUNT };
+
+struct qoption {
+	const char *value, *label;
+	double score;
+	bool has_score;
+};
+
+struct question {
+	const char *id, *text, *help, *section, *module;
+	enum qkind kind;
+	double weight;
+	bool required;
+	const struct qoption *opts;
+	int nopts;
+	double min, max;
+	bool has_min, has_max;
+	const char *unit;
+	const char **duties;
+	int nduties;
+	bool has_score_fn; /* a Lua `score` function decides */
+	bool informational; /* no way to score: not counted */
+	const char *file;
+	int line;
+};
+
+struct rule {
+	const char *id, *title, *action, *module;
+	const char **duties;
+	int nduties;
+	int scale, scope, irremediable, likelihood;
+	bool red_flag;
+	bool actual; /* impact = "actual": CSDDD Art 11; else Art 10 */
+	const char *file;
+	int line;
+};
+
+struct duty {
+	const char *id, *framework, *title, *text, *area, *status;
+};
+
+struct pack_file {
+	const char *path;
+	char sha256[65];
+};
+
+struct pack {
+	struct arena *arena;
+	const char *id, *title, *version, *license, *description, *file;
+	const char **authors;
+	int nauthors;
+	struct question *questions;
+	int nquestions;
+	struct rule *rules;
+	int nrules;
+	const struct duty *duties; /* the catalogue, sorted by id */
+	int nduties;
+	struct pack_file *files; /* every Lua file loaded, in load order */
+	int nfiles;
+	int *qhash; /* pack_index: open-addressing table of question indexes */
+	size_t qhash_size;
+};
+
+const char *qkind_name(enum qkind k);
+int qkind_parse(const char *s); /* -1 when unknown */
+/* Index of a question by id, or -1 (needs pack_index). */
+int pack_find_question(const struct pack *p, const char *id);
+const struct duty *pack_find_duty(const struct pack *p, const char *id);
+/* Sort the catalogue and hash question ids; call once after building. */
+void pack_index(struct pack *p);
+void pack_free(struct pack *p);
+
+#endif

@@ -1,0 +1,89 @@
+/* qn: one supplier questionnaire (SPEC section 4), from file to typed answers.
+ * qn_load reads and parses the YAML into a tree that keeps line:col for every
+ * node, enforcing the size, depth, alias, duplicate-key, UTF-8 and control
+ * character limits; qn_bind checks the tree against a pack's questions and
+ * fills typed answers, collecting every problem. All memory of one
+ * questionnaire lives in its arena, freed by qn_free. Only qn_yaml.c includes
+ * yaml.h; this module never touches Lua. */
+#ifndef DILIGO_QN_H
+#define DILIGO_QN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "err.h"
+#include "pack.h"
+
+enum { QN_MAX_BYTES = 4 * 1024 * 1024, QN_MAX_DEPTH = 32, QN_MAX_DIAGS = 100 };
+
+enum ytype { Y_SCALAR, Y_MAP, Y_SEQ };
+
+struct ynode {
+	enum ytype type;
+	int line, col;
+	const char *str; /* scalar text, NUL-terminated (NULs inside are rejected) */
+	size_t len;
+	bool plain; /* an unquoted scalar */
+	struct ynode **kids; /* seq: items; map: key, value, key, value ... */
+	int n; /* items, or key/value pairs for a map */
+};
+
+enum astate { ANS_NONE, ANS_VALUE, ANS_UNKNOWN, ANS_NA };
+
+struct answer {
+	enum astate state;
+	const char *str; /* maturity, choice, date, text; maturity also for unknown/na */
+	double num; /* number, percent */
+	const char **list; /* multi */
+	int nlist;
+	const char **evidence;
+	int nevidence;
+	const char *comment;
+	bool confidential;
+	int line, col;
+};
+
+struct evidence {
+	const char *id, *title, *kind, *date, *url;
+	int line;
+	int age_months; /* at the end of the period; -1 without a date */
+	bool stale;
+};
+
+struct supplier {
+	const char *id, *name, *country, *sector;
+	long employees; /* -1 when not given */
+	int tier; /* 0 when not given */
+};
+
+struct qn {
+	struct arena *arena;
+	const char *path;
+	char sha256[65];
+	struct ynode *root;
+	struct supplier supplier;
+	int period; /* 0 when not given */
+	const char *respondent_name, *respondent_role, *respondent_email;
+	const struct pack *pack;
+	struct answer *answers; /* one per pack question, same index */
+	struct evidence *evidence;
+	int nevidence;
+	struct err *diags; /* problems found by qn_bind */
+	int ndiags;
+};
+
+/* Read and parse path. NULL with err set (code ERR_IO or ERR_INPUT). */
+struct qn *qn_load(const char *path, struct err *e);
+/* Same from memory (fuzzing, tests); name is used in messages. */
+struct qn *qn_parse(const char *name, const char *buf, size_t len, struct err *e);
+/* supplier.sector as written, or NULL. Usable before qn_bind. */
+const char *qn_sector(const struct qn *q);
+/* Check against pack and fill the typed fields. Returns 0, or ERR_INPUT with
+ * q->diags holding every problem (the first one copied to e). */
+int qn_bind(struct qn *q, const struct pack *p, struct err *e);
+void qn_free(struct qn *q);
+
+/* The map value under key, or NULL. */
+const struct ynode *ynode_get(const struct ynode *map, const char *key);
+
+#endif

@@ -1,0 +1,251 @@
+/* The JSON document (docs/json.md): streamed supplier by supplier; errors
+ * are kept until the end, where they form their own array. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "sink_int.h"
+
+struct json {
+	struct sink base;
+	FILE *f;
+	bool to_stdout, stakeholder;
+	struct outfile of;
+	int nsuppliers;
+	char *errors; /* the errors array's body, built in memory */
+	size_t nerr_bytes, errcap;
+	int nerrors;
+};
+
+/* A JSON string; bytes below 0x20 escaped, UTF-8 passed through. */
+static void jstr(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(f, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", f);
+		else if (*p == '\t')
+			fputs("\\t", f);
+		else if (*p < 0x20 || *p == 0x7F)
+			fprintf(f, "\\u%04x", *p);
+		else
+			fputc(*p, f);
+	}
+	fputc('"', f);
+}
+
+static void jnum(FILE *f, double v)
+{
+	if (isnan(v))
+		fputs("null", f);
+	else
+		fprintf(f, "%.4g", v);
+}
+
+static void header(struct json *j, time_t now)
+{
+	char when[64];
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	fprintf(j->f, "{\"format\":1,\"diligo\":\"%s\",\"generated\":\"%s\",\"audience\":\"%s\",\n"
+		      "\"suppliers\":[", DILIGO_VERSION, when,
+		j->stakeholder ? "stakeholder" : "company");
+}
+
+static void duties(FILE *f, const struct assessment *a)
+{
+	fputs(",\"duties\":[", f);
+	for (int i = 0; i < a->nduties; i++) {
+		const struct duty_score *d = &a->duties[i];
+
+		fprintf(f, "%s{\"id\":", i ? "," : "");
+		jstr(f, d->duty->id);
+		fputs(",\"framework\":", f);
+		jstr(f, d->duty->framework);
+		fputs(",\"score\":", f);
+		jnum(f, d->score);
+		fprintf(f, ",\"questions\":%d,\"gaps\":%d,\"findings\":%d}", d->nquestions, d->gaps,
+			d->nfindings);
+	}
+	fputc(']', f);
+}
+
+static void finding(struct json *j, const struct assessment *a, const struct finding *fd)
+{
+	FILE *f = j->f;
+	const struct rule *r = fd->rule;
+	bool secret = false;
+	char buf[4096];
+
+	fputs("{\"rule\":", f);
+	jstr(f, r->id);
+	fputs(",\"title\":", f);
+	jstr(f, r->title);
+	fprintf(f, ",\"level\":\"%s\",\"priority\":%d,\"severity\":%d,\"scale\":%d,\"scope\":%d,"
+		   "\"irremediable\":%d,\"likelihood\":%d,\"red_flag\":%s,\"impact\":\"%s\",\"duties\":[",
+		level_name(fd->level), fd->priority, fd->severity, r->scale, r->scope, r->irremediable,
+		fd->likelihood, r->red_flag ? "true" : "false", r->actual ? "actual" : "potential");
+	for (int k = 0; k < r->nduties; k++) {
+		if (k)
+			fputc(',', f);
+		jstr(f, r->duties[k]);
+	}
+	fputs("],\"questions\":[", f);
+	for (int k = 0; k < fd->nquestions; k++) {
+		const struct answer *an = &a->qn->answers[fd->questions[k]];
+		const struct question *qu = &a->pack->questions[fd->questions[k]];
+		bool hide = j->stakeholder && an->confidential;
+
+		secret |= hide;
+		fprintf(f, "%s{\"id\":", k ? "," : "");
+		jstr(f, qu->id);
+		fputs(",\"answer\":", f);
+		jstr(f, hide ? "[confidential]" : report_answer_text(qu, an, buf, sizeof buf));
+		fputc('}', f);
+	}
+	fputs("],\"detail\":", f);
+	if (fd->detail)
+		jstr(f, secret ? "[confidential]" : fd->detail);
+	else
+		fputs("null", f);
+	fputs(",\"action\":", f);
+	jstr(f, r->action);
+	fputc('}', f);
+}
+
+static void supplier(struct json *j, const char *input, const struct assessment *a)
+{
+	FILE *f = j->f;
+	const struct qn *q = a->qn;
+	char rating[2] = { a->rating, 0 };
+
+	fprintf(f, "%s\n{\"input\":", j->nsuppliers++ ? "," : "");
+	jstr(f, input);
+	fputs(",\"id\":", f);
+	jstr(f, q->supplier.id);
+	fputs(",\"name\":", f);
+	jstr(f, q->supplier.name);
+	fputs(",\"country\":", f);
+	q->supplier.country ? jstr(f, q->supplier.country) : (void)fputs("null", f);
+	fputs(",\"sector\":", f);
+	jstr(f, a->pack->id);
+	fputs(",\"pack_version\":", f);
+	jstr(f, a->pack->version);
+	fprintf(f, ",\"period\":");
+	q->period ? (void)fprintf(f, "%d", q->period) : (void)fputs("null", f);
+	fputs(",\"score\":", f);
+	jnum(f, a->overall);
+	fprintf(f, ",\"rating\":\"%s\",\"coverage\":", rating);
+	jnum(f, a->coverage);
+	fprintf(f, ",\"red_flag\":%s,\"findings_per_level\":{\"critical\":%d,\"high\":%d,"
+		   "\"medium\":%d,\"low\":%d}", a->red_flag ? "true" : "false",
+		a->per_level[LVL_CRITICAL], a->per_level[LVL_HIGH], a->per_level[LVL_MEDIUM],
+		a->per_level[LVL_LOW]);
+	duties(f, a);
+	fputs(",\"findings\":[", f);
+	for (int i = 0; i < a->nfindings; i++) {
+		if (i)
+			fputc(',', f);
+		finding(j, a, &a->findings[i]);
+	}
+	fputs("]}", f);
+}
+
+static void error_entry(struct json *j, const char *input, const struct err *e)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+
+	fprintf(m, "%s\n{\"input\":", j->nerrors++ ? "," : "");
+	jstr(m, input);
+	fprintf(m, ",\"line\":%d,\"col\":%d,\"message\":", e->line, e->col);
+	jstr(m, e->msg);
+	fputc('}', m);
+	fclose(m);
+	if (j->nerr_bytes + len + 1 > j->errcap) {
+		j->errcap = (j->nerr_bytes + len + 1) * 2;
+		j->errors = realloc(j->errors, j->errcap);
+	}
+	memcpy(j->errors + j->nerr_bytes, buf, len + 1);
+	j->nerr_bytes += len;
+	free(buf);
+}
+
+static void json_item(struct sink *s, const char *input, const struct assessment *a,
+		      const struct err *e)
+{
+	struct json *j = (struct json *)s;
+
+	if (a)
+		supplier(j, input, a);
+	else
+		error_entry(j, input, e);
+}
+
+static void json_free(struct json *j)
+{
+	free(j->errors);
+	free(j);
+}
+
+static int json_close(struct sink *s, struct err *e)
+{
+	struct json *j = (struct json *)s;
+	int rc = 0;
+
+	fprintf(j->f, "],\n\"errors\":[%s]}\n", j->errors ? j->errors : "");
+	if (j->to_stdout) {
+		fflush(stdout);
+	} else if (ferror(j->f) | fclose(j->f)) {
+		outfile_discard(&j->of);
+		rc = err_set(e, ERR_IO, "cannot write '%s'", j->of.target);
+	} else {
+		rc = outfile_commit(&j->of, e);
+	}
+	json_free(j);
+	return rc;
+}
+
+static void json_abort(struct sink *s)
+{
+	struct json *j = (struct json *)s;
+
+	if (!j->to_stdout) {
+		fclose(j->f);
+		outfile_discard(&j->of);
+	}
+	json_free(j);
+}
+
+static const struct sink_vt json_vt = { json_item, json_close, json_abort };
+
+struct sink *sink_json_new(const char *path, bool stakeholder, time_t now, struct err *e)
+{
+	struct json *j = calloc(1, sizeof *j);
+
+	j->base.vt = &json_vt;
+	j->stakeholder = stakeholder;
+	if (!strcmp(path, "-")) {
+		j->f = stdout;
+		j->to_stdout = true;
+	} else {
+		if (outfile_begin(&j->of, path, e)) {
+			free(j);
+			return NULL;
+		}
+		if (!(j->f = fopen(j->of.tmp, "w"))) {
+			err_set(e, ERR_IO, "cannot write '%s'", path);
+			free(j);
+			return NULL;
+		}
+	}
+	header(j, now);
+	return &j->base;
+}

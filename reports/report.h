@@ -1,0 +1,37 @@
+/* report: the writers of diligo's outputs (XLSX with libxlsxwriter; JSON).
+ * They read finished assessments and never run Lua. Every file is written
+ * to a temporary name beside its target and renamed into place only when
+ * complete, so a failed run leaves no partial file and never clobbers an
+ * existing report. Only files in reports/ include xlsxwriter.h. */
+#ifndef DILIGO_REPORT_H
+#define DILIGO_REPORT_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "assess.h"
+#include "err.h"
+
+struct report_opts {
+	bool stakeholder; /* redact confidential answers, comments, evidence, respondent */
+	time_t now;       /* generation time (SOURCE_DATE_EPOCH when set) */
+};
+
+/* The supplier workbook of SPEC 6.2 at path. */
+int report_supplier_xlsx(const char *path, const struct assessment *a,
+			 const struct report_opts *o, struct err *e);
+
+/* Text made safe for a cell: valid UTF-8, no control characters but tab
+ * and newline, at most 32,767 characters (cut with a visible marker).
+ * Returns s itself when it is already safe, else buf. */
+const char *report_cell_text(const char *s, char *buf, size_t n);
+
+/* Atomic output: a temporary path beside target, then commit or discard. */
+struct outfile {
+	char target[4096], tmp[4200];
+};
+int outfile_begin(struct outfile *f, const char *target, struct err *e);
+int outfile_commit(struct outfile *f, struct err *e);
+void outfile_discard(struct outfile *f);
+
+#endif

@@ -1,0 +1,284 @@
+/* The portfolio workbook (SPEC 6.2): Suppliers, Heatmap, Findings, Errors,
+ * Method — in libxlsxwriter's constant-memory mode, one row at a time, so
+ * memory stays flat from ten suppliers to a hundred thousand. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "score.h"
+#include "sink_int.h"
+#include "xlsx_common.h"
+
+enum { MAX_AREAS = 32, MAX_PACKS = 32 };
+
+struct portfolio {
+	struct sink base;
+	lxw_workbook *wb;
+	struct outfile of;
+	struct xfmt f;
+	lxw_worksheet *sup, *heat, *find, *errs, *method;
+	int nsup, nheat, nfind, nerr;
+	bool stakeholder;
+	time_t now;
+	const char *areas[MAX_AREAS]; /* heatmap columns, fixed by the first supplier */
+	int nareas;
+	char *packs[MAX_PACKS]; /* "id version" seen, for Method */
+	int npacks;
+};
+
+static const struct column sup_cols[] = {
+	{ "Supplier id", 14, 0 }, { "Name", 28, 0 },     { "Country", 8, 0 },
+	{ "Sector", 12, 0 },      { "Score", 7, 0 },     { "Rating", 7, 0 },
+	{ "Coverage", 9, 0 },     { "Red flag", 8, 0 },  { "Critical", 8, 0 },
+	{ "High", 6, 0 },         { "Medium", 8, 0 },    { "Low", 6, 0 },
+	{ "Top finding", 40, 0 }, { "Input", 30, 0 },
+};
+static const struct column find_cols[] = {
+	{ "Supplier id", 14, 0 }, { "Supplier", 24, 0 }, { "Level", 9, 0 },
+	{ "Priority", 8, 0 },     { "Rule id", 24, 0 },  { "Finding", 40, 0 },
+	{ "Duties", 24, 0 },      { "Triggering answers", 40, 0 }, { "Action", 50, 0 },
+};
+static const struct column err_cols[] = {
+	{ "Input", 40, 0 }, { "Line", 6, 0 }, { "Column", 7, 0 }, { "Message", 90, 0 },
+};
+
+static void heat_header(struct portfolio *p, const struct assessment *a)
+{
+	struct area_score areas[MAX_AREAS];
+	static const struct column first[] = { { "Supplier id", 14, 0 }, { "Name", 28, 0 },
+						{ "Score", 7, 0 } };
+	struct column cols[MAX_AREAS + 3];
+
+	p->nareas = score_areas(a, areas, MAX_AREAS);
+	memcpy(cols, first, sizeof first);
+	for (int i = 0; i < p->nareas; i++) {
+		p->areas[i] = strdup(areas[i].area);
+		cols[3 + i] = (struct column){ p->areas[i], 14, 1 };
+	}
+	xw_table(p->heat, &p->f, cols, 3 + p->nareas, 0);
+}
+
+static void heat_row(struct portfolio *p, const struct assessment *a)
+{
+	struct area_score areas[MAX_AREAS];
+	int n = score_areas(a, areas, MAX_AREAS), r = ++p->nheat;
+
+	xw_text(p->heat, r, 0, a->qn->supplier.id, NULL);
+	xw_text(p->heat, r, 1, a->qn->supplier.name, NULL);
+	xw_num(p->heat, r, 2, a->overall, p->f.num1);
+	for (int c = 0; c < p->nareas; c++)
+		for (int k = 0; k < n; k++)
+			if (!strcmp(areas[k].area, p->areas[c]))
+				xw_num(p->heat, r, 3 + c, areas[k].score, p->f.num1);
+}
+
+static void note_pack(struct portfolio *p, const struct pack *pk)
+{
+	char buf[256];
+
+	snprintf(buf, sizeof buf, "%s %s", pk->id, pk->version ? pk->version : "");
+	for (int i = 0; i < p->npacks; i++)
+		if (!strcmp(p->packs[i], buf))
+			return;
+	if (p->npacks < MAX_PACKS)
+		p->packs[p->npacks++] = strdup(buf);
+}
+
+static void supplier_row(struct portfolio *p, const char *input, const struct assessment *a)
+{
+	const struct qn *q = a->qn;
+	char rating[2] = { a->rating, 0 };
+	int r = ++p->nsup;
+
+	xw_text(p->sup, r, 0, q->supplier.id, NULL);
+	xw_text(p->sup, r, 1, q->supplier.name, NULL);
+	xw_text(p->sup, r, 2, q->supplier.country, NULL);
+	xw_text(p->sup, r, 3, a->pack->id, NULL);
+	xw_num(p->sup, r, 4, a->overall, p->f.num1);
+	worksheet_write_string(p->sup, (lxw_row_t)r, 5, rating, NULL);
+	xw_num(p->sup, r, 6, a->coverage, p->f.pct);
+	worksheet_write_string(p->sup, (lxw_row_t)r, 7, a->red_flag ? "yes" : "no",
+			       a->red_flag ? p->f.level[3] : NULL);
+	for (int l = LVL_CRITICAL; l >= LVL_LOW; l--)
+		worksheet_write_number(p->sup, (lxw_row_t)r, (lxw_col_t)(8 + LVL_CRITICAL - l),
+				       a->per_level[l], NULL);
+	if (a->nfindings)
+		xw_text(p->sup, r, 12, a->findings[0].rule->title, NULL);
+	xw_text(p->sup, r, 13, input, NULL);
+}
+
+static void finding_rows(struct portfolio *p, const struct assessment *a)
+{
+	char duties[2048], trig[8192], v[1024];
+
+	for (int i = 0; i < a->nfindings; i++) {
+		const struct finding *f = &a->findings[i];
+		size_t used = 0;
+		int r = ++p->nfind;
+
+		duties[0] = trig[0] = '\0';
+		for (int k = 0; k < f->rule->nduties && used + 2 < sizeof duties; k++)
+			used += (size_t)snprintf(duties + used, sizeof duties - used, "%s%s",
+						 k ? ", " : "", f->rule->duties[k]);
+		used = 0;
+		for (int k = 0; k < f->nquestions && used + 8 < sizeof trig; k++) {
+			const struct question *qu = &a->pack->questions[f->questions[k]];
+			const struct answer *an = &a->qn->answers[f->questions[k]];
+
+			used += (size_t)snprintf(trig + used, sizeof trig - used, "%s%s = %s",
+						 k ? "; " : "", qu->id,
+						 p->stakeholder && an->confidential
+							 ? "[confidential]"
+							 : report_answer_text(qu, an, v, sizeof v));
+		}
+		xw_text(p->find, r, 0, a->qn->supplier.id, NULL);
+		xw_text(p->find, r, 1, a->qn->supplier.name, NULL);
+		worksheet_write_string(p->find, (lxw_row_t)r, 2, level_name(f->level),
+				       p->f.level[f->level]);
+		worksheet_write_number(p->find, (lxw_row_t)r, 3, f->priority, NULL);
+		xw_text(p->find, r, 4, f->rule->id, NULL);
+		xw_text(p->find, r, 5, f->rule->title, NULL);
+		xw_text(p->find, r, 6, duties, NULL);
+		xw_text(p->find, r, 7, trig, NULL);
+		xw_text(p->find, r, 8, f->rule->action, NULL);
+	}
+}
+
+static void pf_item(struct sink *s, const char *input, const struct assessment *a,
+		    const struct err *e)
+{
+	struct portfolio *p = (struct portfolio *)s;
+
+	if (!a) {
+		int r = ++p->nerr;
+
+		xw_text(p->errs, r, 0, input, NULL);
+		if (e->line)
+			worksheet_write_number(p->errs, (lxw_row_t)r, 1, e->line, NULL);
+		if (e->col)
+			worksheet_write_number(p->errs, (lxw_row_t)r, 2, e->col, NULL);
+		xw_text(p->errs, r, 3, e->msg, NULL);
+		return;
+	}
+	if (!p->nheat && !p->nareas)
+		heat_header(p, a);
+	note_pack(p, a->pack);
+	supplier_row(p, input, a);
+	heat_row(p, a);
+	finding_rows(p, a);
+}
+
+static void method_sheet(struct portfolio *p)
+{
+	lxw_worksheet *ws = p->method;
+	char when[64], buf[64];
+	struct tm tm;
+	int r = 0;
+
+	gmtime_r(&p->now, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	worksheet_set_column(ws, 0, 0, 30, NULL);
+	worksheet_set_column(ws, 1, 1, 100, p->f.wrap);
+	worksheet_write_string(ws, (lxw_row_t)r++, 0, "Method and provenance", p->f.title);
+	worksheet_write_string(ws, (lxw_row_t)r, 0, "diligo version", p->f.bold);
+	worksheet_write_string(ws, (lxw_row_t)r++, 1, DILIGO_VERSION, NULL);
+	worksheet_write_string(ws, (lxw_row_t)r, 0, "Generated", p->f.bold);
+	worksheet_write_string(ws, (lxw_row_t)r++, 1, when, NULL);
+	worksheet_write_string(ws, (lxw_row_t)r, 0, "Audience", p->f.bold);
+	worksheet_write_string(ws, (lxw_row_t)r++, 1, p->stakeholder ? "stakeholder" : "company", NULL);
+	snprintf(buf, sizeof buf, "%d assessed, %d failed", p->nsup, p->nerr);
+	worksheet_write_string(ws, (lxw_row_t)r, 0, "Suppliers", p->f.bold);
+	worksheet_write_string(ws, (lxw_row_t)r++, 1, buf, NULL);
+	for (int i = 0; i < p->npacks; i++) {
+		worksheet_write_string(ws, (lxw_row_t)r, 0, i ? "" : "Sector packs", p->f.bold);
+		xw_text(ws, r++, 1, p->packs[i], NULL);
+	}
+	worksheet_write_string(ws, (lxw_row_t)r, 0, "Scoring", p->f.bold);
+	worksheet_write_string(ws, (lxw_row_t)r++, 1,
+			       "As published in each supplier workbook's Method sheet and in "
+			       "docs/scoring.md: question scores in [0,1], duty and overall scores "
+			       "= 100 x sum(w x s) / sum(w), priority = severity x likelihood.", NULL);
+}
+
+static void pf_free(struct portfolio *p)
+{
+	for (int i = 0; i < p->nareas; i++)
+		free((char *)p->areas[i]);
+	for (int i = 0; i < p->npacks; i++)
+		free(p->packs[i]);
+	free(p);
+}
+
+static int pf_close(struct sink *s, struct err *e)
+{
+	struct portfolio *p = (struct portfolio *)s;
+	lxw_conditional_format cf = { 0 };
+	int rc;
+
+	worksheet_autofilter(p->sup, 0, 0, (lxw_row_t)(p->nsup ? p->nsup : 1), 13);
+	worksheet_autofilter(p->find, 0, 0, (lxw_row_t)(p->nfind ? p->nfind : 1), 8);
+	worksheet_autofilter(p->errs, 0, 0, (lxw_row_t)(p->nerr ? p->nerr : 1), 3);
+	if (p->nheat) {
+		cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
+		cf.min_color = 0xF8696B;
+		cf.mid_color = 0xFFEB84;
+		cf.max_color = 0x63BE7B;
+		cf.min_rule_type = cf.mid_rule_type = cf.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+		cf.min_value = 0;
+		cf.mid_value = 50;
+		cf.max_value = 100;
+		worksheet_conditional_format_range(p->heat, 1, 2, (lxw_row_t)p->nheat,
+						   (lxw_col_t)(2 + p->nareas), &cf);
+		worksheet_autofilter(p->heat, 0, 0, (lxw_row_t)p->nheat, (lxw_col_t)(2 + p->nareas));
+	} else {
+		static const struct column none[] = { { "Supplier id", 14, 0 } };
+
+		xw_table(p->heat, &p->f, none, 1, 0);
+	}
+	method_sheet(p);
+	rc = xw_finish(p->wb, &p->of, e);
+	pf_free(p);
+	return rc;
+}
+
+static void pf_abort(struct sink *s)
+{
+	struct portfolio *p = (struct portfolio *)s;
+
+	workbook_close(p->wb);
+	outfile_discard(&p->of);
+	pf_free(p);
+}
+
+static const struct sink_vt portfolio_vt = { pf_item, pf_close, pf_abort };
+
+struct sink *sink_portfolio_new(const char *path, bool stakeholder, time_t now, struct err *e)
+{
+	struct portfolio *p = calloc(1, sizeof *p);
+	lxw_workbook_options wo = { .constant_memory = LXW_TRUE };
+
+	p->base.vt = &portfolio_vt;
+	p->stakeholder = stakeholder;
+	p->now = now;
+	if (outfile_begin(&p->of, path, e)) {
+		free(p);
+		return NULL;
+	}
+	if (!(p->wb = workbook_new_opt(p->of.tmp, &wo))) {
+		err_set(e, ERR_IO, "cannot write '%s'", path);
+		free(p);
+		return NULL;
+	}
+	xfmt_init(p->wb, &p->f);
+	xw_properties(p->wb, "diligo portfolio", now);
+	p->sup = workbook_add_worksheet(p->wb, "Suppliers");
+	p->heat = workbook_add_worksheet(p->wb, "Heatmap");
+	p->find = workbook_add_worksheet(p->wb, "Findings");
+	p->errs = workbook_add_worksheet(p->wb, "Errors");
+	p->method = workbook_add_worksheet(p->wb, "Method");
+	xw_table(p->sup, &p->f, sup_cols, 14, 0);
+	xw_table(p->find, &p->f, find_cols, 9, 0);
+	xw_table(p->errs, &p->f, err_cols, 4, 0);
+	return &p->base;
+}

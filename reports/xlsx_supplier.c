@@ -1,0 +1,500 @@
+/* The supplier workbook (SPEC 6.2): Summary, Duties, Findings, Action plan,
+ * Answers, Evidence, Method. Every number can be followed back: a finding
+ * lists its rule, duties and the answers that triggered it; the Method sheet
+ * names every Lua file by SHA-256. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "score.h"
+#include "sink.h"
+#include "xlsx_common.h"
+
+#define REDACTED "[confidential]"
+
+struct sw {
+	lxw_workbook *wb;
+	struct xfmt f;
+	const struct assessment *a;
+	const struct report_opts *o;
+	int redacted;
+};
+
+static bool hidden(struct sw *w, const struct answer *an)
+{
+	return w->o->stakeholder && an->confidential;
+}
+
+/* Evidence is confidential when a confidential answer cites it. */
+static bool evidence_hidden(struct sw *w, const char *id)
+{
+	const struct qn *q = w->a->qn;
+
+	if (!w->o->stakeholder)
+		return false;
+	for (int i = 0; i < w->a->pack->nquestions; i++)
+		for (int k = 0; k < q->answers[i].nevidence; k++)
+			if (q->answers[i].confidential && !strcmp(q->answers[i].evidence[k], id))
+				return true;
+	return false;
+}
+
+static const char *join(const char **v, int n, const char *sep, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < n && used + 1 < size; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? sep : "", v[i]);
+	return buf;
+}
+
+/* ---- Summary -------------------------------------------------------- */
+
+static void kv(struct sw *w, lxw_worksheet *ws, int row, const char *k, const char *v)
+{
+	worksheet_write_string(ws, (lxw_row_t)row, 0, k, w->f.bold);
+	xw_text(ws, row, 1, v, w->f.text);
+}
+
+static void summary_profile(struct sw *w, lxw_worksheet *ws)
+{
+	const struct qn *q = w->a->qn;
+	char buf[512];
+
+	snprintf(buf, sizeof buf, "Due-diligence assessment: %s", q->supplier.name);
+	xw_text(ws, 0, 0, buf, w->f.title);
+	kv(w, ws, 2, "Supplier id", q->supplier.id);
+	kv(w, ws, 3, "Name", q->supplier.name);
+	kv(w, ws, 4, "Country", q->supplier.country);
+	kv(w, ws, 5, "Sector", q->supplier.sector);
+	worksheet_write_string(ws, 6, 0, "Employees", w->f.bold);
+	if (q->supplier.employees >= 0)
+		worksheet_write_number(ws, 6, 1, (double)q->supplier.employees, NULL);
+	worksheet_write_string(ws, 7, 0, "Tier", w->f.bold);
+	if (q->supplier.tier)
+		worksheet_write_number(ws, 7, 1, q->supplier.tier, NULL);
+	worksheet_write_string(ws, 8, 0, "Period", w->f.bold);
+	if (q->period)
+		worksheet_write_number(ws, 8, 1, q->period, NULL);
+	if (w->o->stakeholder) {
+		kv(w, ws, 9, "Respondent", REDACTED);
+		w->redacted += q->respondent_name || q->respondent_role || q->respondent_email;
+	} else {
+		snprintf(buf, sizeof buf, "%s%s%s", q->respondent_name ? q->respondent_name : "",
+			 q->respondent_role ? ", " : "", q->respondent_role ? q->respondent_role : "");
+		kv(w, ws, 9, "Respondent", buf);
+	}
+}
+
+static void summary_scores(struct sw *w, lxw_worksheet *ws)
+{
+	const struct assessment *a = w->a;
+	char r[2] = { a->rating, 0 };
+
+	worksheet_write_string(ws, 11, 0, "Overall score (0-100)", w->f.bold);
+	xw_num(ws, 11, 1, a->overall, w->f.num1);
+	kv(w, ws, 12, "Rating", r);
+	worksheet_write_string(ws, 13, 0, "Coverage", w->f.bold);
+	xw_num(ws, 13, 1, a->coverage, w->f.pct);
+	kv(w, ws, 14, "Red flag", a->red_flag ? "yes" : "no");
+	for (int l = LVL_CRITICAL; l >= LVL_LOW; l--) {
+		char k[64];
+
+		snprintf(k, sizeof k, "Findings: %s", level_name((enum level)l));
+		worksheet_write_string(ws, (lxw_row_t)(15 + LVL_CRITICAL - l), 0, k, w->f.bold);
+		worksheet_write_number(ws, (lxw_row_t)(15 + LVL_CRITICAL - l), 1, a->per_level[l], NULL);
+	}
+}
+
+static void summary_top(struct sw *w, lxw_worksheet *ws)
+{
+	const struct assessment *a = w->a;
+
+	worksheet_write_string(ws, 20, 0, "Top findings", w->f.title);
+	worksheet_write_string(ws, 21, 0, "Level", w->f.head);
+	worksheet_write_string(ws, 21, 1, "Priority", w->f.head);
+	worksheet_write_string(ws, 21, 2, "Finding", w->f.head);
+	if (!a->nfindings)
+		worksheet_write_string(ws, 22, 0, "No findings.", w->f.muted);
+	for (int i = 0; i < a->nfindings && i < 5; i++) {
+		const struct finding *f = &a->findings[i];
+
+		worksheet_write_string(ws, (lxw_row_t)(22 + i), 0, level_name(f->level),
+				       w->f.level[f->level]);
+		worksheet_write_number(ws, (lxw_row_t)(22 + i), 1, f->priority, NULL);
+		xw_text(ws, 22 + i, 2, f->rule->title, w->f.text);
+	}
+}
+
+/* Scores per duty area, as a table (D3:E..) and a bar chart beside it. */
+static void summary_chart(struct sw *w, lxw_worksheet *ws)
+{
+	struct area_score areas[32];
+	int n = score_areas(w->a, areas, 32);
+	lxw_chart *chart;
+	lxw_chart_series *s;
+
+	worksheet_write_string(ws, 2, 3, "Duty area", w->f.head);
+	worksheet_write_string(ws, 2, 4, "Score", w->f.head);
+	for (int i = 0; i < n; i++) {
+		xw_text(ws, 3 + i, 3, areas[i].area, w->f.text);
+		xw_num(ws, 3 + i, 4, areas[i].score, w->f.num1);
+	}
+	if (!n)
+		return;
+	chart = workbook_add_chart(w->wb, LXW_CHART_BAR);
+	s = chart_add_series(chart, NULL, NULL);
+	chart_series_set_categories(s, "Summary", 3, 3, (lxw_row_t)(2 + n), 3);
+	chart_series_set_values(s, "Summary", 3, 4, (lxw_row_t)(2 + n), 4);
+	chart_title_set_name(chart, "Score per duty area (0-100)");
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+	chart_axis_set_min(chart->x_axis, 0);
+	chart_axis_set_max(chart->x_axis, 100);
+	worksheet_insert_chart(ws, 2, 6, chart);
+}
+
+static void summary_provenance(struct sw *w, lxw_worksheet *ws)
+{
+	const struct assessment *a = w->a;
+	char buf[512], when[64];
+	struct tm tm;
+
+	gmtime_r(&w->o->now, &tm);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+	worksheet_write_string(ws, 28, 0, "Provenance", w->f.title);
+	snprintf(buf, sizeof buf, "%s %s (%s)", a->pack->id, a->pack->version ? a->pack->version : "",
+		 a->pack->title ? a->pack->title : "");
+	kv(w, ws, 29, "Sector pack", buf);
+	kv(w, ws, 30, "Questionnaire SHA-256", a->qn->sha256);
+	kv(w, ws, 31, "Generated", when);
+	kv(w, ws, 32, "Generator", "diligo " DILIGO_VERSION);
+	kv(w, ws, 33, "Audience", w->o->stakeholder ? "stakeholder (redacted)" : "company");
+	kv(w, ws, 34, "Method", "See the Method sheet: every score follows from the answers, "
+				"the question weights and the rules listed there.");
+}
+
+static void sheet_summary(struct sw *w)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Summary");
+
+	worksheet_set_column(ws, 0, 0, 26, NULL);
+	worksheet_set_column(ws, 1, 1, 22, NULL);
+	worksheet_set_column(ws, 2, 2, 50, NULL);
+	worksheet_set_column(ws, 3, 3, 26, NULL);
+	worksheet_set_column(ws, 4, 4, 8, NULL);
+	summary_profile(w, ws);
+	summary_scores(w, ws);
+	summary_top(w, ws);
+	summary_chart(w, ws);
+	summary_provenance(w, ws);
+	worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 1);
+	worksheet_activate(ws);
+}
+
+/* ---- Duties --------------------------------------------------------- */
+
+static void sheet_duties(struct sw *w)
+{
+	static const struct column cols[] = {
+		{ "Framework", 10, 0 }, { "Duty id", 18, 0 }, { "Title", 36, 1 },
+		{ "Area", 22, 0 },      { "Status", 10, 0 },  { "Score", 8, 0 },
+		{ "Questions", 10, 0 }, { "Gaps", 8, 0 },     { "Findings", 9, 0 },
+		{ "What it requires", 60, 1 },
+	};
+	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Duties");
+	const struct assessment *a = w->a;
+	lxw_conditional_format cf = { 0 };
+
+	xw_table(ws, &w->f, cols, 10, a->nduties);
+	for (int i = 0; i < a->nduties; i++) {
+		const struct duty_score *d = &a->duties[i];
+		int r = i + 1;
+
+		xw_text(ws, r, 0, d->duty->framework, NULL);
+		xw_text(ws, r, 1, d->duty->id, NULL);
+		xw_text(ws, r, 2, d->duty->title, NULL);
+		xw_text(ws, r, 3, d->duty->area, NULL);
+		xw_text(ws, r, 4, d->duty->status, NULL);
+		xw_num(ws, r, 5, d->score, w->f.num1);
+		worksheet_write_number(ws, (lxw_row_t)r, 6, d->nquestions, NULL);
+		worksheet_write_number(ws, (lxw_row_t)r, 7, d->gaps, NULL);
+		worksheet_write_number(ws, (lxw_row_t)r, 8, d->nfindings, NULL);
+		xw_text(ws, r, 9, d->duty->text, NULL);
+	}
+	if (a->nduties) {
+		cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
+		cf.min_color = 0xF8696B;
+		cf.mid_color = 0xFFEB84;
+		cf.max_color = 0x63BE7B;
+		cf.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+		cf.min_value = 0;
+		cf.mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+		cf.mid_value = 50;
+		cf.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+		cf.max_value = 100;
+		worksheet_conditional_format_range(ws, 1, 5, (lxw_row_t)a->nduties, 5, &cf);
+	}
+}
+
+/* ---- Findings ------------------------------------------------------- */
+
+/* "id = answer; id = answer" for the questions that triggered a finding. */
+static const char *triggers(struct sw *w, const struct finding *f, char *buf, size_t n,
+			    bool *any_hidden)
+{
+	size_t used = 0;
+	char v[1024];
+
+	buf[0] = '\0';
+	for (int i = 0; i < f->nquestions && used + 8 < n; i++) {
+		const struct question *qu = &w->a->pack->questions[f->questions[i]];
+		const struct answer *an = &w->a->qn->answers[f->questions[i]];
+		const char *t = hidden(w, an) ? REDACTED : report_answer_text(qu, an, v, sizeof v);
+
+		*any_hidden |= hidden(w, an);
+		used += (size_t)snprintf(buf + used, n - used, "%s%s = %s", i ? "; " : "", qu->id, t);
+	}
+	return buf;
+}
+
+static void sheet_findings(struct sw *w)
+{
+	static const struct column cols[] = {
+		{ "Level", 9, 0 },        { "Priority", 8, 0 },     { "Scale", 6, 0 },
+		{ "Scope", 6, 0 },        { "Irremediable", 9, 0 }, { "Likelihood", 9, 0 },
+		{ "Red flag", 8, 0 },     { "Rule id", 24, 0 },     { "Finding", 36, 1 },
+		{ "Detail", 36, 1 },      { "Duties", 24, 1 },      { "Triggering answers", 44, 1 },
+		{ "Recommended action", 50, 1 }, { "Rule source", 22, 0 },
+	};
+	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Findings");
+	const struct assessment *a = w->a;
+	static _Thread_local char buf[16384];
+
+	xw_table(ws, &w->f, cols, 14, a->nfindings);
+	for (int i = 0; i < a->nfindings; i++) {
+		const struct finding *f = &a->findings[i];
+		const struct rule *r = f->rule;
+		int row = i + 1;
+		bool secret = false;
+		char src[600];
+
+		worksheet_write_string(ws, (lxw_row_t)row, 0, level_name(f->level), w->f.level[f->level]);
+		worksheet_write_number(ws, (lxw_row_t)row, 1, f->priority, NULL);
+		worksheet_write_number(ws, (lxw_row_t)row, 2, r->scale, NULL);
+		worksheet_write_number(ws, (lxw_row_t)row, 3, r->scope, NULL);
+		worksheet_write_number(ws, (lxw_row_t)row, 4, r->irremediable, NULL);
+		worksheet_write_number(ws, (lxw_row_t)row, 5, f->likelihood, NULL);
+		worksheet_write_string(ws, (lxw_row_t)row, 6, r->red_flag ? "yes" : "no", NULL);
+		xw_text(ws, row, 7, r->id, NULL);
+		xw_text(ws, row, 8, r->title, NULL);
+		xw_text(ws, row, 10, join(r->duties, r->nduties, ", ", buf, sizeof buf), NULL);
+		xw_text(ws, row, 11, triggers(w, f, buf, sizeof buf, &secret), NULL);
+		if (f->detail) {
+			xw_text(ws, row, 9, secret ? REDACTED : f->detail, NULL);
+			w->redacted += secret;
+		}
+		w->redacted += secret;
+		xw_text(ws, row, 12, r->action, NULL);
+		snprintf(src, sizeof src, "%s:%d", r->file, r->line);
+		xw_text(ws, row, 13, src, NULL);
+	}
+}
+
+/* ---- Action plan ---------------------------------------------------- */
+
+static const char *const deadlines[LVL__COUNT] = {
+	"", "within 12 months", "within 6 months", "immediately; plan within 30 days",
+};
+
+static void sheet_actions(struct sw *w)
+{
+	static const struct column cols[] = {
+		{ "Level", 9, 0 },   { "Priority", 8, 0 }, { "Finding", 34, 1 },
+		{ "Action", 54, 1 }, { "Legal basis", 34, 1 }, { "Suggested deadline", 20, 1 },
+		{ "Owner", 16, 0 },  { "Due date", 12, 0 }, { "Status", 14, 0 },
+	};
+	static char *statuses[] = { "Open", "In progress", "Done", "Not applicable", NULL };
+	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Action plan");
+	const struct assessment *a = w->a;
+	lxw_data_validation dv = { 0 };
+	int row = 0;
+
+	for (int i = 0; i < a->nfindings; i++)
+		row += a->findings[i].level >= LVL_MEDIUM;
+	xw_table(ws, &w->f, cols, 9, row);
+	row = 0;
+	for (int i = 0; i < a->nfindings; i++) {
+		const struct finding *f = &a->findings[i];
+
+		if (f->level < LVL_MEDIUM)
+			continue;
+		row++;
+		worksheet_write_string(ws, (lxw_row_t)row, 0, level_name(f->level), w->f.level[f->level]);
+		worksheet_write_number(ws, (lxw_row_t)row, 1, f->priority, NULL);
+		xw_text(ws, row, 2, f->rule->title, NULL);
+		xw_text(ws, row, 3, f->rule->action, NULL);
+		worksheet_write_string(ws, (lxw_row_t)row, 4, f->rule->actual
+			? "CSDDD Art 11 (bring actual adverse impacts to an end)"
+			: "CSDDD Art 10 (prevent potential adverse impacts)", NULL);
+		worksheet_write_string(ws, (lxw_row_t)row, 5, deadlines[f->level], NULL);
+		worksheet_write_string(ws, (lxw_row_t)row, 8, "Open", NULL);
+	}
+	if (row) {
+		dv.validate = LXW_VALIDATION_TYPE_LIST;
+		dv.value_list = statuses;
+		worksheet_data_validation_range(ws, 1, 8, (lxw_row_t)row, 8, &dv);
+	} else {
+		worksheet_write_string(ws, 1, 0, "No findings of level medium or above.", w->f.muted);
+	}
+}
+
+/* ---- Answers and Evidence ------------------------------------------- */
+
+static void sheet_answers(struct sw *w)
+{
+	static const struct column cols[] = {
+		{ "Question id", 30, 0 }, { "Section", 20, 1 }, { "Question", 50, 1 },
+		{ "Kind", 9, 0 },         { "Answer", 22, 1 },  { "Score", 7, 0 },
+		{ "Weight", 7, 0 },       { "Duties", 26, 1 },  { "Evidence", 12, 1 },
+		{ "Comment", 40, 1 },
+	};
+	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Answers");
+	const struct pack *p = w->a->pack;
+	static _Thread_local char buf[16384];
+
+	xw_table(ws, &w->f, cols, 10, p->nquestions);
+	for (int i = 0; i < p->nquestions; i++) {
+		const struct question *qu = &p->questions[i];
+		const struct answer *an = &w->a->qn->answers[i];
+		int r = i + 1;
+		bool h = hidden(w, an);
+
+		xw_text(ws, r, 0, qu->id, NULL);
+		xw_text(ws, r, 1, qu->section, NULL);
+		xw_text(ws, r, 2, qu->text, NULL);
+		worksheet_write_string(ws, (lxw_row_t)r, 3, qkind_name(qu->kind), NULL);
+		xw_text(ws, r, 4, h ? REDACTED : report_answer_text(qu, an, buf, sizeof buf), NULL);
+		if (!h)
+			xw_num(ws, r, 5, w->a->qscore[i], w->f.num1);
+		worksheet_write_number(ws, (lxw_row_t)r, 6, qu->weight, NULL);
+		xw_text(ws, r, 7, join(qu->duties, qu->nduties, ", ", buf, sizeof buf), NULL);
+		if (an->nevidence)
+			xw_text(ws, r, 8, h ? REDACTED : join(an->evidence, an->nevidence, ", ", buf,
+							      sizeof buf), NULL);
+		if (an->comment)
+			xw_text(ws, r, 9, h ? REDACTED : an->comment, NULL);
+		w->redacted += h ? 1 + (an->comment != NULL) + (an->nevidence > 0) : 0;
+	}
+}
+
+static void sheet_evidence(struct sw *w)
+{
+	static const struct column cols[] = {
+		{ "Id", 8, 0 },   { "Title", 40, 1 }, { "Kind", 12, 0 }, { "Date", 11, 0 },
+		{ "Age (months)", 10, 0 }, { "Stale (over 24 months)", 12, 0 }, { "URL", 50, 0 },
+	};
+	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Evidence");
+	const struct qn *q = w->a->qn;
+
+	xw_table(ws, &w->f, cols, 7, q->nevidence);
+	for (int i = 0; i < q->nevidence; i++) {
+		const struct evidence *ev = &q->evidence[i];
+		int r = i + 1;
+		bool h = evidence_hidden(w, ev->id);
+
+		xw_text(ws, r, 0, ev->id, NULL);
+		xw_text(ws, r, 1, h ? REDACTED : ev->title, NULL);
+		xw_text(ws, r, 2, ev->kind, NULL);
+		xw_text(ws, r, 3, ev->date, NULL);
+		if (ev->age_months >= 0) {
+			worksheet_write_number(ws, (lxw_row_t)r, 4, ev->age_months, NULL);
+			worksheet_write_string(ws, (lxw_row_t)r, 5, ev->stale ? "stale" : "current",
+					       ev->stale ? w->f.level[2] : NULL);
+		}
+		if (ev->url)
+			xw_text(ws, r, 6, h ? REDACTED : ev->url, NULL); /* text, never a live link */
+		w->redacted += h;
+	}
+}
+
+/* ---- Method --------------------------------------------------------- */
+
+static const char *const method_text[] = {
+	"Question score s in [0,1]: maturity yes = 1, partial = 0.5, no = 0, unknown = 0 (a gap), "
+	"na = not applicable (excluded); choice and multi through their options' scores; other kinds "
+	"through the question's own score function; unanswered = 0 and a gap.",
+	"Duty score = 100 x sum(w x s) / sum(w) over the applicable questions that cite the duty. "
+	"Overall score = the same over all applicable questions. Coverage = answered weight / "
+	"applicable weight (unknown counts as not answered).",
+	"A finding has severity components scale, scope and irremediable character (1-5 each; UNGP 14, "
+	"24) and likelihood (1-5; CSDDD Art 9). Severity = the largest component; priority = severity x "
+	"likelihood (1-25). Level: critical (priority >= 20, or a red flag), high (>= 12), medium "
+	"(>= 6), low.",
+	"Rating: A >= 80, B >= 60, C >= 40, D >= 20, E below. A red-flag finding caps the rating at D "
+	"and marks the supplier 'red flag'.",
+	"Action plan: findings of level medium and above; legal basis CSDDD Art 10 for potential "
+	"impacts (prevention), Art 11 for actual impacts (bringing them to an end).",
+	NULL,
+};
+
+static void sheet_method(struct sw *w)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Method");
+	const struct pack *p = w->a->pack;
+	char when[64], buf[256];
+	struct tm tm;
+	int r = 0;
+
+	gmtime_r(&w->o->now, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	worksheet_set_column(ws, 0, 0, 30, NULL);
+	worksheet_set_column(ws, 1, 1, 100, w->f.wrap);
+	worksheet_write_string(ws, (lxw_row_t)r++, 0, "Method and provenance", w->f.title);
+	kv(w, ws, r++, "diligo version", DILIGO_VERSION);
+	kv(w, ws, r++, "Pack id", p->id);
+	kv(w, ws, r++, "Pack version", p->version);
+	kv(w, ws, r++, "Pack title", p->title);
+	kv(w, ws, r++, "Pack license", p->license);
+	kv(w, ws, r++, "Questionnaire", w->a->qn->path);
+	kv(w, ws, r++, "Questionnaire SHA-256", w->a->qn->sha256);
+	kv(w, ws, r++, "Generated", when);
+	kv(w, ws, r++, "Audience", w->o->stakeholder ? "stakeholder" : "company");
+	snprintf(buf, sizeof buf, "%d", w->redacted);
+	kv(w, ws, r++, "Items redacted", w->o->stakeholder ? buf : "0 (company audience)");
+	r++;
+	worksheet_write_string(ws, (lxw_row_t)r++, 0, "Lua files (SHA-256)", w->f.title);
+	for (int i = 0; i < p->nfiles; i++)
+		kv(w, ws, r++, p->files[i].path, p->files[i].sha256);
+	r++;
+	worksheet_write_string(ws, (lxw_row_t)r++, 0, "Scoring", w->f.title);
+	for (int i = 0; method_text[i]; i++)
+		kv(w, ws, r++, i == 0 ? "Formula" : "", method_text[i]);
+}
+
+int report_supplier_xlsx(const char *path, const struct assessment *a,
+			 const struct report_opts *o, struct err *e)
+{
+	struct sw w = { .a = a, .o = o };
+	struct outfile of;
+	lxw_workbook_options wo = { 0 };
+	char title[512];
+
+	if (outfile_begin(&of, path, e))
+		return ERR_IO;
+	w.wb = workbook_new_opt(of.tmp, &wo);
+	if (!w.wb)
+		return err_set(e, ERR_IO, "cannot write '%s'", path);
+	xfmt_init(w.wb, &w.f);
+	snprintf(title, sizeof title, "Due-diligence assessment: %s", a->qn->supplier.name);
+	xw_properties(w.wb, title, o->now);
+	sheet_summary(&w);
+	sheet_duties(&w);
+	sheet_findings(&w);
+	sheet_actions(&w);
+	sheet_answers(&w);
+	sheet_evidence(&w);
+	sheet_method(&w); /* last: it reports the redaction count */
+	return xw_finish(w.wb, &of, e);
+}

@@ -40,7 +40,7 @@ static int parse(int argc, char **argv, struct assess_opts *o)
 
 	o->fail_on = -1;
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "+s:o:p:a:j:q", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "s:o:p:a:j:q", longopts, NULL)) != -1) {
 		char *end;
 
 		if (cli_common_opt(&o->c, opt, optarg, &e)) {

@@ -78,7 +78,7 @@ int cmd_duties(int argc, char **argv)
 	int opt, shown = 0;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		if (opt == OPT_FRAMEWORK)
 			framework = optarg;
 		else if (!cli_common_opt(&c, opt, optarg, &e))

@@ -102,7 +102,7 @@ int cmd_template(int argc, char **argv)
 	int opt, rc = EXIT_OK;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "+s:o:", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "s:o:", longopts, NULL)) != -1) {
 		if (opt == 'o')
 			out = optarg;
 		else if (!cli_common_opt(&c, opt, optarg, &e))

@@ -12,7 +12,7 @@ static int parse_common(int argc, char **argv, const char *cmd, struct cli_commo
 	int opt;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "+s:", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "s:", longopts, NULL)) != -1) {
 		if (!cli_common_opt(c, opt, optarg, &e))
 			return cli_usage(cmd, "unknown option");
 		if (e.code)

@@ -106,6 +106,20 @@ static bool find_file(struct lhost *h, const char *sub, const char *name, char *
 	return false;
 }
 
+/* Files found on the search path are named relative to their search
+ * directory (sectors/mining.lua), so reports and messages do not depend on
+ * where diligo is installed. */
+static const char *display_path(struct lhost *h, const char *path)
+{
+	for (int i = 0; i < h->npaths; i++) {
+		size_t n = strlen(h->paths[i]);
+
+		if (!strncmp(path, h->paths[i], n) && path[n] == '/')
+			return path + n + 1;
+	}
+	return path;
+}
+
 /* ---- running one file ----------------------------------------------- */
 
 static int read_source(const char *path, char **src, size_t *len, struct err *e)
@@ -144,7 +158,7 @@ static int run_file(lua_State *L, struct lhost *h, const char *path)
 	idx = fs->n++;
 	lf = &fs->f[idx];
 	memset(lf, 0, sizeof *lf);
-	lf->path = strdup(path);
+	lf->path = strdup(display_path(h, path));
 	if (read_source(path, &lf->src, &lf->len, &e))
 		return luaL_error(L, "%s", e.msg);
 	sha256_hex(lf->src, lf->len, lf->sha256);
@@ -154,7 +168,7 @@ static int run_file(lua_State *L, struct lhost *h, const char *path)
 		if (parent->ndeps < 32)
 			parent->deps[parent->ndeps++] = idx;
 	}
-	lua_pushfstring(L, "@%s", path);
+	lua_pushfstring(L, "@%s", lf->path);
 	if (luaL_loadbufferx(L, lf->src, lf->len, lua_tostring(L, -1), "t") != LUA_OK)
 		return lua_error(L); /* "path:line: syntax message" */
 	lua_remove(L, -2);

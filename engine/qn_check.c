@@ -442,7 +442,8 @@ static void bind_value(struct ctx *c, const struct question *qu, const struct yn
 
 	if (qu->kind != QK_MULTI && !is_scalar(c, v, "an answer"))
 		return;
-	if (qu->kind != QK_MATURITY && v->type == Y_SCALAR && !strcmp(v->str, "unknown")) {
+	if (qu->kind != QK_MATURITY && v->type == Y_SCALAR && !strcmp(v->str, "unknown") &&
+	    !find_option(qu, "unknown")) {
 		a->state = ANS_UNKNOWN;
 		return;
 	}

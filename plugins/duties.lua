@@ -1,3 +1,4 @@
+-- luacheck: no max line length
 -- diligo duty catalogue: the provisions that questions and rules cite.
 --
 -- Sources (paraphrased in our own words; nothing here is a quotation):

@@ -1,0 +1,20 @@
+#!/bin/sh
+# Installs what a fresh Debian machine lacks, builds diligo, and assesses the
+# bundled example questionnaires. Run from the repository root.
+set -eu
+SUDO=
+[ "$(id -u)" = 0 ] || SUDO=sudo
+PKGS="cmake make gcc pkg-config liblua5.4-dev libyaml-dev libxlsxwriter-dev libcmocka-dev python3 python3-openpyxl"
+missing=
+for p in $PKGS; do
+	dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	$SUDO apt-get update
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends $missing
+fi
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build build -j "$(nproc)"
+rm -rf reports && mkdir reports
+./build/diligo assess examples -o reports -p reports/portfolio.xlsx --json reports/results.json || [ $? -eq 1 ]
+echo "diligo: supplier workbooks, portfolio.xlsx and results.json are in $(pwd)/reports/"

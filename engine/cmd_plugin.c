@@ -81,16 +81,19 @@ static int check(struct lhost *h, char **files, int n)
 }
 
 struct tally {
-	int passed, failed;
+	int passed, failed, errors;
 };
 
 static void on_test(void *ud, const struct pack *p, const struct test_result *r)
 {
 	struct tally *t = ud;
 
-	if (r->passed) {
+	if (r->passed > 0) {
 		t->passed++;
 		printf("ok   %s: %s\n", p->id, r->name);
+	} else if (r->passed < 0) {
+		t->errors++;
+		printf("ERROR %s: %s: %s\n", p->id, r->name, r->detail);
 	} else {
 		t->failed++;
 		printf("FAIL %s: %s: %s\n", p->id, r->name, r->detail);
@@ -114,9 +117,9 @@ static int test(struct lhost *h, char **files, int n)
 			worst = EXIT_PACK;
 		}
 	}
-	printf("%d passed, %d failed\n", t.passed, t.failed);
-	if (worst)
-		return worst;
+	printf("%d passed, %d failed\n", t.passed, t.failed + t.errors);
+	if (worst || t.errors)
+		return EXIT_PACK;
 	return t.failed ? EXIT_INVALID : EXIT_OK;
 }
 

@@ -508,6 +508,12 @@ int lhost_error(struct lhost *h, int status, struct err *e)
 	else
 		snprintf(buf, sizeof buf, "error object is a %s value", luaL_typename(L, -1));
 	lua_pop(L, 1);
+	if (h->where[0] && !strstr(buf, ".lua:")) { /* name the file when Lua did not */
+		char tmp[900];
+
+		snprintf(tmp, sizeof tmp, "%s: %s", h->where, buf);
+		snprintf(buf, sizeof buf, "%s", tmp);
+	}
 	if (h->current_rule)
 		return err_set(e, ERR_PACK, "%s (rule '%s')", buf, h->current_rule);
 	return err_set(e, ERR_PACK, "%s", buf);

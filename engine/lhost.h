@@ -51,7 +51,7 @@ int lhost_evaluate(struct lhost *h, const struct pack *p, const struct qn *q,
 
 struct test_result {
 	char name[256];
-	int passed; /* 1 pass, 0 fail */
+	int passed; /* 1 pass, 0 fail, -1 the pack failed to run (error) */
 	char detail[1024]; /* why it failed */
 };
 typedef void (*test_cb)(void *ud, const struct pack *p, const struct test_result *r);

@@ -184,6 +184,7 @@ static void score_functions(lua_State *L, struct eval *ev, int pack, int answers
 		if (!qu->has_score_fn || ev->q->answers[i].state != ANS_VALUE)
 			continue;
 		ev->h->current_rule = qu->id;
+		snprintf(ev->h->where, sizeof ev->h->where, "%s:%d", qu->file, qu->line);
 		lua_rawgeti(L, -1, i + 1);
 		lua_pushvalue(L, answers);
 		lua_getfield(L, -1, qu->id);
@@ -267,6 +268,7 @@ static void run_rules(lua_State *L, struct eval *ev, int pack, int answers, int 
 		int t;
 
 		ev->h->current_rule = r->id;
+		snprintf(ev->h->where, sizeof ev->h->where, "%s:%d", r->file, r->line);
 		ev->h->stamp++;
 		lua_rawgeti(L, -1, i + 1);
 		lua_pushvalue(L, answers);
@@ -323,6 +325,7 @@ int lhost_evaluate(struct lhost *h, const struct pack *p, const struct qn *q,
 			abort();
 	}
 	h->current_rule = NULL;
+	h->where[0] = '\0';
 	lhost_budget_start(h);
 	lua_pushcfunction(h->L, evaluate);
 	lua_pushlightuserdata(h->L, &ev);

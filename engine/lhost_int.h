@@ -38,6 +38,7 @@ struct lhost {
 	/* the file being loaded, for messages */
 	const char *loading;
 	const char *current_rule;
+	char where[600]; /* file:line of the rule, question or file running */
 	char *names[LHOST_MAX_PACKS];
 	int nnames;
 };

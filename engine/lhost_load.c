@@ -954,6 +954,7 @@ static const struct pack *compose(struct lhost *h, const char *key, const char *
 	b->h = h;
 	b->p = p;
 	h->current_rule = NULL;
+	snprintf(h->where, sizeof h->where, "%s", display_path(h, path));
 	lhost_budget_start(h);
 	lua_pushcfunction(L, run_file_protected);
 	lua_pushlightuserdata(L, (void *)path);
@@ -984,12 +985,14 @@ static const struct pack *compose(struct lhost *h, const char *key, const char *
 		lhost_error(h, status, e);
 		goto fail;
 	}
+	h->where[0] = '\0';
 	lp->key = strdup(key);
 	lp->pack = p;
 	h->npacks++;
 	free(b);
 	return p;
 fail:
+	h->where[0] = '\0';
 	luaL_unref(L, LUA_REGISTRYINDEX, lp->ref);
 	pack_free(p);
 	free(b);

@@ -278,7 +278,7 @@ static int run_one(struct lhost *h, const struct pack *p, int i, struct test_res
 	}
 	score_init(&as, t.q);
 	if (lhost_evaluate(h, p, t.q, &as, &be)) {
-		r->passed = 0;
+		r->passed = -1; /* the pack failed to run: not a test result */
 		snprintf(r->detail, sizeof r->detail, "%s", be.msg);
 		goto out;
 	}
@@ -298,7 +298,9 @@ int lhost_run_tests(struct lhost *h, const struct pack *p, test_cb cb, void *ud,
 
 		if (run_one(h, p, i, &r, e))
 			return ERR_PACK;
-		failures += !r.passed;
+		failures += r.passed != 1;
+		if (r.passed < 0)
+			e->code = ERR_PACK; /* remembered: the run ends with exit 3 */
 		cb(ud, p, &r);
 	}
 	return failures;

@@ -1,0 +1,153 @@
+---@meta diligo
+-- LuaLS annotations for the diligo pack API, version 1 (docs/plugin-api.md).
+-- Not loaded by diligo: editors that use lua-language-server read it through .luarc.json
+-- (workspace.library = docs/lua) to complete and check packs and modules.
+--
+-- The sandbox (engine/lhost.c) also removes names that LuaLS cannot switch off one by one:
+-- load, loadstring, loadfile, dofile, collectgarbage, rawget, rawset, warn, string.dump,
+-- math.randomseed and coroutine.close raise "blocked function '<name>' is not available to packs";
+-- io, os, debug and package are disabled in .luarc.json. .luacheckrc has the exact list.
+
+---@alias diligo.Kind "maturity"|"choice"|"multi"|"number"|"percent"|"date"|"text"
+---@alias diligo.Maturity "yes"|"partial"|"no"|"unknown"|"na"
+---@alias diligo.Impact "potential"|"actual"
+---@alias diligo.Level 1|2|3|4|5
+
+---An answer value as a rule sees it: maturity and choice a string, multi a read-only list of
+---strings, number and percent a number, date ("YYYY-MM-DD") and text a string. nil when the
+---question is unanswered, or (except maturity) answered "unknown".
+---@alias diligo.Value string|number|string[]|nil
+
+---An answer written in a test, as in a questionnaire: a string, a number, or a list of strings
+---for a multi question.
+---@alias diligo.TestValue string|number|string[]
+
+---One option of a choice or multi question.
+---@class diligo.Option
+---@field value string      the answer a supplier writes
+---@field label? string     shown in templates and reports (default: value)
+---@field score? number     0..1; a choice scores its option, a multi min(1, sum)
+
+---@class diligo.Question
+---@field id string                 unique in the composition; starts with the module or sector id
+---@field kind diligo.Kind
+---@field text string               the question, as the supplier reads it
+---@field help? string              what counts as yes / partial / no, what evidence to cite
+---@field section? string           heading in templates and reports (default: the module or sector title)
+---@field weight? number            > 0 and <= 100 (default 1)
+---@field required? boolean         marked "required" in the template
+---@field duties string[]           1 to 64 catalogue ids (see `diligo duties`)
+---@field options? (string|diligo.Option)[]  choice and multi: 1 to 200 options
+---@field min? number               number: lowest allowed answer
+---@field max? number               number: highest allowed answer
+---@field unit? string              number: shown in the template ("deaths", "years")
+---@field score? fun(value: diligo.Value, ctx: diligo.Context): number|nil  0..1, or nil = not applicable
+
+---@class diligo.Severity
+---@field scale diligo.Level         how grave the harm is (UNGP 14)
+---@field scope diligo.Level         how many people or how much of the environment
+---@field irremediable diligo.Level  how hard the harm is to put right
+
+---What a rule may return instead of true.
+---@class diligo.Finding
+---@field likelihood? diligo.Level   overrides the rule's likelihood for this finding
+---@field detail? string             shown next to the finding
+---@field questions? string[]        the triggering questions (default: every question read)
+
+---@class diligo.Rule
+---@field id string
+---@field title string
+---@field duties string[]
+---@field severity diligo.Severity
+---@field likelihood diligo.Level    CSDDD Art 9
+---@field red_flag? boolean          caps the rating at D; the finding is critical
+---@field impact? diligo.Impact      "potential" (Art 10, default) or "actual" (Art 11)
+---@field action string              the recommended action, for the action plan
+---@field when fun(a: diligo.Answers, ctx: diligo.Context): (boolean|diligo.Finding|nil)
+
+---@class diligo.TestContext
+---@field supplier? { country?: string, sector?: string, employees?: integer, tier?: integer }
+---@field period? integer
+
+---@class diligo.Expect
+---@field findings? string[]   rule ids that must fire
+---@field absent? string[]     rule ids that must not fire
+---@field rating? "A"|"B"|"C"|"D"|"E"
+---@field red_flag? boolean
+---@field score? number        overall score, within 0.05
+
+---@class diligo.Test
+---@field name string
+---@field answers table<string, diligo.TestValue>
+---@field context? diligo.TestContext
+---@field expect diligo.Expect
+
+---Read-only answers of one questionnaire, indexed by question id. Reading an id that is not in
+---the composition raises "no question '<id>' in this pack"; writing raises "answers are read-only".
+---@class diligo.Answers
+---@field [string] diligo.Value
+
+---@class diligo.Supplier
+---@field id string
+---@field name string
+---@field country? string      ISO 3166-1 alpha-2
+---@field sector? string
+---@field employees? integer
+---@field tier? integer
+
+---Read-only context of one assessment.
+---@class diligo.Context
+---@field supplier diligo.Supplier
+---@field period? integer
+
+---@class diligo.ModuleSpec
+---@field id string            lowercase letters, digits and _
+---@field title string
+---@field version? string
+---@field description? string
+---@field questions? diligo.Question[]
+---@field rules? diligo.Rule[]
+---@field tests? diligo.Test[]
+
+---@class diligo.SectorSpec: diligo.ModuleSpec
+---@field version string
+---@field authors? string[]
+---@field license? string
+---@field modules? diligo.ModuleSpec[]   values returned by require
+
+---@class diligo.Duty
+---@field id string
+---@field framework string     UNGP, CSDDD, OECD, or a sector standard
+---@field title string
+---@field text string
+---@field area string          one of the ten duty areas of docs/plugin-api.md
+---@field status? "in force"|"guidance"|"deleted"|"proposed"
+
+---Marks a table as a sector pack; a file in sectors/ returns its result.
+---@param spec diligo.SectorSpec
+---@return diligo.SectorSpec
+function sector(spec) end
+
+---Marks a table as a shared module; a file in plugins/ returns its result.
+---@param spec diligo.ModuleSpec
+---@return diligo.ModuleSpec
+function module(spec) end
+
+---Marks the duty catalogue (plugins/duties.lua only).
+---@param entries diligo.Duty[]
+---@return diligo.Duty[]
+function catalogue(entries) end
+
+---Loads plugins/NAME.lua from the search path (--plugin-path, DILIGO_PATH, the built-in
+---directory), as text, once per Lua state. NAME is [a-z][a-z0-9_]*.
+---@param name string
+---@return any
+function require(name) end
+
+---The duty catalogue, read-only, indexed by duty id.
+---@type table<string, diligo.Duty>
+duties = {}
+
+---Writes "file:line: values" to standard error (for debugging tests).
+---@param ... any
+function print(...) end

@@ -4,7 +4,7 @@
 set -eu
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
-PKGS="cmake make gcc pkg-config liblua5.4-dev libyaml-dev libxlsxwriter-dev libcmocka-dev python3 python3-openpyxl"
+PKGS="cmake make gcc pkg-config lua-check liblua5.4-dev libyaml-dev libxlsxwriter-dev libcmocka-dev python3 python3-openpyxl"
 missing=
 for p in $PKGS; do
 	dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
@@ -15,6 +15,6 @@ if [ -n "$missing" ]; then
 fi
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build -j "$(nproc)"
-rm -rf reports && mkdir reports
-./build/diligo assess examples -o reports -p reports/portfolio.xlsx --json reports/results.json || [ $? -eq 1 ]
-echo "diligo: supplier workbooks, portfolio.xlsx and results.json are in $(pwd)/reports/"
+rm -rf out && mkdir out
+./build/diligo assess examples -o out -p out/portfolio.xlsx --json out/results.json
+echo "diligo: supplier workbooks, portfolio.xlsx and results.json are in $(pwd)/out/"

@@ -152,8 +152,10 @@ int cli_inputs(char *const *args, int n, char ***out, int *nout, struct err *e)
 		while (len > 1 && a[len - 1] == '/')
 			a[--len] = '\0';
 		if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
-			int rc = walk(a, &l, 0, e);
+			int before = l.n, rc = walk(a, &l, 0, e);
 
+			if (!rc && l.n == before)
+				rc = err_set(e, ERR_USAGE, "no questionnaire (*.yaml, *.yml) in '%s'", a);
 			free(a);
 			if (rc) {
 				cli_inputs_free(l.v, l.n);

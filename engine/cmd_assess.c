@@ -118,7 +118,7 @@ int cmd_assess(int argc, char **argv)
 		return rc;
 	if (cli_inputs(argv + optind, argc - optind, &inputs, &ninputs, &e)) {
 		cli_print_err(&e);
-		return EXIT_IO;
+		return err_exit_code(e.code);
 	}
 	if (!ninputs) {
 		cli_inputs_free(inputs, ninputs);

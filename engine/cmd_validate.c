@@ -49,6 +49,9 @@ static int validate_one(struct lhost *h, const char *sector, const char *path)
 	if (qn_bind(q, p, NULL)) {
 		for (int i = 0; i < q->ndiags; i++)
 			cli_print_err(&q->diags[i]);
+		if (q->ndropped)
+			fprintf(stderr, "%s: %d more problem%s not shown\n", path, q->ndropped,
+				q->ndropped == 1 ? "" : "s");
 		rc = EXIT_INVALID;
 	}
 	qn_free(q);
@@ -69,7 +72,7 @@ int cmd_validate(int argc, char **argv)
 		return cli_usage("validate", "no questionnaire given");
 	if (cli_inputs(argv + optind, argc - optind, &inputs, &n, &e)) {
 		cli_print_err(&e);
-		return EXIT_IO;
+		return err_exit_code(e.code);
 	}
 	if (!(h = cli_lhost(&c, &e))) {
 		cli_print_err(&e);

@@ -70,6 +70,7 @@ struct qn {
 	int nevidence;
 	struct err *diags; /* problems found by qn_bind */
 	int ndiags;
+	int ndropped; /* problems beyond QN_MAX_DIAGS, counted only */
 };
 
 /* Read and parse path. NULL with err set (code ERR_IO or ERR_INPUT). */

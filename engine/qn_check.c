@@ -26,8 +26,10 @@ static void diag(struct ctx *c, const struct ynode *n, const char *fmt, ...)
 	struct err *d;
 	va_list ap;
 
-	if (q->ndiags == QN_MAX_DIAGS)
+	if (q->ndiags == QN_MAX_DIAGS) {
+		q->ndropped++;
 		return;
+	}
 	if (!q->diags)
 		q->diags = arena_alloc(q->arena, QN_MAX_DIAGS * sizeof *q->diags);
 	d = &q->diags[q->ndiags++];
@@ -77,8 +79,8 @@ static bool parse_num(const char *s, double *out)
 	char *end;
 	double v;
 
-	if (!*s || isspace((unsigned char)*s))
-		return false;
+	if (!*s || isspace((unsigned char)*s) || s[strspn(s, "0123456789+-.eE")])
+		return false; /* no hex, inf or nan: strtod takes them all */
 	v = strtod(s, &end);
 	if (*end || !isfinite(v))
 		return false;
@@ -283,9 +285,9 @@ static void bind_one_evidence(struct ctx *c, const struct ynode *key, const stru
 	ev->id = key->str;
 	ev->line = key->line;
 	ev->age_months = -1;
-	if (!is_map(c, n, "an evidence item"))
+	if (!is_map(c, n, arena_printf(c->q->arena, "evidence item %s", ev->id)))
 		return;
-	check_keys(c, n, keys, "evidence");
+	check_keys(c, n, keys, arena_printf(c->q->arena, "evidence item %s", ev->id));
 	ev->title = scalar_field(c, n, "title", "evidence", true);
 	ev->kind = scalar_field(c, n, "kind", "evidence", false);
 	ev->url = scalar_field(c, n, "url", "evidence", false);
@@ -440,7 +442,7 @@ static void bind_value(struct ctx *c, const struct question *qu, const struct yn
 {
 	int y, m, d;
 
-	if (qu->kind != QK_MULTI && !is_scalar(c, v, "an answer"))
+	if (qu->kind != QK_MULTI && !is_scalar(c, v, arena_printf(c->q->arena, "the answer to %s", qu->id)))
 		return;
 	if (qu->kind != QK_MATURITY && v->type == Y_SCALAR && !strcmp(v->str, "unknown") &&
 	    !find_option(qu, "unknown")) {
@@ -512,7 +514,7 @@ static void bind_long_form(struct ctx *c, const struct question *qu, const struc
 	static const char *const keys[] = { "value", "evidence", "comment", "confidential", NULL };
 	const struct ynode *v = ynode_get(n, "value"), *x;
 
-	check_keys(c, n, keys, "an answer");
+	check_keys(c, n, keys, arena_printf(c->q->arena, "the answer to %s", qu->id));
 	if (v)
 		bind_value(c, qu, v, a);
 	else
@@ -587,6 +589,7 @@ int qn_bind(struct qn *q, const struct pack *p, struct err *e)
 
 	q->pack = p;
 	q->ndiags = 0;
+	q->ndropped = 0;
 	if (r->type != Y_MAP) {
 		diag(&c, r, "a questionnaire must be a mapping with the keys diligo, supplier "
 			    "and answers");

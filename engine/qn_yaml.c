@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <yaml.h>
 
 #include "arena.h"
@@ -34,10 +35,12 @@ static void locate(const char *buf, size_t off, int *line, int *col)
 
 	*line = 1;
 	for (size_t i = 0; i < off; i++)
-		if (buf[i] == '\n') {
-			(*line)++;
+		if (buf[i] == '\n' || (buf[i] == '\r' && buf[i + 1] != '\n')) {
+			(*line)++; /* LF, CRLF or a lone CR, as libyaml counts them */
 			bol = buf + i + 1;
 		}
+	if (bol == buf && off >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
+		bol += 3; /* a byte-order mark is not a column */
 	*col = 1;
 	for (const char *p = bol; p < buf + off; p++)
 		if (((unsigned char)*p & 0xC0) != 0x80)
@@ -90,6 +93,11 @@ static int check_bytes(const char *name, const char *buf, size_t len, struct err
 			return err_at(e, ERR_INPUT, name, line, col,
 				      "control character 0x%02X is not allowed", s[i]);
 		}
+		if (n == 2 && s[i] == 0xC2 && s[i + 1] < 0xA0) {
+			locate(buf, i, &line, &col);
+			return err_at(e, ERR_INPUT, name, line, col,
+				      "control character U+%04X is not allowed", s[i + 1]);
+		}
 		i += n;
 	}
 	return 0;
@@ -100,11 +108,17 @@ static int check_scalar(struct builder *b, const yaml_event_t *ev)
 {
 	const unsigned char *s = ev->data.scalar.value;
 
-	for (size_t i = 0; i < ev->data.scalar.length; i++)
+	for (size_t i = 0; i < ev->data.scalar.length; i++) {
 		if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') || s[i] == 0x7F)
 			return err_at(b->e, ERR_INPUT, b->name, line_of(&ev->start_mark),
 				      col_of(&ev->start_mark),
 				      "control character 0x%02X in a string is not allowed", s[i]);
+		if (s[i] == 0xC2 && i + 1 < ev->data.scalar.length && s[i + 1] >= 0x80 &&
+		    s[i + 1] < 0xA0)
+			return err_at(b->e, ERR_INPUT, b->name, line_of(&ev->start_mark),
+				      col_of(&ev->start_mark),
+				      "control character U+%04X in a string is not allowed", s[i + 1]);
+	}
 	return 0;
 }
 
@@ -281,6 +295,11 @@ static int parser_error(struct builder *b, const yaml_parser_t *p, const char *b
 {
 	int line, col;
 	const char *problem = p->problem ? p->problem : "malformed YAML";
+	size_t at = p->problem_mark.index;
+
+	if (p->error == YAML_SCANNER_ERROR && at < strlen(buf) && buf[at] == '\t')
+		return err_at(b->e, ERR_INPUT, b->name, line_of(&p->problem_mark),
+			      col_of(&p->problem_mark), "a tab cannot indent YAML; indent with spaces");
 
 	if (p->error == YAML_READER_ERROR) {
 		locate(buf, p->problem_offset, &line, &col);
@@ -348,6 +367,11 @@ struct qn *qn_parse(const char *name, const char *buf, size_t len, struct err *e
 		qn_free(q);
 		return NULL;
 	}
+	if (!q->root) { /* only comments, or a bare --- */
+		err_at(e, ERR_INPUT, name, 1, 1, "empty questionnaire");
+		qn_free(q);
+		return NULL;
+	}
 	return q;
 }
 
@@ -355,10 +379,20 @@ static int read_file(const char *path, char **buf, size_t *len, struct err *e)
 {
 	FILE *f = fopen(path, "rb");
 	size_t cap = 64 * 1024, n = 0;
+	struct stat st;
 	char *p;
 
 	if (!f)
 		return err_set(e, ERR_IO, "cannot open '%s': %s", path, strerror(errno));
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		return err_set(e, ERR_IO, "cannot read '%s': Is a directory", path);
+	}
+	if (fstat(fileno(f), &st) == 0 && st.st_size > QN_MAX_BYTES) {
+		fclose(f);
+		return err_at(e, ERR_INPUT, path, 1, 1, "file is larger than 4 MiB (%lld bytes)",
+			      (long long)st.st_size);
+	}
 	p = malloc(cap);
 	for (;;) {
 		size_t got;

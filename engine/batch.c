@@ -45,8 +45,10 @@ struct batch {
 	int *owner;
 	size_t idcap;
 	struct slot slots[WINDOW];
-	int start_error; /* a worker could not build its Lua host */
-	struct err start_err;
+	/* each worker's Lua host: the packs in it are read by the consumer, so
+	 * they are freed only after the consumer is done */
+	struct lhost *hosts[256];
+	int nhosts;
 };
 
 static size_t hash(const char *s)
@@ -202,6 +204,9 @@ static void *worker(void *arg)
 	struct slot *s;
 	int i;
 
+	pthread_mutex_lock(&b->mu);
+	b->hosts[b->nhosts++] = h;
+	pthread_mutex_unlock(&b->mu);
 	while ((s = take(b, &i))) {
 		struct slot local = { .index = i };
 
@@ -218,7 +223,6 @@ static void *worker(void *arg)
 		pthread_cond_broadcast(&b->cv);
 		pthread_mutex_unlock(&b->mu);
 	}
-	lhost_free(h);
 	return NULL;
 }
 
@@ -353,6 +357,8 @@ int batch_run(const struct batch_opts *o, struct batch_summary *sum)
 	consume(b, sinks, nsinks, sum);
 	for (int t = 0; t < jobs; t++)
 		pthread_join(tids[t], NULL);
+	for (int t = 0; t < b->nhosts; t++)
+		lhost_free(b->hosts[t]);
 	for (int k = 0; k < nsinks; k++) {
 		struct err e = { 0 };
 

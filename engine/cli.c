@@ -24,7 +24,7 @@ static bool parse_size(const char *s, double lo, double hi, double *out)
 
 bool cli_common_opt(struct cli_common *c, int opt, const char *arg, struct err *e)
 {
-	double v;
+	double v = 0;
 
 	switch (opt) {
 	case OPT_PLUGIN_PATH:
@@ -64,6 +64,12 @@ void cli_resolve(struct cli_common *c)
 	     tok && c->npaths < CLI_MAX_PATHS; tok = strtok_r(NULL, ":", &save))
 		if (*tok)
 			c->paths[c->npaths++] = tok;
+}
+
+void cli_common_free(struct cli_common *c)
+{
+	free(c->env_copy);
+	c->env_copy = NULL;
 }
 
 struct lhost *cli_lhost(struct cli_common *c, struct err *e)
@@ -136,7 +142,8 @@ static int walk(const char *dir, struct list *l, int depth, struct err *e)
 		}
 	}
 	closedir(d);
-	qsort(l->v + first, (size_t)(l->n - first), sizeof *l->v, cmp);
+	if (l->n > first)
+		qsort(l->v + first, (size_t)(l->n - first), sizeof *l->v, cmp);
 	return 0;
 }
 

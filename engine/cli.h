@@ -35,6 +35,8 @@ enum { OPT_PLUGIN_PATH = 1000, OPT_MAX_INSTR, OPT_MAX_MEM, OPT_JSON, OPT_FAIL_ON
 
 /* Append DILIGO_PATH to the search path; once, before any thread starts. */
 void cli_resolve(struct cli_common *c);
+/* Release what cli_resolve kept (after every Lua host is built). */
+void cli_common_free(struct cli_common *c);
 /* A Lua host with c's search path and budgets (thread-safe after cli_resolve). */
 struct lhost *cli_lhost(struct cli_common *c, struct err *e);
 /* getopt over the shared options only (validate, sectors, template). */

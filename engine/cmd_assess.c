@@ -142,6 +142,7 @@ int cmd_assess(int argc, char **argv)
 	bo.quiet = o.quiet;
 	bo.now = (time_t)cli_now();
 	rc = batch_run(&bo, &sum);
+	cli_common_free(&o.c);
 	cli_inputs_free(inputs, ninputs);
 	if (rc)
 		return rc;

@@ -137,7 +137,9 @@ int cmd_plugin(int argc, char **argv)
 		return rc;
 	if (optind >= argc - 1)
 		return cli_usage("plugin", "no Lua file given");
-	if (!(h = cli_lhost(&c, &e))) {
+	h = cli_lhost(&c, &e);
+	cli_common_free(&c);
+	if (!h) {
 		cli_print_err(&e);
 		return err_exit_code(e.code);
 	}

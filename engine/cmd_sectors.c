@@ -38,7 +38,9 @@ int cmd_sectors(int argc, char **argv)
 
 	if (rc)
 		return rc;
-	if (!(h = cli_lhost(&c, &e))) {
+	h = cli_lhost(&c, &e);
+	cli_common_free(&c);
+	if (!h) {
 		cli_print_err(&e);
 		return err_exit_code(e.code);
 	}
@@ -84,7 +86,9 @@ int cmd_duties(int argc, char **argv)
 		else if (!cli_common_opt(&c, opt, optarg, &e))
 			return cli_usage("duties", "unknown option");
 	}
-	if (!(h = cli_lhost(&c, &e))) {
+	h = cli_lhost(&c, &e);
+	cli_common_free(&c);
+	if (!h) {
 		cli_print_err(&e);
 		return err_exit_code(e.code);
 	}

@@ -110,7 +110,9 @@ int cmd_template(int argc, char **argv)
 	}
 	if (!c.sector)
 		return cli_usage("template", "name a sector pack with -s NAME (see diligo sectors)");
-	if (!(h = cli_lhost(&c, &e)) || !(p = lhost_pack(h, c.sector, &e))) {
+	h = cli_lhost(&c, &e);
+	cli_common_free(&c);
+	if (!h || !(p = lhost_pack(h, c.sector, &e))) {
 		cli_print_err(&e);
 		lhost_free(h);
 		return err_exit_code(e.code);

@@ -74,7 +74,9 @@ int cmd_validate(int argc, char **argv)
 		cli_print_err(&e);
 		return err_exit_code(e.code);
 	}
-	if (!(h = cli_lhost(&c, &e))) {
+	h = cli_lhost(&c, &e);
+	cli_common_free(&c);
+	if (!h) {
 		cli_print_err(&e);
 		cli_inputs_free(inputs, n);
 		return err_exit_code(e.code);

@@ -688,7 +688,8 @@ static void grow(struct build *b, int nq, int nr)
 
 		b->qcap = (b->p->nquestions + nq) * 2;
 		q = arena_alloc(b->p->arena, (size_t)b->qcap * sizeof *q);
-		memcpy(q, b->p->questions, (size_t)b->p->nquestions * sizeof *q);
+		if (b->p->nquestions)
+			memcpy(q, b->p->questions, (size_t)b->p->nquestions * sizeof *q);
 		b->p->questions = q;
 	}
 	if (b->p->nrules + nr > b->rcap) {
@@ -696,7 +697,8 @@ static void grow(struct build *b, int nq, int nr)
 
 		b->rcap = (b->p->nrules + nr) * 2;
 		r = arena_alloc(b->p->arena, (size_t)b->rcap * sizeof *r);
-		memcpy(r, b->p->rules, (size_t)b->p->nrules * sizeof *r);
+		if (b->p->nrules)
+			memcpy(r, b->p->rules, (size_t)b->p->nrules * sizeof *r);
 		b->p->rules = r;
 	}
 }

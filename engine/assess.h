@@ -27,6 +27,12 @@ struct duty_score {
 	int nquestions, gaps, nfindings;
 };
 
+struct area_score {
+	const char *area;
+	double score; /* NAN when nothing applicable */
+	int nquestions;
+};
+
 struct assessment {
 	const struct qn *qn;
 	const struct pack *pack;
@@ -40,6 +46,8 @@ struct assessment {
 	int per_level[LVL__COUNT];
 	struct duty_score *duties; /* every duty cited, sorted by id */
 	int nduties;
+	struct area_score areas[PACK_MAX_AREAS]; /* per duty area, sorted by area */
+	int nareas;
 };
 
 const char *level_name(enum level l); /* "low" ... "critical" */

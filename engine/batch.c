@@ -139,7 +139,7 @@ static void assess(struct batch *b, struct lhost *h, int i, struct slot *s)
 	const char *sector;
 	const struct pack *p;
 
-	s->q = qn_load(o->inputs[i], &s->err);
+	s->q = qn_load(o->inputs[i], o->per_supplier, &s->err);
 	if (!s->q) {
 		s->status = s->err.code;
 		register_input(b, i, NULL);
@@ -248,7 +248,20 @@ static void count(struct batch_summary *sum, const struct slot *s, const struct 
 
 static void progress(const struct batch_opts *o, int done);
 
-/* The consumer: items in input order, to the sinks, then freed. */
+/* One finished item, in input order: counted, to the sinks, then freed. */
+static void hand_on(struct batch *b, struct slot *s, int i, struct sink **sinks, int nsinks,
+		    struct batch_summary *sum)
+{
+	count(sum, s, b->o);
+	for (int k = 0; k < nsinks; k++)
+		sink_item(sinks[k], b->o->inputs[i], s->status ? NULL : &s->a,
+			  s->status ? &s->err : NULL);
+	qn_free(s->q);
+	s->q = NULL;
+	progress(b->o, i + 1);
+}
+
+/* The consumer: waits for each item in input order. */
 static void consume(struct batch *b, struct sink **sinks, int nsinks, struct batch_summary *sum)
 {
 	for (int i = 0; i < b->o->ninputs; i++) {
@@ -258,18 +271,36 @@ static void consume(struct batch *b, struct sink **sinks, int nsinks, struct bat
 		while (!(s->done && s->index == i))
 			pthread_cond_wait(&b->cv, &b->mu);
 		pthread_mutex_unlock(&b->mu);
-		count(sum, s, b->o);
-		for (int k = 0; k < nsinks; k++)
-			sink_item(sinks[k], b->o->inputs[i], s->status ? NULL : &s->a,
-				  s->status ? &s->err : NULL);
-		qn_free(s->q);
+		hand_on(b, s, i, sinks, nsinks, sum);
 		pthread_mutex_lock(&b->mu);
 		s->done = false;
 		s->index = -1;
 		b->next_out = i + 1;
 		pthread_cond_broadcast(&b->cv);
 		pthread_mutex_unlock(&b->mu);
-		progress(b->o, i + 1);
+	}
+}
+
+/* -j 1: no threads at all; each input is assessed and handed on in turn. */
+static void run_inline(struct batch *b, struct sink **sinks, int nsinks, struct batch_summary *sum)
+{
+	struct err e = { 0 };
+	struct lhost *h = cli_lhost(b->o->common, &e);
+
+	b->hosts[b->nhosts++] = h;
+	for (int i = 0; i < b->o->ninputs; i++) {
+		struct slot *s = &b->slots[0];
+
+		memset(s, 0, sizeof *s);
+		s->index = i;
+		if (!h) {
+			s->status = e.code ? e.code : ERR_PACK;
+			s->err = e;
+			register_input(b, i, NULL);
+		} else {
+			assess(b, h, i, s);
+		}
+		hand_on(b, s, i, sinks, nsinks, sum);
 	}
 }
 
@@ -352,11 +383,15 @@ int batch_run(const struct batch_opts *o, struct batch_summary *sum)
 	for (int i = 0; i < WINDOW; i++)
 		b->slots[i].index = -1;
 	sum->max_level = -1;
-	for (int t = 0; t < jobs; t++)
-		pthread_create(&tids[t], NULL, worker, b);
-	consume(b, sinks, nsinks, sum);
-	for (int t = 0; t < jobs; t++)
-		pthread_join(tids[t], NULL);
+	if (jobs == 1) {
+		run_inline(b, sinks, nsinks, sum);
+	} else {
+		for (int t = 0; t < jobs; t++)
+			pthread_create(&tids[t], NULL, worker, b);
+		consume(b, sinks, nsinks, sum);
+		for (int t = 0; t < jobs; t++)
+			pthread_join(tids[t], NULL);
+	}
 	for (int t = 0; t < b->nhosts; t++)
 		lhost_free(b->hosts[t]);
 	for (int k = 0; k < nsinks; k++) {

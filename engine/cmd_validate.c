@@ -25,7 +25,7 @@ static int parse_common(int argc, char **argv, const char *cmd, struct cli_commo
 static int validate_one(struct lhost *h, const char *sector, const char *path)
 {
 	struct err e = { 0 };
-	struct qn *q = qn_load(path, &e);
+	struct qn *q = qn_load(path, false, &e);
 	const struct pack *p;
 	int rc = EXIT_OK;
 

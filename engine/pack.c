@@ -1,3 +1,4 @@
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,13 +45,62 @@ static size_t hash_str(const char *s)
 	return h;
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static const int *resolve(struct pack *p, const char **ids, int n)
+{
+	int *ix = arena_alloc(p->arena, (size_t)(n ? n : 1) * sizeof *ix);
+
+	for (int k = 0; k < n; k++)
+		ix[k] = (int)(pack_find_duty(p, ids[k]) - p->duties);
+	return ix;
+}
+
+/* Scoring runs per questionnaire: everything it looks up by name is turned
+ * into indexes here, once per pack. */
+static void index_duties(struct pack *p)
+{
+	const char *seen[PACK_MAX_AREAS];
+	int n = 0;
+
+	for (int i = 0; i < p->nquestions; i++)
+		p->questions[i].duty_ix = resolve(p, p->questions[i].duties, p->questions[i].nduties);
+	for (int i = 0; i < p->nrules; i++)
+		p->rules[i].duty_ix = resolve(p, p->rules[i].duties, p->rules[i].nduties);
+	for (int d = 0; d < p->nduties; d++) {
+		bool dup = false;
+
+		for (int k = 0; k < n && !dup; k++)
+			dup = !strcmp(seen[k], p->duties[d].area);
+		if (!dup && n < PACK_MAX_AREAS)
+			seen[n++] = p->duties[d].area;
+	}
+	qsort(seen, (size_t)n, sizeof *seen, cmp_str);
+	p->areas = arena_alloc(p->arena, (size_t)(n ? n : 1) * sizeof *p->areas);
+	memcpy(p->areas, seen, (size_t)n * sizeof *seen);
+	p->nareas = n;
+	p->duty_area = arena_alloc(p->arena, (size_t)(p->nduties ? p->nduties : 1) * sizeof(int));
+	for (int d = 0; d < p->nduties; d++) {
+		p->duty_area[d] = -1;
+		for (int k = 0; k < n; k++)
+			if (!strcmp(p->areas[k], p->duties[d].area))
+				p->duty_area[d] = k;
+	}
+}
+
 /* Validation looks up every answer's id: hash them once per pack. */
 void pack_index(struct pack *p)
 {
 	size_t size = 16;
 
-	if (p->duties)
-		qsort((void *)p->duties, (size_t)p->nduties, sizeof *p->duties, cmp_duty);
+	for (int d = 1; d < p->nduties; d++)
+		if (cmp_duty(&p->duties[d - 1], &p->duties[d]) > 0) { /* only if unsorted */
+			qsort((void *)p->duties, (size_t)p->nduties, sizeof *p->duties, cmp_duty);
+			break;
+		}
 	while (size < (size_t)p->nquestions * 4)
 		size <<= 1;
 	p->qhash = arena_alloc(p->arena, size * sizeof *p->qhash);
@@ -64,6 +114,8 @@ void pack_index(struct pack *p)
 			h = (h + 1) & (size - 1);
 		p->qhash[h] = q;
 	}
+	if (p->duties)
+		index_duties(p);
 }
 
 int pack_find_question(const struct pack *p, const char *id)

@@ -29,6 +29,7 @@ struct question {
 	bool has_min, has_max;
 	const char *unit;
 	const char **duties;
+	const int *duty_ix; /* the same duties as indexes into pack->duties (pack_index) */
 	int nduties;
 	bool has_score_fn; /* a Lua `score` function decides */
 	bool informational; /* no way to score: not counted */
@@ -39,6 +40,7 @@ struct question {
 struct rule {
 	const char *id, *title, *action, *module;
 	const char **duties;
+	const int *duty_ix;
 	int nduties;
 	int scale, scope, irremediable, likelihood;
 	bool red_flag;
@@ -71,14 +73,22 @@ struct pack {
 	int nfiles;
 	int *qhash; /* pack_index: open-addressing table of question indexes */
 	size_t qhash_size;
+	/* duty areas (pack_index): distinct catalogue areas, sorted, and the
+	 * area of each duty */
+	const char **areas;
+	int nareas;
+	int *duty_area;
 };
+
+enum { PACK_MAX_AREAS = 32 };
 
 const char *qkind_name(enum qkind k);
 int qkind_parse(const char *s); /* -1 when unknown */
 /* Index of a question by id, or -1 (needs pack_index). */
 int pack_find_question(const struct pack *p, const char *id);
 const struct duty *pack_find_duty(const struct pack *p, const char *id);
-/* Sort the catalogue and hash question ids; call once after building. */
+/* Sort the catalogue (when p owns it), hash question ids, resolve duty ids
+ * to indexes and list the duty areas; call once after building. */
 void pack_index(struct pack *p);
 void pack_free(struct pack *p);
 

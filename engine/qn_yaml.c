@@ -359,7 +359,6 @@ struct qn *qn_parse(const char *name, const char *buf, size_t len, struct err *e
 	q = arena_alloc(a, sizeof *q);
 	q->arena = a;
 	q->path = arena_strdup(a, name);
-	sha256_hex(buf, len, q->sha256);
 	b.q = q;
 	b.e = e;
 	b.name = name;
@@ -421,7 +420,7 @@ static int read_file(const char *path, char **buf, size_t *len, struct err *e)
 	return 0;
 }
 
-struct qn *qn_load(const char *path, struct err *e)
+struct qn *qn_load(const char *path, bool hash, struct err *e)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -430,6 +429,8 @@ struct qn *qn_load(const char *path, struct err *e)
 	if (read_file(path, &buf, &len, e))
 		return NULL;
 	q = qn_parse(path, buf, len, e);
+	if (q && hash)
+		sha256_hex(buf, len, q->sha256);
 	free(buf);
 	return q;
 }

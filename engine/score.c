@@ -101,68 +101,88 @@ static void score_questions(struct assessment *a)
 	a->coverage = wsum > 0 ? answered_w / wsum : NAN;
 }
 
-static int cmp_duty_score(const void *x, const void *y)
-{
-	return strcmp(((const struct duty_score *)x)->duty->id,
-		      ((const struct duty_score *)y)->duty->id);
-}
-
-static struct duty_score *duty_slot(struct assessment *a, const char *id)
-{
-	const struct duty *d = pack_find_duty(a->pack, id);
-
-	for (int i = 0; i < a->nduties; i++)
-		if (a->duties[i].duty == d)
-			return &a->duties[i];
-	a->duties[a->nduties].duty = d;
-	a->duties[a->nduties].score = NAN;
-	return &a->duties[a->nduties++];
-}
-
-/* Every duty cited by a question or a finding's rule, with its score over the
- * applicable questions that cite it. */
+/* Every duty cited by a question or a finding's rule, in catalogue (id)
+ * order, with its score over the applicable questions that cite it. The
+ * pack resolved duty ids to indexes, so this is array arithmetic. */
 static void score_duties(struct assessment *a)
 {
 	const struct pack *p = a->pack;
-	int cap = 0;
-	double *sum, *wsum;
+	int nd = p->nduties;
+	double *sum = calloc((size_t)nd + 1, 2 * sizeof *sum), *wsum = sum + nd + 1;
+	int *cnt = calloc((size_t)nd + 1, 3 * sizeof *cnt), *gaps = cnt + nd + 1,
+	    *nf = gaps + nd + 1, n = 0;
 
-	for (int i = 0; i < p->nquestions; i++)
-		cap += p->questions[i].nduties;
-	for (int i = 0; i < p->nrules; i++)
-		cap += p->rules[i].nduties;
-	a->duties = arena_alloc(a->qn->arena, (size_t)(cap ? cap : 1) * sizeof *a->duties);
-	for (int i = 0; i < p->nquestions; i++)
-		for (int k = 0; k < p->questions[i].nduties; k++) {
-			struct duty_score *d = duty_slot(a, p->questions[i].duties[k]);
-
-			d->nquestions++;
-			if (!isnan(a->qscore[i]) && !answered(&a->qn->answers[i]))
-				d->gaps++;
-		}
-	for (int f = 0; f < a->nfindings; f++)
-		for (int k = 0; k < a->findings[f].rule->nduties; k++)
-			duty_slot(a, a->findings[f].rule->duties[k])->nfindings++;
-	qsort(a->duties, (size_t)a->nduties, sizeof *a->duties, cmp_duty_score);
-	sum = calloc((size_t)a->nduties + 1, sizeof *sum);
-	wsum = calloc((size_t)a->nduties + 1, sizeof *wsum);
+	if (!sum || !cnt)
+		abort();
 	for (int i = 0; i < p->nquestions; i++) {
-		if (isnan(a->qscore[i]))
-			continue;
-		for (int k = 0; k < p->questions[i].nduties; k++) {
-			struct duty_score key = { .duty = pack_find_duty(p, p->questions[i].duties[k]) };
-			struct duty_score *d = bsearch(&key, a->duties, (size_t)a->nduties,
-						       sizeof key, cmp_duty_score);
-			size_t j = (size_t)(d - a->duties);
+		const struct question *q = &p->questions[i];
+		bool applicable = !isnan(a->qscore[i]);
 
-			sum[j] += p->questions[i].weight * a->qscore[i];
-			wsum[j] += p->questions[i].weight;
+		for (int k = 0; k < q->nduties; k++) {
+			int j = q->duty_ix[k];
+
+			cnt[j]++;
+			if (!applicable)
+				continue;
+			sum[j] += q->weight * a->qscore[i];
+			wsum[j] += q->weight;
+			gaps[j] += !answered(&a->qn->answers[i]);
 		}
 	}
-	for (int j = 0; j < a->nduties; j++)
-		a->duties[j].score = wsum[j] > 0 ? 100 * sum[j] / wsum[j] : NAN;
+	for (int f = 0; f < a->nfindings; f++)
+		for (int k = 0; k < a->findings[f].rule->nduties; k++)
+			nf[a->findings[f].rule->duty_ix[k]]++;
+	for (int j = 0; j < nd; j++)
+		n += cnt[j] || nf[j];
+	a->duties = arena_alloc(a->qn->arena, (size_t)(n ? n : 1) * sizeof *a->duties);
+	for (int j = 0; j < nd; j++) {
+		struct duty_score *d;
+
+		if (!cnt[j] && !nf[j])
+			continue;
+		d = &a->duties[a->nduties++];
+		d->duty = &p->duties[j];
+		d->score = wsum[j] > 0 ? 100 * sum[j] / wsum[j] : NAN;
+		d->nquestions = cnt[j];
+		d->gaps = gaps[j];
+		d->nfindings = nf[j];
+	}
 	free(sum);
-	free(wsum);
+	free(cnt);
+}
+
+/* Scores per duty area: each question counts once per area it serves. */
+static void score_areas_of(struct assessment *a)
+{
+	const struct pack *p = a->pack;
+	double sum[PACK_MAX_AREAS] = { 0 }, wsum[PACK_MAX_AREAS] = { 0 };
+	int cnt[PACK_MAX_AREAS] = { 0 };
+
+	for (int i = 0; i < p->nquestions; i++) {
+		const struct question *q = &p->questions[i];
+		unsigned hit = 0;
+
+		for (int k = 0; k < q->nduties; k++) {
+			int ar = p->duty_area[q->duty_ix[k]];
+
+			if (ar < 0 || (hit & (1u << ar)))
+				continue;
+			hit |= 1u << ar;
+			cnt[ar]++;
+			if (!isnan(a->qscore[i])) {
+				sum[ar] += q->weight * a->qscore[i];
+				wsum[ar] += q->weight;
+			}
+		}
+	}
+	for (int k = 0; k < p->nareas; k++) {
+		if (!cnt[k])
+			continue;
+		a->areas[a->nareas].area = p->areas[k];
+		a->areas[a->nareas].nquestions = cnt[k];
+		a->areas[a->nareas].score = wsum[k] > 0 ? 100 * sum[k] / wsum[k] : NAN;
+		a->nareas++;
+	}
 }
 
 static int cmp_finding(const void *x, const void *y)
@@ -204,52 +224,9 @@ void score_assessment(struct assessment *a)
 	score_questions(a);
 	score_findings(a);
 	score_duties(a);
+	score_areas_of(a);
 	a->rating = score_rating(a->overall);
 	if (a->red_flag && a->rating < 'D')
 		a->rating = 'D';
 }
 
-static int cmp_area(const void *x, const void *y)
-{
-	return strcmp(((const struct area_score *)x)->area, ((const struct area_score *)y)->area);
-}
-
-int score_areas(const struct assessment *a, struct area_score *out, int max)
-{
-	const struct pack *p = a->pack;
-	double sum[64] = { 0 }, wsum[64] = { 0 };
-	int n = 0;
-
-	for (int i = 0; i < p->nquestions; i++) {
-		const struct question *q = &p->questions[i];
-		bool counted[64] = { false };
-
-		for (int k = 0; k < q->nduties; k++) {
-			const struct duty *d = pack_find_duty(p, q->duties[k]);
-			int j;
-
-			for (j = 0; j < n && strcmp(out[j].area, d->area); j++)
-				;
-			if (j == n) {
-				if (n == max || n == 64)
-					continue;
-				out[n].area = d->area;
-				out[n].nquestions = 0;
-				n++;
-			}
-			if (counted[j])
-				continue;
-			counted[j] = true;
-			out[j].nquestions++;
-			if (!isnan(a->qscore[i])) {
-				sum[j] += q->weight * a->qscore[i];
-				wsum[j] += q->weight;
-			}
-		}
-	}
-	for (int j = 0; j < n; j++)
-		out[j].score = wsum[j] > 0 ? 100 * sum[j] / wsum[j] : NAN;
-	/* sort together with nothing else depending on the order of sum[] */
-	qsort(out, (size_t)n, sizeof *out, cmp_area);
-	return n;
-}

@@ -44,8 +44,13 @@ static void compress(struct sha *s, const unsigned char *p)
 		uint32_t t2 = (ror(a[0], 2) ^ ror(a[0], 13) ^ ror(a[0], 22)) +
 			      ((a[0] & a[1]) ^ (a[0] & a[2]) ^ (a[1] & a[2]));
 
-		memmove(a + 1, a, 7 * sizeof *a);
-		a[4] += t1;
+		a[7] = a[6];
+		a[6] = a[5];
+		a[5] = a[4];
+		a[4] = a[3] + t1;
+		a[3] = a[2];
+		a[2] = a[1];
+		a[1] = a[0];
 		a[0] = t1 + t2;
 	}
 	for (int i = 0; i < 8; i++)
@@ -65,6 +70,11 @@ static void sha_init(struct sha *s)
 static void sha_update(struct sha *s, const unsigned char *p, size_t n)
 {
 	s->bytes += n;
+	while (s->fill == 0 && n >= 64) { /* whole blocks straight from the input */
+		compress(s, p);
+		p += 64;
+		n -= 64;
+	}
 	while (n) {
 		size_t take = 64 - s->fill < n ? 64 - s->fill : n;
 

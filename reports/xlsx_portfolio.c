@@ -10,15 +10,25 @@
 #include "sink_int.h"
 #include "xlsx_common.h"
 
-enum { MAX_AREAS = 32, MAX_PACKS = 32 };
+enum { MAX_AREAS = 32, MAX_PACKS = 32, RULE_MAP = 8192 };
 
 struct portfolio {
 	struct sink base;
 	lxw_workbook *wb;
 	struct outfile of;
 	struct xfmt f;
-	lxw_worksheet *sup, *heat, *find, *errs, *method;
+	lxw_worksheet *sup, *heat, *find, *errs, *rules, *method;
 	int nsup, nheat, nfind, nerr;
+	int find_rows, find_sheets; /* rows on the current Findings sheet; sheets */
+	/* rules seen, with how often they fired, for the Rules sheet */
+	const struct rule **seen_rules;
+	const char **seen_pack;
+	int *seen_count;
+	int nseen, capseen;
+	/* rule pointer -> index in seen_*: each worker has its own copy of a
+	 * pack, so one rule arrives under several pointers */
+	const struct rule *ptr_key[RULE_MAP];
+	int ptr_val[RULE_MAP];
 	bool stakeholder;
 	time_t now;
 	const char *areas[MAX_AREAS]; /* heatmap columns, fixed by the first supplier */
@@ -34,26 +44,34 @@ static const struct column sup_cols[] = {
 	{ "High", 6, 0 },         { "Medium", 8, 0 },    { "Low", 6, 0 },
 	{ "Top finding", 40, 0 }, { "Input", 30, 0 },
 };
+/* Findings rows stay short (they can number millions); what is the same
+ * for every finding of a rule — duties, action, severity — is on Rules. */
 static const struct column find_cols[] = {
-	{ "Supplier id", 14, 0 }, { "Supplier", 24, 0 }, { "Level", 9, 0 },
-	{ "Priority", 8, 0 },     { "Rule id", 24, 0 },  { "Finding", 40, 0 },
-	{ "Duties", 24, 0 },      { "Triggering answers", 40, 0 }, { "Action", 50, 0 },
+	{ "Supplier id", 16, 0 }, { "Level", 9, 0 }, { "Priority", 8, 0 },
+	{ "Rule id", 34, 0 },     { "Finding", 60, 0 },
 };
+static const struct column rule_cols[] = {
+	{ "Rule id", 30, 0 },   { "Finding", 40, 1 },     { "Pack", 12, 0 },
+	{ "Scale", 6, 0 },      { "Scope", 6, 0 },        { "Irremediable", 9, 0 },
+	{ "Likelihood", 9, 0 }, { "Red flag", 8, 0 },     { "Legal basis", 12, 0 },
+	{ "Duties", 30, 1 },    { "Recommended action", 60, 1 }, { "Rule source", 26, 0 },
+	{ "Times found", 10, 0 },
+};
+enum { NFIND_COLS = 5, NRULE_COLS = 13, SHEET_ROWS = 1048575 /* data rows under a header */ };
 static const struct column err_cols[] = {
 	{ "Input", 40, 0 }, { "Line", 6, 0 }, { "Column", 7, 0 }, { "Message", 90, 0 },
 };
 
 static void heat_header(struct portfolio *p, const struct assessment *a)
 {
-	struct area_score areas[MAX_AREAS];
 	static const struct column first[] = { { "Supplier id", 14, 0 }, { "Name", 28, 0 },
 						{ "Score", 7, 0 } };
 	struct column cols[MAX_AREAS + 3];
 
-	p->nareas = score_areas(a, areas, MAX_AREAS);
+	p->nareas = a->pack->nareas < MAX_AREAS ? a->pack->nareas : MAX_AREAS;
 	memcpy(cols, first, sizeof first);
 	for (int i = 0; i < p->nareas; i++) {
-		p->areas[i] = strdup(areas[i].area);
+		p->areas[i] = strdup(a->pack->areas[i]);
 		cols[3 + i] = (struct column){ p->areas[i], 14, 1 };
 	}
 	xw_table(p->heat, &p->f, cols, 3 + p->nareas, 0);
@@ -61,8 +79,8 @@ static void heat_header(struct portfolio *p, const struct assessment *a)
 
 static void heat_row(struct portfolio *p, const struct assessment *a)
 {
-	struct area_score areas[MAX_AREAS];
-	int n = score_areas(a, areas, MAX_AREAS), r = ++p->nheat;
+	const struct area_score *areas = a->areas;
+	int n = a->nareas, r = ++p->nheat;
 
 	xw_text(p->heat, r, 0, a->qn->supplier.id, NULL);
 	xw_text(p->heat, r, 1, a->qn->supplier.name, NULL);
@@ -108,41 +126,120 @@ static void supplier_row(struct portfolio *p, const char *input, const struct as
 	xw_text(p->sup, r, 13, input, NULL);
 }
 
+static void count_rule(struct portfolio *p, const struct rule *r, const char *pack)
+{
+	size_t h = ((size_t)r >> 4) & (RULE_MAP - 1);
+
+	while (p->ptr_key[h] && p->ptr_key[h] != r)
+		h = (h + 1) & (RULE_MAP - 1);
+	if (p->ptr_key[h]) {
+		p->seen_count[p->ptr_val[h]]++;
+		return;
+	}
+	for (int i = 0; i < p->nseen; i++)
+		if (!strcmp(p->seen_rules[i]->id, r->id) && !strcmp(p->seen_pack[i], pack)) {
+			p->seen_count[i]++;
+			if (p->nseen < RULE_MAP / 2) {
+				p->ptr_key[h] = r;
+				p->ptr_val[h] = i;
+			}
+			return;
+		}
+	if (p->nseen < RULE_MAP / 2) {
+		p->ptr_key[h] = r;
+		p->ptr_val[h] = p->nseen;
+	}
+	if (p->nseen == p->capseen) {
+		p->capseen = p->capseen ? p->capseen * 2 : 128;
+		p->seen_rules = realloc(p->seen_rules, (size_t)p->capseen * sizeof *p->seen_rules);
+		p->seen_pack = realloc(p->seen_pack, (size_t)p->capseen * sizeof *p->seen_pack);
+		p->seen_count = realloc(p->seen_count, (size_t)p->capseen * sizeof *p->seen_count);
+	}
+	p->seen_rules[p->nseen] = r;
+	p->seen_pack[p->nseen] = pack;
+	p->seen_count[p->nseen++] = 1;
+}
+
+/* Excel holds 1,048,576 rows a sheet: a portfolio of many suppliers goes on
+ * over "Findings 2", "Findings 3" ... */
+static void next_findings_sheet(struct portfolio *p)
+{
+	char name[32];
+
+	if (p->find)
+		worksheet_autofilter(p->find, 0, 0, (lxw_row_t)p->find_rows, NFIND_COLS - 1);
+	snprintf(name, sizeof name, p->find_sheets ? "Findings %d" : "Findings", p->find_sheets + 1);
+	p->find = workbook_add_worksheet(p->wb, name);
+	xw_table(p->find, &p->f, find_cols, NFIND_COLS, 0);
+	p->find_sheets++;
+	p->find_rows = 0;
+}
+
 static void finding_rows(struct portfolio *p, const struct assessment *a)
 {
-	char duties[2048], trig[8192], v[1024];
-
 	for (int i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
-		size_t used = 0;
-		int r = ++p->nfind;
+		int r;
 
-		duties[0] = trig[0] = '\0';
-		for (int k = 0; k < f->rule->nduties && used + 2 < sizeof duties; k++)
-			used += (size_t)snprintf(duties + used, sizeof duties - used, "%s%s",
-						 k ? ", " : "", f->rule->duties[k]);
-		used = 0;
-		for (int k = 0; k < f->nquestions && used + 8 < sizeof trig; k++) {
-			const struct question *qu = &a->pack->questions[f->questions[k]];
-			const struct answer *an = &a->qn->answers[f->questions[k]];
-
-			used += (size_t)snprintf(trig + used, sizeof trig - used, "%s%s = %s",
-						 k ? "; " : "", qu->id,
-						 p->stakeholder && an->confidential
-							 ? "[confidential]"
-							 : report_answer_text(qu, an, v, sizeof v));
-		}
+		if (p->find_rows == SHEET_ROWS)
+			next_findings_sheet(p);
+		r = ++p->find_rows;
+		p->nfind++;
+		count_rule(p, f->rule, a->pack->id);
 		xw_text(p->find, r, 0, a->qn->supplier.id, NULL);
-		xw_text(p->find, r, 1, a->qn->supplier.name, NULL);
-		worksheet_write_string(p->find, (lxw_row_t)r, 2, level_name(f->level),
+		worksheet_write_string(p->find, (lxw_row_t)r, 1, level_name(f->level),
 				       p->f.level[f->level]);
-		worksheet_write_number(p->find, (lxw_row_t)r, 3, f->priority, NULL);
-		xw_text(p->find, r, 4, f->rule->id, NULL);
-		xw_text(p->find, r, 5, f->rule->title, NULL);
-		xw_text(p->find, r, 6, duties, NULL);
-		xw_text(p->find, r, 7, trig, NULL);
-		xw_text(p->find, r, 8, f->rule->action, NULL);
+		worksheet_write_number(p->find, (lxw_row_t)r, 2, f->priority, NULL);
+		xw_text(p->find, r, 3, f->rule->id, NULL);
+		xw_text(p->find, r, 4, f->rule->title, NULL);
 	}
+}
+
+static int cmp_seen(const void *x, const void *y)
+{
+	const struct rule *a = *(const struct rule *const *)x, *b = *(const struct rule *const *)y;
+
+	return strcmp(a->id, b->id);
+}
+
+/* Rules: every rule that fired, once, with what is the same for each finding. */
+static void rules_sheet(struct portfolio *p)
+{
+	char duties[2048], src[600];
+	int *order = malloc((size_t)(p->nseen ? p->nseen : 1) * sizeof *order);
+	const struct rule **sorted = malloc((size_t)(p->nseen ? p->nseen : 1) * sizeof *sorted);
+
+	memcpy(sorted, p->seen_rules, (size_t)p->nseen * sizeof *sorted);
+	qsort(sorted, (size_t)p->nseen, sizeof *sorted, cmp_seen);
+	xw_table(p->rules, &p->f, rule_cols, NRULE_COLS, p->nseen);
+	for (int i = 0; i < p->nseen; i++) {
+		const struct rule *r = sorted[i];
+		int k = 0, row = i + 1;
+		size_t used = 0;
+
+		while (p->seen_rules[k] != r)
+			k++;
+		duties[0] = '\0';
+		for (int d = 0; d < r->nduties && used + 2 < sizeof duties; d++)
+			used += (size_t)snprintf(duties + used, sizeof duties - used, "%s%s",
+						 d ? ", " : "", r->duties[d]);
+		snprintf(src, sizeof src, "%s:%d", r->file, r->line);
+		xw_text(p->rules, row, 0, r->id, NULL);
+		xw_text(p->rules, row, 1, r->title, NULL);
+		xw_text(p->rules, row, 2, p->seen_pack[k], NULL);
+		worksheet_write_number(p->rules, (lxw_row_t)row, 3, r->scale, NULL);
+		worksheet_write_number(p->rules, (lxw_row_t)row, 4, r->scope, NULL);
+		worksheet_write_number(p->rules, (lxw_row_t)row, 5, r->irremediable, NULL);
+		worksheet_write_number(p->rules, (lxw_row_t)row, 6, r->likelihood, NULL);
+		worksheet_write_string(p->rules, (lxw_row_t)row, 7, r->red_flag ? "yes" : "no", NULL);
+		worksheet_write_string(p->rules, (lxw_row_t)row, 8, r->actual ? "CSDDD Art 11" : "CSDDD Art 10", NULL);
+		xw_text(p->rules, row, 9, duties, NULL);
+		xw_text(p->rules, row, 10, r->action, NULL);
+		xw_text(p->rules, row, 11, src, NULL);
+		worksheet_write_number(p->rules, (lxw_row_t)row, 12, p->seen_count[k], NULL);
+	}
+	free(order);
+	free(sorted);
 }
 
 static void pf_item(struct sink *s, const char *input, const struct assessment *a,
@@ -187,7 +284,7 @@ static void method_sheet(struct portfolio *p)
 	worksheet_write_string(ws, (lxw_row_t)r++, 1, when, NULL);
 	worksheet_write_string(ws, (lxw_row_t)r, 0, "Audience", p->f.bold);
 	worksheet_write_string(ws, (lxw_row_t)r++, 1, p->stakeholder ? "stakeholder" : "company", NULL);
-	snprintf(buf, sizeof buf, "%d assessed, %d failed", p->nsup, p->nerr);
+	snprintf(buf, sizeof buf, "%d assessed, %d failed, %d findings", p->nsup, p->nerr, p->nfind);
 	worksheet_write_string(ws, (lxw_row_t)r, 0, "Suppliers", p->f.bold);
 	worksheet_write_string(ws, (lxw_row_t)r++, 1, buf, NULL);
 	for (int i = 0; i < p->npacks; i++) {
@@ -203,6 +300,9 @@ static void method_sheet(struct portfolio *p)
 
 static void pf_free(struct portfolio *p)
 {
+	free(p->seen_rules);
+	free(p->seen_pack);
+	free(p->seen_count);
 	for (int i = 0; i < p->nareas; i++)
 		free((char *)p->areas[i]);
 	for (int i = 0; i < p->npacks; i++)
@@ -217,7 +317,8 @@ static int pf_close(struct sink *s, struct err *e)
 	int rc;
 
 	worksheet_autofilter(p->sup, 0, 0, (lxw_row_t)(p->nsup ? p->nsup : 1), 13);
-	worksheet_autofilter(p->find, 0, 0, (lxw_row_t)(p->nfind ? p->nfind : 1), 8);
+	worksheet_autofilter(p->find, 0, 0, (lxw_row_t)(p->find_rows ? p->find_rows : 1),
+			     NFIND_COLS - 1);
 	worksheet_autofilter(p->errs, 0, 0, (lxw_row_t)(p->nerr ? p->nerr : 1), 3);
 	if (p->nheat) {
 		cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
@@ -236,6 +337,7 @@ static int pf_close(struct sink *s, struct err *e)
 
 		xw_table(p->heat, &p->f, none, 1, 0);
 	}
+	rules_sheet(p);
 	method_sheet(p);
 	rc = xw_finish(p->wb, &p->of, e);
 	pf_free(p);
@@ -274,11 +376,11 @@ struct sink *sink_portfolio_new(const char *path, bool stakeholder, time_t now, 
 	xw_properties(p->wb, "diligo portfolio", now);
 	p->sup = workbook_add_worksheet(p->wb, "Suppliers");
 	p->heat = workbook_add_worksheet(p->wb, "Heatmap");
-	p->find = workbook_add_worksheet(p->wb, "Findings");
+	next_findings_sheet(p);
 	p->errs = workbook_add_worksheet(p->wb, "Errors");
+	p->rules = workbook_add_worksheet(p->wb, "Rules");
 	p->method = workbook_add_worksheet(p->wb, "Method");
 	xw_table(p->sup, &p->f, sup_cols, 14, 0);
-	xw_table(p->find, &p->f, find_cols, 9, 0);
 	xw_table(p->errs, &p->f, err_cols, 4, 0);
 	return &p->base;
 }

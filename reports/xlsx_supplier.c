@@ -130,8 +130,8 @@ static void summary_top(struct sw *w, lxw_worksheet *ws)
 /* Scores per duty area, as a table (D3:E..) and a bar chart beside it. */
 static void summary_chart(struct sw *w, lxw_worksheet *ws)
 {
-	struct area_score areas[32];
-	int n = score_areas(w->a, areas, 32);
+	const struct area_score *areas = w->a->areas;
+	int n = w->a->nareas;
 	lxw_chart *chart;
 	lxw_chart_series *s;
 

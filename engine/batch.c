@@ -392,8 +392,6 @@ int batch_run(const struct batch_opts *o, struct batch_summary *sum)
 		for (int t = 0; t < jobs; t++)
 			pthread_join(tids[t], NULL);
 	}
-	for (int t = 0; t < b->nhosts; t++)
-		lhost_free(b->hosts[t]);
 	for (int k = 0; k < nsinks; k++) {
 		struct err e = { 0 };
 
@@ -402,6 +400,8 @@ int batch_run(const struct batch_opts *o, struct batch_summary *sum)
 			sum->io_errors++;
 		}
 	}
+	for (int t = 0; t < b->nhosts; t++) /* after the sinks: they read the packs */
+		lhost_free(b->hosts[t]);
 	for (size_t i = 0; i < b->idcap; i++)
 		free(b->ids[i]);
 	free(b->ids);

@@ -155,7 +155,15 @@ static void supplier(struct json *j, const char *input, const struct assessment 
 		a->per_level[LVL_CRITICAL], a->per_level[LVL_HIGH], a->per_level[LVL_MEDIUM],
 		a->per_level[LVL_LOW]);
 	duties(f, a);
-	fputs(",\"findings\":[", f);
+	fputs(",\"areas\":[", f);
+	for (int i = 0; i < a->nareas; i++) {
+		fprintf(f, "%s{\"area\":", i ? "," : "");
+		jstr(f, a->areas[i].area);
+		fputs(",\"score\":", f);
+		jnum(f, a->areas[i].score);
+		fprintf(f, ",\"questions\":%d}", a->areas[i].nquestions);
+	}
+	fputs("],\"findings\":[", f);
 	for (int i = 0; i < a->nfindings; i++) {
 		if (i)
 			fputc(',', f);

@@ -10,7 +10,9 @@ A case folder holds:
              (numbers compare to 0.05; `*` matches any non-empty value)
   absent     strings that must appear in no part of the listed files: FILE<TAB>string
   files      FILE<TAB>content: a file that must hold exactly this text ("(missing)" = absent)
-  setup      optional shell script run first (in the case folder)
+  setup      optional shell script run first (in the case folder; $DILIGO is the binary)
+  check      optional shell script run last; must exit 0 (for checks across several runs)
+  json       FILE<TAB>schema<TAB>SCHEMA (validate with jsonschema) or FILE<TAB>count<TAB>KEY<TAB>N
 Outputs go to the case's out/ folder, which is emptied first.
 --update rewrites exit and stderr from the actual run.
 """
@@ -55,7 +57,8 @@ def main():
     out = os.path.join(case, "out")
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(out)
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600", DILIGO_PATH="")
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600", DILIGO_PATH="",
+               DILIGO=os.path.abspath(a.diligo))
     if os.path.exists(os.path.join(case, "setup")):
         subprocess.run(["bash", "setup"], cwd=case, check=True, env=env)
     argv = shlex.split(read(os.path.join(case, "cmd")).strip())
@@ -108,6 +111,28 @@ def main():
             got = read(path).rstrip("\n") if os.path.exists(path) else "(missing)"
             if got != content:
                 fails.append("%s holds %r, expected %r" % (fname, got[:80], content))
+    if os.path.exists(os.path.join(case, "json")):
+        import json
+        for line in read(os.path.join(case, "json")).splitlines():
+            parts = line.split("\t")
+            try:
+                doc = json.load(open(os.path.join(case, parts[0]), encoding="utf-8"))
+            except Exception as e:
+                fails.append("%s: %s" % (parts[0], e))
+                continue
+            if parts[1] == "schema":
+                import jsonschema
+                schema = json.load(open(os.path.join(case, parts[2]), encoding="utf-8"))
+                try:
+                    jsonschema.validate(doc, schema)
+                except jsonschema.ValidationError as e:
+                    fails.append("%s does not match %s: %s" % (parts[0], parts[2], e.message))
+            elif parts[1] == "count" and len(doc[parts[2]]) != int(parts[3]):
+                fails.append("%s: %d %s, expected %s" % (parts[0], len(doc[parts[2]]), parts[2], parts[3]))
+    if os.path.exists(os.path.join(case, "check")):
+        c = subprocess.run(["bash", "check"], cwd=case, env=env, capture_output=True, timeout=300)
+        if c.returncode:
+            fails.append("check failed:\n" + c.stdout.decode() + c.stderr.decode())
     if fails:
         print("FAIL %s\n  %s" % (os.path.basename(case), "\n  ".join(fails)))
         print("stderr was:\n" + stderr)

@@ -29,13 +29,15 @@ static int line_of(const yaml_mark_t *m) { return (int)m->line + 1; }
 static int col_of(const yaml_mark_t *m) { return (int)m->column + 1; }
 
 /* Line and column of a byte offset, for errors found before libyaml runs. */
-static void locate(const char *buf, size_t off, int *line, int *col)
+static void locate(const char *buf, size_t len, size_t off, int *line, int *col)
 {
 	const char *bol = buf;
 
 	*line = 1;
+	if (off > len)
+		off = len;
 	for (size_t i = 0; i < off; i++)
-		if (buf[i] == '\n' || (buf[i] == '\r' && buf[i + 1] != '\n')) {
+		if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 == len || buf[i + 1] != '\n'))) {
 			(*line)++; /* LF, CRLF or a lone CR, as libyaml counts them */
 			bol = buf + i + 1;
 		}
@@ -83,18 +85,18 @@ static int check_bytes(const char *name, const char *buf, size_t len, struct err
 		size_t n = utf8_seq(s + i, len - i);
 
 		if (!n) {
-			locate(buf, i, &line, &col);
+			locate(buf, len, i, &line, &col);
 			return err_at(e, ERR_INPUT, name, line, col,
 				      "invalid UTF-8 (byte 0x%02X)", s[i]);
 		}
 		if (n == 1 && (s[i] < 0x20 || s[i] == 0x7F) && s[i] != '\t' &&
 		    s[i] != '\n' && s[i] != '\r') {
-			locate(buf, i, &line, &col);
+			locate(buf, len, i, &line, &col);
 			return err_at(e, ERR_INPUT, name, line, col,
 				      "control character 0x%02X is not allowed", s[i]);
 		}
 		if (n == 2 && s[i] == 0xC2 && s[i + 1] < 0xA0) {
-			locate(buf, i, &line, &col);
+			locate(buf, len, i, &line, &col);
 			return err_at(e, ERR_INPUT, name, line, col,
 				      "control character U+%04X is not allowed", s[i + 1]);
 		}
@@ -291,18 +293,18 @@ static int on_event(struct builder *b, const yaml_event_t *ev)
 	}
 }
 
-static int parser_error(struct builder *b, const yaml_parser_t *p, const char *buf)
+static int parser_error(struct builder *b, const yaml_parser_t *p, const char *buf, size_t len)
 {
 	int line, col;
 	const char *problem = p->problem ? p->problem : "malformed YAML";
 	size_t at = p->problem_mark.index;
 
-	if (p->error == YAML_SCANNER_ERROR && at < strlen(buf) && buf[at] == '\t')
+	if (p->error == YAML_SCANNER_ERROR && at < len && buf[at] == '\t')
 		return err_at(b->e, ERR_INPUT, b->name, line_of(&p->problem_mark),
 			      col_of(&p->problem_mark), "a tab cannot indent YAML; indent with spaces");
 
 	if (p->error == YAML_READER_ERROR) {
-		locate(buf, p->problem_offset, &line, &col);
+		locate(buf, len, p->problem_offset, &line, &col);
 		return err_at(b->e, ERR_INPUT, b->name, line, col, "%s", problem);
 	}
 	if (p->context)
@@ -324,7 +326,7 @@ static int run_parser(struct builder *b, const char *buf, size_t len)
 	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
 	while (!rc) {
 		if (!yaml_parser_parse(&p, &ev)) {
-			rc = parser_error(b, &p, buf);
+			rc = parser_error(b, &p, buf, len);
 			break;
 		}
 		rc = on_event(b, &ev);

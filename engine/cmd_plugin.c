@@ -70,7 +70,13 @@ static int check(struct lhost *h, char **files, int n)
 			continue;
 		p = lhost_load_file(h, files[i], &e);
 		if (!p) {
-			cli_print_err(&e);
+			const struct err *all;
+			int nall = lhost_errors(h, &all);
+
+			if (!nall)
+				cli_print_err(&e);
+			for (int k = 0; k < nall; k++)
+				cli_print_err(&all[k]);
 			worst = err_exit_code(e.code) > worst ? err_exit_code(e.code) : worst;
 			continue;
 		}

@@ -38,6 +38,9 @@ void lhost_free(struct lhost *h); /* NULL is a no-op; frees its packs */
 const struct pack *lhost_pack(struct lhost *h, const char *name_or_file, struct err *e);
 /* A module or sector file, composed alone (for plugin check and test). */
 const struct pack *lhost_load_file(struct lhost *h, const char *file, struct err *e);
+/* Every contract error of the last load that failed (0 after a load that
+ * did not fail on contract errors). */
+int lhost_errors(struct lhost *h, const struct err **errs);
 /* The duty catalogue (duties sorted by id). */
 const struct pack *lhost_catalogue(struct lhost *h);
 /* Names of the sector packs on the search path, sorted, deduplicated;

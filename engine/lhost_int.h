@@ -9,7 +9,7 @@
 
 #include "lhost.h"
 
-enum { LHOST_MAX_PACKS = 64, LHOST_MAX_PATHS = 32 };
+enum { LHOST_MAX_PACKS = 64, LHOST_MAX_PATHS = 32, LHOST_MAX_ERRS = 100 };
 
 struct loaded_pack {
 	char *key; /* name or file as asked */
@@ -38,7 +38,9 @@ struct lhost {
 	/* the file being loaded, for messages */
 	const char *loading;
 	const char *current_rule;
-	char where[600]; /* file:line of the rule, question or file running */
+	char where[600];
+	struct err errs[LHOST_MAX_ERRS]; /* contract errors of the last failed load */
+	int nerrs; /* file:line of the rule, question or file running */
 	char *names[LHOST_MAX_PACKS];
 	int nnames;
 };

@@ -16,6 +16,7 @@
 #include "config.h"
 #include "lhost_int.h"
 #include "sha256.h"
+#include "text.h"
 
 enum { MAX_LUA_FILE = 1024 * 1024, MAX_CONTRACT_ERRORS = 100 };
 
@@ -323,26 +324,49 @@ struct build {
 	const char *what; /* "question 'x'" for messages */
 	int qcap, rcap, dcap;
 	bool catalogue;
+	int cur_file, cur_line; /* id_line's cursor */
+	const char *cur_pos;
 };
 
+/* A quoted occurrence of id in src at or after from, or NULL. */
+static const char *find_quoted(const char *src, const char *from, const char *id)
+{
+	size_t n = strlen(id);
+
+	for (const char *hit = strstr(from, id); hit; hit = strstr(hit + 1, id))
+		if (hit > src && (hit[-1] == '"' || hit[-1] == '\'') && hit[n] == hit[-1])
+			return hit;
+	return NULL;
+}
+
+/* The line where id is written. Ids are read in source order, so the search
+ * goes on from the last hit (which also finds the second of two duplicates)
+ * and lines are counted only over the new stretch. */
 static int id_line(struct build *b, const char *id)
 {
 	struct files *fs = files_of(b->h);
 	const char *src, *hit;
-	size_t n = strlen(id);
-	int line = 1;
 
 	if (b->file < 0)
 		return b->specline;
 	src = fs->f[b->file].src;
-	for (hit = strstr(src, id); hit; hit = strstr(hit + 1, id))
-		if (hit > src && (hit[-1] == '"' || hit[-1] == '\'') && hit[n] == hit[-1])
-			break;
+	if (b->cur_file != b->file || !b->cur_pos) {
+		b->cur_file = b->file;
+		b->cur_pos = src;
+		b->cur_line = 1;
+	}
+	hit = find_quoted(src, b->cur_pos, id);
+	if (!hit) { /* out of order: from the top */
+		b->cur_pos = src;
+		b->cur_line = 1;
+		hit = find_quoted(src, src, id);
+	}
 	if (!hit)
 		return b->specline;
-	for (const char *s = src; s < hit; s++)
-		line += *s == '\n';
-	return line;
+	for (const char *s = b->cur_pos; s < hit; s++)
+		b->cur_line += *s == '\n';
+	b->cur_pos = hit + 1;
+	return b->cur_line;
 }
 
 __attribute__((format(printf, 3, 4)))
@@ -408,6 +432,22 @@ static bool ifield(struct build *b, int idx, const char *key, int lo, int hi, in
 	return true;
 }
 
+static const char *closest_duty(const struct pack *cat, const char *id)
+{
+	const char *best = NULL;
+	size_t best_d = strlen(id) / 4 + 2;
+
+	for (int i = 0; i < cat->nduties; i++) {
+		size_t d = text_distance(id, cat->duties[i].id);
+
+		if (d < best_d) {
+			best_d = d;
+			best = cat->duties[i].id;
+		}
+	}
+	return best;
+}
+
 /* duties = { "id", ... }: each one in the catalogue. */
 static void duties_field(struct build *b, int idx, const char ***out, int *n, int line)
 {
@@ -433,13 +473,72 @@ static void duties_field(struct build *b, int idx, const char ***out, int *n, in
 		if (lua_geti(L, -1, i) != LUA_TSTRING) {
 			cerr(b, line, "duties[%d] is not a string", (int)i);
 		} else if (!pack_find_duty(cat, id = lua_tostring(L, -1))) {
-			cerr(b, line, "unknown duty id '%s' (see diligo duties)", id);
+			const char *near = closest_duty(cat, id);
+
+			if (near)
+				cerr(b, line, "unknown duty id '%s' (did you mean '%s'?)", id, near);
+			else
+				cerr(b, line, "unknown duty id '%s' (see diligo duties)", id);
 		} else {
 			(*out)[(*n)++] = pack_find_duty(cat, id)->id;
 		}
 		lua_pop(L, 1);
 	}
 	lua_pop(L, 1);
+}
+
+static const char *const question_fields[] = {
+	"id", "kind", "weight", "required", "section", "text", "help", "duties", "options",
+	"min", "max", "unit", "score", NULL,
+};
+static const char *const rule_fields[] = {
+	"id", "title", "duties", "severity", "likelihood", "red_flag", "impact", "action", "when", NULL,
+};
+static const char *const part_fields[] = {
+	"id", "title", "version", "authors", "license", "description", "modules", "questions",
+	"rules", "tests", NULL,
+};
+static const char *const severity_fields[] = { "scale", "scope", "irremediable", NULL };
+static const char *const duty_fields[] = { "id", "framework", "title", "text", "area", "status", NULL };
+
+/* A misspelt field would otherwise be ignored in silence ("requried"). */
+static void check_fields(struct build *b, int idx, const char *const *allowed, int line)
+{
+	lua_State *L = b->h->L;
+	int n = 0;
+
+	while (allowed[n])
+		n++;
+	idx = lua_absindex(L, idx);
+	lua_pushnil(L);
+	while (lua_next(L, idx)) {
+		lua_pop(L, 1);
+		if (lua_type(L, -1) == LUA_TSTRING) {
+			const char *k = lua_tostring(L, -1);
+			bool ok = false;
+
+			for (int i = 0; i < n && !ok; i++)
+				ok = !strcmp(k, allowed[i]);
+			if (!ok) {
+				const char *near = text_closest(k, allowed, n);
+
+				if (near)
+					cerr(b, line, "unknown field '%s' (did you mean '%s'?)", k, near);
+				else
+					cerr(b, line, "unknown field '%s'", k);
+			}
+		}
+	}
+}
+
+/* Ids carry their module's name, so a reader knows where to look. */
+static void check_prefix(struct build *b, const char *kind, const char *id, const char *part,
+			 int line)
+{
+	size_t n = part ? strlen(part) : 0;
+
+	if (part && (strncmp(id, part, n) || id[n] != '.'))
+		cerr(b, line, "%s id '%s' must start with '%s.'", kind, id, part);
 }
 
 /* Store value at top in the pack's Lua table under list[key][i]. [-1, +0] */
@@ -561,6 +660,8 @@ static void read_question(struct build *b, int qidx, const char *module, const c
 	q->line = line;
 	q->file = files_of(b->h)->f[b->file].path;
 	q->module = module;
+	check_fields(b, qidx, question_fields, line);
+	check_prefix(b, "question", q->id, module, line);
 	q->text = sfield(b, qidx, "text", true, line);
 	q->help = sfield(b, qidx, "help", false, line);
 	q->section = sfield(b, qidx, "section", false, line);
@@ -627,12 +728,15 @@ static void read_rule(struct build *b, int ridx, const char *module)
 	r->line = line;
 	r->file = files_of(b->h)->f[b->file].path;
 	r->module = module;
+	check_fields(b, ridx, rule_fields, line);
+	check_prefix(b, "rule", r->id, module, line);
 	r->title = sfield(b, ridx, "title", true, line);
 	r->action = sfield(b, ridx, "action", true, line);
 	duties_field(b, ridx, (const char ***)&r->duties, &r->nduties, line);
 	if (lua_getfield(L, ridx, "severity") == LUA_TTABLE) {
 		int s = lua_gettop(L);
 
+		check_fields(b, s, severity_fields, line);
 		ifield(b, s, "scale", 1, 5, &r->scale, true, line);
 		ifield(b, s, "scope", 1, 5, &r->scope, true, line);
 		ifield(b, s, "irremediable", 1, 5, &r->irremediable, true, line);
@@ -741,6 +845,7 @@ static void read_part(struct build *b, int sidx, const char *kind)
 	const char *id, *title;
 	int file = b->file;
 
+	check_fields(b, sidx, part_fields, b->specline);
 	id = sfield(b, sidx, "id", true, b->specline);
 	title = sfield(b, sidx, "title", true, b->specline);
 	if (id && !valid_name(id))
@@ -908,21 +1013,28 @@ static struct pack *new_pack(void)
 	return p;
 }
 
+/* The first contract error goes to e, with a count of the others; all of
+ * them stay on the host for plugin check (lhost_errors). */
 static int fail_build(struct build *b, struct err *e)
 {
-	struct err all = b->errs[0];
+	struct lhost *h = b->h;
 
-	/* several contract errors: the first in e, all of them in the message
-	 * lines after it, so plugin check prints every one */
-	for (int i = 1; i < b->nerrs; i++) {
-		char line[1200];
-		size_t used = strlen(all.msg);
+	h->nerrs = b->nerrs < LHOST_MAX_ERRS ? b->nerrs : LHOST_MAX_ERRS;
+	memcpy(h->errs, b->errs, (size_t)h->nerrs * sizeof *h->errs);
+	*e = b->errs[0];
+	if (b->nerrs > 1) {
+		size_t used = strlen(e->msg);
 
-		err_format(&b->errs[i], line, sizeof line);
-		snprintf(all.msg + used, sizeof all.msg - used, "\n%s", line);
+		snprintf(e->msg + used, sizeof e->msg - used,
+			 " (and %d more contract errors: see diligo plugin check)", b->nerrs - 1);
 	}
-	*e = all;
 	return ERR_PACK;
+}
+
+int lhost_errors(struct lhost *h, const struct err **errs)
+{
+	*errs = h->errs;
+	return h->nerrs;
 }
 
 /* Load file (or the pack found for name) and compose it. */
@@ -935,6 +1047,7 @@ static const struct pack *compose(struct lhost *h, const char *key, const char *
 	struct loaded_pack *lp;
 	int status;
 
+	h->nerrs = 0;
 	for (int i = 0; i < h->npacks; i++)
 		if (!strcmp(h->packs[i].key, key))
 			return h->packs[i].pack;
@@ -1003,7 +1116,22 @@ fail:
 
 /* ---- the catalogue -------------------------------------------------- */
 
-static const char *const frameworks_hint = "UNGP, CSDDD, OECD or a sector standard";
+/* docs/plugin-api.md lists them: charts and heatmaps have one column each */
+static const char *const duty_areas[] = {
+	"Policy & governance", "Risk identification", "Prevention & remediation",
+	"Stakeholders & grievance", "Labour rights", "Civil & political rights",
+	"Land & communities", "Environment", "Responsible sourcing", "Transparency", NULL,
+};
+static const char *const duty_statuses[] = { "in force", "guidance", "deleted", "proposed", NULL };
+
+static void check_enum(struct build *b, const char *field, const char *v, const char *const *ok)
+{
+	for (int i = 0; v && ok[i]; i++)
+		if (!strcmp(v, ok[i]))
+			return;
+	if (v)
+		cerr(b, b->specline, "%s '%s' is not one of the values in docs/plugin-api.md", field, v);
+}
 
 /* Protected: the catalogue list at 1 into the pack (light userdata at 2). */
 static int build_catalogue(lua_State *L)
@@ -1035,6 +1163,7 @@ static int build_catalogue(lua_State *L)
 		x->id = sfield(b, 4, "id", true, b->specline);
 		if (x->id)
 			b->specline = id_line(b, x->id);
+		check_fields(b, 4, duty_fields, b->specline);
 		x->framework = sfield(b, 4, "framework", true, b->specline);
 		x->title = sfield(b, 4, "title", true, b->specline);
 		x->text = sfield(b, 4, "text", true, b->specline);
@@ -1042,6 +1171,14 @@ static int build_catalogue(lua_State *L)
 		x->status = sfield(b, 4, "status", false, b->specline);
 		if (!x->status)
 			x->status = "in force";
+		check_enum(b, "area", x->area, duty_areas);
+		check_enum(b, "status", x->status, duty_statuses);
+		if (x->id) {
+			lua_pushvalue(L, 3);
+			if (lua_getfield(L, -1, x->id) != LUA_TNIL)
+				cerr(b, b->specline, "duplicate duty id '%s'", x->id);
+			lua_pop(L, 2);
+		}
 		if (x->id && x->framework && x->title && x->text && x->area) {
 			lua_pushvalue(L, 4);
 			lua_setfield(L, 3, x->id);
@@ -1049,7 +1186,6 @@ static int build_catalogue(lua_State *L)
 		}
 		lua_pop(L, 1);
 	}
-	(void)frameworks_hint;
 	lhost_freeze(L, 3);
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &LHOST_K_BASE);
 	lua_insert(L, -2);

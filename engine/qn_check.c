@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "qn.h"
+#include "text.h"
 
 struct ctx {
 	struct qn *q;
@@ -112,39 +113,13 @@ static bool parse_date(const char *s, int *y, int *m, int *d)
 
 /* ---- did you mean ---------------------------------------------------- */
 
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), row[257];
-
-	if (la > 256 || lb > 256)
-		return (size_t)-1;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag_prev = row[0];
-
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j], best = diag_prev + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			diag_prev = up;
-			row[j] = best;
-		}
-	}
-	return row[lb];
-}
-
 static const char *closest_question(const struct pack *p, const char *id)
 {
 	const char *best = NULL;
 	size_t best_d = strlen(id) / 3 + 2;
 
 	for (int i = 0; i < p->nquestions; i++) {
-		size_t d = edit_distance(id, p->questions[i].id);
+		size_t d = text_distance(id, p->questions[i].id);
 
 		if (d < best_d) {
 			best_d = d;

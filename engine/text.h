@@ -1,0 +1,12 @@
+/* text: small string helpers shared by the loader and the pack checker. */
+#ifndef DILIGO_TEXT_H
+#define DILIGO_TEXT_H
+
+#include <stddef.h>
+
+/* Levenshtein distance; (size_t)-1 for strings over 256 bytes. */
+size_t text_distance(const char *a, const char *b);
+/* The candidate closest to s, if close enough to be a likely typo; else NULL. */
+const char *text_closest(const char *s, const char *const *cands, int n);
+
+#endif

@@ -1,6 +1,6 @@
 -- A pack with text questions, for the text-handling cases.
 return sector {
-  id = "textpack", title = "Text answers", version = "0.0.1",
+  id = "t", title = "Text answers", version = "0.0.1",
   questions = {
     { id = "t.note", kind = "text", text = "Anything to add?", duties = { "UNGP.GP16" } },
     { id = "t.equals", kind = "text", text = "Equals", duties = { "UNGP.GP16" } },

@@ -397,7 +397,7 @@ int batch_run(const struct batch_opts *o, struct batch_summary *sum)
 
 		if (sink_close(sinks[k], &e)) {
 			cli_print_err(&e);
-			sum->io_errors++;
+			sum->outputs_failed++;
 		}
 	}
 	for (int t = 0; t < b->nhosts; t++) /* after the sinks: they read the packs */
@@ -421,15 +421,18 @@ void batch_print_summary(const struct batch_opts *o, const struct batch_summary 
 		o->ninputs == 1 ? "" : "s");
 	if (failed)
 		fprintf(stderr, " (%d failed)", failed);
+	if (s->outputs_failed)
+		fprintf(stderr, "; %d output%s not written", s->outputs_failed,
+			s->outputs_failed == 1 ? "" : "s");
 	if (s->red_flags)
 		fprintf(stderr, ", %d red flag%s", s->red_flags, s->red_flags == 1 ? "" : "s");
 	if (s->workbooks && o->output && !o->output_is_dir)
 		fprintf(stderr, "; workbook: %s", o->output);
 	else if (s->workbooks)
 		fprintf(stderr, "; workbooks in %s/", o->output ? o->output : ".");
-	if (o->portfolio)
+	if (o->portfolio && !s->outputs_failed)
 		fprintf(stderr, "; portfolio: %s", o->portfolio);
-	if (o->json && strcmp(o->json, "-"))
+	if (o->json && strcmp(o->json, "-") && !s->outputs_failed)
 		fprintf(stderr, "; JSON: %s", o->json);
 	fputc('\n', stderr);
 }

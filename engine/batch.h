@@ -25,6 +25,7 @@ struct batch_summary {
 	int assessed, invalid, pack_errors, io_errors, red_flags;
 	int max_level; /* -1 when no finding */
 	int workbooks;
+	int outputs_failed; /* portfolio or JSON that could not be written */
 };
 
 /* Returns 0, or an exit code when the run could not start (usage, no pack). */

@@ -150,7 +150,7 @@ int cmd_assess(int argc, char **argv)
 		batch_print_summary(&bo, &sum);
 	if (sum.pack_errors)
 		return EXIT_PACK;
-	if (sum.io_errors)
+	if (sum.io_errors || sum.outputs_failed)
 		return EXIT_IO;
 	if (sum.invalid || (o.fail_on >= 0 && sum.max_level >= o.fail_on))
 		return EXIT_INVALID;

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 #include "report.h"
@@ -219,8 +220,10 @@ static int json_close(struct sink *s, struct err *e)
 	if (j->to_stdout) {
 		fflush(stdout);
 	} else if (ferror(j->f) | fclose(j->f)) {
+		int saved = errno;
+
 		outfile_discard(&j->of);
-		rc = err_set(e, ERR_IO, "cannot write '%s'", j->of.target);
+		rc = err_set(e, ERR_IO, "cannot write '%s': %s", j->of.target, strerror(saved));
 	} else {
 		rc = outfile_commit(&j->of, e);
 	}

@@ -29,6 +29,13 @@ int outfile_begin(struct outfile *f, const char *target, struct err *e)
 			       errno ? strerror(errno) : "not a directory");
 	if (stat(target, &st) == 0 && S_ISDIR(st.st_mode))
 		return err_set(e, ERR_IO, "cannot write '%s': Is a directory", target);
+	f->direct = stat(target, &st) == 0 && !S_ISREG(st.st_mode);
+	if (f->direct) {
+		snprintf(f->tmp, sizeof f->tmp, "%s", target);
+		return 0;
+	}
+	if (access(dir, W_OK))
+		return err_set(e, ERR_IO, "cannot write '%s': %s", target, strerror(errno));
 	snprintf(f->tmp, sizeof f->tmp, "%s/.%s.%ld.%u.tmp", dir, slash ? slash + 1 : target,
 		 (long)getpid(), counter++);
 	return 0;
@@ -36,6 +43,8 @@ int outfile_begin(struct outfile *f, const char *target, struct err *e)
 
 int outfile_commit(struct outfile *f, struct err *e)
 {
+	if (f->direct)
+		return 0;
 	if (rename(f->tmp, f->target)) {
 		int saved = errno;
 
@@ -47,5 +56,6 @@ int outfile_commit(struct outfile *f, struct err *e)
 
 void outfile_discard(struct outfile *f)
 {
-	unlink(f->tmp);
+	if (!f->direct)
+		unlink(f->tmp);
 }

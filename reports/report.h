@@ -29,6 +29,8 @@ const char *report_cell_text(const char *s, char *buf, size_t n);
 /* Atomic output: a temporary path beside target, then commit or discard. */
 struct outfile {
 	char target[4096], tmp[4200];
+	int direct; /* the target is a device or a pipe (/dev/stdout, /dev/full):
+		       written in place, since it cannot be replaced */
 };
 int outfile_begin(struct outfile *f, const char *target, struct err *e);
 int outfile_commit(struct outfile *f, struct err *e);

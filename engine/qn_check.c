@@ -129,12 +129,27 @@ static const char *closest_question(const struct pack *p, const char *id)
 	return best;
 }
 
+/* A key with nothing after it (or ~, null): as if it were left out, so a
+ * template's blank answers and empty sections are simply unanswered. */
+static bool blank(const struct ynode *n)
+{
+	return n && n->type == Y_SCALAR && n->plain &&
+	       (!n->len || !strcmp(n->str, "~") || !strcmp(n->str, "null"));
+}
+
+static const struct ynode *get(const struct ynode *map, const char *key)
+{
+	const struct ynode *v = ynode_get(map, key);
+
+	return blank(v) ? NULL : v;
+}
+
 /* ---- supplier, respondent, period ----------------------------------- */
 
 static const char *scalar_field(struct ctx *c, const struct ynode *map, const char *key,
 				const char *what, bool required)
 {
-	const struct ynode *v = ynode_get(map, key);
+	const struct ynode *v = get(map, key);
 
 	if (!v) {
 		if (required)
@@ -523,6 +538,8 @@ static void bind_answers(struct ctx *c, const struct ynode *n)
 		int qi = pack_find_question(p, k->str);
 		struct answer *a;
 
+		if (blank(v) && qi >= 0)
+			continue; /* unanswered */
 		if (qi < 0) {
 			const char *near = closest_question(p, k->str);
 
@@ -581,12 +598,12 @@ int qn_bind(struct qn *q, const struct pack *p, struct err *e)
 				diag(&c, k, "unknown top-level key '%s' (expected diligo, supplier, "
 					    "period, respondent, answers, evidence)", k->str);
 		}
-		bind_version(&c, ynode_get(r, "diligo"));
-		bind_period(&c, ynode_get(r, "period"));
-		bind_supplier(&c, ynode_get(r, "supplier"));
-		bind_respondent(&c, ynode_get(r, "respondent"));
-		bind_evidence(&c, ynode_get(r, "evidence"));
-		bind_answers(&c, ynode_get(r, "answers"));
+		bind_version(&c, get(r, "diligo"));
+		bind_period(&c, get(r, "period"));
+		bind_supplier(&c, get(r, "supplier"));
+		bind_respondent(&c, get(r, "respondent"));
+		bind_evidence(&c, get(r, "evidence"));
+		bind_answers(&c, get(r, "answers"));
 	}
 	if (!q->ndiags)
 		return 0;

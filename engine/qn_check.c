@@ -129,12 +129,12 @@ static const char *closest_question(const struct pack *p, const char *id)
 	return best;
 }
 
-/* A key with nothing after it (or ~, null): as if it were left out, so a
- * template's blank answers and empty sections are simply unanswered. */
+/* A key with nothing after it: as if it were left out, so a template's
+ * blank answers and empty sections are simply unanswered. (`~` and `null`
+ * are text like any other plain scalar: no YAML 1.1 typing.) */
 static bool blank(const struct ynode *n)
 {
-	return n && n->type == Y_SCALAR && n->plain &&
-	       (!n->len || !strcmp(n->str, "~") || !strcmp(n->str, "null"));
+	return n && n->type == Y_SCALAR && n->plain && !n->len;
 }
 
 static const struct ynode *get(const struct ynode *map, const char *key)

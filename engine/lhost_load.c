@@ -347,7 +347,7 @@ static int id_line(struct build *b, const char *id)
 	struct files *fs = files_of(b->h);
 	const char *src, *hit;
 
-	if (b->file < 0)
+	if (b->file < 0 || !*id) /* an empty id would match everywhere */
 		return b->specline;
 	src = fs->f[b->file].src;
 	if (b->cur_file != b->file || !b->cur_pos) {

@@ -1,0 +1,20 @@
+#!/bin/sh
+# cmake --install into a temporary prefix; the installed binary must find
+# its packs without any flag, from any directory, and the man page must be there.
+# usage: tests/install.sh CMAKE BUILD_DIR SOURCE_DIR
+set -eu
+cmake=$1 build=$2 src=$3
+prefix=$(mktemp -d /tmp/diligo-install-XXXXXX)
+trap 'rm -rf "$prefix"' EXIT
+"$cmake" --install "$build" --prefix "$prefix" >/dev/null
+test -x "$prefix/bin/diligo"
+test -f "$prefix/share/man/man1/diligo.1"
+test -f "$prefix/share/diligo/plugins/duties.lua"
+test -f "$prefix/share/diligo/sectors/mining.lua"
+cd "$prefix"
+env -u DILIGO_PATH "$prefix/bin/diligo" sectors | grep -q '^mining '
+env -u DILIGO_PATH "$prefix/bin/diligo" assess -q "$src/examples/mining/strong.yaml" -o "$prefix/r.xlsx"
+test -s "$prefix/r.xlsx"
+# the Method sheet names the installed files, relative to their directory
+unzip -p "$prefix/r.xlsx" xl/sharedStrings.xml | grep -q 'sectors/mining.lua'
+echo "installed diligo works from $prefix"

@@ -57,8 +57,8 @@ static void count_hook(lua_State *L, lua_Debug *ar)
 	if (h->instructions > h->max_instructions)
 		h->out_of_instructions = true;
 	if (h->out_of_instructions)
-		luaL_error(L, "instruction budget exceeded (%d million instructions)",
-			   (int)(h->max_instructions / 1000000));
+		luaL_error(L, "instruction budget exceeded (%I instructions; see --max-instructions)",
+			   (lua_Integer)h->max_instructions);
 }
 
 struct lhost *lhost_from(lua_State *L)
@@ -85,8 +85,8 @@ static void rethrow_budget(lua_State *L)
 	struct lhost *h = lhost_from(L);
 
 	if (h->out_of_instructions)
-		luaL_error(L, "instruction budget exceeded (%d million instructions)",
-			   (int)(h->max_instructions / 1000000));
+		luaL_error(L, "instruction budget exceeded (%I instructions; see --max-instructions)",
+			   (lua_Integer)h->max_instructions);
 	if (h->out_of_memory) {
 		lua_rawgetp(L, LUA_REGISTRYINDEX, &LHOST_K_BUDGETMSG); /* no allocation */
 		lua_error(L);
@@ -596,7 +596,7 @@ int lhost_error(struct lhost *h, int status, struct err *e)
 	char buf[900];
 
 	if (h->out_of_memory || status == LUA_ERRMEM)
-		snprintf(buf, sizeof buf, "memory budget exceeded (%zu MiB)",
+		snprintf(buf, sizeof buf, "memory budget exceeded (%zu MiB; see --max-memory)",
 			 h->max_memory >> 20);
 	else if (msg)
 		snprintf(buf, sizeof buf, "%s", msg);

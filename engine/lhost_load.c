@@ -1207,6 +1207,7 @@ int lhost_load_catalogue(struct lhost *h, struct err *e)
 		return err_set(e, ERR_PACK, "cannot find the duty catalogue plugins/duties.lua "
 			       "on the search path");
 	h->catalogue = new_pack();
+	snprintf(h->where, sizeof h->where, "%s", display_path(h, path));
 	lhost_budget_start(h);
 	lua_pushcfunction(L, run_file_protected);
 	lua_pushlightuserdata(L, path);
@@ -1231,6 +1232,7 @@ int lhost_load_catalogue(struct lhost *h, struct err *e)
 	}
 	free(b);
 	pack_index(h->catalogue);
+	h->where[0] = '\0';
 	return 0;
 }
 

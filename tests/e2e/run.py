@@ -9,6 +9,7 @@ A case folder holds:
   cells      expected workbook cells, one per line: FILE:Sheet!B3<TAB>value
              (numbers compare to 0.05; `*` matches any non-empty value)
   absent     strings that must appear in no part of the listed files: FILE<TAB>string
+             (every part of a zip such as a workbook, or the whole of a plain file)
   files      FILE<TAB>content: a file that must hold exactly this text ("(missing)" = absent)
   setup      optional shell script run first (in the case folder; $DILIGO is the binary)
   check      optional shell script run last; must exit 0 (for checks across several runs)
@@ -100,10 +101,16 @@ def main():
             if not line.strip():
                 continue
             fname, needle = line.split("\t", 1)
-            with zipfile.ZipFile(os.path.join(case, fname)) as z:
-                for part in z.namelist():
-                    if needle.encode() in z.read(part):
-                        fails.append("%r found in %s:%s" % (needle, fname, part))
+            path = os.path.join(case, fname)
+            if not os.path.exists(path):
+                fails.append("%s is missing" % fname)
+            elif zipfile.is_zipfile(path):
+                with zipfile.ZipFile(path) as z:
+                    for part in z.namelist():
+                        if needle.encode() in z.read(part):
+                            fails.append("%r found in %s:%s" % (needle, fname, part))
+            elif needle.encode() in open(path, "rb").read():
+                fails.append("%r found in %s" % (needle, fname))
     if os.path.exists(os.path.join(case, "files")):
         for line in read(os.path.join(case, "files")).splitlines():
             fname, content = line.split("\t", 1)

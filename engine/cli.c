@@ -82,6 +82,7 @@ struct lhost *cli_lhost(struct cli_common *c, struct err *e)
 	o.npaths = c->npaths;
 	o.max_instructions = c->max_instructions;
 	o.max_memory = c->max_memory;
+	o.hash_files = c->hash_files;
 	return lhost_new(&o, e);
 }
 

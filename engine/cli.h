@@ -19,6 +19,7 @@ struct cli_common {
 	size_t max_memory;
 	const char *sector;
 	bool resolved; /* DILIGO_PATH appended (cli_resolve) */
+	bool hash_files; /* Lua files' SHA-256 needed (supplier workbooks) */
 	char *env_copy;
 };
 

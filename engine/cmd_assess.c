@@ -135,6 +135,7 @@ int cmd_assess(int argc, char **argv)
 	bo.output = o.output;
 	bo.output_is_dir = to_dir;
 	bo.per_supplier = o.output || (!o.portfolio && !o.json);
+	o.c.hash_files = bo.per_supplier;
 	bo.portfolio = o.portfolio;
 	bo.json = o.json;
 	bo.stakeholder = o.stakeholder;

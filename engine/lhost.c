@@ -644,6 +644,7 @@ struct lhost *lhost_new(const struct lhost_opts *o, struct err *e)
 	h->max_memory = o && o->max_memory ? o->max_memory
 					   : (size_t)LHOST_DEFAULT_MEMORY_MB << 20;
 	h->limit = h->max_memory;
+	h->hash_files = o && o->hash_files;
 	for (int i = 0; o && i < o->npaths && h->npaths < LHOST_MAX_PATHS - 1; i++)
 		h->paths[h->npaths++] = strdup(o->paths[i]);
 	lhost_add_builtin_path(h);

@@ -25,6 +25,7 @@ struct lhost_opts {
 	int npaths;
 	long max_instructions; /* 0 = default, per assessment and per pack load */
 	size_t max_memory; /* bytes; 0 = default */
+	bool hash_files; /* SHA-256 of every Lua file (pack->files), for provenance */
 };
 
 struct lhost;

@@ -23,6 +23,7 @@ struct lhost {
 	/* budgets */
 	long max_instructions, instructions;
 	size_t max_memory, used, limit;
+	bool hash_files;
 	bool out_of_instructions, out_of_memory;
 	/* search path: user dirs, then the built-in dir */
 	char *paths[LHOST_MAX_PATHS];

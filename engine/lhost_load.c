@@ -162,7 +162,8 @@ static int run_file(lua_State *L, struct lhost *h, const char *path)
 	lf->path = strdup(display_path(h, path));
 	if (read_source(path, &lf->src, &lf->len, &e))
 		return luaL_error(L, "%s", e.msg);
-	sha256_hex(lf->src, lf->len, lf->sha256);
+	if (h->hash_files) /* for the Method sheet; a quarter of load time otherwise */
+		sha256_hex(lf->src, lf->len, lf->sha256);
 	if (fs->depth) {
 		struct lfile *parent = &fs->f[fs->stack[fs->depth - 1]];
 

@@ -7,6 +7,7 @@
  * thread timing. */
 #include <ctype.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,8 +41,10 @@ struct batch {
 	int next_out; /* next input the consumer hands on */
 	int frontier; /* every input below has registered its id */
 	bool *registered;
-	/* supplier ids: open addressing over the inputs' first owners */
-	char **ids;
+	/* supplier ids, as 64-bit hashes (memory stays small at 100,000
+	 * inputs; two ids colliding is a 1 in 10^9 event at that size), with
+	 * the first input that used each */
+	uint64_t *ids;
 	int *owner;
 	size_t idcap;
 	struct slot slots[WINDOW];
@@ -51,29 +54,31 @@ struct batch {
 	int nhosts;
 };
 
-static size_t hash(const char *s)
+static uint64_t hash(const char *s)
 {
-	size_t h = 1469598103934665603UL;
+	uint64_t h = 1469598103934665603ULL;
 
 	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211UL;
-	return h;
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	h ^= h >> 31; /* mix the high bits into the slot index */
+	return h ? h : 1; /* 0 marks an empty slot */
 }
 
 /* Under mu: the first input index that used id (registering i if new). */
 static int id_owner(struct batch *b, const char *id, int i)
 {
-	size_t h = hash(id) & (b->idcap - 1);
+	uint64_t key = hash(id);
+	size_t h = (size_t)key & (b->idcap - 1);
 
 	while (b->ids[h]) {
-		if (!strcmp(b->ids[h], id)) {
+		if (b->ids[h] == key) {
 			if (i < b->owner[h])
 				b->owner[h] = i;
 			return b->owner[h];
 		}
 		h = (h + 1) & (b->idcap - 1);
 	}
-	b->ids[h] = strdup(id);
+	b->ids[h] = key;
 	b->owner[h] = i;
 	return i;
 }
@@ -138,6 +143,7 @@ static void assess(struct batch *b, struct lhost *h, int i, struct slot *s)
 	const struct batch_opts *o = b->o;
 	const char *sector;
 	const struct pack *p;
+	int owner;
 
 	s->q = qn_load(o->inputs[i], o->per_supplier, &s->err);
 	if (!s->q) {
@@ -171,10 +177,13 @@ static void assess(struct batch *b, struct lhost *h, int i, struct slot *s)
 		return;
 	}
 	score_assessment(&s->a);
-	if (settled_owner(b, i, s->q->supplier.id) != i) {
-		s->status = err_at(&s->err, ERR_INPUT, o->inputs[i], 1, 1,
-				   "supplier id '%s' is already used by another input",
-				   s->q->supplier.id);
+	owner = settled_owner(b, i, s->q->supplier.id);
+	if (owner != i) {
+		const struct ynode *id = ynode_get(ynode_get(s->q->root, "supplier"), "id");
+
+		s->status = err_at(&s->err, ERR_INPUT, o->inputs[i], id ? id->line : 1,
+				   id ? id->col : 1, "supplier id '%s' is already used by %s",
+				   s->q->supplier.id, o->inputs[owner]);
 		return;
 	}
 	if (o->per_supplier)
@@ -402,8 +411,6 @@ int batch_run(const struct batch_opts *o, struct batch_summary *sum)
 	}
 	for (int t = 0; t < b->nhosts; t++) /* after the sinks: they read the packs */
 		lhost_free(b->hosts[t]);
-	for (size_t i = 0; i < b->idcap; i++)
-		free(b->ids[i]);
 	free(b->ids);
 	free(b->owner);
 	free(b->registered);

@@ -1,0 +1,196 @@
+/* Scoring (SPEC 6.1 / docs/scoring.md) on a pack and answers built in C:
+ * every number checked against a hand calculation. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "arena.h"
+#include "score.h"
+#include "sha256.h"
+
+static const struct duty catalogue[] = {
+	{ "A.1", "X", "first", "t", "Labour rights", "in force" },
+	{ "A.2", "X", "second", "t", "Environment", "in force" },
+	{ "A.3", "X", "third", "t", "Environment", "in force" },
+};
+static const char *d1[] = { "A.1" }, *d12[] = { "A.1", "A.2" }, *d3[] = { "A.3" };
+static const struct qoption opts[] = { { "good", "Good", 1, true }, { "some", "Some", 0.25, true },
+				       { "bad", "Bad", 0, true } };
+
+struct fixture {
+	struct arena *a;
+	struct pack p;
+	struct question q[4];
+	struct rule r[2];
+	struct qn qn;
+	struct answer ans[4];
+	struct assessment as;
+};
+
+static struct fixture fx;
+
+/* q0 maturity w3 yes; q1 maturity w1 partial; q2 choice w2 'some'; q3 maturity w2 na */
+static void build(const char *q0, const char *q1, const char *q2, const char *q3)
+{
+	memset(&fx, 0, sizeof fx);
+	fx.a = arena_new();
+	fx.p.arena = fx.a;
+	fx.p.id = "t";
+	fx.p.duties = catalogue;
+	fx.p.nduties = 3;
+	fx.q[0] = (struct question){ .id = "t.a", .kind = QK_MATURITY, .weight = 3, .duties = d1, .nduties = 1 };
+	fx.q[1] = (struct question){ .id = "t.b", .kind = QK_MATURITY, .weight = 1, .duties = d12, .nduties = 2 };
+	fx.q[2] = (struct question){ .id = "t.c", .kind = QK_CHOICE, .weight = 2, .opts = opts, .nopts = 3,
+				     .duties = d3, .nduties = 1 };
+	fx.q[3] = (struct question){ .id = "t.d", .kind = QK_MATURITY, .weight = 2, .duties = d3, .nduties = 1 };
+	fx.r[0] = (struct rule){ .id = "t.r1", .duties = d3, .nduties = 1, .scale = 4, .scope = 2,
+				 .irremediable = 3, .likelihood = 3 };
+	fx.r[1] = (struct rule){ .id = "t.r2", .duties = d1, .nduties = 1, .scale = 1, .scope = 1,
+				 .irremediable = 2, .likelihood = 1, .red_flag = true };
+	fx.p.questions = fx.q;
+	fx.p.nquestions = 4;
+	fx.p.rules = fx.r;
+	fx.p.nrules = 2;
+	pack_index(&fx.p);
+	fx.qn.arena = fx.a;
+	fx.qn.pack = &fx.p;
+	fx.qn.answers = fx.ans;
+	const char *v[4] = { q0, q1, q2, q3 };
+	for (int i = 0; i < 4; i++) {
+		if (!v[i])
+			continue;
+		fx.ans[i].str = v[i];
+		fx.ans[i].state = !strcmp(v[i], "na") ? ANS_NA : !strcmp(v[i], "unknown") ? ANS_UNKNOWN
+										      : ANS_VALUE;
+	}
+	score_init(&fx.as, &fx.qn);
+}
+
+static void finish(int nfindings)
+{
+	fx.as.findings = arena_alloc(fx.a, 2 * sizeof *fx.as.findings);
+	for (int i = 0; i < nfindings; i++) {
+		fx.as.findings[i].rule = &fx.r[i];
+		fx.as.findings[i].likelihood = fx.r[i].likelihood;
+	}
+	fx.as.nfindings = nfindings;
+	score_assessment(&fx.as);
+}
+
+static void test_overall_and_coverage(void **s)
+{
+	(void)s;
+	build("yes", "partial", "some", "na");
+	finish(0);
+	/* applicable: a (3 x 1), b (1 x 0.5), c (2 x 0.25); d is na
+	 * overall = 100 x (3 + 0.5 + 0.5) / 6 = 66.67 -> B; coverage 6/6 */
+	assert_true(fabs(fx.as.overall - 400.0 / 6) < 1e-9);
+	assert_int_equal(fx.as.rating, 'B');
+	assert_true(fabs(fx.as.coverage - 1) < 1e-9);
+	assert_false(fx.as.red_flag);
+}
+
+static void test_unanswered_and_unknown_are_gaps(void **s)
+{
+	(void)s;
+	build("yes", "unknown", NULL, "no");
+	finish(0);
+	/* a 3 x 1, b 1 x 0 (unknown), c 2 x 0 (unanswered), d 2 x 0: 3 / 8 = 37.5 -> D
+	 * coverage: answered weight a + d = 5 of 8 */
+	assert_true(fabs(fx.as.overall - 37.5) < 1e-9);
+	assert_int_equal(fx.as.rating, 'D');
+	assert_true(fabs(fx.as.coverage - 5.0 / 8) < 1e-9);
+}
+
+static void test_duty_scores(void **s)
+{
+	(void)s;
+	build("yes", "partial", "some", "no");
+	finish(0);
+	/* A.1: a and b: (3 + 0.5) / 4 = 87.5; A.2: b only: 50; A.3: c and d: (0.5 + 0) / 4 = 12.5 */
+	assert_int_equal(fx.as.nduties, 3);
+	assert_string_equal(fx.as.duties[0].duty->id, "A.1");
+	assert_true(fabs(fx.as.duties[0].score - 87.5) < 1e-9);
+	assert_true(fabs(fx.as.duties[1].score - 50) < 1e-9);
+	assert_true(fabs(fx.as.duties[2].score - 12.5) < 1e-9);
+	assert_int_equal(fx.as.duties[2].nquestions, 2);
+	/* areas: Environment = b, c, d (b via A.2): (0.5 + 0.5 + 0) / 5 = 20; Labour = a, b: 87.5 */
+	assert_int_equal(fx.as.nareas, 2);
+	assert_string_equal(fx.as.areas[0].area, "Environment");
+	assert_true(fabs(fx.as.areas[0].score - 20) < 1e-9);
+	assert_true(fabs(fx.as.areas[1].score - 87.5) < 1e-9);
+}
+
+static void test_findings_levels_and_red_flag_cap(void **s)
+{
+	(void)s;
+	build("yes", "yes", "good", "yes");
+	finish(2);
+	/* r1: severity max(4,2,3) = 4, priority 4 x 3 = 12 -> high;
+	 * r2: severity 2, priority 2 -> low, but a red flag -> critical, sorted first */
+	assert_int_equal(fx.as.nfindings, 2);
+	assert_string_equal(fx.as.findings[0].rule->id, "t.r2");
+	assert_int_equal(fx.as.findings[0].level, LVL_CRITICAL);
+	assert_int_equal(fx.as.findings[0].priority, 2);
+	assert_int_equal(fx.as.findings[1].severity, 4);
+	assert_int_equal(fx.as.findings[1].priority, 12);
+	assert_int_equal(fx.as.findings[1].level, LVL_HIGH);
+	assert_int_equal(fx.as.per_level[LVL_CRITICAL], 1);
+	/* 100 overall would be A; the red flag caps it at D */
+	assert_true(fabs(fx.as.overall - 100) < 1e-9);
+	assert_int_equal(fx.as.rating, 'D');
+	assert_true(fx.as.red_flag);
+	assert_int_equal(fx.as.duties[0].nfindings, 1); /* A.1 cited by t.r2 */
+}
+
+static void test_ratings(void **s)
+{
+	(void)s;
+	assert_int_equal(score_rating(80), 'A');
+	assert_int_equal(score_rating(79.99), 'B');
+	assert_int_equal(score_rating(60), 'B');
+	assert_int_equal(score_rating(40), 'C');
+	assert_int_equal(score_rating(20), 'D');
+	assert_int_equal(score_rating(19.99), 'E');
+	assert_int_equal(score_rating(NAN), 'E');
+}
+
+static void test_sha256_vectors(void **s)
+{
+	char out[65];
+	static char million[1000000];
+
+	(void)s;
+	sha256_hex("", 0, out);
+	assert_string_equal(out, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	sha256_hex("abc", 3, out);
+	assert_string_equal(out, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	memset(million, 'a', sizeof million);
+	sha256_hex(million, sizeof million, out);
+	assert_string_equal(out, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+static int teardown(void **s)
+{
+	(void)s;
+	arena_free(fx.a);
+	fx.a = NULL;
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_overall_and_coverage, teardown),
+		cmocka_unit_test_teardown(test_unanswered_and_unknown_are_gaps, teardown),
+		cmocka_unit_test_teardown(test_duty_scores, teardown),
+		cmocka_unit_test_teardown(test_findings_levels_and_red_flag_cap, teardown),
+		cmocka_unit_test(test_ratings),
+		cmocka_unit_test(test_sha256_vectors),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

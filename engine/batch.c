@@ -141,7 +141,6 @@ static void write_workbook(struct batch *b, struct slot *s)
 static void assess(struct batch *b, struct lhost *h, int i, struct slot *s)
 {
 	const struct batch_opts *o = b->o;
-	const char *sector;
 	const struct pack *p;
 	int owner;
 
@@ -151,14 +150,7 @@ static void assess(struct batch *b, struct lhost *h, int i, struct slot *s)
 		register_input(b, i, NULL);
 		return;
 	}
-	sector = o->common->sector ? o->common->sector : qn_sector(s->q);
-	if (!sector) {
-		register_input(b, i, NULL);
-		s->status = err_at(&s->err, ERR_INPUT, o->inputs[i], 1, 1,
-				   "no sector: set supplier.sector or use -s NAME");
-		return;
-	}
-	p = lhost_pack(h, sector, &s->err);
+	p = cli_pack_for(h, o->common->sector, s->q, &s->err);
 	if (!p) {
 		register_input(b, i, NULL);
 		s->status = s->err.code == ERR_USAGE ? ERR_INPUT : s->err.code;

@@ -216,3 +216,29 @@ long long cli_now(void)
 		return strtoll(s, NULL, 10);
 	return (long long)time(NULL);
 }
+
+const struct pack *cli_pack_for(struct lhost *h, const char *forced, const struct qn *q,
+				struct err *e)
+{
+	const struct ynode *s = ynode_get(ynode_get(q->root, "supplier"), "sector");
+	const char *name = forced ? forced : qn_sector(q);
+	const char *names[64];
+	char list[512] = "";
+	int n;
+
+	if (!name) {
+		err_at(e, ERR_INPUT, q->path, 1, 1, "no sector: set supplier.sector or use -s NAME");
+		return NULL;
+	}
+	if (lhost_sector_exists(h, name))
+		return lhost_pack(h, name, e);
+	n = lhost_sector_names(h, names, 64);
+	for (int i = 0; i < n; i++)
+		snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", names[i]);
+	if (forced)
+		err_set(e, ERR_USAGE, "no sector pack '%s' (installed: %s)", name, list);
+	else
+		err_at(e, ERR_INPUT, q->path, s ? s->line : 1, s ? s->col : 1,
+		       "no sector pack '%s' (installed: %s)", name, list);
+	return NULL;
+}

@@ -9,6 +9,7 @@
 
 #include "err.h"
 #include "lhost.h"
+#include "qn.h"
 
 enum { CLI_MAX_PATHS = 16 };
 
@@ -42,6 +43,11 @@ void cli_common_free(struct cli_common *c);
 struct lhost *cli_lhost(struct cli_common *c, struct err *e);
 /* getopt over the shared options only (validate, sectors, template). */
 int cli_parse_common(int argc, char **argv, const char *cmd, struct cli_common *c);
+
+/* The pack for questionnaire q: -s when given, else supplier.sector. An
+ * unknown or missing sector is an input error at the sector's position. */
+const struct pack *cli_pack_for(struct lhost *h, const char *forced, const struct qn *q,
+				struct err *e);
 
 /* Files named, and *.yaml / *.yml under directories named (recursive,
  * sorted). The list is malloc'd; free with cli_inputs_free. */

@@ -33,18 +33,10 @@ static int validate_one(struct lhost *h, const char *sector, const char *path)
 		cli_print_err(&e);
 		return err_exit_code(e.code);
 	}
-	if (!sector)
-		sector = qn_sector(q);
-	if (!sector) {
-		err_at(&e, ERR_INPUT, path, 1, 1, "no sector: set supplier.sector or use -s NAME");
+	if (!(p = cli_pack_for(h, sector, q, &e))) {
 		cli_print_err(&e);
 		qn_free(q);
-		return EXIT_INVALID;
-	}
-	if (!(p = lhost_pack(h, sector, &e))) {
-		cli_print_err(&e);
-		qn_free(q);
-		return e.code == ERR_USAGE ? EXIT_INVALID : err_exit_code(e.code);
+		return e.code == ERR_INPUT ? EXIT_INVALID : err_exit_code(e.code);
 	}
 	if (qn_bind(q, p, NULL)) {
 		for (int i = 0; i < q->ndiags; i++)

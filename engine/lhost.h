@@ -37,6 +37,8 @@ void lhost_free(struct lhost *h); /* NULL is a no-op; frees its packs */
  * path (anything containing '/' or ending in .lua). Cached: the same name
  * returns the same pack. NULL with e set (ERR_PACK or ERR_IO). */
 const struct pack *lhost_pack(struct lhost *h, const char *name_or_file, struct err *e);
+/* Whether name (a sector name or a .lua path) can be found. */
+bool lhost_sector_exists(struct lhost *h, const char *name);
 /* A module or sector file, composed alone (for plugin check and test). */
 const struct pack *lhost_load_file(struct lhost *h, const char *file, struct err *e);
 /* Every contract error of the last load that failed (0 after a load that

@@ -1257,6 +1257,16 @@ const struct pack *lhost_pack(struct lhost *h, const char *name, struct err *e)
 	return compose(h, name, path, e);
 }
 
+bool lhost_sector_exists(struct lhost *h, const char *name)
+{
+	char path[PATH_MAX];
+	size_t n = strlen(name);
+
+	if (strchr(name, '/') || (n > 4 && !strcmp(name + n - 4, ".lua")))
+		return is_file(name);
+	return valid_name(name) && find_file(h, "sectors", name, path, sizeof path);
+}
+
 const struct pack *lhost_load_file(struct lhost *h, const char *file, struct err *e)
 {
 	if (!is_file(file)) {

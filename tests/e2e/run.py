@@ -58,8 +58,10 @@ def main():
     out = os.path.join(case, "out")
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(out)
+    # setup and check scripts get this interpreter first on PATH (it has openpyxl)
     env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600", DILIGO_PATH="",
-               DILIGO=os.path.abspath(a.diligo))
+               DILIGO=os.path.abspath(a.diligo),
+               PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
     if os.path.exists(os.path.join(case, "setup")):
         subprocess.run(["bash", "setup"], cwd=case, check=True, env=env)
     argv = shlex.split(read(os.path.join(case, "cmd")).strip())

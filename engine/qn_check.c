@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "arena.h"
@@ -111,6 +112,19 @@ static bool parse_date(const char *s, int *y, int *m, int *d)
 	return *d >= 1 && *d <= max;
 }
 
+/* "'x' is not a date (YYYY-MM-DD)", or "there is no 2025-02-30" when only
+ * the calendar is wrong. */
+static void bad_date(struct ctx *c, const struct ynode *n, const char *v)
+{
+	int y, m, d;
+
+	if (strlen(v) == 10 && sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3 && v[4] == '-' &&
+	    v[7] == '-' && y >= 1900)
+		diag(c, n, "there is no %s in the calendar", v);
+	else
+		diag(c, n, "'%s' is not a date (YYYY-MM-DD)", v);
+}
+
 /* ---- did you mean ---------------------------------------------------- */
 
 static const char *closest_question(const struct pack *p, const char *id)
@@ -156,7 +170,7 @@ static const char *scalar_field(struct ctx *c, const struct ynode *map, const ch
 			diag(c, map, "missing required key '%s' in %s", key, what);
 		return NULL;
 	}
-	return is_scalar(c, v, key) ? v->str : NULL;
+	return is_scalar(c, v, arena_printf(c->q->arena, "%s of %s", key, what)) ? v->str : NULL;
 }
 
 static void check_keys(struct ctx *c, const struct ynode *map, const char *const *allowed,
@@ -264,6 +278,19 @@ static int age_in_months(int y, int m, int d, int period)
 	return months;
 }
 
+static bool in_future(int y, int m, int d)
+{
+	time_t now = time(NULL);
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	struct tm tm;
+
+	if (sde)
+		now = (time_t)strtoll(sde, NULL, 10);
+	gmtime_r(&now, &tm);
+	return (y * 10000 + m * 100 + d) > ((tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 +
+					    tm.tm_mday);
+}
+
 static void bind_one_evidence(struct ctx *c, const struct ynode *key, const struct ynode *n,
 			      struct evidence *ev)
 {
@@ -271,6 +298,7 @@ static void bind_one_evidence(struct ctx *c, const struct ynode *key, const stru
 	static const char *const kinds[] = { "policy", "procedure", "audit", "certificate",
 					     "report", "other", NULL };
 	int y, m, d;
+	const char *what;
 
 	ev->id = key->str;
 	ev->line = key->line;
@@ -278,10 +306,11 @@ static void bind_one_evidence(struct ctx *c, const struct ynode *key, const stru
 	if (!is_map(c, n, arena_printf(c->q->arena, "evidence item %s", ev->id)))
 		return;
 	check_keys(c, n, keys, arena_printf(c->q->arena, "evidence item %s", ev->id));
-	ev->title = scalar_field(c, n, "title", "evidence", true);
-	ev->kind = scalar_field(c, n, "kind", "evidence", false);
-	ev->url = scalar_field(c, n, "url", "evidence", false);
-	ev->date = scalar_field(c, n, "date", "evidence", false);
+	what = arena_printf(c->q->arena, "evidence item %s", ev->id);
+	ev->title = scalar_field(c, n, "title", what, true);
+	ev->kind = scalar_field(c, n, "kind", what, false);
+	ev->url = scalar_field(c, n, "url", what, false);
+	ev->date = scalar_field(c, n, "date", what, false);
 	if (ev->kind) {
 		bool ok = false;
 
@@ -293,11 +322,14 @@ static void bind_one_evidence(struct ctx *c, const struct ynode *key, const stru
 	}
 	if (ev->date) {
 		if (!parse_date(ev->date, &y, &m, &d)) {
-			diag(c, ynode_get(n, "date"), "'%s' is not a date (YYYY-MM-DD)", ev->date);
+			bad_date(c, ynode_get(n, "date"), ev->date);
 			return;
 		}
 		ev->age_months = age_in_months(y, m, d, c->q->period);
 		ev->stale = ev->age_months > 24;
+		if (age_in_months(y, m, d, 0) < 0 || (age_in_months(y, m, d, 0) == 0 && in_future(y, m, d)))
+			diag(c, ynode_get(n, "date"), "evidence %s is dated %s, in the future", ev->id,
+			     ev->date);
 	}
 }
 
@@ -370,8 +402,11 @@ static void bind_multi(struct ctx *c, const struct question *qu, const struct yn
 		       struct answer *a)
 {
 	if (v->type != Y_SEQ) {
-		diag(c, v, "%s takes a list of options, such as [%s]", qu->id,
-		     qu->nopts ? qu->opts[0].value : "");
+		if (v->type == Y_SCALAR && find_option(qu, v->str))
+			diag(c, v, "%s takes a list of options: write [%s]", qu->id, v->str);
+		else
+			diag(c, v, "%s takes a list of options, such as [%s]", qu->id,
+			     qu->nopts ? qu->opts[0].value : "");
 		return;
 	}
 	a->list = arena_alloc(c->q->arena, (size_t)(v->n ? v->n : 1) * sizeof *a->list);
@@ -461,7 +496,7 @@ static void bind_value(struct ctx *c, const struct question *qu, const struct yn
 		break;
 	case QK_DATE:
 		if (!parse_date(v->str, &y, &m, &d)) {
-			diag(c, v, "'%s' is not a date (YYYY-MM-DD)", v->str);
+			bad_date(c, v, v->str);
 			return;
 		}
 		a->str = v->str;
@@ -491,7 +526,16 @@ static void bind_evidence_refs(struct ctx *c, const char *qid, const struct ynod
 		if (!is_scalar(c, one, "an evidence id"))
 			return;
 		if (!evidence_exists(c->q, one->str)) {
-			diag(c, one, "%s cites unknown evidence '%s'", qid, one->str);
+			const char *near = NULL;
+
+			for (int k = 0; k < c->q->nevidence && !near; k++)
+				if (!strcasecmp(c->q->evidence[k].id, one->str))
+					near = c->q->evidence[k].id;
+			if (near)
+				diag(c, one, "%s cites unknown evidence '%s'; did you mean '%s'?", qid,
+				     one->str, near);
+			else
+				diag(c, one, "%s cites unknown evidence '%s'", qid, one->str);
 			continue;
 		}
 		a->evidence[a->nevidence++] = one->str;
@@ -572,6 +616,22 @@ static void bind_version(struct ctx *c, const struct ynode *n)
 		diag(c, n, "unsupported format version '%s' (this diligo reads version 1)", n->str);
 }
 
+/* Problems in file order, as a reader goes through the file (stable). */
+static void sort_diags(struct qn *q)
+{
+	for (int i = 1; i < q->ndiags; i++) {
+		struct err d = q->diags[i];
+		int j = i;
+
+		while (j > 0 && (q->diags[j - 1].line > d.line ||
+				 (q->diags[j - 1].line == d.line && q->diags[j - 1].col > d.col))) {
+			q->diags[j] = q->diags[j - 1];
+			j--;
+		}
+		q->diags[j] = d;
+	}
+}
+
 int qn_bind(struct qn *q, const struct pack *p, struct err *e)
 {
 	static const char *const top[] = { "diligo", "supplier", "period", "respondent",
@@ -607,6 +667,7 @@ int qn_bind(struct qn *q, const struct pack *p, struct err *e)
 	}
 	if (!q->ndiags)
 		return 0;
+	sort_diags(q);
 	if (e)
 		*e = q->diags[0];
 	return ERR_INPUT;

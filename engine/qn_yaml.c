@@ -349,6 +349,11 @@ struct qn *qn_parse(const char *name, const char *buf, size_t len, struct err *e
 		err_at(e, ERR_INPUT, name, 1, 1, "file is larger than 4 MiB (%zu bytes)", len);
 		return NULL;
 	}
+	if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+			 ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF))) {
+		err_at(e, ERR_INPUT, name, 1, 1, "the file is UTF-16: save it as UTF-8");
+		return NULL;
+	}
 	if (check_bytes(name, buf, len, e))
 		return NULL;
 	for (i = 0; i < len && strchr(" \t\r\n", buf[i]); i++)

@@ -433,20 +433,14 @@ static bool ifield(struct build *b, int idx, const char *key, int lo, int hi, in
 	return true;
 }
 
+static const char *duty_at(const void *cat, int i)
+{
+	return ((const struct pack *)cat)->duties[i].id;
+}
+
 static const char *closest_duty(const struct pack *cat, const char *id)
 {
-	const char *best = NULL;
-	size_t best_d = strlen(id) / 4 + 2;
-
-	for (int i = 0; i < cat->nduties; i++) {
-		size_t d = text_distance(id, cat->duties[i].id);
-
-		if (d < best_d) {
-			best_d = d;
-			best = cat->duties[i].id;
-		}
-	}
-	return best;
+	return text_nearest(id, cat->nduties, duty_at, cat);
 }
 
 /* duties = { "id", ... }: each one in the catalogue. */

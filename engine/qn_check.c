@@ -127,20 +127,14 @@ static void bad_date(struct ctx *c, const struct ynode *n, const char *v)
 
 /* ---- did you mean ---------------------------------------------------- */
 
+static const char *question_at(const void *p, int i)
+{
+	return ((const struct pack *)p)->questions[i].id;
+}
+
 static const char *closest_question(const struct pack *p, const char *id)
 {
-	const char *best = NULL;
-	size_t best_d = strlen(id) / 3 + 2;
-
-	for (int i = 0; i < p->nquestions; i++) {
-		size_t d = text_distance(id, p->questions[i].id);
-
-		if (d < best_d) {
-			best_d = d;
-			best = p->questions[i].id;
-		}
-	}
-	return best;
+	return text_nearest(id, p->nquestions, question_at, p);
 }
 
 /* A key with nothing after it: as if it were left out, so a template's

@@ -28,18 +28,30 @@ size_t text_distance(const char *a, const char *b)
 	return row[lb];
 }
 
-const char *text_closest(const char *s, const char *const *cands, int n)
+const char *text_nearest(const char *s, int n, const char *(*at)(const void *ctx, int i),
+			 const void *ctx)
 {
 	const char *best = NULL;
-	size_t best_d = strlen(s) / 3 + 2;
+	size_t best_d = strlen(s) / 3 + 2; /* a third of the length, plus two */
 
 	for (int i = 0; i < n; i++) {
-		size_t d = text_distance(s, cands[i]);
+		const char *c = at(ctx, i);
+		size_t d = text_distance(s, c);
 
 		if (d < best_d) {
 			best_d = d;
-			best = cands[i];
+			best = c;
 		}
 	}
 	return best;
+}
+
+static const char *array_at(const void *ctx, int i)
+{
+	return ((const char *const *)ctx)[i];
+}
+
+const char *text_closest(const char *s, const char *const *cands, int n)
+{
+	return text_nearest(s, n, array_at, cands);
 }

@@ -29,7 +29,8 @@ static bool skip(const unsigned char *p, size_t len)
 }
 
 /* Two passes: count the characters that survive, then copy at most what
- * fits in a cell, with a visible marker when cut. */
+ * fits in a cell, with a visible marker when cut. Excel counts UTF-16 code
+ * units, so a character outside the BMP (4 UTF-8 bytes) counts twice. */
 const char *report_cell_text(const char *s, char *buf, size_t n)
 {
 	const unsigned char *p;
@@ -40,7 +41,7 @@ const char *report_cell_text(const char *s, char *buf, size_t n)
 		size_t len = seq_len(p);
 
 		changed |= skip(p, len);
-		total += !skip(p, len);
+		total += skip(p, len) ? 0 : len == 4 ? 2 : 1;
 		p += len ? len : 1;
 	}
 	if (!changed && total <= CELL_MAX)
@@ -50,16 +51,18 @@ const char *report_cell_text(const char *s, char *buf, size_t n)
 		size_t len = seq_len(p);
 
 		if (!skip(p, len)) {
-			if (out + len + sizeof TRUNCATED >= n)
+			size_t units = len == 4 ? 2 : 1;
+
+			if (out + len + sizeof TRUNCATED >= n || chars + units > keep)
 				break;
 			memcpy(buf + out, p, len);
 			out += len;
-			chars++;
+			chars += units;
 		}
 		p += len ? len : 1;
 	}
 	buf[out] = '\0';
-	if (total > keep)
+	if (total > keep && total > CELL_MAX)
 		memcpy(buf + out, TRUNCATED, sizeof TRUNCATED);
 	return buf;
 }

@@ -36,8 +36,6 @@ struct lhost {
 	unsigned *touched;
 	int ntouched_cap;
 	unsigned stamp;
-	/* the file being loaded, for messages */
-	const char *loading;
 	const char *current_rule;
 	char where[600];
 	struct err errs[LHOST_MAX_ERRS]; /* contract errors of the last failed load */

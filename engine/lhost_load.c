@@ -323,8 +323,7 @@ struct build {
 	int file;     /* file index of the spec being read */
 	int specline; /* line of its sector{}/module{} call */
 	const char *what; /* "question 'x'" for messages */
-	int qcap, rcap, dcap;
-	bool catalogue;
+	int qcap, rcap;
 	int cur_file, cur_line; /* id_line's cursor */
 	const char *cur_pos;
 };

@@ -206,7 +206,6 @@ static int cmp_seen(const void *x, const void *y)
 static void rules_sheet(struct portfolio *p)
 {
 	char duties[2048], src[600];
-	int *order = malloc((size_t)(p->nseen ? p->nseen : 1) * sizeof *order);
 	const struct rule **sorted = malloc((size_t)(p->nseen ? p->nseen : 1) * sizeof *sorted);
 
 	memcpy(sorted, p->seen_rules, (size_t)p->nseen * sizeof *sorted);
@@ -238,7 +237,6 @@ static void rules_sheet(struct portfolio *p)
 		xw_text(p->rules, row, 11, src, NULL);
 		worksheet_write_number(p->rules, (lxw_row_t)row, 12, p->seen_count[k], NULL);
 	}
-	free(order);
 	free(sorted);
 }
 

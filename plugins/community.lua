@@ -12,10 +12,7 @@
 -- Voluntary Principles are not implemented.
 
 local util = require "util"
-
-local function lacking(a, id)
-  return util.is(a, id, "no", "unknown")
-end
+local lacking = util.lacking
 
 -- Share of land with identified and compensated tenure holders: 0-100 % maps to 0-1.
 local function percent_score(value)

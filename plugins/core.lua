@@ -12,11 +12,7 @@
 -- does not raise a finding on its own, except where a rule says otherwise.
 
 local util = require "util"
-
--- true when the supplier says the element is missing or does not know.
-local function lacking(a, id)
-  return util.is(a, id, "no", "unknown")
-end
+local lacking = util.lacking
 
 -- CSDDD Art 7 asks for a policy review at least every 24 months. A review in the reporting year
 -- or the year before scores 1; two years before scores 0.5; older scores 0. Without a reporting

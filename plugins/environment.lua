@@ -9,10 +9,7 @@
 -- says so in each entry.
 
 local util = require "util"
-
-local function lacking(a, id)
-  return util.is(a, id, "no", "unknown")
-end
+local lacking = util.lacking
 
 return module {
   id = "environment",

@@ -53,9 +53,16 @@ local function is(a, id, ...)
   return false
 end
 
+-- true when the answer says the practice is missing: "no", or "unknown" (a supplier that
+-- cannot say is treated as not having it). Unanswered (nil) is a gap in the score, not this.
+local function lacking(a, id)
+  return is(a, id, "no", "unknown")
+end
+
 util.has = has
 util.any = any
 util.all = all
 util.is = is
+util.lacking = lacking
 
 return util

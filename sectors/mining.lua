@@ -23,15 +23,12 @@
 -- and IRMA 4.8).
 
 local util = require "util"
+local lacking = util.lacking
 local core = require "core"
 local community = require "community"
 local environment = require "environment"
 local labour = require "labour"
 local hrd = require "hrd"
-
-local function lacking(a, id)
-  return util.is(a, id, "no", "unknown")
-end
 
 -- Scores a choice from a table of option scores; an option absent from the table means "not
 -- applicable" and is left out of the score (for example: the mine produces no gold).

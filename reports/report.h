@@ -9,7 +9,8 @@
 #include <stdbool.h>
 #include <time.h>
 
-#include "assess.h"
+#include "assessment.h"
+#include "outfile.h"
 #include "err.h"
 
 struct report_opts {
@@ -25,15 +26,5 @@ int report_supplier_xlsx(const char *path, const struct assessment *a,
  * and newline, at most 32,767 characters (cut with a visible marker).
  * Returns s itself when it is already safe, else buf. */
 const char *report_cell_text(const char *s, char *buf, size_t n);
-
-/* Atomic output: a temporary path beside target, then commit or discard. */
-struct outfile {
-	char target[4096], tmp[4200];
-	int direct; /* the target is a device or a pipe (/dev/stdout, /dev/full):
-		       written in place, since it cannot be replaced */
-};
-int outfile_begin(struct outfile *f, const char *target, struct err *e);
-int outfile_commit(struct outfile *f, struct err *e);
-void outfile_discard(struct outfile *f);
 
 #endif

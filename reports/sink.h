@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <time.h>
 
-#include "assess.h"
+#include "assessment.h"
 #include "err.h"
 
 struct sink;

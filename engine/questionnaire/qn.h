@@ -11,10 +11,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "bounds.h"
+#include "answers.h"
 #include "err.h"
 #include "pack.h"
 
-enum { QN_MAX_BYTES = 4 * 1024 * 1024, QN_MAX_DEPTH = 32, QN_MAX_DIAGS = 100 };
 
 enum ytype { Y_SCALAR, Y_MAP, Y_SEQ };
 
@@ -26,51 +27,6 @@ struct ynode {
 	bool plain; /* an unquoted scalar */
 	struct ynode **kids; /* seq: items; map: key, value, key, value ... */
 	int n; /* items, or key/value pairs for a map */
-};
-
-enum astate { ANS_NONE, ANS_VALUE, ANS_UNKNOWN, ANS_NA };
-
-struct answer {
-	enum astate state;
-	const char *str; /* maturity, choice, date, text; maturity also for unknown/na */
-	double num; /* number, percent */
-	const char **list; /* multi */
-	int nlist;
-	const char **evidence;
-	int nevidence;
-	const char *comment;
-	bool confidential;
-	int line, col;
-};
-
-struct evidence {
-	const char *id, *title, *kind, *date, *url;
-	int line;
-	int age_months; /* at the end of the period; -1 without a date */
-	bool stale;
-};
-
-struct supplier {
-	const char *id, *name, *country, *sector;
-	long employees; /* -1 when not given */
-	int tier; /* 0 when not given */
-};
-
-struct qn {
-	struct arena *arena;
-	const char *path;
-	char sha256[65];
-	struct ynode *root;
-	struct supplier supplier;
-	int period; /* 0 when not given */
-	const char *respondent_name, *respondent_role, *respondent_email;
-	const struct pack *pack;
-	struct answer *answers; /* one per pack question, same index */
-	struct evidence *evidence;
-	int nevidence;
-	struct err *diags; /* problems found by qn_bind */
-	int ndiags;
-	int ndropped; /* problems beyond QN_MAX_DIAGS, counted only */
 };
 
 /* Read and parse path. NULL with err set (code ERR_IO or ERR_INPUT).

@@ -7,9 +7,9 @@
 #include <lua.h>
 #include <stdbool.h>
 
+#include "bounds.h"
 #include "lhost.h"
 
-enum { LHOST_MAX_PACKS = 64, LHOST_MAX_PATHS = 32, LHOST_MAX_ERRS = 100 };
 
 struct loaded_pack {
 	char *key; /* name or file as asked */
@@ -26,11 +26,11 @@ struct lhost {
 	bool hash_files;
 	bool out_of_instructions, out_of_memory;
 	/* search path: user dirs, then the built-in dir */
-	char *paths[LHOST_MAX_PATHS];
+	char *paths[DILIGO_MAX_SEARCH_PATHS];
 	int npaths;
 	/* the catalogue, loaded once */
 	struct pack *catalogue; /* only duties and files are used */
-	struct loaded_pack packs[LHOST_MAX_PACKS];
+	struct loaded_pack packs[DILIGO_MAX_PACKS];
 	int npacks;
 	/* evaluation scratch: which questions the running rule read */
 	unsigned *touched;
@@ -38,9 +38,9 @@ struct lhost {
 	unsigned stamp;
 	const char *current_rule;
 	char where[600];
-	struct err errs[LHOST_MAX_ERRS]; /* contract errors of the last failed load */
+	struct err errs[DILIGO_MAX_DIAGS]; /* contract errors of the last failed load */
 	int nerrs; /* file:line of the rule, question or file running */
-	char *names[LHOST_MAX_PACKS];
+	char *names[DILIGO_MAX_PACKS];
 	int nnames;
 };
 

@@ -2,13 +2,13 @@
  * report writers read. lhost fills the Lua-decided parts (rule hits, scores
  * from question score functions); score.c computes everything else. All
  * memory lives in the questionnaire's arena. */
-#ifndef DILIGO_ASSESS_H
-#define DILIGO_ASSESS_H
+#ifndef DILIGO_ASSESSMENT_H
+#define DILIGO_ASSESSMENT_H
 
 #include <stdbool.h>
 
 #include "pack.h"
-#include "qn.h"
+#include "answers.h"
 
 enum level { LVL_LOW, LVL_MEDIUM, LVL_HIGH, LVL_CRITICAL, LVL__COUNT };
 
@@ -46,7 +46,7 @@ struct assessment {
 	int per_level[LVL__COUNT];
 	struct duty_score *duties; /* every duty cited, sorted by id */
 	int nduties;
-	struct area_score areas[PACK_MAX_AREAS]; /* per duty area, sorted by area */
+	struct area_score areas[DILIGO_MAX_AREAS]; /* per duty area, sorted by area */
 	int nareas;
 };
 

@@ -16,11 +16,11 @@ struct builder {
 	struct qn *q;
 	struct err *e;
 	const char *name;
-	struct ynode *stack[QN_MAX_DEPTH + 1];
+	struct ynode *stack[DILIGO_MAX_QN_DEPTH + 1];
 	/* children collected so far per open node; grown in the heap, then
 	 * copied into the arena when the node closes */
-	struct ynode **kids[QN_MAX_DEPTH + 1];
-	int nkids[QN_MAX_DEPTH + 1], capkids[QN_MAX_DEPTH + 1];
+	struct ynode **kids[DILIGO_MAX_QN_DEPTH + 1];
+	int nkids[DILIGO_MAX_QN_DEPTH + 1], capkids[DILIGO_MAX_QN_DEPTH + 1];
 	int depth;
 	int docs;
 };
@@ -189,10 +189,10 @@ static int open_node(struct builder *b, enum ytype t, const yaml_event_t *ev)
 {
 	struct ynode *n;
 
-	if (b->depth == QN_MAX_DEPTH)
+	if (b->depth == DILIGO_MAX_QN_DEPTH)
 		return err_at(b->e, ERR_INPUT, b->name, line_of(&ev->start_mark),
 			      col_of(&ev->start_mark), "nesting deeper than %d levels",
-			      QN_MAX_DEPTH);
+			      DILIGO_MAX_QN_DEPTH);
 	n = node_new(b, t, ev);
 	push_kid(b, n);
 	b->depth++;
@@ -333,7 +333,7 @@ static int run_parser(struct builder *b, const char *buf, size_t len)
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&p);
-	for (int d = 0; d <= QN_MAX_DEPTH; d++)
+	for (int d = 0; d <= DILIGO_MAX_QN_DEPTH; d++)
 		free(b->kids[d]);
 	return rc < 0 ? rc : 0;
 }
@@ -345,7 +345,7 @@ struct qn *qn_parse(const char *name, const char *buf, size_t len, struct err *e
 	struct builder b = { 0 };
 	size_t i;
 
-	if (len > QN_MAX_BYTES) {
+	if (len > DILIGO_MAX_QN_BYTES) {
 		err_at(e, ERR_INPUT, name, 1, 1, "file is larger than 4 MiB (%zu bytes)", len);
 		return NULL;
 	}
@@ -394,7 +394,7 @@ static int read_file(const char *path, char **buf, size_t *len, struct err *e)
 		fclose(f);
 		return err_set(e, ERR_IO, "cannot read '%s': Is a directory", path);
 	}
-	if (fstat(fileno(f), &st) == 0 && st.st_size > QN_MAX_BYTES) {
+	if (fstat(fileno(f), &st) == 0 && st.st_size > DILIGO_MAX_QN_BYTES) {
 		fclose(f);
 		return err_at(e, ERR_INPUT, path, 1, 1, "file is larger than 4 MiB (%lld bytes)",
 			      (long long)st.st_size);
@@ -409,7 +409,7 @@ static int read_file(const char *path, char **buf, size_t *len, struct err *e)
 		n += got;
 		if (n < cap)
 			break;
-		if (n > QN_MAX_BYTES)
+		if (n > DILIGO_MAX_QN_BYTES)
 			break; /* qn_parse reports the size */
 		cap *= 2;
 		p = realloc(p, cap);

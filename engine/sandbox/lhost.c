@@ -645,7 +645,7 @@ struct lhost *lhost_new(const struct lhost_opts *o, struct err *e)
 					   : (size_t)LHOST_DEFAULT_MEMORY_MB << 20;
 	h->limit = h->max_memory;
 	h->hash_files = o && o->hash_files;
-	for (int i = 0; o && i < o->npaths && h->npaths < LHOST_MAX_PATHS - 1; i++)
+	for (int i = 0; o && i < o->npaths && h->npaths < DILIGO_MAX_SEARCH_PATHS - 1; i++)
 		h->paths[h->npaths++] = strdup(o->paths[i]);
 	lhost_add_builtin_path(h);
 	h->L = lua_newstate(budget_alloc, h);

@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "bounds.h"
+
 struct arena;
 
 enum qkind { QK_MATURITY, QK_CHOICE, QK_MULTI, QK_NUMBER, QK_PERCENT, QK_DATE, QK_TEXT, QK__COUNT };
@@ -80,7 +82,6 @@ struct pack {
 	int *duty_area;
 };
 
-enum { PACK_MAX_AREAS = 32 };
 
 const char *qkind_name(enum qkind k);
 int qkind_parse(const char *s); /* -1 when unknown */

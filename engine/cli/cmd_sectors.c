@@ -32,7 +32,7 @@ int cmd_sectors(int argc, char **argv)
 {
 	struct cli_common c = { 0 };
 	struct err e = { 0 };
-	const char *names[64];
+	const char *names[DILIGO_MAX_SECTORS];
 	struct lhost *h;
 	int n, rc = cli_parse_common(argc, argv, "sectors", &c), worst = EXIT_OK;
 
@@ -44,7 +44,7 @@ int cmd_sectors(int argc, char **argv)
 		cli_print_err(&e);
 		return err_exit_code(e.code);
 	}
-	n = lhost_sector_names(h, names, 64);
+	n = lhost_sector_names(h, names, DILIGO_MAX_SECTORS);
 	printf("%-14s %-9s %9s %6s %6s %6s  %s\n", "SECTOR", "VERSION", "QUESTIONS", "RULES",
 	       "FLAGS", "DUTIES", "TITLE");
 	for (int i = 0; i < n; i++) {

@@ -63,7 +63,7 @@ static const int *resolve(struct pack *p, const char **ids, int n)
  * into indexes here, once per pack. */
 static void index_duties(struct pack *p)
 {
-	const char *seen[PACK_MAX_AREAS];
+	const char *seen[DILIGO_MAX_AREAS];
 	int n = 0;
 
 	for (int i = 0; i < p->nquestions; i++)
@@ -75,7 +75,7 @@ static void index_duties(struct pack *p)
 
 		for (int k = 0; k < n && !dup; k++)
 			dup = !strcmp(seen[k], p->duties[d].area);
-		if (!dup && n < PACK_MAX_AREAS)
+		if (!dup && n < DILIGO_MAX_AREAS)
 			seen[n++] = p->duties[d].area;
 	}
 	qsort(seen, (size_t)n, sizeof *seen, cmp_str);

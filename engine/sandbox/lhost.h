@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-#include "assess.h"
+#include "assessment.h"
 #include "err.h"
 #include "pack.h"
 #include "qn.h"

@@ -4,7 +4,7 @@
 #ifndef DILIGO_SCORE_H
 #define DILIGO_SCORE_H
 
-#include "assess.h"
+#include "assessment.h"
 
 /* Fill a (whose fn_score and findings lhost_evaluate set) completely. */
 void score_assessment(struct assessment *a);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "batch.h"
@@ -60,8 +61,9 @@ static int parse(int argc, char **argv, struct assess_opts *o)
 			break;
 		case 'j':
 			o->jobs = (int)strtol(optarg, &end, 10);
-			if (*end || o->jobs < 1 || o->jobs > 256)
-				return cli_usage("assess", "--jobs takes a number from 1 to 256, not '%s'", optarg);
+			if (*end || o->jobs < 1 || o->jobs > DILIGO_MAX_JOBS)
+				return cli_usage("assess", "--jobs takes a number from 1 to %d, not '%s'",
+						 DILIGO_MAX_JOBS, optarg);
 			break;
 		case OPT_FAIL_ON:
 			o->fail_on = level_parse(optarg);
@@ -104,6 +106,57 @@ static int plan_output(struct assess_opts *o, int ninputs, bool *to_dir, struct 
 	return 0;
 }
 
+static void print_diag(void *ud, const struct err *e)
+{
+	(void)ud;
+	cli_print_err(e);
+}
+
+/* Count, rate and ETA on stderr (set only when it is a terminal). */
+static void progress(void *ud, int done, int total)
+{
+	static struct timespec t0;
+	struct timespec now;
+	double secs, rate;
+
+	(void)ud;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (done == 1)
+		t0 = now;
+	if (done % 100 && done != total)
+		return;
+	secs = (double)(now.tv_sec - t0.tv_sec) + (double)(now.tv_nsec - t0.tv_nsec) / 1e9;
+	rate = secs > 0 ? done / secs : 0;
+	fprintf(stderr, "\rdiligo: %d/%d questionnaires, %.0f/s, ETA %.0f s   ", done, total, rate,
+		rate > 0 ? (total - done) / rate : 0);
+	if (done == total)
+		fputc('\n', stderr);
+}
+
+static void print_summary(const struct batch_opts *o, const struct batch_summary *s)
+{
+	int failed = s->invalid + s->pack_errors + s->io_errors;
+
+	fprintf(stderr, "diligo: assessed %d of %d questionnaire%s", s->assessed, o->ninputs,
+		o->ninputs == 1 ? "" : "s");
+	if (failed)
+		fprintf(stderr, " (%d failed)", failed);
+	if (s->outputs_failed)
+		fprintf(stderr, "; %d output%s not written", s->outputs_failed,
+			s->outputs_failed == 1 ? "" : "s");
+	if (s->red_flags)
+		fprintf(stderr, ", %d red flag%s", s->red_flags, s->red_flags == 1 ? "" : "s");
+	if (s->workbooks && o->output && !o->output_is_dir)
+		fprintf(stderr, "; workbook: %s", o->output);
+	else if (s->workbooks)
+		fprintf(stderr, "; workbooks in %s/", o->output ? o->output : ".");
+	if (o->portfolio && !s->outputs_failed)
+		fprintf(stderr, "; portfolio: %s", o->portfolio);
+	if (o->json && strcmp(o->json, "-") && !s->outputs_failed)
+		fprintf(stderr, "; JSON: %s", o->json);
+	fputc('\n', stderr);
+}
+
 int cmd_assess(int argc, char **argv)
 {
 	struct assess_opts o = { 0 };
@@ -129,13 +182,16 @@ int cmd_assess(int argc, char **argv)
 		cli_print_err(&e);
 		return err_exit_code(e.code);
 	}
-	bo.common = &o.c;
+	o.c.hash_files = o.output || (!o.portfolio && !o.json);
+	bo.lhost = cli_lhost_opts(&o.c); /* DILIGO_PATH read once, before any thread */
+	bo.sector = o.c.sector;
+	bo.diag = print_diag;
+	bo.progress = o.quiet || !isatty(2) ? NULL : progress;
 	bo.inputs = (const char *const *)inputs;
 	bo.ninputs = ninputs;
 	bo.output = o.output;
 	bo.output_is_dir = to_dir;
 	bo.per_supplier = o.output || (!o.portfolio && !o.json);
-	o.c.hash_files = bo.per_supplier;
 	bo.portfolio = o.portfolio;
 	bo.json = o.json;
 	bo.stakeholder = o.stakeholder;
@@ -148,7 +204,7 @@ int cmd_assess(int argc, char **argv)
 	if (rc)
 		return rc;
 	if (!o.quiet)
-		batch_print_summary(&bo, &sum);
+		print_summary(&bo, &sum);
 	if (sum.pack_errors)
 		return EXIT_PACK;
 	if (sum.io_errors || sum.outputs_failed)

@@ -6,7 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "report.h"
+#include "outfile.h"
 
 int outfile_begin(struct outfile *f, const char *target, struct err *e)
 {

@@ -7,14 +7,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "bounds.h"
 #include "err.h"
 #include "lhost.h"
 #include "qn.h"
 
-enum { CLI_MAX_PATHS = 16 };
 
 struct cli_common {
-	const char *paths[CLI_MAX_PATHS]; /* --plugin-path, then DILIGO_PATH */
+	const char *paths[DILIGO_MAX_CLI_PATHS]; /* --plugin-path, then DILIGO_PATH */
 	int npaths;
 	long max_instructions;
 	size_t max_memory;
@@ -39,15 +39,12 @@ enum { OPT_PLUGIN_PATH = 1000, OPT_MAX_INSTR, OPT_MAX_MEM, OPT_JSON, OPT_FAIL_ON
 void cli_resolve(struct cli_common *c);
 /* Release what cli_resolve kept (after every Lua host is built). */
 void cli_common_free(struct cli_common *c);
+/* The Lua host options c gives (search path resolved). */
+struct lhost_opts cli_lhost_opts(struct cli_common *c);
 /* A Lua host with c's search path and budgets (thread-safe after cli_resolve). */
 struct lhost *cli_lhost(struct cli_common *c, struct err *e);
 /* getopt over the shared options only (validate, sectors, template). */
 int cli_parse_common(int argc, char **argv, const char *cmd, struct cli_common *c);
-
-/* The pack for questionnaire q: -s when given, else supplier.sector. An
- * unknown or missing sector is an input error at the sector's position. */
-const struct pack *cli_pack_for(struct lhost *h, const char *forced, const struct qn *q,
-				struct err *e);
 
 /* Files named, and *.yaml / *.yml under directories named (recursive,
  * sorted). The list is malloc'd; free with cli_inputs_free. */

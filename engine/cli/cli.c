@@ -28,7 +28,7 @@ bool cli_common_opt(struct cli_common *c, int opt, const char *arg, struct err *
 
 	switch (opt) {
 	case OPT_PLUGIN_PATH:
-		if (c->npaths == CLI_MAX_PATHS)
+		if (c->npaths == DILIGO_MAX_CLI_PATHS)
 			err_set(e, ERR_USAGE, "too many --plugin-path options");
 		else
 			c->paths[c->npaths++] = arg;
@@ -61,7 +61,7 @@ void cli_resolve(struct cli_common *c)
 	c->resolved = true;
 	c->env_copy = env ? strdup(env) : NULL; /* lives as long as the process */
 	for (char *tok = c->env_copy ? strtok_r(c->env_copy, ":", &save) : NULL;
-	     tok && c->npaths < CLI_MAX_PATHS; tok = strtok_r(NULL, ":", &save))
+	     tok && c->npaths < DILIGO_MAX_CLI_PATHS; tok = strtok_r(NULL, ":", &save))
 		if (*tok)
 			c->paths[c->npaths++] = tok;
 }
@@ -72,7 +72,7 @@ void cli_common_free(struct cli_common *c)
 	c->env_copy = NULL;
 }
 
-struct lhost *cli_lhost(struct cli_common *c, struct err *e)
+struct lhost_opts cli_lhost_opts(struct cli_common *c)
 {
 	struct lhost_opts o = { 0 };
 
@@ -83,6 +83,13 @@ struct lhost *cli_lhost(struct cli_common *c, struct err *e)
 	o.max_instructions = c->max_instructions;
 	o.max_memory = c->max_memory;
 	o.hash_files = c->hash_files;
+	return o;
+}
+
+struct lhost *cli_lhost(struct cli_common *c, struct err *e)
+{
+	struct lhost_opts o = cli_lhost_opts(c);
+
 	return lhost_new(&o, e);
 }
 
@@ -215,30 +222,4 @@ long long cli_now(void)
 	if (s && *s)
 		return strtoll(s, NULL, 10);
 	return (long long)time(NULL);
-}
-
-const struct pack *cli_pack_for(struct lhost *h, const char *forced, const struct qn *q,
-				struct err *e)
-{
-	const struct ynode *s = ynode_get(ynode_get(q->root, "supplier"), "sector");
-	const char *name = forced ? forced : qn_sector(q);
-	const char *names[64];
-	char list[512] = "";
-	int n;
-
-	if (!name) {
-		err_at(e, ERR_INPUT, q->path, 1, 1, "no sector: set supplier.sector or use -s NAME");
-		return NULL;
-	}
-	if (lhost_sector_exists(h, name))
-		return lhost_pack(h, name, e);
-	n = lhost_sector_names(h, names, 64);
-	for (int i = 0; i < n; i++)
-		snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", names[i]);
-	if (forced)
-		err_set(e, ERR_USAGE, "no sector pack '%s' (installed: %s)", name, list);
-	else
-		err_at(e, ERR_INPUT, q->path, s ? s->line : 1, s ? s->col : 1,
-		       "no sector pack '%s' (installed: %s)", name, list);
-	return NULL;
 }

@@ -28,12 +28,12 @@ static void diag(struct ctx *c, const struct ynode *n, const char *fmt, ...)
 	struct err *d;
 	va_list ap;
 
-	if (q->ndiags == QN_MAX_DIAGS) {
+	if (q->ndiags == DILIGO_MAX_DIAGS) {
 		q->ndropped++;
 		return;
 	}
 	if (!q->diags)
-		q->diags = arena_alloc(q->arena, QN_MAX_DIAGS * sizeof *q->diags);
+		q->diags = arena_alloc(q->arena, DILIGO_MAX_DIAGS * sizeof *q->diags);
 	d = &q->diags[q->ndiags++];
 	d->code = ERR_INPUT;
 	snprintf(d->file, sizeof d->file, "%s", q->path);

@@ -155,8 +155,8 @@ static void score_duties(struct assessment *a)
 static void score_areas_of(struct assessment *a)
 {
 	const struct pack *p = a->pack;
-	double sum[PACK_MAX_AREAS] = { 0 }, wsum[PACK_MAX_AREAS] = { 0 };
-	int cnt[PACK_MAX_AREAS] = { 0 };
+	double sum[DILIGO_MAX_AREAS] = { 0 }, wsum[DILIGO_MAX_AREAS] = { 0 };
+	int cnt[DILIGO_MAX_AREAS] = { 0 };
 
 	for (int i = 0; i < p->nquestions; i++) {
 		const struct question *q = &p->questions[i];

@@ -18,7 +18,6 @@
 #include "sha256.h"
 #include "text.h"
 
-enum { MAX_LUA_FILE = 1024 * 1024, MAX_CONTRACT_ERRORS = 100 };
 
 /* Per-lhost file table, kept in the registry as userdata-free C arrays on h?
  * Lua files are few (tens): a simple list in a registry table maps path ->
@@ -131,12 +130,12 @@ static int read_source(const char *path, char **src, size_t *len, struct err *e)
 
 	if (!f)
 		return err_set(e, ERR_IO, "cannot open '%s': %s", path, strerror(errno));
-	buf = malloc(MAX_LUA_FILE + 1);
+	buf = malloc(DILIGO_MAX_LUA_FILE + 1);
 	if (!buf)
 		abort();
-	n = fread(buf, 1, MAX_LUA_FILE + 1, f);
+	n = fread(buf, 1, DILIGO_MAX_LUA_FILE + 1, f);
 	fclose(f);
-	if (n > MAX_LUA_FILE) {
+	if (n > DILIGO_MAX_LUA_FILE) {
 		free(buf);
 		return err_at(e, ERR_PACK, path, 0, 0, "Lua file is larger than 1 MiB");
 	}
@@ -318,7 +317,7 @@ static int init_loader(lua_State *L)
 struct build {
 	struct lhost *h;
 	struct pack *p;
-	struct err errs[MAX_CONTRACT_ERRORS];
+	struct err errs[DILIGO_MAX_DIAGS];
 	int nerrs;
 	int file;     /* file index of the spec being read */
 	int specline; /* line of its sector{}/module{} call */
@@ -377,7 +376,7 @@ static void cerr(struct build *b, int line, const char *fmt, ...)
 	va_list ap;
 	char msg[900];
 
-	if (b->nerrs == MAX_CONTRACT_ERRORS)
+	if (b->nerrs == DILIGO_MAX_DIAGS)
 		return;
 	e = &b->errs[b->nerrs++];
 	va_start(ap, fmt);
@@ -1013,7 +1012,7 @@ static int fail_build(struct build *b, struct err *e)
 {
 	struct lhost *h = b->h;
 
-	h->nerrs = b->nerrs < LHOST_MAX_ERRS ? b->nerrs : LHOST_MAX_ERRS;
+	h->nerrs = b->nerrs < DILIGO_MAX_DIAGS ? b->nerrs : DILIGO_MAX_DIAGS;
 	memcpy(h->errs, b->errs, (size_t)h->nerrs * sizeof *h->errs);
 	*e = b->errs[0];
 	if (b->nerrs > 1) {
@@ -1045,7 +1044,7 @@ static const struct pack *compose(struct lhost *h, const char *key, const char *
 	for (int i = 0; i < h->npacks; i++)
 		if (!strcmp(h->packs[i].key, key))
 			return h->packs[i].pack;
-	if (h->npacks == LHOST_MAX_PACKS) {
+	if (h->npacks == DILIGO_MAX_PACKS) {
 		err_set(e, ERR_PACK, "too many packs loaded");
 		return NULL;
 	}
@@ -1290,7 +1289,7 @@ int lhost_sector_names(struct lhost *h, const char **names, int max)
 		snprintf(dir, sizeof dir, "%s/sectors", h->paths[i]);
 		if (!(d = opendir(dir)))
 			continue;
-		while ((de = readdir(d)) && h->nnames < LHOST_MAX_PACKS) {
+		while ((de = readdir(d)) && h->nnames < DILIGO_MAX_PACKS) {
 			size_t len = strlen(de->d_name);
 			char name[128];
 			bool dup = false;

@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
+#include "assess.h"
 #include "cli.h"
 #include "cmd.h"
 
@@ -25,20 +26,15 @@ static int parse_common(int argc, char **argv, const char *cmd, struct cli_commo
 static int validate_one(struct lhost *h, const char *sector, const char *path)
 {
 	struct err e = { 0 };
-	struct qn *q = qn_load(path, false, &e);
-	const struct pack *p;
-	int rc = EXIT_OK;
+	struct qn *q;
+	int rc = EXIT_OK, st = assess_load(h, path, sector, false, &q, &e);
 
-	if (!q) {
-		cli_print_err(&e);
-		return err_exit_code(e.code);
-	}
-	if (!(p = cli_pack_for(h, sector, q, &e))) {
+	if (st && (!q || !q->pack)) { /* unreadable, or no pack for it */
 		cli_print_err(&e);
 		qn_free(q);
-		return e.code == ERR_INPUT ? EXIT_INVALID : err_exit_code(e.code);
+		return st == ERR_INPUT ? EXIT_INVALID : err_exit_code(st);
 	}
-	if (qn_bind(q, p, NULL)) {
+	if (st) {
 		for (int i = 0; i < q->ndiags; i++)
 			cli_print_err(&q->diags[i]);
 		if (q->ndropped)

@@ -7,10 +7,12 @@
 #include <stdbool.h>
 #include <time.h>
 
-#include "cli.h"
+#include "err.h"
+#include "lhost.h"
 
 struct batch_opts {
-	struct cli_common *common;
+	struct lhost_opts lhost; /* each worker builds its own Lua host from this */
+	const char *sector;      /* -s NAME: one pack for every input, or NULL */
 	const char *const *inputs;
 	int ninputs;
 	const char *output; /* file or directory for per-supplier workbooks */
@@ -19,6 +21,12 @@ struct batch_opts {
 	bool stakeholder, quiet;
 	int jobs; /* 0 = online cores */
 	time_t now;
+	/* Every problem of an input or an output, in input order, from the
+	 * calling thread; the caller prints. */
+	void (*diag)(void *ud, const struct err *e);
+	/* After each input is handed on (done of total); may be NULL. */
+	void (*progress)(void *ud, int done, int total);
+	void *ud;
 };
 
 struct batch_summary {
@@ -30,6 +38,5 @@ struct batch_summary {
 
 /* Returns 0, or an exit code when the run could not start (usage, no pack). */
 int batch_run(const struct batch_opts *o, struct batch_summary *s);
-void batch_print_summary(const struct batch_opts *o, const struct batch_summary *s);
 
 #endif

@@ -15,14 +15,12 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "assess.h"
 #include "batch.h"
-#include "lhost.h"
-#include "qn.h"
 #include "report.h"
-#include "score.h"
 #include "sink.h"
 
-enum { WINDOW = 256 };
+enum { WINDOW = DILIGO_BATCH_WINDOW };
 
 struct slot {
 	int index; /* which input this slot holds, -1 = empty */
@@ -50,7 +48,7 @@ struct batch {
 	struct slot slots[WINDOW];
 	/* each worker's Lua host: the packs in it are read by the consumer, so
 	 * they are freed only after the consumer is done */
-	struct lhost *hosts[256];
+	struct lhost *hosts[DILIGO_MAX_JOBS];
 	int nhosts;
 };
 
@@ -141,34 +139,18 @@ static void write_workbook(struct batch *b, struct slot *s)
 static void assess(struct batch *b, struct lhost *h, int i, struct slot *s)
 {
 	const struct batch_opts *o = b->o;
-	const struct pack *p;
 	int owner;
 
-	s->q = qn_load(o->inputs[i], o->per_supplier, &s->err);
-	if (!s->q) {
-		s->status = s->err.code;
+	s->status = assess_load(h, o->inputs[i], o->sector, o->per_supplier, &s->q, &s->err);
+	if (s->status) {
 		register_input(b, i, NULL);
-		return;
-	}
-	p = cli_pack_for(h, o->common->sector, s->q, &s->err);
-	if (!p) {
-		register_input(b, i, NULL);
-		s->status = s->err.code == ERR_USAGE ? ERR_INPUT : s->err.code;
-		return;
-	}
-	if (qn_bind(s->q, p, &s->err)) {
-		register_input(b, i, NULL);
-		s->status = ERR_INPUT;
+		if (s->status == ERR_USAGE) /* -s names no pack: each input says so */
+			s->status = ERR_INPUT;
 		return;
 	}
 	register_input(b, i, s->q->supplier.id);
-	score_init(&s->a, s->q);
-	if (lhost_evaluate(h, p, s->q, &s->a, &s->err)) {
-		s->status = ERR_PACK;
-		snprintf(s->err.file, sizeof s->err.file, "%s", o->inputs[i]);
+	if ((s->status = assess_run(h, s->q, &s->a, &s->err)))
 		return;
-	}
-	score_assessment(&s->a);
 	owner = settled_owner(b, i, s->q->supplier.id);
 	if (owner != i) {
 		const struct ynode *id = ynode_get(ynode_get(s->q->root, "supplier"), "id");
@@ -201,7 +183,7 @@ static void *worker(void *arg)
 {
 	struct batch *b = arg;
 	struct err e = { 0 };
-	struct lhost *h = cli_lhost(b->o->common, &e);
+	struct lhost *h = lhost_new(&b->o->lhost, &e);
 	struct slot *s;
 	int i;
 
@@ -238,7 +220,7 @@ static void count(struct batch_summary *sum, const struct slot *s, const struct 
 				sum->max_level = (int)s->a.findings[f].level;
 		return;
 	}
-	cli_print_err(&s->err);
+	o->diag(o->ud, &s->err);
 	if (s->status == ERR_PACK)
 		sum->pack_errors++;
 	else if (s->status == ERR_IO)
@@ -246,8 +228,6 @@ static void count(struct batch_summary *sum, const struct slot *s, const struct 
 	else
 		sum->invalid++;
 }
-
-static void progress(const struct batch_opts *o, int done);
 
 /* One finished item, in input order: counted, to the sinks, then freed. */
 static void hand_on(struct batch *b, struct slot *s, int i, struct sink **sinks, int nsinks,
@@ -259,7 +239,8 @@ static void hand_on(struct batch *b, struct slot *s, int i, struct sink **sinks,
 			  s->status ? &s->err : NULL);
 	qn_free(s->q);
 	s->q = NULL;
-	progress(b->o, i + 1);
+	if (b->o->progress)
+		b->o->progress(b->o->ud, i + 1, b->o->ninputs);
 }
 
 /* The consumer: waits for each item in input order. */
@@ -286,7 +267,7 @@ static void consume(struct batch *b, struct sink **sinks, int nsinks, struct bat
 static void run_inline(struct batch *b, struct sink **sinks, int nsinks, struct batch_summary *sum)
 {
 	struct err e = { 0 };
-	struct lhost *h = cli_lhost(b->o->common, &e);
+	struct lhost *h = lhost_new(&b->o->lhost, &e);
 
 	b->hosts[b->nhosts++] = h;
 	for (int i = 0; i < b->o->ninputs; i++) {
@@ -303,28 +284,6 @@ static void run_inline(struct batch *b, struct sink **sinks, int nsinks, struct 
 		}
 		hand_on(b, s, i, sinks, nsinks, sum);
 	}
-}
-
-/* Count, rate and ETA on stderr, only when it is a terminal. */
-static void progress(const struct batch_opts *o, int done)
-{
-	static _Thread_local struct timespec t0;
-	struct timespec now;
-	double secs, rate;
-
-	if (o->quiet || !isatty(2))
-		return;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (done == 1)
-		t0 = now;
-	if (done % 100 && done != o->ninputs)
-		return;
-	secs = (double)(now.tv_sec - t0.tv_sec) + (double)(now.tv_nsec - t0.tv_nsec) / 1e9;
-	rate = secs > 0 ? done / secs : 0;
-	fprintf(stderr, "\rdiligo: %d/%d questionnaires, %.0f/s, ETA %.0f s   ", done, o->ninputs,
-		rate, rate > 0 ? (o->ninputs - done) / rate : 0);
-	if (done == o->ninputs)
-		fputc('\n', stderr);
 }
 
 static int open_sinks(const struct batch_opts *o, struct sink **sinks, int *n)
@@ -346,7 +305,7 @@ static int open_sinks(const struct batch_opts *o, struct sink **sinks, int *n)
 	}
 	return 0;
 fail:
-	cli_print_err(&e);
+	o->diag(o->ud, &e);
 	for (int i = 0; i < *n; i++)
 		sink_abort(sinks[i]);
 	return err_exit_code(e.code);
@@ -356,14 +315,14 @@ static int online_cores(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 
-	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+	return n < 1 ? 1 : n > DILIGO_DEFAULT_JOBS_CAP ? DILIGO_DEFAULT_JOBS_CAP : (int)n;
 }
 
 int batch_run(const struct batch_opts *o, struct batch_summary *sum)
 {
 	struct batch *b = calloc(1, sizeof *b);
 	struct sink *sinks[2];
-	pthread_t tids[256];
+	pthread_t tids[DILIGO_MAX_JOBS];
 	int nsinks, jobs = o->jobs ? o->jobs : online_cores(), rc;
 
 	if (jobs > o->ninputs)
@@ -372,7 +331,6 @@ int batch_run(const struct batch_opts *o, struct batch_summary *sum)
 		free(b);
 		return rc;
 	}
-	cli_resolve(o->common);
 	b->o = o;
 	pthread_mutex_init(&b->mu, NULL);
 	pthread_cond_init(&b->cv, NULL);
@@ -397,7 +355,7 @@ int batch_run(const struct batch_opts *o, struct batch_summary *sum)
 		struct err e = { 0 };
 
 		if (sink_close(sinks[k], &e)) {
-			cli_print_err(&e);
+			o->diag(o->ud, &e);
 			sum->outputs_failed++;
 		}
 	}
@@ -410,28 +368,4 @@ int batch_run(const struct batch_opts *o, struct batch_summary *sum)
 	pthread_cond_destroy(&b->cv);
 	free(b);
 	return 0;
-}
-
-void batch_print_summary(const struct batch_opts *o, const struct batch_summary *s)
-{
-	int failed = s->invalid + s->pack_errors + s->io_errors;
-
-	fprintf(stderr, "diligo: assessed %d of %d questionnaire%s", s->assessed, o->ninputs,
-		o->ninputs == 1 ? "" : "s");
-	if (failed)
-		fprintf(stderr, " (%d failed)", failed);
-	if (s->outputs_failed)
-		fprintf(stderr, "; %d output%s not written", s->outputs_failed,
-			s->outputs_failed == 1 ? "" : "s");
-	if (s->red_flags)
-		fprintf(stderr, ", %d red flag%s", s->red_flags, s->red_flags == 1 ? "" : "s");
-	if (s->workbooks && o->output && !o->output_is_dir)
-		fprintf(stderr, "; workbook: %s", o->output);
-	else if (s->workbooks)
-		fprintf(stderr, "; workbooks in %s/", o->output ? o->output : ".");
-	if (o->portfolio && !s->outputs_failed)
-		fprintf(stderr, "; portfolio: %s", o->portfolio);
-	if (o->json && strcmp(o->json, "-") && !s->outputs_failed)
-		fprintf(stderr, "; JSON: %s", o->json);
-	fputc('\n', stderr);
 }

@@ -1,0 +1,60 @@
+/* answers: one supplier questionnaire as data — the supplier, its typed
+ * answers (one per pack question, same index) and its evidence. The
+ * questionnaire module fills it (from YAML today); scoring, the sandbox and
+ * the report writers read it. All memory lives in q->arena. */
+#ifndef DILIGO_ANSWERS_H
+#define DILIGO_ANSWERS_H
+
+#include <stdbool.h>
+
+#include "err.h"
+#include "pack.h"
+
+struct ynode; /* the parsed file (questionnaire module) */
+
+enum astate { ANS_NONE, ANS_VALUE, ANS_UNKNOWN, ANS_NA };
+
+struct answer {
+	enum astate state;
+	const char *str; /* maturity, choice, date, text; maturity also for unknown/na */
+	double num; /* number, percent */
+	const char **list; /* multi */
+	int nlist;
+	const char **evidence;
+	int nevidence;
+	const char *comment;
+	bool confidential;
+	int line, col;
+};
+
+struct evidence {
+	const char *id, *title, *kind, *date, *url;
+	int line;
+	int age_months; /* at the end of the period; -1 without a date */
+	bool stale;
+};
+
+struct supplier {
+	const char *id, *name, *country, *sector;
+	long employees; /* -1 when not given */
+	int tier; /* 0 when not given */
+};
+
+struct qn {
+	struct arena *arena;
+	const char *path;
+	char sha256[65];
+	struct ynode *root;
+	struct supplier supplier;
+	int period; /* 0 when not given */
+	const char *respondent_name, *respondent_role, *respondent_email;
+	const struct pack *pack;
+	struct answer *answers; /* one per pack question, same index */
+	struct evidence *evidence;
+	int nevidence;
+	struct err *diags; /* problems found by qn_bind */
+	int ndiags;
+	int ndropped; /* problems beyond DILIGO_MAX_DIAGS, counted only */
+};
+
+#endif

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "arena.h"
 
 struct chunk {
@@ -17,17 +18,6 @@ struct arena {
 };
 
 enum { CHUNK_MIN = 16 * 1024 };
-
-static void *xmalloc(size_t n)
-{
-	void *p = malloc(n);
-
-	if (!p) {
-		fputs("diligo: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
 
 struct arena *arena_new(void)
 {

@@ -1,3 +1,7 @@
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -54,4 +58,51 @@ static const char *array_at(const void *ctx, int i)
 const char *text_closest(const char *s, const char *const *cands, int n)
 {
 	return text_nearest(s, n, array_at, cands);
+}
+
+bool text_parse_number(const char *s, double *out)
+{
+	char *end;
+	double v;
+
+	if (!*s || isspace((unsigned char)*s) || s[strspn(s, "0123456789+-.eE")])
+		return false; /* no hex, inf or nan: strtod takes them all */
+	v = strtod(s, &end);
+	if (*end || !isfinite(v))
+		return false;
+	*out = v;
+	return true;
+}
+
+bool text_parse_date(const char *s, int *y, int *m, int *d)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int max;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			return false;
+	*y = atoi(s);
+	*m = atoi(s + 5);
+	*d = atoi(s + 8);
+	if (*y < 1900 || *m < 1 || *m > 12)
+		return false;
+	max = mdays[*m - 1];
+	if (*m == 2 && !((*y % 4 == 0 && *y % 100) || *y % 400 == 0))
+		max = 28;
+	return *d >= 1 && *d <= max;
+}
+
+const char *text_date_problem(const char *s, char *buf, size_t n)
+{
+	int y, m, d;
+
+	if (strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d", &y, &m, &d) == 3 && s[4] == '-' &&
+	    s[7] == '-' && y >= 1900)
+		snprintf(buf, n, "there is no %s in the calendar", s);
+	else
+		snprintf(buf, n, "'%s' is not a date (YYYY-MM-DD)", s);
+	return buf;
 }

@@ -2,6 +2,7 @@
 #ifndef DILIGO_TEXT_H
 #define DILIGO_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Levenshtein distance; (size_t)-1 for strings over 256 bytes. */
@@ -12,5 +13,13 @@ const char *text_nearest(const char *s, int n, const char *(*at)(const void *ctx
 			 const void *ctx);
 /* The same over an array of strings. */
 const char *text_closest(const char *s, const char *const *cands, int n);
+
+/* A whole-string decimal number: no hex, inf, nan or spaces. */
+bool text_parse_number(const char *s, double *out);
+/* YYYY-MM-DD, a real calendar date from 1900 on. */
+bool text_parse_date(const char *s, int *y, int *m, int *d);
+/* Why s is not a date: "there is no 2025-02-30 in the calendar" when only
+ * the calendar is wrong, else "'s' is not a date (YYYY-MM-DD)". */
+const char *text_date_problem(const char *s, char *buf, size_t n);
 
 #endif

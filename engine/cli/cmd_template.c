@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "cmd.h"
+#include "kind.h"
 #include "report.h"
 
 /* A comment block: each line of text prefixed with "  # ". */
@@ -28,36 +29,10 @@ static void comment(FILE *f, const char *label, const char *text)
 
 static void allowed(FILE *f, const struct question *q)
 {
-	fputs("  # allowed: ", f);
-	switch (q->kind) {
-	case QK_MATURITY:
-		fputs("yes | partial | no | unknown | na", f);
-		break;
-	case QK_CHOICE:
-	case QK_MULTI:
-		fputs(q->kind == QK_MULTI ? "a list of: " : "one of: ", f);
-		for (int i = 0; i < q->nopts; i++)
-			fprintf(f, "%s%s", i ? " | " : "", q->opts[i].value);
-		break;
-	case QK_NUMBER:
-		fputs("a number", f);
-		if (q->has_min)
-			fprintf(f, ", at least %g", q->min);
-		if (q->has_max)
-			fprintf(f, ", at most %g", q->max);
-		if (q->unit)
-			fprintf(f, " (%s)", q->unit);
-		break;
-	case QK_PERCENT:
-		fputs("a percentage, 0-100", f);
-		break;
-	case QK_DATE:
-		fputs("a date, YYYY-MM-DD", f);
-		break;
-	default:
-		fputs("free text", f);
-	}
-	fputc('\n', f);
+	char buf[16384];
+
+	kind_ops(q->kind)->hint(q, buf, sizeof buf);
+	fprintf(f, "  # allowed: %s\n", buf);
 }
 
 static void write_template(FILE *f, const struct pack *p)

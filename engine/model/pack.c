@@ -5,23 +5,6 @@
 #include "arena.h"
 #include "pack.h"
 
-static const char *const kind_names[QK__COUNT] = {
-	"maturity", "choice", "multi", "number", "percent", "date", "text",
-};
-
-const char *qkind_name(enum qkind k)
-{
-	return k < QK__COUNT ? kind_names[k] : "?";
-}
-
-int qkind_parse(const char *s)
-{
-	for (int i = 0; i < QK__COUNT; i++)
-		if (!strcmp(s, kind_names[i]))
-			return i;
-	return -1;
-}
-
 static int cmp_duty(const void *a, const void *b)
 {
 	return strcmp(((const struct duty *)a)->id, ((const struct duty *)b)->id);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "kind.h"
 #include "score.h"
 
 static const char *const level_names[LVL__COUNT] = { "low", "medium", "high", "critical" };
@@ -41,40 +42,19 @@ char score_rating(double s)
 	return s >= 80 ? 'A' : s >= 60 ? 'B' : s >= 40 ? 'C' : s >= 20 ? 'D' : 'E';
 }
 
-static double option_score(const struct question *q, const char *v)
-{
-	for (int i = 0; i < q->nopts; i++)
-		if (!strcmp(q->opts[i].value, v))
-			return q->opts[i].has_score ? q->opts[i].score : 0;
-	return 0;
-}
-
 /* s in [0,1], or NAN when the question does not count (na, informational,
  * a score function that said n/a). Unanswered and unknown score 0. */
 static double question_score(const struct assessment *a, int i)
 {
 	const struct question *q = &a->pack->questions[i];
 	const struct answer *ans = &a->qn->answers[i];
-	double s = 0;
-
 	if (q->informational || ans->state == ANS_NA)
 		return NAN;
 	if (ans->state != ANS_VALUE)
 		return 0;
 	if (q->has_score_fn)
 		return a->fn_score[i];
-	switch (q->kind) {
-	case QK_MATURITY:
-		return !strcmp(ans->str, "yes") ? 1 : !strcmp(ans->str, "partial") ? 0.5 : 0;
-	case QK_CHOICE:
-		return option_score(q, ans->str);
-	case QK_MULTI:
-		for (int k = 0; k < ans->nlist; k++)
-			s += option_score(q, ans->list[k]);
-		return s > 1 ? 1 : s;
-	default:
-		return NAN;
-	}
+	return kind_ops(q->kind)->score(q, ans);
 }
 
 static bool answered(const struct answer *ans)

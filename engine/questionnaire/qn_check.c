@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "arena.h"
+#include "kind.h"
 #include "qn.h"
 #include "text.h"
 
@@ -76,53 +77,13 @@ static bool parse_int(const char *s, long lo, long hi, long *out)
 	return true;
 }
 
-static bool parse_num(const char *s, double *out)
-{
-	char *end;
-	double v;
-
-	if (!*s || isspace((unsigned char)*s) || s[strspn(s, "0123456789+-.eE")])
-		return false; /* no hex, inf or nan: strtod takes them all */
-	v = strtod(s, &end);
-	if (*end || !isfinite(v))
-		return false;
-	*out = v;
-	return true;
-}
-
-/* YYYY-MM-DD, a real calendar date. */
-static bool parse_date(const char *s, int *y, int *m, int *d)
-{
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int max;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return false;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-			return false;
-	*y = atoi(s);
-	*m = atoi(s + 5);
-	*d = atoi(s + 8);
-	if (*y < 1900 || *m < 1 || *m > 12)
-		return false;
-	max = mdays[*m - 1];
-	if (*m == 2 && !((*y % 4 == 0 && *y % 100) || *y % 400 == 0))
-		max = 28;
-	return *d >= 1 && *d <= max;
-}
-
 /* "'x' is not a date (YYYY-MM-DD)", or "there is no 2025-02-30" when only
  * the calendar is wrong. */
 static void bad_date(struct ctx *c, const struct ynode *n, const char *v)
 {
-	int y, m, d;
+	char buf[1024];
 
-	if (strlen(v) == 10 && sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3 && v[4] == '-' &&
-	    v[7] == '-' && y >= 1900)
-		diag(c, n, "there is no %s in the calendar", v);
-	else
-		diag(c, n, "'%s' is not a date (YYYY-MM-DD)", v);
+	diag(c, n, "%s", text_date_problem(v, buf, sizeof buf));
 }
 
 /* ---- did you mean ---------------------------------------------------- */
@@ -315,7 +276,7 @@ static void bind_one_evidence(struct ctx *c, const struct ynode *key, const stru
 			     "procedure, audit, certificate, report, other", ev->kind);
 	}
 	if (ev->date) {
-		if (!parse_date(ev->date, &y, &m, &d)) {
+		if (!text_parse_date(ev->date, &y, &m, &d)) {
 			bad_date(c, ynode_get(n, "date"), ev->date);
 			return;
 		}
@@ -347,56 +308,14 @@ static bool evidence_exists(const struct qn *q, const char *id)
 
 /* ---- answers -------------------------------------------------------- */
 
-static const char *const maturity_values[] = { "yes", "partial", "no", "unknown", "na" };
-
-static const struct qoption *find_option(const struct question *qu, const char *v)
+/* A list answer: a sequence, each item converted by the kind. */
+static void bind_list(struct ctx *c, const struct question *qu, const struct ynode *v,
+		      struct answer *a)
 {
-	for (int i = 0; i < qu->nopts; i++)
-		if (!strcmp(qu->opts[i].value, v))
-			return &qu->opts[i];
-	return NULL;
-}
+	const struct kind_ops *k = kind_ops(qu->kind);
 
-static const char *option_list(struct ctx *c, const struct question *qu)
-{
-	size_t n = 1;
-	char *s;
-
-	for (int i = 0; i < qu->nopts; i++)
-		n += strlen(qu->opts[i].value) + 2;
-	s = arena_alloc(c->q->arena, n);
-	for (int i = 0; i < qu->nopts; i++) {
-		if (i)
-			strcat(s, ", ");
-		strcat(s, qu->opts[i].value);
-	}
-	return s;
-}
-
-static void bind_maturity(struct ctx *c, const struct question *qu, const struct ynode *v,
-			  struct answer *a)
-{
-	char low[16];
-	size_t i;
-
-	for (i = 0; i < sizeof low - 1 && v->str[i]; i++)
-		low[i] = (char)tolower((unsigned char)v->str[i]);
-	low[i] = '\0';
-	for (size_t k = 0; k < sizeof maturity_values / sizeof *maturity_values; k++)
-		if (!v->str[i] && !strcmp(low, maturity_values[k])) {
-			a->str = maturity_values[k];
-			a->state = k == 3 ? ANS_UNKNOWN : k == 4 ? ANS_NA : ANS_VALUE;
-			return;
-		}
-	diag(c, v, "'%s' is not an answer to %s (expected yes, partial, no, unknown or na)",
-	     v->str, qu->id);
-}
-
-static void bind_multi(struct ctx *c, const struct question *qu, const struct ynode *v,
-		       struct answer *a)
-{
 	if (v->type != Y_SEQ) {
-		if (v->type == Y_SCALAR && find_option(qu, v->str))
+		if (v->type == Y_SCALAR && kind_find_option(qu, v->str))
 			diag(c, v, "%s takes a list of options: write [%s]", qu->id, v->str);
 		else
 			diag(c, v, "%s takes a list of options, such as [%s]", qu->id,
@@ -406,52 +325,15 @@ static void bind_multi(struct ctx *c, const struct question *qu, const struct yn
 	a->list = arena_alloc(c->q->arena, (size_t)(v->n ? v->n : 1) * sizeof *a->list);
 	for (int i = 0; i < v->n; i++) {
 		const struct ynode *it = v->kids[i];
+		const char *problem;
 
 		if (!is_scalar(c, it, "an option"))
 			return;
-		if (!find_option(qu, it->str)) {
-			diag(c, it, "'%s' is not an option of %s (expected any of: %s)", it->str,
-			     qu->id, option_list(c, qu));
+		if ((problem = k->parse(qu, it->str, a, c->q->arena))) {
+			diag(c, it, "%s", problem);
 			return;
 		}
-		for (int j = 0; j < i; j++)
-			if (!strcmp(a->list[j], it->str)) {
-				diag(c, it, "option '%s' is listed twice", it->str);
-				return;
-			}
-		a->list[a->nlist++] = it->str;
 	}
-	a->state = ANS_VALUE;
-}
-
-static void bind_number(struct ctx *c, const struct question *qu, const struct ynode *v,
-			struct answer *a)
-{
-	double x;
-	char buf[64];
-	size_t len = strlen(v->str);
-	bool pct = qu->kind == QK_PERCENT;
-
-	snprintf(buf, sizeof buf, "%s", v->str);
-	if (pct && len && len < sizeof buf && buf[len - 1] == '%')
-		buf[len - 1] = '\0';
-	if (!parse_num(buf, &x)) {
-		diag(c, v, "%s takes a number, not '%s'", qu->id, v->str);
-		return;
-	}
-	if ((pct && (x < 0 || x > 100)) || (qu->has_min && x < qu->min) ||
-	    (qu->has_max && x > qu->max)) {
-		double lo = pct ? 0 : qu->min, hi = pct ? 100 : qu->max;
-
-		if (pct || (qu->has_min && qu->has_max))
-			diag(c, v, "%s must be between %g and %g, not %g", qu->id, lo, hi, x);
-		else if (qu->has_min)
-			diag(c, v, "%s must be at least %g, not %g", qu->id, lo, x);
-		else
-			diag(c, v, "%s must be at most %g, not %g", qu->id, hi, x);
-		return;
-	}
-	a->num = x;
 	a->state = ANS_VALUE;
 }
 
@@ -459,48 +341,22 @@ static void bind_number(struct ctx *c, const struct question *qu, const struct y
 static void bind_value(struct ctx *c, const struct question *qu, const struct ynode *v,
 		       struct answer *a)
 {
-	int y, m, d;
+	const struct kind_ops *k = kind_ops(qu->kind);
+	const char *problem;
 
-	if (qu->kind != QK_MULTI && !is_scalar(c, v, arena_printf(c->q->arena, "the answer to %s", qu->id)))
+	if (!k->list && !is_scalar(c, v, arena_printf(c->q->arena, "the answer to %s", qu->id)))
 		return;
-	if (qu->kind != QK_MATURITY && v->type == Y_SCALAR && !strcmp(v->str, "unknown") &&
-	    !find_option(qu, "unknown")) {
+	if (!k->own_unknown && v->type == Y_SCALAR && !strcmp(v->str, "unknown") &&
+	    !kind_find_option(qu, "unknown")) {
 		a->state = ANS_UNKNOWN;
 		return;
 	}
-	switch (qu->kind) {
-	case QK_MATURITY:
-		bind_maturity(c, qu, v, a);
-		break;
-	case QK_CHOICE:
-		if (!find_option(qu, v->str)) {
-			diag(c, v, "'%s' is not an option of %s (expected one of: %s)", v->str,
-			     qu->id, option_list(c, qu));
-			return;
-		}
-		a->str = v->str;
-		a->state = ANS_VALUE;
-		break;
-	case QK_MULTI:
-		bind_multi(c, qu, v, a);
-		break;
-	case QK_NUMBER:
-	case QK_PERCENT:
-		bind_number(c, qu, v, a);
-		break;
-	case QK_DATE:
-		if (!parse_date(v->str, &y, &m, &d)) {
-			bad_date(c, v, v->str);
-			return;
-		}
-		a->str = v->str;
-		a->state = ANS_VALUE;
-		break;
-	default:
-		a->str = v->str;
-		a->state = ANS_VALUE;
-		break;
+	if (k->list) {
+		bind_list(c, qu, v, a);
+		return;
 	}
+	if ((problem = k->parse(qu, v->str, a, c->q->arena)))
+		diag(c, v, "%s", problem);
 }
 
 static void bind_evidence_refs(struct ctx *c, const char *qid, const struct ynode *n,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "kind.h"
 #include "lhost_int.h"
 #include "score.h"
 
@@ -24,16 +25,17 @@ struct eval {
 /* [-0, +1] the Lua value of answer i, or nil */
 static void push_answer(lua_State *L, const struct question *qu, const struct answer *an)
 {
-	if (an->state == ANS_NONE || (an->state != ANS_VALUE && qu->kind != QK_MATURITY)) {
+	const struct kind_ops *k = kind_ops(qu->kind);
+
+	if (an->state == ANS_NONE || (an->state != ANS_VALUE && !k->own_unknown)) {
 		lua_pushnil(L);
 		return;
 	}
-	switch (qu->kind) {
-	case QK_NUMBER:
-	case QK_PERCENT:
+	switch (k->lua) {
+	case KIND_LUA_NUMBER:
 		lua_pushnumber(L, an->num);
 		break;
-	case QK_MULTI:
+	case KIND_LUA_LIST:
 		lua_createtable(L, an->nlist, 0);
 		for (int i = 0; i < an->nlist; i++) {
 			lua_pushstring(L, an->list[i]);
@@ -42,8 +44,9 @@ static void push_answer(lua_State *L, const struct question *qu, const struct an
 		lhost_freeze(L, -1);
 		lua_remove(L, -2);
 		break;
-	default:
+	case KIND_LUA_STRING:
 		lua_pushstring(L, an->str);
+		break;
 	}
 }
 

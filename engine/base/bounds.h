@@ -20,6 +20,8 @@ enum {
 	DILIGO_MAX_DUTIES_CITED = 64,      /* duty ids one question or rule cites */
 	DILIGO_MAX_ID = 64,                /* length of a question, rule or duty id */
 	DILIGO_MAX_AREAS = 32,             /* duty areas in the catalogue */
+	DILIGO_MAX_DETAIL_BYTES = 4000,         /* a finding's detail as a rule returns it */
+	DILIGO_MAX_FINDING_QUESTIONS = 1000,    /* questions a rule says a finding rests on */
 	/* runs */
 	DILIGO_MAX_JOBS = 256,         /* worker threads (-j) */
 	DILIGO_DEFAULT_JOBS_CAP = 64,  /* default -j: online cores, at most this */

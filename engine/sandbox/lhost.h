@@ -55,6 +55,15 @@ int lhost_sector_names(struct lhost *h, const char **names, int max);
 int lhost_evaluate(struct lhost *h, const struct pack *p, const struct qn *q,
 		   struct assessment *a, struct err *e);
 
+/* While evaluating, write to *slot the index of the rule running (>= 0)
+ * or -2 - i while question i's score function runs (-1 between them);
+ * slot may be shared memory that outlives a crashed child. NULL stops. */
+void lhost_watch(struct lhost *h, volatile int *slot);
+
+/* In a child forked for one assessment: no garbage collection but the
+ * emergency one at the memory cap. */
+void lhost_in_child(struct lhost *h);
+
 struct test_result {
 	char name[256];
 	int passed; /* 1 pass, 0 fail, -1 the pack failed to run (error) */

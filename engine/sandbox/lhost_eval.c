@@ -187,6 +187,8 @@ static void score_functions(lua_State *L, struct eval *ev, int pack, int answers
 		if (!qu->has_score_fn || ev->q->answers[i].state != ANS_VALUE)
 			continue;
 		ev->h->current_rule = qu->id;
+		if (ev->h->watch)
+			*ev->h->watch = -2 - i;
 		snprintf(ev->h->where, sizeof ev->h->where, "%s:%d", qu->file, qu->line);
 		lua_rawgeti(L, -1, i + 1);
 		lua_pushvalue(L, answers);
@@ -271,6 +273,8 @@ static void run_rules(lua_State *L, struct eval *ev, int pack, int answers, int 
 		int t;
 
 		ev->h->current_rule = r->id;
+		if (ev->h->watch)
+			*ev->h->watch = i;
 		snprintf(ev->h->where, sizeof ev->h->where, "%s:%d", r->file, r->line);
 		ev->h->stamp++;
 		lua_rawgeti(L, -1, i + 1);
@@ -312,6 +316,19 @@ static int evaluate(lua_State *L)
 	run_rules(L, ev, 2, 3, 4);
 	ev->h->current_rule = NULL;
 	return 0;
+}
+
+void lhost_watch(struct lhost *h, volatile int *slot)
+{
+	h->watch = slot;
+}
+
+void lhost_in_child(struct lhost *h)
+{
+	/* a short-lived copy-on-write image: collecting would touch (and so
+	 * copy) every page of the heap; the memory cap still holds, since the
+	 * allocator collects in an emergency before it refuses */
+	lua_gc(h->L, LUA_GCSTOP);
 }
 
 int lhost_evaluate(struct lhost *h, const struct pack *p, const struct qn *q,

@@ -37,6 +37,7 @@ struct lhost {
 	int ntouched_cap;
 	unsigned stamp;
 	const char *current_rule;
+	volatile int *watch; /* lhost_watch */
 	char where[600];
 	struct err errs[DILIGO_MAX_DIAGS]; /* contract errors of the last failed load */
 	int nerrs; /* file:line of the rule, question or file running */

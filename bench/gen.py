@@ -5,7 +5,7 @@
 
 The questions come from `BIN template -s SECTOR`: each question block there is a
 run of comment lines (text, help), then `# allowed: ...`, `# duties: ...`, an
-optional `# required`, and the `  id:` key line (see engine/cmd_template.c).
+optional `# required`, and the `  id:` key line (see engine/cli/cmd_template.c).
 Answers are drawn from each question's allowed values, biased by a per-supplier
 maturity level (strong, medium, weak, red flag): strong suppliers answer yes with
 evidence, weak ones partial/no/unknown and leave more out, red-flag suppliers add

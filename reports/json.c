@@ -51,7 +51,7 @@ static void jnum(FILE *f, double v)
 	if (isnan(v))
 		fputs("null", f);
 	else
-		fprintf(f, "%.4g", v);
+		fprintf(f, "%.*g", JSON_DIGITS, v);
 }
 
 static void header(struct json *j, time_t now)
@@ -89,7 +89,7 @@ static void finding(struct json *j, const struct assessment *a, const struct fin
 	FILE *f = j->f;
 	const struct rule *r = fd->rule;
 	bool secret = false;
-	char buf[4096];
+	char buf[DILIGO_JSON_ANSWER_TEXT];
 
 	fputs("{\"rule\":", f);
 	jstr(f, r->id);

@@ -18,13 +18,14 @@ struct report_opts {
 	time_t now;       /* generation time (SOURCE_DATE_EPOCH when set) */
 };
 
-/* The supplier workbook of SPEC 6.2 at path. */
+/* The supplier workbook of docs/workbooks.md at path. */
 int report_supplier_xlsx(const char *path, const struct assessment *a,
 			 const struct report_opts *o, struct err *e);
 
 /* Text made safe for a cell: valid UTF-8, no control characters but tab
- * and newline, at most 32,767 characters (cut with a visible marker).
- * Returns s itself when it is already safe, else buf. */
+ * and newline, at most DILIGO_XLSX_CELL_CHARS characters (cut, ending with
+ * REPORT_TRUNCATED). Returns s itself when it is already safe, else buf. */
+#define REPORT_TRUNCATED " [... truncated by diligo]"
 const char *report_cell_text(const char *s, char *buf, size_t n);
 
 #endif

@@ -5,9 +5,9 @@
 
 #include "xlsx_common.h"
 
-enum { CELL_MAX = 32767 };
+enum { CELL_MAX = DILIGO_XLSX_CELL_CHARS };
 
-static const char TRUNCATED[] = " [... truncated by diligo]";
+static const char TRUNCATED[] = REPORT_TRUNCATED;
 
 /* Length of a valid UTF-8 sequence at s, or 0. */
 static size_t seq_len(const unsigned char *s)
@@ -146,7 +146,7 @@ void xw_table(lxw_worksheet *ws, const struct xfmt *f, const struct column *cols
 void xw_properties(lxw_workbook *wb, const char *title, time_t now)
 {
 	lxw_doc_properties p = { 0 };
-	char t[512];
+	char t[DILIGO_REPORT_LINE_TEXT];
 
 	p.title = (char *)report_cell_text(title, t, sizeof t);
 	p.author = "diligo";

@@ -1,6 +1,6 @@
-/* The portfolio workbook (SPEC 6.2): Suppliers, Heatmap, Findings, Errors,
- * Method — in libxlsxwriter's constant-memory mode, one row at a time, so
- * memory stays flat from ten suppliers to a hundred thousand. */
+/* The portfolio workbook (docs/workbooks.md): Suppliers, Heatmap, Findings,
+ * Errors, Rules, Method — in libxlsxwriter's constant-memory mode, one row at
+ * a time, so memory stays flat from ten suppliers to a hundred thousand. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +10,9 @@
 #include "sink_int.h"
 #include "xlsx_common.h"
 
-enum { MAX_AREAS = 32, MAX_PACKS = 32, RULE_MAP = 8192 };
+/* RULE_MAP: slots of the rule pointer map (a cache: rules beyond half of it
+ * are found by name) */
+enum { MAX_AREAS = DILIGO_MAX_AREAS, MAX_PACKS = DILIGO_MAX_PORTFOLIO_PACKS, RULE_MAP = 8192 };
 
 struct portfolio {
 	struct sink base;
@@ -57,7 +59,7 @@ static const struct column rule_cols[] = {
 	{ "Duties", 30, 1 },    { "Recommended action", 60, 1 }, { "Rule source", 26, 0 },
 	{ "Times found", 10, 0 },
 };
-enum { NFIND_COLS = 5, NRULE_COLS = 13, SHEET_ROWS = 1048575 /* data rows under a header */ };
+enum { NFIND_COLS = 5, NRULE_COLS = 13, SHEET_ROWS = DILIGO_XLSX_ROWS - 1 /* under a header */ };
 static const struct column err_cols[] = {
 	{ "Input", 40, 0 }, { "Line", 6, 0 }, { "Column", 7, 0 }, { "Message", 90, 0 },
 };
@@ -93,7 +95,7 @@ static void heat_row(struct portfolio *p, const struct assessment *a)
 
 static void note_pack(struct portfolio *p, const struct pack *pk)
 {
-	char buf[256];
+	char buf[DILIGO_REPORT_PACK_TEXT];
 
 	snprintf(buf, sizeof buf, "%s %s", pk->id, pk->version ? pk->version : "");
 	for (int i = 0; i < p->npacks; i++)
@@ -164,7 +166,7 @@ static void count_rule(struct portfolio *p, const struct rule *r, const char *pa
  * over "Findings 2", "Findings 3" ... */
 static void next_findings_sheet(struct portfolio *p)
 {
-	char name[32];
+	char name[DILIGO_XLSX_SHEET_NAME + 1];
 
 	if (p->find)
 		worksheet_autofilter(p->find, 0, 0, (lxw_row_t)p->find_rows, NFIND_COLS - 1);
@@ -205,7 +207,7 @@ static int cmp_seen(const void *x, const void *y)
 /* Rules: every rule that fired, once, with what is the same for each finding. */
 static void rules_sheet(struct portfolio *p)
 {
-	char duties[2048], src[600];
+	char duties[DILIGO_REPORT_DUTIES_TEXT], src[DILIGO_REPORT_SOURCE_TEXT];
 	const struct rule **sorted = malloc((size_t)(p->nseen ? p->nseen : 1) * sizeof *sorted);
 
 	memcpy(sorted, p->seen_rules, (size_t)p->nseen * sizeof *sorted);
@@ -231,7 +233,8 @@ static void rules_sheet(struct portfolio *p)
 		worksheet_write_number(p->rules, (lxw_row_t)row, 5, r->irremediable, NULL);
 		worksheet_write_number(p->rules, (lxw_row_t)row, 6, r->likelihood, NULL);
 		worksheet_write_string(p->rules, (lxw_row_t)row, 7, r->red_flag ? "yes" : "no", NULL);
-		worksheet_write_string(p->rules, (lxw_row_t)row, 8, r->actual ? "CSDDD Art 11" : "CSDDD Art 10", NULL);
+		worksheet_write_string(p->rules, (lxw_row_t)row, 8,
+				       r->actual ? SCORE_BASIS_ACTUAL : SCORE_BASIS_POTENTIAL, NULL);
 		xw_text(p->rules, row, 9, duties, NULL);
 		xw_text(p->rules, row, 10, r->action, NULL);
 		xw_text(p->rules, row, 11, src, NULL);
@@ -292,8 +295,9 @@ static void method_sheet(struct portfolio *p)
 	worksheet_write_string(ws, (lxw_row_t)r, 0, "Scoring", p->f.bold);
 	worksheet_write_string(ws, (lxw_row_t)r++, 1,
 			       "As published in each supplier workbook's Method sheet and in "
-			       "docs/scoring.md: question scores in [0,1], duty and overall scores "
-			       "= 100 x sum(w x s) / sum(w), priority = severity x likelihood.", NULL);
+			       "docs/scoring.md: question scores in [0," SCORE_STR(SCORE_Q_MAX) "], "
+			       "duty and overall scores = " SCORE_STR(SCORE_SCALE) " x sum(w x s) / "
+			       "sum(w), priority = severity x likelihood.", NULL);
 }
 
 static void pf_free(struct portfolio *p)
@@ -325,8 +329,8 @@ static int pf_close(struct sink *s, struct err *e)
 		cf.max_color = 0x63BE7B;
 		cf.min_rule_type = cf.mid_rule_type = cf.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
 		cf.min_value = 0;
-		cf.mid_value = 50;
-		cf.max_value = 100;
+		cf.mid_value = SCORE_SCALE / 2;
+		cf.max_value = SCORE_SCALE;
 		worksheet_conditional_format_range(p->heat, 1, 2, (lxw_row_t)p->nheat,
 						   (lxw_col_t)(2 + p->nareas), &cf);
 		worksheet_autofilter(p->heat, 0, 0, (lxw_row_t)p->nheat, (lxw_col_t)(2 + p->nareas));

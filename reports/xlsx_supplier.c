@@ -1,8 +1,10 @@
-/* The supplier workbook (SPEC 6.2): Summary, Duties, Findings, Action plan,
- * Answers, Evidence, Method. Every number can be followed back: a finding
- * lists its rule, duties and the answers that triggered it; the Method sheet
- * names every Lua file by SHA-256. */
+/* The supplier workbook (docs/workbooks.md): Summary, Duties, Findings,
+ * Action plan, Answers, Evidence, Method. Every number can be followed back:
+ * a finding lists its rule, duties and the answers that triggered it; the
+ * Method sheet names every Lua file by SHA-256 and states the scoring method,
+ * written from the constants of score.h. */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -60,7 +62,7 @@ static void kv(struct sw *w, lxw_worksheet *ws, int row, const char *k, const ch
 static void summary_profile(struct sw *w, lxw_worksheet *ws)
 {
 	const struct qn *q = w->a->qn;
-	char buf[512];
+	char buf[DILIGO_REPORT_LINE_TEXT];
 
 	snprintf(buf, sizeof buf, "Due-diligence assessment: %s", q->supplier.name);
 	xw_text(ws, 0, 0, buf, w->f.title);
@@ -92,7 +94,7 @@ static void summary_scores(struct sw *w, lxw_worksheet *ws)
 	const struct assessment *a = w->a;
 	char r[2] = { a->rating, 0 };
 
-	worksheet_write_string(ws, 11, 0, "Overall score (0-100)", w->f.bold);
+	worksheet_write_string(ws, 11, 0, "Overall score (0-" SCORE_STR(SCORE_SCALE) ")", w->f.bold);
 	xw_num(ws, 11, 1, a->overall, w->f.num1);
 	kv(w, ws, 12, "Rating", r);
 	worksheet_write_string(ws, 13, 0, "Coverage", w->f.bold);
@@ -117,7 +119,7 @@ static void summary_top(struct sw *w, lxw_worksheet *ws)
 	worksheet_write_string(ws, 21, 2, "Finding", w->f.head);
 	if (!a->nfindings)
 		worksheet_write_string(ws, 22, 0, "No findings.", w->f.muted);
-	for (int i = 0; i < a->nfindings && i < 5; i++) {
+	for (int i = 0; i < a->nfindings && i < DILIGO_TOP_FINDINGS; i++) {
 		const struct finding *f = &a->findings[i];
 
 		worksheet_write_string(ws, (lxw_row_t)(22 + i), 0, level_name(f->level),
@@ -147,17 +149,17 @@ static void summary_chart(struct sw *w, lxw_worksheet *ws)
 	s = chart_add_series(chart, NULL, NULL);
 	chart_series_set_categories(s, "Summary", 3, 3, (lxw_row_t)(2 + n), 3);
 	chart_series_set_values(s, "Summary", 3, 4, (lxw_row_t)(2 + n), 4);
-	chart_title_set_name(chart, "Score per duty area (0-100)");
+	chart_title_set_name(chart, "Score per duty area (0-" SCORE_STR(SCORE_SCALE) ")");
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
 	chart_axis_set_min(chart->x_axis, 0);
-	chart_axis_set_max(chart->x_axis, 100);
+	chart_axis_set_max(chart->x_axis, SCORE_SCALE);
 	worksheet_insert_chart(ws, 2, 6, chart);
 }
 
 static void summary_provenance(struct sw *w, lxw_worksheet *ws)
 {
 	const struct assessment *a = w->a;
-	char buf[512], when[64];
+	char buf[DILIGO_REPORT_LINE_TEXT], when[64];
 	struct tm tm;
 
 	gmtime_r(&w->o->now, &tm);
@@ -231,9 +233,9 @@ static void sheet_duties(struct sw *w)
 		cf.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
 		cf.min_value = 0;
 		cf.mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-		cf.mid_value = 50;
+		cf.mid_value = SCORE_SCALE / 2;
 		cf.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-		cf.max_value = 100;
+		cf.max_value = SCORE_SCALE;
 		worksheet_conditional_format_range(ws, 1, 5, (lxw_row_t)a->nduties, 5, &cf);
 	}
 }
@@ -245,7 +247,7 @@ static const char *triggers(struct sw *w, const struct finding *f, char *buf, si
 			    bool *any_hidden)
 {
 	size_t used = 0;
-	char v[1024];
+	char v[DILIGO_REPORT_ANSWER_TEXT];
 
 	buf[0] = '\0';
 	for (int i = 0; i < f->nquestions && used + 8 < n; i++) {
@@ -270,7 +272,7 @@ static void sheet_findings(struct sw *w)
 	};
 	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Findings");
 	const struct assessment *a = w->a;
-	static _Thread_local char buf[16384];
+	static _Thread_local char buf[DILIGO_REPORT_LIST_TEXT];
 
 	xw_table(ws, &w->f, cols, 14, a->nfindings);
 	for (int i = 0; i < a->nfindings; i++) {
@@ -278,7 +280,7 @@ static void sheet_findings(struct sw *w)
 		const struct rule *r = f->rule;
 		int row = i + 1;
 		bool secret = false;
-		char src[600];
+		char src[DILIGO_REPORT_SOURCE_TEXT];
 
 		worksheet_write_string(ws, (lxw_row_t)row, 0, level_name(f->level), w->f.level[f->level]);
 		worksheet_write_number(ws, (lxw_row_t)row, 1, f->priority, NULL);
@@ -304,10 +306,6 @@ static void sheet_findings(struct sw *w)
 
 /* ---- Action plan ---------------------------------------------------- */
 
-static const char *const deadlines[LVL__COUNT] = {
-	"", "within 12 months", "within 6 months", "immediately; plan within 30 days",
-};
-
 static void sheet_actions(struct sw *w)
 {
 	static const struct column cols[] = {
@@ -319,16 +317,17 @@ static void sheet_actions(struct sw *w)
 	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Action plan");
 	const struct assessment *a = w->a;
 	lxw_data_validation dv = { 0 };
+	char none[64];
 	int row = 0;
 
 	for (int i = 0; i < a->nfindings; i++)
-		row += a->findings[i].level >= LVL_MEDIUM;
+		row += a->findings[i].level >= SCORE_ACTION_LEVEL;
 	xw_table(ws, &w->f, cols, 9, row);
 	row = 0;
 	for (int i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
 
-		if (f->level < LVL_MEDIUM)
+		if (f->level < SCORE_ACTION_LEVEL)
 			continue;
 		row++;
 		worksheet_write_string(ws, (lxw_row_t)row, 0, level_name(f->level), w->f.level[f->level]);
@@ -336,9 +335,9 @@ static void sheet_actions(struct sw *w)
 		xw_text(ws, row, 2, f->rule->title, NULL);
 		xw_text(ws, row, 3, f->rule->action, NULL);
 		worksheet_write_string(ws, (lxw_row_t)row, 4, f->rule->actual
-			? "CSDDD Art 11 (bring actual adverse impacts to an end)"
-			: "CSDDD Art 10 (prevent potential adverse impacts)", NULL);
-		worksheet_write_string(ws, (lxw_row_t)row, 5, deadlines[f->level], NULL);
+			? SCORE_BASIS_ACTUAL " (bring actual adverse impacts to an end)"
+			: SCORE_BASIS_POTENTIAL " (prevent potential adverse impacts)", NULL);
+		worksheet_write_string(ws, (lxw_row_t)row, 5, score_deadline(f->level), NULL);
 		worksheet_write_string(ws, (lxw_row_t)row, 8, "Open", NULL);
 	}
 	if (row) {
@@ -346,7 +345,9 @@ static void sheet_actions(struct sw *w)
 		dv.value_list = statuses;
 		worksheet_data_validation_range(ws, 1, 8, (lxw_row_t)row, 8, &dv);
 	} else {
-		worksheet_write_string(ws, 1, 0, "No findings of level medium or above.", w->f.muted);
+		snprintf(none, sizeof none, "No findings of level %s or above.",
+			 level_name(SCORE_ACTION_LEVEL));
+		worksheet_write_string(ws, 1, 0, none, w->f.muted);
 	}
 }
 
@@ -362,7 +363,7 @@ static void sheet_answers(struct sw *w)
 	};
 	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Answers");
 	const struct pack *p = w->a->pack;
-	static _Thread_local char buf[16384];
+	static _Thread_local char buf[DILIGO_REPORT_LIST_TEXT];
 
 	xw_table(ws, &w->f, cols, 10, p->nquestions);
 	for (int i = 0; i < p->nquestions; i++) {
@@ -393,7 +394,9 @@ static void sheet_evidence(struct sw *w)
 {
 	static const struct column cols[] = {
 		{ "Id", 8, 0 },   { "Title", 40, 1 }, { "Kind", 12, 0 }, { "Date", 11, 0 },
-		{ "Age (months)", 10, 0 }, { "Stale (over 24 months)", 12, 0 }, { "URL", 50, 0 },
+		{ "Age (months)", 10, 0 },
+		{ "Stale (over " SCORE_STR(EVIDENCE_STALE_MONTHS) " months)", 12, 0 },
+		{ "URL", 50, 0 },
 	};
 	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Evidence");
 	const struct qn *q = w->a->qn;
@@ -421,29 +424,66 @@ static void sheet_evidence(struct sw *w)
 
 /* ---- Method --------------------------------------------------------- */
 
-static const char *const method_text[] = {
-	"Question score s in [0,1]: maturity yes = 1, partial = 0.5, no = 0, unknown = 0 (a gap), "
-	"na = not applicable (excluded); choice and multi through their options' scores; other kinds "
-	"through the question's own score function; unanswered = 0 and a gap.",
-	"Duty score = 100 x sum(w x s) / sum(w) over the applicable questions that cite the duty. "
-	"Overall score = the same over all applicable questions. Coverage = answered weight / "
-	"applicable weight (unknown counts as not answered).",
-	"A finding has severity components scale, scope and irremediable character (1-5 each; UNGP 14, "
-	"24) and likelihood (1-5; CSDDD Art 9). Severity = the largest component; priority = severity x "
-	"likelihood (1-25). Level: critical (priority >= 20, or a red flag), high (>= 12), medium "
-	"(>= 6), low.",
-	"Rating: A >= 80, B >= 60, C >= 40, D >= 20, E below. A red-flag finding caps the rating at D "
-	"and marks the supplier 'red flag'.",
-	"Action plan: findings of level medium and above; legal basis CSDDD Art 10 for potential "
-	"impacts (prevention), Art 11 for actual impacts (bringing them to an end).",
-	NULL,
-};
+/* The scoring method in five paragraphs, every number from score.h. */
+enum { METHOD_PARAS = 5, METHOD_TEXT = 1024 };
+
+static size_t cat(char *buf, size_t used, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Append to buf (METHOD_TEXT bytes) at used; returns the new length. */
+static size_t cat(char *buf, size_t used, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (used >= METHOD_TEXT)
+		return used;
+	va_start(ap, fmt);
+	n = vsnprintf(buf + used, METHOD_TEXT - used, fmt, ap);
+	va_end(ap);
+	return n < 0 ? used : used + (size_t)n;
+}
+
+static void method_text(char text[METHOD_PARAS][METHOD_TEXT])
+{
+	size_t u = 0;
+
+	u = cat(text[0], u, "Question score s in [0,%d]: maturity ", SCORE_Q_MAX);
+	for (int i = 0; i < SCORE_NMATURITY; i++)
+		u = cat(text[0], u, "%s = %g, ", score_maturity[i].answer, score_maturity[i].s);
+	cat(text[0], u, "unknown = %d (a gap), na = not applicable (excluded); choice and multi "
+		"through their options' scores; other kinds through the question's own score "
+		"function; unanswered = %d and a gap.", SCORE_GAP, SCORE_GAP);
+	cat(text[1], 0, "Duty score = %d x sum(w x s) / sum(w) over the applicable questions that "
+		"cite the duty. Overall score = the same over all applicable questions. Coverage = "
+		"answered weight / applicable weight (unknown counts as not answered).", SCORE_SCALE);
+	u = cat(text[2], 0, "A finding has severity components scale, scope and irremediable "
+		"character (%d-%d each; UNGP 14, 24) and likelihood (%d-%d; CSDDD Art 9). Severity = "
+		"the largest component; priority = severity x likelihood (%d-%d). Level: ",
+		SCORE_COMPONENT_MIN, SCORE_COMPONENT_MAX, SCORE_COMPONENT_MIN, SCORE_COMPONENT_MAX,
+		SCORE_PRIORITY_MIN, SCORE_PRIORITY_MAX);
+	for (int i = 0; i < LVL__COUNT - 1; i++)
+		u = cat(text[2], u, "%s (%s>= %d%s), ", level_name(score_level_bands[i].level),
+			i ? "" : "priority ", score_level_bands[i].min_priority,
+			score_level_bands[i].level == SCORE_RED_FLAG_LEVEL ? ", or a red flag" : "");
+	cat(text[2], u, "%s.", level_name(score_level_bands[LVL__COUNT - 1].level));
+	u = cat(text[3], 0, "Rating: ");
+	for (int i = 0; i < SCORE_NRATINGS - 1; i++)
+		u = cat(text[3], u, "%c >= %g, ", score_rating_bands[i].letter,
+			score_rating_bands[i].min);
+	cat(text[3], u, "%c below. A red-flag finding caps the rating at %c and marks the supplier "
+		"'red flag'.", score_rating_bands[SCORE_NRATINGS - 1].letter, SCORE_RED_FLAG_CAP);
+	cat(text[4], 0, "Action plan: findings of level %s and above; legal basis %s for potential "
+		"impacts (prevention), %s for actual impacts (bringing them to an end).",
+		level_name(SCORE_ACTION_LEVEL), SCORE_BASIS_POTENTIAL, SCORE_ART_ACTUAL);
+}
 
 static void sheet_method(struct sw *w)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Method");
 	const struct pack *p = w->a->pack;
 	char when[64], buf[256];
+	char text[METHOD_PARAS][METHOD_TEXT];
 	struct tm tm;
 	int r = 0;
 
@@ -469,8 +509,9 @@ static void sheet_method(struct sw *w)
 		kv(w, ws, r++, p->files[i].path, p->files[i].sha256);
 	r++;
 	worksheet_write_string(ws, (lxw_row_t)r++, 0, "Scoring", w->f.title);
-	for (int i = 0; method_text[i]; i++)
-		kv(w, ws, r++, i == 0 ? "Formula" : "", method_text[i]);
+	method_text(text);
+	for (int i = 0; i < METHOD_PARAS; i++)
+		kv(w, ws, r++, i == 0 ? "Formula" : "", text[i]);
 }
 
 int report_supplier_xlsx(const char *path, const struct assessment *a,
@@ -479,7 +520,7 @@ int report_supplier_xlsx(const char *path, const struct assessment *a,
 	struct sw w = { .a = a, .o = o };
 	struct outfile of;
 	lxw_workbook_options wo = { 0 };
-	char title[512];
+	char title[DILIGO_REPORT_LINE_TEXT];
 
 	if (outfile_begin(&of, path, e))
 		return ERR_IO;

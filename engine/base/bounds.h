@@ -1,7 +1,8 @@
 /* bounds: every bound diligo sets itself, in one place. Sizes that come from
  * an input or a pack are checked against these before anything is
  * allocated; exceeding one fails that input (or pack) with a message that
- * names the limit, never the process. */
+ * names the limit, never the process. Report text longer than its bound is
+ * cut, never refused; the limits of the XLSX format are here too. */
 #ifndef DILIGO_BOUNDS_H
 #define DILIGO_BOUNDS_H
 
@@ -27,6 +28,21 @@ enum {
 	DILIGO_DEFAULT_JOBS_CAP = 64,  /* default -j: online cores, at most this */
 	DILIGO_MAX_CLI_PATHS = 16,   /* --plugin-path plus DILIGO_PATH entries */
 	DILIGO_BATCH_WINDOW = 256,   /* inputs a worker may run ahead of the writer */
+	/* reports: what they show, and text composed for one cell or field
+	 * (bytes with the terminating NUL; longer text is cut) */
+	DILIGO_TOP_FINDINGS = 5,            /* findings on a supplier's Summary sheet */
+	DILIGO_MAX_PORTFOLIO_PACKS = 32,    /* packs listed on the portfolio Method sheet */
+	DILIGO_REPORT_LIST_TEXT = 16384,    /* a joined list, or one answer, in a supplier workbook */
+	DILIGO_REPORT_ANSWER_TEXT = 1024,   /* one answer among a finding's triggering answers */
+	DILIGO_JSON_ANSWER_TEXT = 4096,     /* one answer among a finding's questions in JSON */
+	DILIGO_REPORT_DUTIES_TEXT = 2048,   /* a rule's duties on the portfolio Rules sheet */
+	DILIGO_REPORT_SOURCE_TEXT = 600,    /* a rule's "file:line" */
+	DILIGO_REPORT_LINE_TEXT = 512,      /* a composed heading or label (title, pack, respondent) */
+	DILIGO_REPORT_PACK_TEXT = 256,      /* "id version" of a pack on the portfolio Method sheet */
+	/* the XLSX format (Excel's limits, not diligo's) */
+	DILIGO_XLSX_ROWS = 1048576,      /* rows of one sheet, header included */
+	DILIGO_XLSX_CELL_CHARS = 32767,  /* characters (UTF-16 code units) of one cell */
+	DILIGO_XLSX_SHEET_NAME = 31,     /* characters of a sheet name */
 };
 
 #endif

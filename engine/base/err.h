@@ -5,7 +5,8 @@
 
 #include <stdarg.h>
 
-/* Exit codes of SPEC section 3. */
+/* The process's exit status, as README.md ("Exit codes") and docs/diligo.1
+ * (EXIT STATUS) state it. */
 enum exit_code {
 	EXIT_OK = 0,
 	EXIT_INVALID = 1, /* finished, but inputs were invalid or --fail-on fired */

@@ -27,11 +27,16 @@ struct answer {
 	int line, col;
 };
 
+/* Evidence dated more than this many whole months before the end of the
+ * period is stale (docs/questionnaire.md, Evidence). A macro so labels can
+ * print it. */
+#define EVIDENCE_STALE_MONTHS 24
+
 struct evidence {
 	const char *id, *title, *kind, *date, *url;
 	int line;
 	int age_months; /* at the end of the period; -1 without a date */
-	bool stale;
+	bool stale; /* age_months > EVIDENCE_STALE_MONTHS */
 };
 
 struct supplier {

@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "kind.h"
+#include "score.h"
 #include "text.h"
 
 static const char *const maturity_values[] = { "yes", "partial", "no", "unknown", "na" };
@@ -39,7 +40,7 @@ static double option_score(const struct question *q, const char *v)
 {
 	const struct qoption *o = kind_find_option(q, v);
 
-	return o && o->has_score ? o->score : 0;
+	return o && o->has_score ? o->score : 0; /* not an option: binding reported it */
 }
 
 static bool always(const struct question *q)
@@ -99,7 +100,10 @@ static const char *maturity_parse(const struct question *q, const char *text, st
 static double maturity_score(const struct question *q, const struct answer *a)
 {
 	(void)q;
-	return !strcmp(a->str, "yes") ? 1 : !strcmp(a->str, "partial") ? 0.5 : 0;
+	for (int i = 0; i < SCORE_NMATURITY; i++)
+		if (!strcmp(a->str, score_maturity[i].answer))
+			return score_maturity[i].s;
+	return SCORE_GAP; /* no other value gets past binding */
 }
 
 static void maturity_hint(const struct question *q, char *buf, size_t n)
@@ -160,7 +164,7 @@ static double multi_score(const struct question *q, const struct answer *a)
 
 	for (int k = 0; k < a->nlist; k++)
 		s += option_score(q, a->list[k]);
-	return s > 1 ? 1 : s;
+	return s > SCORE_Q_MAX ? SCORE_Q_MAX : s;
 }
 
 static const char *multi_text(const struct question *q, const struct answer *a, char *buf,

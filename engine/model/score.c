@@ -1,4 +1,5 @@
-/* Scoring, exactly as published in docs/scoring.md and the Method sheet. */
+/* Scoring, exactly as published in docs/scoring.md and the Method sheet;
+ * every constant is in score.h. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,15 +36,57 @@ void score_init(struct assessment *a, const struct qn *q)
 		a->fn_score[i] = NAN;
 }
 
-char score_rating(double s)
+const struct maturity_score score_maturity[SCORE_NMATURITY] = {
+	{ "yes", 1 },
+	{ "partial", 0.5 },
+	{ "no", 0 },
+};
+
+const struct level_band score_level_bands[LVL__COUNT] = {
+	{ LVL_CRITICAL, 20 },
+	{ LVL_HIGH, 12 },
+	{ LVL_MEDIUM, 6 },
+	{ LVL_LOW, SCORE_PRIORITY_MIN },
+};
+
+const struct rating_band score_rating_bands[SCORE_NRATINGS] = {
+	{ 'A', 80 }, { 'B', 60 }, { 'C', 40 }, { 'D', 20 }, { 'E', -INFINITY },
+};
+
+static const char *const deadlines[LVL__COUNT] = {
+	[LVL_MEDIUM] = "within 12 months",
+	[LVL_HIGH] = "within 6 months",
+	[LVL_CRITICAL] = "immediately; plan within 30 days",
+};
+
+const char *score_deadline(enum level l)
 {
-	if (isnan(s))
-		return 'E';
-	return s >= 80 ? 'A' : s >= 60 ? 'B' : s >= 40 ? 'C' : s >= 20 ? 'D' : 'E';
+	return l < LVL__COUNT && l >= SCORE_ACTION_LEVEL ? deadlines[l] : NULL;
 }
 
-/* s in [0,1], or NAN when the question does not count (na, informational,
- * a score function that said n/a). Unanswered and unknown score 0. */
+char score_rating(double s)
+{
+	for (int i = 0; i < SCORE_NRATINGS - 1; i++)
+		if (s >= score_rating_bands[i].min) /* false for NAN */
+			return score_rating_bands[i].letter;
+	return score_rating_bands[SCORE_NRATINGS - 1].letter;
+}
+
+enum level score_level(int priority, bool red_flag)
+{
+	enum level l = score_level_bands[LVL__COUNT - 1].level;
+
+	for (int i = 0; i < LVL__COUNT - 1; i++)
+		if (priority >= score_level_bands[i].min_priority) {
+			l = score_level_bands[i].level;
+			break;
+		}
+	return red_flag && l < SCORE_RED_FLAG_LEVEL ? SCORE_RED_FLAG_LEVEL : l;
+}
+
+/* s in [0,SCORE_Q_MAX], or NAN when the question does not count (na,
+ * informational, a score function that said n/a). Unanswered and unknown
+ * score SCORE_GAP. */
 static double question_score(const struct assessment *a, int i)
 {
 	const struct question *q = &a->pack->questions[i];
@@ -51,7 +94,7 @@ static double question_score(const struct assessment *a, int i)
 	if (q->informational || ans->state == ANS_NA)
 		return NAN;
 	if (ans->state != ANS_VALUE)
-		return 0;
+		return SCORE_GAP;
 	if (q->has_score_fn)
 		return a->fn_score[i];
 	return kind_ops(q->kind)->score(q, ans);
@@ -77,7 +120,7 @@ static void score_questions(struct assessment *a)
 		if (answered(&a->qn->answers[i]))
 			answered_w += w;
 	}
-	a->overall = wsum > 0 ? 100 * sum / wsum : NAN;
+	a->overall = wsum > 0 ? SCORE_SCALE * sum / wsum : NAN;
 	a->coverage = wsum > 0 ? answered_w / wsum : NAN;
 }
 
@@ -122,7 +165,7 @@ static void score_duties(struct assessment *a)
 			continue;
 		d = &a->duties[a->nduties++];
 		d->duty = &p->duties[j];
-		d->score = wsum[j] > 0 ? 100 * sum[j] / wsum[j] : NAN;
+		d->score = wsum[j] > 0 ? SCORE_SCALE * sum[j] / wsum[j] : NAN;
 		d->nquestions = cnt[j];
 		d->gaps = gaps[j];
 		d->nfindings = nf[j];
@@ -160,7 +203,7 @@ static void score_areas_of(struct assessment *a)
 			continue;
 		a->areas[a->nareas].area = p->areas[k];
 		a->areas[a->nareas].nquestions = cnt[k];
-		a->areas[a->nareas].score = wsum[k] > 0 ? 100 * sum[k] / wsum[k] : NAN;
+		a->areas[a->nareas].score = wsum[k] > 0 ? SCORE_SCALE * sum[k] / wsum[k] : NAN;
 		a->nareas++;
 	}
 }
@@ -189,10 +232,7 @@ static void score_findings(struct assessment *a)
 			sev = r->irremediable;
 		f->severity = sev;
 		f->priority = sev * f->likelihood;
-		f->level = (f->priority >= 20 || r->red_flag) ? LVL_CRITICAL
-			   : f->priority >= 12			  ? LVL_HIGH
-			   : f->priority >= 6			  ? LVL_MEDIUM
-								  : LVL_LOW;
+		f->level = score_level(f->priority, r->red_flag);
 		a->per_level[f->level]++;
 		a->red_flag |= r->red_flag;
 	}
@@ -206,7 +246,7 @@ void score_assessment(struct assessment *a)
 	score_duties(a);
 	score_areas_of(a);
 	a->rating = score_rating(a->overall);
-	if (a->red_flag && a->rating < 'D')
-		a->rating = 'D';
+	if (a->red_flag && a->rating < SCORE_RED_FLAG_CAP)
+		a->rating = SCORE_RED_FLAG_CAP;
 }
 

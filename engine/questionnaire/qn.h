@@ -1,10 +1,10 @@
-/* qn: one supplier questionnaire (SPEC section 4), from file to typed answers.
- * qn_load reads and parses the YAML into a tree that keeps line:col for every
- * node, enforcing the size, depth, alias, duplicate-key, UTF-8 and control
- * character limits; qn_bind checks the tree against a pack's questions and
- * fills typed answers, collecting every problem. All memory of one
- * questionnaire lives in its arena, freed by qn_free. Only qn_yaml.c includes
- * yaml.h; this module never touches Lua. */
+/* qn: one supplier questionnaire (docs/questionnaire.md), from file to typed
+ * answers. qn_load reads and parses the YAML into a tree that keeps line:col
+ * for every node, enforcing the size, depth, alias, duplicate-key, UTF-8 and
+ * control character limits; qn_bind checks the tree against a pack's
+ * questions and fills typed answers, collecting every problem. All memory of
+ * one questionnaire lives in its arena, freed by qn_free. Only qn_yaml.c
+ * includes yaml.h; this module never touches Lua. */
 #ifndef DILIGO_QN_H
 #define DILIGO_QN_H
 

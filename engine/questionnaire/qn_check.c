@@ -1,7 +1,8 @@
-/* qn_bind: the questionnaire tree checked against SPEC section 4 and a pack's
- * questions. Every problem is collected (validate prints them all); values are
- * converted by the question's kind, so YAML 1.1 quirks never apply: `no` is
- * the answer "no" and the country NO stays Norway. */
+/* qn_bind: the questionnaire tree checked against the format of
+ * docs/questionnaire.md and a pack's questions. Every problem is collected
+ * (validate prints them all); values are converted by the question's kind,
+ * so YAML 1.1 quirks never apply: `no` is the answer "no" and the country NO
+ * stays Norway. */
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -281,7 +282,7 @@ static void bind_one_evidence(struct ctx *c, const struct ynode *key, const stru
 			return;
 		}
 		ev->age_months = age_in_months(y, m, d, c->q->period);
-		ev->stale = ev->age_months > 24;
+		ev->stale = ev->age_months > EVIDENCE_STALE_MONTHS;
 		if (age_in_months(y, m, d, 0) < 0 || (age_in_months(y, m, d, 0) == 0 && in_future(y, m, d)))
 			diag(c, ynode_get(n, "date"), "evidence %s is dated %s, in the future", ev->id,
 			     ev->date);

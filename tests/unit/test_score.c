@@ -1,5 +1,5 @@
-/* Scoring (SPEC 6.1 / docs/scoring.md) on a pack and answers built in C:
- * every number checked against a hand calculation. */
+/* Scoring (docs/scoring.md) on a pack and answers built in C: every number
+ * checked against a hand calculation. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>

@@ -6,13 +6,16 @@
 #include <errno.h>
 #include <string.h>
 
+#include "redact.h"
 #include "report.h"
+#include "report_text.h"
 #include "sink_int.h"
 
 struct json {
 	struct sink base;
 	FILE *f;
 	bool to_stdout, stakeholder;
+	struct report_opts o;
 	struct outfile of;
 	int nsuppliers;
 	char *errors; /* the errors array's body, built in memory */
@@ -61,9 +64,10 @@ static void header(struct json *j, time_t now)
 
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	fprintf(j->f, "{\"format\":1,\"diligo\":\"%s\",\"generated\":\"%s\",\"audience\":\"%s\",\n"
-		      "\"suppliers\":[", DILIGO_VERSION, when,
-		j->stakeholder ? "stakeholder" : "company");
+	fprintf(j->f, "{\"format\":1,\"diligo\":\"%s\",\"generated\":\"%s\",\"audience\":\"%s\","
+		      "\"pseudonymised\":%s,\n\"suppliers\":[", DILIGO_VERSION, when,
+		j->stakeholder ? "stakeholder" : "company",
+		j->o.stakeholder && j->o.pseudonymise ? "true" : "false");
 }
 
 static void duties(FILE *f, const struct assessment *a)
@@ -84,17 +88,19 @@ static void duties(FILE *f, const struct assessment *a)
 	fputc(']', f);
 }
 
-static void finding(struct json *j, const struct assessment *a, const struct finding *fd)
+static void finding(struct json *j, const struct assessment *a, const struct who *w,
+		    const struct finding *fd)
 {
 	FILE *f = j->f;
 	const struct rule *r = fd->rule;
-	bool secret = false;
-	char buf[DILIGO_JSON_ANSWER_TEXT];
+	bool secret = redact_finding(&j->o, a, fd);
+	char buf[DILIGO_JSON_ANSWER_TEXT], shown[DILIGO_JSON_ANSWER_TEXT];
+	char title[DILIGO_REPORT_LINE_TEXT];
 
 	fputs("{\"rule\":", f);
-	jstr(f, r->id);
+	jstr(f, secret ? RT(CONFIDENTIAL) : r->id);
 	fputs(",\"title\":", f);
-	jstr(f, r->title);
+	jstr(f, finding_title(&j->o, a, fd, title, sizeof title));
 	fprintf(f, ",\"level\":\"%s\",\"priority\":%d,\"severity\":%d,\"scale\":%d,\"scope\":%d,"
 		   "\"irremediable\":%d,\"likelihood\":%d,\"red_flag\":%s,\"impact\":\"%s\",\"duties\":[",
 		level_name(fd->level), fd->priority, fd->severity, r->scale, r->scope, r->irremediable,
@@ -105,25 +111,24 @@ static void finding(struct json *j, const struct assessment *a, const struct fin
 		jstr(f, r->duties[k]);
 	}
 	fputs("],\"questions\":[", f);
-	for (int k = 0; k < fd->nquestions; k++) {
+	for (int k = 0; k < fd->nquestions && !secret; k++) {
 		const struct answer *an = &a->qn->answers[fd->questions[k]];
 		const struct question *qu = &a->pack->questions[fd->questions[k]];
-		bool hide = j->stakeholder && an->confidential;
 
-		secret |= hide;
 		fprintf(f, "%s{\"id\":", k ? "," : "");
 		jstr(f, qu->id);
 		fputs(",\"answer\":", f);
-		jstr(f, hide ? "[confidential]" : report_answer_text(qu, an, buf, sizeof buf));
+		jstr(f, redact_free(w, report_answer_text(qu, an, buf, sizeof buf), shown, sizeof shown,
+				    NULL));
 		fputc('}', f);
 	}
 	fputs("],\"detail\":", f);
 	if (fd->detail)
-		jstr(f, secret ? "[confidential]" : fd->detail);
+		jstr(f, secret ? RT(CONFIDENTIAL) : redact_free(w, fd->detail, shown, sizeof shown, NULL));
 	else
 		fputs("null", f);
 	fputs(",\"action\":", f);
-	jstr(f, r->action);
+	jstr(f, secret ? RT(CONFIDENTIAL) : r->action);
 	fputc('}', f);
 }
 
@@ -132,13 +137,15 @@ static void supplier(struct json *j, const char *input, const struct assessment 
 	FILE *f = j->f;
 	const struct qn *q = a->qn;
 	char rating[2] = { a->rating, 0 };
+	struct who w;
 
+	redact_who(&j->o, &q->supplier, &w);
 	fprintf(f, "%s\n{\"input\":", j->nsuppliers++ ? "," : "");
-	jstr(f, input);
+	j->stakeholder ? (void)fputs("null", f) : jstr(f, input); /* no paths in stakeholder copies */
 	fputs(",\"id\":", f);
-	jstr(f, q->supplier.id);
+	jstr(f, w.id);
 	fputs(",\"name\":", f);
-	jstr(f, q->supplier.name);
+	jstr(f, w.name);
 	fputs(",\"country\":", f);
 	q->supplier.country ? jstr(f, q->supplier.country) : (void)fputs("null", f);
 	fputs(",\"sector\":", f);
@@ -155,6 +162,8 @@ static void supplier(struct json *j, const char *input, const struct assessment 
 		   "\"medium\":%d,\"low\":%d}", a->red_flag ? "true" : "false",
 		a->per_level[LVL_CRITICAL], a->per_level[LVL_HIGH], a->per_level[LVL_MEDIUM],
 		a->per_level[LVL_LOW]);
+	fputs(",\"coverage_evidenced\":", f);
+	jnum(f, a->evidenced);
 	duties(f, a);
 	fputs(",\"areas\":[", f);
 	for (int i = 0; i < a->nareas; i++) {
@@ -168,7 +177,7 @@ static void supplier(struct json *j, const char *input, const struct assessment 
 	for (int i = 0; i < a->nfindings; i++) {
 		if (i)
 			fputc(',', f);
-		finding(j, a, &a->findings[i]);
+		finding(j, a, &w, &a->findings[i]);
 	}
 	fputs("]}", f);
 }
@@ -180,9 +189,10 @@ static void error_entry(struct json *j, const char *input, const struct err *e)
 	FILE *m = open_memstream(&buf, &len);
 
 	fprintf(m, "%s\n{\"input\":", j->nerrors++ ? "," : "");
-	jstr(m, input);
+	/* stakeholder copies: paths and messages can name a supplier */
+	j->stakeholder ? (void)fputs("null", m) : jstr(m, input);
 	fprintf(m, ",\"line\":%d,\"col\":%d,\"message\":", e->line, e->col);
-	jstr(m, e->msg);
+	jstr(m, j->stakeholder ? RT(CONFIDENTIAL) : e->msg);
 	fputc('}', m);
 	fclose(m);
 	if (j->nerr_bytes + len + 1 > j->errcap) {
@@ -244,12 +254,14 @@ static void json_abort(struct sink *s)
 
 static const struct sink_vt json_vt = { json_item, json_close, json_abort };
 
-struct sink *sink_json_new(const char *path, bool stakeholder, time_t now, struct err *e)
+struct sink *sink_json_new(const char *path, const struct report_opts *o, struct err *e)
 {
 	struct json *j = calloc(1, sizeof *j);
+	time_t now = o->now;
 
 	j->base.vt = &json_vt;
-	j->stakeholder = stakeholder;
+	j->o = *o;
+	j->stakeholder = o->stakeholder;
 	if (!strcmp(path, "-")) {
 		j->f = stdout;
 		j->to_stdout = true;

@@ -7,16 +7,32 @@
 #define DILIGO_REPORT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <time.h>
 
 #include "assessment.h"
 #include "outfile.h"
 #include "err.h"
 
+enum report_paper { REPORT_PAPER_A4, REPORT_PAPER_LETTER };
+
 struct report_opts {
 	bool stakeholder; /* redact confidential answers, comments, evidence, respondent */
+	/* stakeholder copies only: suppliers named by a pseudonym derived from
+	 * key (HMAC-SHA256; report_pseudonym) instead of their id and name */
+	bool pseudonymise;
+	const unsigned char *key;
+	size_t keylen;
+	enum report_paper paper; /* every sheet of every workbook */
 	time_t now;       /* generation time (SOURCE_DATE_EPOCH when set) */
 };
+
+/* A supplier's pseudonym in stakeholder copies: "P-" and ten characters
+ * of Crockford's base32 (50 bits) of HMAC-SHA256(key, id), so the same id
+ * gets the same pseudonym in every run that uses the same key. */
+enum { REPORT_PSEUDONYM = 16 };
+void report_pseudonym(const unsigned char *key, size_t keylen, const char *id,
+		      char out[REPORT_PSEUDONYM]);
 
 /* The supplier workbook of docs/workbooks.md at path. */
 int report_supplier_xlsx(const char *path, const struct assessment *a,

@@ -10,11 +10,12 @@
 
 #include "assessment.h"
 #include "err.h"
+#include "report.h"
 
 struct sink;
 
-struct sink *sink_portfolio_new(const char *path, bool stakeholder, time_t now, struct err *e);
-struct sink *sink_json_new(const char *path, bool stakeholder, time_t now, struct err *e);
+struct sink *sink_portfolio_new(const char *path, const struct report_opts *o, struct err *e);
+struct sink *sink_json_new(const char *path, const struct report_opts *o, struct err *e);
 /* Scores and coverage in JSON: this many significant digits (docs/json.md). */
 enum { JSON_DIGITS = 4 };
 /* a is NULL for an input that failed; then e says why. */

@@ -87,8 +87,8 @@ static lxw_format *fmt(lxw_workbook *wb, int bold, int wrap, const char *num, ui
 {
 	lxw_format *f = workbook_add_format(wb);
 
-	format_set_font_name(f, "Calibri");
-	format_set_font_size(f, 10);
+	format_set_font_name(f, XW_FONT);
+	format_set_font_size(f, XW_SIZE);
 	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
 	if (bold)
 		format_set_bold(f);
@@ -103,19 +103,53 @@ static lxw_format *fmt(lxw_workbook *wb, int bold, int wrap, const char *num, ui
 	return f;
 }
 
+/* Numbers in tables: right-aligned, indented from the right edge so that
+ * they keep clear of the next column's text. */
+static lxw_format *right(lxw_format *f)
+{
+	format_set_align(f, LXW_ALIGN_RIGHT);
+	format_set_indent(f, 1);
+	return f;
+}
+
+static lxw_format *left(lxw_format *f)
+{
+	format_set_align(f, LXW_ALIGN_LEFT);
+	return f;
+}
+
 void xfmt_init(lxw_workbook *wb, struct xfmt *f)
 {
 	f->title = fmt(wb, 1, 0, NULL, 0);
 	format_set_font_size(f->title, 14);
+	f->mark = fmt(wb, 1, 0, NULL, 0);
+	format_set_font_color(f->mark, 0x7F1F1F);
+	f->section = fmt(wb, 1, 0, NULL, 0);
+	format_set_font_size(f->section, 11);
+	format_set_font_color(f->section, 0x1F4E79);
+	format_set_bottom(f->section, LXW_BORDER_THIN);
+	format_set_bottom_color(f->section, 0x1F4E79);
 	f->head = fmt(wb, 1, 1, NULL, 0x1F4E79);
 	format_set_font_color(f->head, LXW_COLOR_WHITE);
 	format_set_bottom(f->head, LXW_BORDER_THIN);
+	f->head_r = fmt(wb, 1, 1, NULL, 0x1F4E79);
+	format_set_font_color(f->head_r, LXW_COLOR_WHITE);
+	format_set_bottom(f->head_r, LXW_BORDER_THIN);
+	format_set_align(f->head_r, LXW_ALIGN_RIGHT);
+	format_set_indent(f->head_r, 1); /* numbers keep clear of the next column's text */
 	f->text = fmt(wb, 0, 0, NULL, 0);
 	f->wrap = fmt(wb, 0, 1, NULL, 0);
-	f->num1 = fmt(wb, 0, 0, "0.0", 0);
-	f->pct = fmt(wb, 0, 0, "0%", 0);
-	f->bold = fmt(wb, 1, 0, NULL, 0);
-	f->date = fmt(wb, 0, 0, NULL, 0);
+	f->num = right(fmt(wb, 0, 0, NULL, 0));
+	f->num1 = right(fmt(wb, 0, 0, "0.0", 0));
+	f->pct = right(fmt(wb, 0, 0, "0%", 0));
+	f->label = fmt(wb, 1, 1, NULL, 0);
+	f->value = left(fmt(wb, 0, 0, NULL, 0));
+	f->value_wrap = left(fmt(wb, 0, 1, NULL, 0));
+	f->value_num = left(fmt(wb, 0, 0, "#,##0", 0));
+	f->value_num1 = left(fmt(wb, 0, 0, "0.0", 0));
+	f->value_pct = left(fmt(wb, 0, 0, "0%", 0));
+	f->big = left(fmt(wb, 1, 0, NULL, 0));
+	format_set_font_size(f->big, 14);
 	f->muted = fmt(wb, 0, 1, NULL, 0);
 	format_set_font_color(f->muted, 0x595959);
 	f->level[0] = fmt(wb, 0, 0, NULL, 0xE2EFDA);
@@ -123,34 +157,143 @@ void xfmt_init(lxw_workbook *wb, struct xfmt *f)
 	f->level[2] = fmt(wb, 1, 0, NULL, 0xF8CBAD);
 	f->level[3] = fmt(wb, 1, 0, NULL, 0xC00000);
 	format_set_font_color(f->level[3], LXW_COLOR_WHITE);
+	f->flag = right(fmt(wb, 1, 0, NULL, 0xC00000));
+	format_set_font_color(f->flag, LXW_COLOR_WHITE);
+	f->flag_value = left(fmt(wb, 1, 0, NULL, 0xC00000));
+	format_set_font_color(f->flag_value, LXW_COLOR_WHITE);
+}
+
+/* Header text: '&' starts a code in Excel's header language, so doubled;
+ * cut (on a UTF-8 boundary) to leave room in the 255-byte header. */
+static size_t header_escape(char *out, size_t n, const char *s, size_t room)
+{
+	size_t k = 0;
+
+	for (; *s && k + 2 < n && k + 2 < room; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 0x20)
+			c = ' ';
+		if (c == '&')
+			out[k++] = '&';
+		out[k++] = (char)c;
+	}
+	while (k && ((unsigned char)out[k - 1] & 0xC0) == 0x80) /* no cut sequence at the end */
+		k--;
+	if (k && ((unsigned char)out[k - 1] & 0xC0) == 0xC0)
+		k--;
+	out[k] = '\0';
+	return k;
+}
+
+void xpage_init(struct xpage *pg, const struct report_opts *o, const char *who)
+{
+	char m[64], w[128];
+
+	pg->paper = o->paper == REPORT_PAPER_LETTER ? 1 : 9;
+	pg->marking = o->stakeholder ? RT(MARK_STAKEHOLDER) : RT(MARK_COMPANY);
+	pg->who = who;
+	header_escape(m, sizeof m, pg->marking, sizeof m);
+	header_escape(w, sizeof w, who ? who : "", sizeof w);
+	/* left: the marking; centre: whose; right: the sheet (&A) */
+	snprintf(pg->header, sizeof pg->header, "&L&8&\"" XW_FONT ",Bold\"%s&C&8%s&R&8&A", m, w);
+}
+
+void xw_page(lxw_worksheet *ws, const struct xpage *pg, enum xorient orient, int fit_w, int fit_h)
+{
+	char footer[128];
+	lxw_header_footer_options hf = { .margin = 0.3 };
+	char pages[64];
+
+	worksheet_set_paper(ws, (uint8_t)pg->paper);
+	if (orient == XW_LANDSCAPE)
+		worksheet_set_landscape(ws);
+	else
+		worksheet_set_portrait(ws);
+	worksheet_set_margins(ws, 0.5, 0.5, 0.75, 0.75);
+	worksheet_set_header_opt(ws, pg->header, &hf);
+	snprintf(pages, sizeof pages, RT(FMT_PAGE), "&P", "&N");
+	snprintf(footer, sizeof footer, "&C&8%s", pages);
+	worksheet_set_footer_opt(ws, footer, &hf);
+	if (fit_w || fit_h)
+		worksheet_fit_to_pages(ws, (uint16_t)fit_w, (uint16_t)fit_h);
+}
+
+void xw_mark_row(lxw_worksheet *ws, const struct xfmt *f, const struct xpage *pg,
+		 const char *sheet)
+{
+	char buf[DILIGO_REPORT_LINE_TEXT];
+
+	snprintf(buf, sizeof buf, RT(FMT_SHEET_LINE), sheet, pg->who ? pg->who : "", pg->marking);
+	xw_text(ws, 0, 0, buf, f->mark);
+	worksheet_set_row(ws, 0, xl_row_pt(1, 11), NULL);
 }
 
 void xw_table(lxw_worksheet *ws, const struct xfmt *f, const struct column *cols, int ncols,
-	      int nrows)
+	      int head)
 {
+	int lines = 1;
+
 	for (int c = 0; c < ncols; c++) {
-		worksheet_write_string(ws, 0, (lxw_col_t)c, cols[c].head, f->head);
-		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].width,
-				     cols[c].wrap ? f->wrap : NULL);
+		const char *h = report_texts[cols[c].head];
+		int n = xl_lines(h, cols[c].width, XW_SIZE, true);
+
+		worksheet_write_string(ws, (lxw_row_t)head, (lxw_col_t)c, h,
+				       cols[c].kind == COL_NUM ? f->head_r : f->head);
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].width, NULL);
+		lines = n > lines ? n : lines;
 	}
-	worksheet_set_row(ws, 0, 30, NULL);
-	worksheet_freeze_panes(ws, 1, 0);
-	worksheet_autofilter(ws, 0, 0, (lxw_row_t)(nrows > 0 ? nrows : 1),
-			     (lxw_col_t)(ncols - 1));
-	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, 9); /* A4 */
-	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_repeat_rows(ws, 0, 0);
+	worksheet_set_row(ws, (lxw_row_t)head, xl_row_pt(lines, XW_SIZE), NULL);
+	worksheet_freeze_panes(ws, (lxw_row_t)(head + 1), 0);
+	worksheet_repeat_rows(ws, (lxw_row_t)head, (lxw_row_t)head);
 }
 
-void xw_properties(lxw_workbook *wb, const char *title, time_t now)
+void xr_begin(struct xrow *r, lxw_worksheet *ws, const struct xfmt *f,
+	      const struct column *cols, int row)
+{
+	r->ws = ws;
+	r->f = f;
+	r->cols = cols;
+	r->row = row;
+	r->lines = 1;
+}
+
+void xr_text(struct xrow *r, int col, const char *s, lxw_format *fmt)
+{
+	const struct column *c = &r->cols[col];
+
+	if (!s || !*s)
+		return;
+	if (!fmt)
+		fmt = c->kind == COL_WRAP ? r->f->wrap : c->kind == COL_NUM ? r->f->num : r->f->text;
+	xw_text(r->ws, r->row, col, s, fmt);
+	if (c->kind == COL_WRAP) {
+		int n = xl_lines(s, c->width, XW_SIZE, false);
+
+		r->lines = n > r->lines ? n : r->lines;
+	}
+}
+
+void xr_num(struct xrow *r, int col, double v, lxw_format *fmt)
+{
+	xw_num(r->ws, r->row, col, v, fmt ? fmt : r->f->num);
+}
+
+void xr_end(struct xrow *r)
+{
+	xw_row_lines(r->ws, r->row, r->lines);
+}
+
+void xw_properties(lxw_workbook *wb, const char *title, const char *marking, time_t now)
 {
 	lxw_doc_properties p = { 0 };
-	char t[DILIGO_REPORT_LINE_TEXT];
+	char t[DILIGO_REPORT_LINE_TEXT], c[DILIGO_REPORT_LINE_TEXT];
 
+	snprintf(c, sizeof c, RT(FMT_DOC_COMMENTS), DILIGO_VERSION, marking);
 	p.title = (char *)report_cell_text(title, t, sizeof t);
+	p.subject = (char *)marking;
 	p.author = "diligo";
-	p.comments = "Generated by diligo " DILIGO_VERSION;
+	p.comments = c;
 	p.created = now;
 	workbook_set_properties(wb, &p);
 }

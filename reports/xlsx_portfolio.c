@@ -1,165 +1,454 @@
-/* The portfolio workbook (docs/workbooks.md): Suppliers, Heatmap, Findings,
- * Errors, Rules, Method — in libxlsxwriter's constant-memory mode, one row at
- * a time, so memory stays flat from ten suppliers to a hundred thousand. */
+/* The portfolio workbook (docs/workbooks.md): Overview, Suppliers, Heatmap,
+ * Findings, Errors, Rules, Method — in libxlsxwriter's constant-memory mode,
+ * one row at a time, so memory stays flat from ten suppliers to a hundred
+ * thousand.
+ *
+ * What needs every supplier is gathered while they stream past, in memory
+ * that does not grow with their number: counts for the Overview (ratings,
+ * findings by level and by sector), the RISKIEST riskiest suppliers in a
+ * bounded heap, the rules that fired. The one exception is the risk rank
+ * of the Suppliers sheet, which needs every supplier's risk key: 4 bytes
+ * each (8 while the ranks are computed at the end). Suppliers' rows are
+ * spilled to a temporary file in input order as they arrive and written,
+ * in that order and with their rank, when the run ends; the Overview,
+ * first in the workbook, is written then too. */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+#include "redact.h"
 #include "score.h"
 #include "sink_int.h"
 #include "xlsx_common.h"
 
 /* RULE_MAP: slots of the rule pointer map (a cache: rules beyond half of it
  * are found by name) */
-enum { MAX_AREAS = DILIGO_MAX_AREAS, MAX_PACKS = DILIGO_MAX_PORTFOLIO_PACKS, RULE_MAP = 8192 };
+enum {
+	MAX_AREAS = DILIGO_MAX_AREAS,
+	MAX_PACKS = DILIGO_MAX_PORTFOLIO_PACKS,
+	RULE_MAP = 8192,
+	RISKIEST = DILIGO_PORTFOLIO_RISKIEST,
+	HEAD = 1,  /* every table: row 0 the marking, row 1 the heading */
+	FIRST = 2, /* first data row */
+	SHEET_ROWS = DILIGO_XLSX_ROWS - FIRST,
+};
+
+/* One of the riskiest suppliers, kept for the Overview. */
+struct risky {
+	uint32_t key;
+	int index; /* input order: the earlier is riskier on equal keys */
+	char *id, *name, *sector, *top;
+	char rating;
+	double score;
+	int flags, per_level[LVL__COUNT];
+};
 
 struct portfolio {
 	struct sink base;
 	lxw_workbook *wb;
 	struct outfile of;
 	struct xfmt f;
-	lxw_worksheet *sup, *heat, *find, *errs, *rules, *method;
-	int nsup, nheat, nfind, nerr;
+	struct xpage pg;
+	struct report_opts o;
+	lxw_worksheet *over, *sup, *heat, *find, *errs, *rules, *method;
+	int nsup, nheat, nfind, nerr, ninputs;
 	int find_rows, find_sheets; /* rows on the current Findings sheet; sheets */
-	/* rules seen, with how often they fired, for the Rules sheet */
+	/* rules seen, with how often they fired and their title's lines, for
+	 * the Rules sheet */
 	const struct rule **seen_rules;
 	const char **seen_pack;
-	int *seen_count;
-	int nseen, capseen;
+	int *seen_count, *seen_lines;
+	size_t nseen, capseen;
 	/* rule pointer -> index in seen_*: each worker has its own copy of a
 	 * pack, so one rule arrives under several pointers */
 	const struct rule *ptr_key[RULE_MAP];
 	int ptr_val[RULE_MAP];
-	bool stakeholder;
-	time_t now;
 	const char *areas[MAX_AREAS]; /* heatmap columns, fixed by the first supplier */
 	int nareas;
 	char *packs[MAX_PACKS]; /* "id version" seen, for Method */
 	int npacks;
+	/* the Overview's counts */
+	int ratings[SCORE_NRATINGS], levels[LVL__COUNT], flagged, nscored;
+	double score_sum;
+	char *sectors[MAX_PACKS]; /* the last one also holds every sector beyond */
+	int sector_levels[MAX_PACKS][LVL__COUNT], nsectors;
+	struct risky heap[RISKIEST]; /* a min-heap: the least risky of the kept on top */
+	int nheap;
+	/* risk rank: every supplier's key, and its row spilled until the end */
+	uint32_t *keys;
+	size_t nkeys, capkeys;
+	FILE *spill;
+	int redacted[RD__COUNT];
 };
 
 static const struct column sup_cols[] = {
-	{ "Supplier id", 14, 0 }, { "Name", 28, 0 },     { "Country", 8, 0 },
-	{ "Sector", 12, 0 },      { "Score", 7, 0 },     { "Rating", 7, 0 },
-	{ "Coverage", 9, 0 },     { "Red flag", 8, 0 },  { "Critical", 8, 0 },
-	{ "High", 6, 0 },         { "Medium", 8, 0 },    { "Low", 6, 0 },
-	{ "Top finding", 40, 0 }, { "Input", 30, 0 },
+	{ RT_H_RANK, 7, COL_NUM },       { RT_H_SUPPLIER_ID, 14, COL_WRAP },
+	{ RT_H_NAME, 24, COL_WRAP },     { RT_H_COUNTRY, 8, COL_TEXT },
+	{ RT_H_SECTOR, 11, COL_WRAP },   { RT_H_SCORE, 7, COL_NUM },
+	{ RT_H_RATING, 7, COL_TEXT },    { RT_H_COVERAGE, 9, COL_NUM },
+	{ RT_H_RED_FLAGS, 7, COL_NUM },  { RT_H_CRITICAL, 8, COL_NUM },
+	{ RT_H_HIGH, 6, COL_NUM },       { RT_H_MEDIUM, 8, COL_NUM },
+	{ RT_H_LOW, 6, COL_NUM },        { RT_H_TOP_FINDING, 28, COL_WRAP },
+	{ RT_H_INPUT, 30, COL_WRAP }, /* company copies, on screen only */
 };
+enum { NSUP_PRINTED = 14 };
 /* Findings rows stay short (they can number millions); what is the same
  * for every finding of a rule — duties, action, severity — is on Rules. */
 static const struct column find_cols[] = {
-	{ "Supplier id", 16, 0 }, { "Level", 9, 0 }, { "Priority", 8, 0 },
-	{ "Rule id", 34, 0 },     { "Finding", 60, 0 },
+	{ RT_H_SUPPLIER_ID, 14, COL_WRAP }, { RT_H_LEVEL, 8, COL_TEXT },
+	{ RT_H_PRIORITY, 8, COL_NUM },      { RT_H_FINDING, 56, COL_WRAP },
+	{ RT_H_RULE_ID, 30, COL_WRAP }, /* on screen only */
 };
+enum { NFIND_COLS = 5, NFIND_PRINTED = 4 };
 static const struct column rule_cols[] = {
-	{ "Rule id", 30, 0 },   { "Finding", 40, 1 },     { "Pack", 12, 0 },
-	{ "Scale", 6, 0 },      { "Scope", 6, 0 },        { "Irremediable", 9, 0 },
-	{ "Likelihood", 9, 0 }, { "Red flag", 8, 0 },     { "Legal basis", 12, 0 },
-	{ "Duties", 30, 1 },    { "Recommended action", 60, 1 }, { "Rule source", 26, 0 },
-	{ "Times found", 10, 0 },
+	{ RT_H_RULE_ID, 26, COL_WRAP },    { RT_H_FINDING, 30, COL_WRAP },
+	{ RT_H_PACK, 10, COL_WRAP },       { RT_H_TIMES, 8, COL_NUM },
+	{ RT_H_RED_FLAG, 8, COL_TEXT },    { RT_H_DUTIES, 24, COL_WRAP },
+	{ RT_H_ACTION_REC, 36, COL_WRAP },
+	/* on screen only */
+	{ RT_H_SCALE, 7, COL_NUM },        { RT_H_SCOPE, 7, COL_NUM },
+	{ RT_H_IRREMEDIABLE, 12, COL_NUM }, { RT_H_LIKELIHOOD, 11, COL_NUM },
+	{ RT_H_LEGAL_BASIS, 12, COL_WRAP }, { RT_H_RULE_SOURCE, 26, COL_WRAP },
 };
-enum { NFIND_COLS = 5, NRULE_COLS = 13, SHEET_ROWS = DILIGO_XLSX_ROWS - 1 /* under a header */ };
+enum { NRULE_COLS = 13, NRULE_PRINTED = 7 };
 static const struct column err_cols[] = {
-	{ "Input", 40, 0 }, { "Line", 6, 0 }, { "Column", 7, 0 }, { "Message", 90, 0 },
+	{ RT_H_INPUT, 40, COL_WRAP }, { RT_H_LINE, 7, COL_NUM },
+	{ RT_H_COLUMN, 8, COL_NUM },  { RT_H_MESSAGE, 80, COL_WRAP },
 };
+
+/* A table sheet's marking row, heading and paper (the autofilter comes
+ * when its rows are known). */
+static void table_sheet(struct portfolio *p, lxw_worksheet *ws, const char *name,
+			const struct column *cols, int ncols, int print_cols, enum xorient orient)
+{
+	xw_mark_row(ws, &p->f, &p->pg, name);
+	xw_table(ws, &p->f, cols, ncols, HEAD);
+	xw_page(ws, &p->pg, orient, 1, 0);
+	if (print_cols < ncols) /* the print area's rows: all of them */
+		worksheet_print_area(ws, 0, 0, DILIGO_XLSX_ROWS - 1, (lxw_col_t)(print_cols - 1));
+}
 
 static void heat_header(struct portfolio *p, const struct assessment *a)
 {
-	static const struct column first[] = { { "Supplier id", 14, 0 }, { "Name", 28, 0 },
-						{ "Score", 7, 0 } };
-	struct column cols[MAX_AREAS + 3];
+	static const struct column first[] = { { RT_H_SUPPLIER_ID, 14, COL_WRAP },
+						{ RT_H_NAME, 24, COL_WRAP },
+						{ RT_H_SCORE, 7, COL_NUM } };
+	int lines = 1;
 
 	p->nareas = a->pack->nareas < MAX_AREAS ? a->pack->nareas : MAX_AREAS;
-	memcpy(cols, first, sizeof first);
+	xw_mark_row(p->heat, &p->f, &p->pg, RT(SHEET_HEATMAP));
+	xw_table(p->heat, &p->f, first, 3, HEAD);
 	for (int i = 0; i < p->nareas; i++) {
-		p->areas[i] = strdup(a->pack->areas[i]);
-		cols[3 + i] = (struct column){ p->areas[i], 14, 1 };
+		int n;
+
+		p->areas[i] = xstrdup(a->pack->areas[i]);
+		n = xl_lines(p->areas[i], 10, XW_SIZE, true);
+		lines = n > lines ? n : lines;
+		xw_text(p->heat, HEAD, 3 + i, p->areas[i], p->f.head_r);
+		worksheet_set_column(p->heat, (lxw_col_t)(3 + i), (lxw_col_t)(3 + i), 10, NULL);
 	}
-	xw_table(p->heat, &p->f, cols, 3 + p->nareas, 0);
+	if (lines > 2)
+		worksheet_set_row(p->heat, HEAD, xl_row_pt(lines, XW_SIZE), NULL);
+	xw_page(p->heat, &p->pg, XW_LANDSCAPE, 1, 0);
 }
 
-static void heat_row(struct portfolio *p, const struct assessment *a)
+static void heat_row(struct portfolio *p, const struct assessment *a, const struct who *w)
 {
+	static const struct column cols[] = { { RT_H_SUPPLIER_ID, 14, COL_WRAP },
+					       { RT_H_NAME, 24, COL_WRAP } };
 	const struct area_score *areas = a->areas;
-	int n = a->nareas, r = ++p->nheat;
+	int n = a->nareas;
+	struct xrow r;
 
-	xw_text(p->heat, r, 0, a->qn->supplier.id, NULL);
-	xw_text(p->heat, r, 1, a->qn->supplier.name, NULL);
-	xw_num(p->heat, r, 2, a->overall, p->f.num1);
+	xr_begin(&r, p->heat, &p->f, cols, FIRST + p->nheat++);
+	xr_text(&r, 0, w->id, NULL);
+	xr_text(&r, 1, w->name, NULL);
+	xw_num(p->heat, r.row, 2, a->overall, p->f.num1);
 	for (int c = 0; c < p->nareas; c++)
 		for (int k = 0; k < n; k++)
 			if (!strcmp(areas[k].area, p->areas[c]))
-				xw_num(p->heat, r, 3 + c, areas[k].score, p->f.num1);
+				xw_num(p->heat, r.row, 3 + c, areas[k].score, p->f.num1);
+	xr_end(&r);
 }
 
 static void note_pack(struct portfolio *p, const struct pack *pk)
 {
 	char buf[DILIGO_REPORT_PACK_TEXT];
+	int i;
 
 	snprintf(buf, sizeof buf, "%s %s", pk->id, pk->version ? pk->version : "");
-	for (int i = 0; i < p->npacks; i++)
+	for (i = 0; i < p->npacks; i++)
 		if (!strcmp(p->packs[i], buf))
+			break;
+	if (i == p->npacks && p->npacks < MAX_PACKS)
+		p->packs[p->npacks++] = xstrdup(buf);
+}
+
+/* The sector's slot in the Overview's table (the last slot takes every
+ * sector beyond MAX_PACKS). */
+static int sector_slot(struct portfolio *p, const char *id)
+{
+	for (int i = 0; i < p->nsectors; i++)
+		if (!strcmp(p->sectors[i], id))
+			return i;
+	if (p->nsectors == MAX_PACKS) {
+		free(p->sectors[MAX_PACKS - 1]);
+		p->sectors[MAX_PACKS - 1] = xstrdup(RT(OTHER_SECTORS));
+		return MAX_PACKS - 1;
+	}
+	p->sectors[p->nsectors] = xstrdup(id);
+	return p->nsectors++;
+}
+
+/* ---- risk ----------------------------------------------------------- */
+
+static int red_flags(const struct assessment *a)
+{
+	int n = 0;
+
+	for (int i = 0; i < a->nfindings; i++)
+		n += a->findings[i].rule->red_flag;
+	return n;
+}
+
+/* Higher is riskier: red-flag findings (10 bits), critical findings (12),
+ * then the score, lowest first, in tenths (10; no score is the riskiest).
+ * Within equal red flags the rating follows the score, so ordering by the
+ * score orders by rating too. Counts beyond their bits count as the most. */
+static uint32_t risk_key(const struct assessment *a, int flags)
+{
+	uint32_t f = flags > 1023 ? 1023 : (uint32_t)flags;
+	uint32_t c = a->per_level[LVL_CRITICAL] > 4095 ? 4095 : (uint32_t)a->per_level[LVL_CRITICAL];
+	uint32_t s = isnan(a->overall) ? 1023 : (uint32_t)(1000 - lround(a->overall * 10));
+
+	return f << 22 | c << 10 | (s > 1023 ? 1023 : s);
+}
+
+/* x is riskier than y */
+static bool riskier(const struct risky *x, const struct risky *y)
+{
+	return x->key != y->key ? x->key > y->key : x->index < y->index;
+}
+
+static void risky_free(struct risky *r)
+{
+	free(r->id);
+	free(r->name);
+	free(r->sector);
+	free(r->top);
+}
+
+static void heap_down(struct risky *h, int n, int i)
+{
+	for (;;) {
+		int l = 2 * i + 1, m = i;
+		struct risky t;
+
+		if (l < n && riskier(&h[m], &h[l]))
+			m = l;
+		if (l + 1 < n && riskier(&h[m], &h[l + 1]))
+			m = l + 1;
+		if (m == i)
 			return;
-	if (p->npacks < MAX_PACKS)
-		p->packs[p->npacks++] = strdup(buf);
+		t = h[i];
+		h[i] = h[m];
+		h[m] = t;
+		i = m;
+	}
 }
 
-static void supplier_row(struct portfolio *p, const char *input, const struct assessment *a)
+static void heap_up(struct risky *h, int i)
 {
-	const struct qn *q = a->qn;
-	char rating[2] = { a->rating, 0 };
-	int r = ++p->nsup;
+	while (i > 0 && riskier(&h[(i - 1) / 2], &h[i])) {
+		struct risky t = h[i];
 
-	xw_text(p->sup, r, 0, q->supplier.id, NULL);
-	xw_text(p->sup, r, 1, q->supplier.name, NULL);
-	xw_text(p->sup, r, 2, q->supplier.country, NULL);
-	xw_text(p->sup, r, 3, a->pack->id, NULL);
-	xw_num(p->sup, r, 4, a->overall, p->f.num1);
-	worksheet_write_string(p->sup, (lxw_row_t)r, 5, rating, NULL);
-	xw_num(p->sup, r, 6, a->coverage, p->f.pct);
-	worksheet_write_string(p->sup, (lxw_row_t)r, 7, a->red_flag ? "yes" : "no",
-			       a->red_flag ? p->f.level[3] : NULL);
-	for (int l = LVL_CRITICAL; l >= LVL_LOW; l--)
-		worksheet_write_number(p->sup, (lxw_row_t)r, (lxw_col_t)(8 + LVL_CRITICAL - l),
-				       a->per_level[l], NULL);
-	if (a->nfindings)
-		xw_text(p->sup, r, 12, a->findings[0].rule->title, NULL);
-	xw_text(p->sup, r, 13, input, NULL);
+		h[i] = h[(i - 1) / 2];
+		h[(i - 1) / 2] = t;
+		i = (i - 1) / 2;
+	}
 }
 
-static void count_rule(struct portfolio *p, const struct rule *r, const char *pack)
+/* Keep the supplier if it is among the RISKIEST riskiest so far. */
+static void keep_risky(struct portfolio *p, const struct risky *cand, const struct assessment *a,
+		       const struct who *w, const char *top)
 {
-	size_t h = ((size_t)r >> 4) & (RULE_MAP - 1);
+	struct risky *r;
+
+	if (p->nheap == RISKIEST && !riskier(cand, &p->heap[0]))
+		return;
+	if (p->nheap == RISKIEST) {
+		risky_free(&p->heap[0]);
+		r = &p->heap[0];
+	} else {
+		r = &p->heap[p->nheap++];
+	}
+	*r = *cand;
+	r->id = xstrdup(w->id);
+	r->name = xstrdup(w->name ? w->name : "");
+	r->sector = xstrdup(a->pack->id);
+	r->top = top ? xstrdup(top) : NULL;
+	if (r == &p->heap[0] && p->nheap == RISKIEST)
+		heap_down(p->heap, p->nheap, 0);
+	else
+		heap_up(p->heap, p->nheap - 1);
+}
+
+static int cmp_risky(const void *x, const void *y)
+{
+	return riskier(x, y) ? -1 : riskier(y, x) ? 1 : 0;
+}
+
+/* ---- the spilled Suppliers rows -------------------------------------- */
+
+struct spilled {
+	uint32_t key;
+	char rating;
+	double score, coverage;
+	int flags, per_level[LVL__COUNT];
+};
+enum { SP_ID, SP_NAME, SP_COUNTRY, SP_SECTOR, SP_TOP, SP_INPUT, SP__COUNT };
+
+static void spill_str(FILE *f, const char *s)
+{
+	uint32_t n = s ? (uint32_t)strlen(s) : UINT32_MAX;
+
+	fwrite(&n, sizeof n, 1, f);
+	if (s)
+		fwrite(s, 1, n, f);
+}
+
+/* Read one string of a spilled row into a malloc'd buffer (NULL for none). */
+static char *unspill_str(FILE *f)
+{
+	uint32_t n;
+	char *s;
+
+	if (fread(&n, sizeof n, 1, f) != 1 || n == UINT32_MAX)
+		return NULL;
+	s = xmalloc((size_t)n + 1);
+	if (fread(s, 1, n, f) != n)
+		n = 0;
+	s[n] = '\0';
+	return s;
+}
+
+static void supplier_row(struct portfolio *p, const char *input, const struct assessment *a,
+			 const struct who *w, const char *top, int flags, uint32_t key)
+{
+	struct spilled sp = { .key = key, .rating = a->rating, .score = a->overall,
+			      .coverage = a->coverage, .flags = flags };
+
+	memcpy(sp.per_level, a->per_level, sizeof sp.per_level);
+	fwrite(&sp, sizeof sp, 1, p->spill);
+	spill_str(p->spill, w->id);
+	spill_str(p->spill, w->name);
+	spill_str(p->spill, a->qn->supplier.country);
+	spill_str(p->spill, a->pack->id);
+	spill_str(p->spill, top);
+	spill_str(p->spill, p->o.stakeholder ? NULL : input);
+	GROW(p->keys, p->nkeys + 1, p->capkeys);
+	p->keys[p->nkeys++] = key;
+}
+
+static int cmp_key_desc(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+
+	return a < b ? 1 : a > b ? -1 : 0;
+}
+
+/* The first index of key in sorted (descending): the number of riskier keys. */
+static size_t riskier_than(const uint32_t *sorted, size_t n, uint32_t key)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (sorted[mid] > key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The Suppliers sheet, from the spill, in input order, with each one's
+ * rank: 1 + the riskier keys + the equal keys of earlier suppliers. */
+static void suppliers_sheet(struct portfolio *p)
+{
+	int ncols = p->o.stakeholder ? NSUP_PRINTED : NSUP_PRINTED + 1;
+	uint32_t *seen = xcalloc(p->nkeys ? p->nkeys : 1, sizeof *seen);
+	struct spilled sp;
+
+	qsort(p->keys, p->nkeys, sizeof *p->keys, cmp_key_desc);
+	rewind(p->spill);
+	for (int i = 0; i < p->nsup && fread(&sp, sizeof sp, 1, p->spill) == 1; i++) {
+		char *s[SP__COUNT], rating[2] = { sp.rating, 0 };
+		size_t at = riskier_than(p->keys, p->nkeys, sp.key);
+		struct xrow r;
+
+		for (int k = 0; k < SP__COUNT; k++)
+			s[k] = unspill_str(p->spill);
+		xr_begin(&r, p->sup, &p->f, sup_cols, FIRST + i);
+		xr_num(&r, 0, (double)(1 + at + seen[at]++), NULL);
+		xr_text(&r, 1, s[SP_ID], NULL);
+		xr_text(&r, 2, s[SP_NAME], NULL);
+		xr_text(&r, 3, s[SP_COUNTRY], NULL);
+		xr_text(&r, 4, s[SP_SECTOR], NULL);
+		xr_num(&r, 5, sp.score, p->f.num1);
+		xr_text(&r, 6, rating, NULL);
+		xr_num(&r, 7, sp.coverage, p->f.pct);
+		xr_num(&r, 8, sp.flags, sp.flags ? p->f.flag : NULL);
+		for (int l = LVL_CRITICAL; l >= LVL_LOW; l--)
+			xr_num(&r, 9 + LVL_CRITICAL - l, sp.per_level[l], NULL);
+		xr_text(&r, 13, s[SP_TOP], NULL);
+		if (ncols > NSUP_PRINTED)
+			xr_text(&r, 14, s[SP_INPUT], NULL);
+		xr_end(&r);
+		for (int k = 0; k < SP__COUNT; k++)
+			free(s[k]);
+	}
+	free(seen);
+	worksheet_autofilter(p->sup, HEAD, 0, (lxw_row_t)(HEAD + (p->nsup ? p->nsup : 1)),
+			     (lxw_col_t)(ncols - 1));
+}
+
+/* ---- rules and findings ----------------------------------------------- */
+
+static int count_rule(struct portfolio *p, const struct rule *r, const char *pack)
+{
+	size_t h = ((size_t)r >> 4) & (RULE_MAP - 1), i;
 
 	while (p->ptr_key[h] && p->ptr_key[h] != r)
 		h = (h + 1) & (RULE_MAP - 1);
 	if (p->ptr_key[h]) {
 		p->seen_count[p->ptr_val[h]]++;
-		return;
+		return p->ptr_val[h];
 	}
-	for (int i = 0; i < p->nseen; i++)
-		if (!strcmp(p->seen_rules[i]->id, r->id) && !strcmp(p->seen_pack[i], pack)) {
-			p->seen_count[i]++;
-			if (p->nseen < RULE_MAP / 2) {
-				p->ptr_key[h] = r;
-				p->ptr_val[h] = i;
-			}
-			return;
-		}
+	for (i = 0; i < p->nseen; i++)
+		if (!strcmp(p->seen_rules[i]->id, r->id) && !strcmp(p->seen_pack[i], pack))
+			break;
+	if (i == p->nseen) {
+		GROW(p->seen_rules, p->nseen + 1, p->capseen);
+		p->seen_pack = xreallocarray(p->seen_pack, p->capseen, sizeof *p->seen_pack);
+		p->seen_count = xreallocarray(p->seen_count, p->capseen, sizeof *p->seen_count);
+		p->seen_lines = xreallocarray(p->seen_lines, p->capseen, sizeof *p->seen_lines);
+		p->seen_rules[i] = r;
+		p->seen_pack[i] = pack;
+		p->seen_count[i] = 0;
+		p->seen_lines[i] = xl_lines(r->title, find_cols[3].width, XW_SIZE, false);
+		p->nseen++;
+	}
+	p->seen_count[i]++;
 	if (p->nseen < RULE_MAP / 2) {
 		p->ptr_key[h] = r;
-		p->ptr_val[h] = p->nseen;
+		p->ptr_val[h] = (int)i;
 	}
-	if (p->nseen == p->capseen) {
-		p->capseen = p->capseen ? p->capseen * 2 : 128;
-		p->seen_rules = realloc(p->seen_rules, (size_t)p->capseen * sizeof *p->seen_rules);
-		p->seen_pack = realloc(p->seen_pack, (size_t)p->capseen * sizeof *p->seen_pack);
-		p->seen_count = realloc(p->seen_count, (size_t)p->capseen * sizeof *p->seen_count);
-	}
-	p->seen_rules[p->nseen] = r;
-	p->seen_pack[p->nseen] = pack;
-	p->seen_count[p->nseen++] = 1;
+	return (int)i;
 }
 
 /* Excel holds 1,048,576 rows a sheet: a portfolio of many suppliers goes on
@@ -169,31 +458,48 @@ static void next_findings_sheet(struct portfolio *p)
 	char name[DILIGO_XLSX_SHEET_NAME + 1];
 
 	if (p->find)
-		worksheet_autofilter(p->find, 0, 0, (lxw_row_t)p->find_rows, NFIND_COLS - 1);
-	snprintf(name, sizeof name, p->find_sheets ? "Findings %d" : "Findings", p->find_sheets + 1);
+		worksheet_autofilter(p->find, HEAD, 0, (lxw_row_t)(HEAD + p->find_rows),
+				     NFIND_COLS - 1);
+	if (p->find_sheets)
+		snprintf(name, sizeof name, RT(FMT_SHEET_FINDINGS_N), p->find_sheets + 1);
+	else
+		snprintf(name, sizeof name, "%s", RT(SHEET_FINDINGS));
 	p->find = workbook_add_worksheet(p->wb, name);
-	xw_table(p->find, &p->f, find_cols, NFIND_COLS, 0);
+	table_sheet(p, p->find, name, find_cols, NFIND_COLS, NFIND_PRINTED, XW_PORTRAIT);
 	p->find_sheets++;
 	p->find_rows = 0;
 }
 
-static void finding_rows(struct portfolio *p, const struct assessment *a)
+static void finding_rows(struct portfolio *p, const struct assessment *a, const struct who *w)
 {
+	int id_lines = a->nfindings ? xl_lines(w->id, find_cols[0].width, XW_SIZE, false) : 1;
+
 	for (int i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
-		int r;
+		bool secret = redact_finding(&p->o, a, f);
+		char title[DILIGO_REPORT_LINE_TEXT];
+		struct xrow r;
+		int seen;
 
 		if (p->find_rows == SHEET_ROWS)
 			next_findings_sheet(p);
-		r = ++p->find_rows;
+		xr_begin(&r, p->find, &p->f, find_cols, FIRST + p->find_rows++);
 		p->nfind++;
-		count_rule(p, f->rule, a->pack->id);
-		xw_text(p->find, r, 0, a->qn->supplier.id, NULL);
-		worksheet_write_string(p->find, (lxw_row_t)r, 1, level_name(f->level),
-				       p->f.level[f->level]);
-		worksheet_write_number(p->find, (lxw_row_t)r, 2, f->priority, NULL);
-		xw_text(p->find, r, 3, f->rule->id, NULL);
-		xw_text(p->find, r, 4, f->rule->title, NULL);
+		xw_text(p->find, r.row, 0, w->id, p->f.wrap);
+		r.lines = id_lines;
+		xw_text(p->find, r.row, 1, level_name(f->level), p->f.level[f->level]);
+		worksheet_write_number(p->find, (lxw_row_t)r.row, 2, f->priority, p->f.num);
+		if (secret) { /* stakeholder copies: not on Rules, titled by area */
+			xr_text(&r, 3, finding_title(&p->o, a, f, title, sizeof title), NULL);
+			xr_text(&r, 4, RT(CONFIDENTIAL), NULL);
+		} else {
+			seen = count_rule(p, f->rule, a->pack->id);
+			xw_text(p->find, r.row, 3, f->rule->title, p->f.wrap);
+			xw_text(p->find, r.row, 4, f->rule->id, p->f.wrap);
+			if (p->seen_lines[seen] > r.lines)
+				r.lines = p->seen_lines[seen];
+		}
+		xr_end(&r);
 	}
 }
 
@@ -208,15 +514,17 @@ static int cmp_seen(const void *x, const void *y)
 static void rules_sheet(struct portfolio *p)
 {
 	char duties[DILIGO_REPORT_DUTIES_TEXT], src[DILIGO_REPORT_SOURCE_TEXT];
-	const struct rule **sorted = malloc((size_t)(p->nseen ? p->nseen : 1) * sizeof *sorted);
+	const struct rule **sorted = xcalloc(p->nseen ? p->nseen : 1, sizeof *sorted);
 
-	memcpy(sorted, p->seen_rules, (size_t)p->nseen * sizeof *sorted);
-	qsort(sorted, (size_t)p->nseen, sizeof *sorted, cmp_seen);
-	xw_table(p->rules, &p->f, rule_cols, NRULE_COLS, p->nseen);
-	for (int i = 0; i < p->nseen; i++) {
+	memcpy(sorted, p->seen_rules, p->nseen * sizeof *sorted);
+	qsort(sorted, p->nseen, sizeof *sorted, cmp_seen);
+	table_sheet(p, p->rules, RT(SHEET_RULES), rule_cols, NRULE_COLS, NRULE_PRINTED, XW_LANDSCAPE);
+	worksheet_autofilter(p->rules, HEAD, 0, (lxw_row_t)(HEAD + (p->nseen ? p->nseen : 1)),
+			     NRULE_COLS - 1);
+	for (size_t i = 0; i < p->nseen; i++) {
 		const struct rule *r = sorted[i];
-		int k = 0, row = i + 1;
-		size_t used = 0;
+		size_t k = 0, used = 0;
+		struct xrow x;
 
 		while (p->seen_rules[k] != r)
 			k++;
@@ -225,79 +533,383 @@ static void rules_sheet(struct portfolio *p)
 			used += (size_t)snprintf(duties + used, sizeof duties - used, "%s%s",
 						 d ? ", " : "", r->duties[d]);
 		snprintf(src, sizeof src, "%s:%d", r->file, r->line);
-		xw_text(p->rules, row, 0, r->id, NULL);
-		xw_text(p->rules, row, 1, r->title, NULL);
-		xw_text(p->rules, row, 2, p->seen_pack[k], NULL);
-		worksheet_write_number(p->rules, (lxw_row_t)row, 3, r->scale, NULL);
-		worksheet_write_number(p->rules, (lxw_row_t)row, 4, r->scope, NULL);
-		worksheet_write_number(p->rules, (lxw_row_t)row, 5, r->irremediable, NULL);
-		worksheet_write_number(p->rules, (lxw_row_t)row, 6, r->likelihood, NULL);
-		worksheet_write_string(p->rules, (lxw_row_t)row, 7, r->red_flag ? "yes" : "no", NULL);
-		worksheet_write_string(p->rules, (lxw_row_t)row, 8,
-				       r->actual ? SCORE_BASIS_ACTUAL : SCORE_BASIS_POTENTIAL, NULL);
-		xw_text(p->rules, row, 9, duties, NULL);
-		xw_text(p->rules, row, 10, r->action, NULL);
-		xw_text(p->rules, row, 11, src, NULL);
-		worksheet_write_number(p->rules, (lxw_row_t)row, 12, p->seen_count[k], NULL);
+		xr_begin(&x, p->rules, &p->f, rule_cols, FIRST + (int)i);
+		xr_text(&x, 0, r->id, NULL);
+		xr_text(&x, 1, r->title, NULL);
+		xr_text(&x, 2, p->seen_pack[k], NULL);
+		xr_num(&x, 3, p->seen_count[k], NULL);
+		xr_text(&x, 4, r->red_flag ? RT(YES) : RT(NO), NULL);
+		xr_text(&x, 5, duties, NULL);
+		xr_text(&x, 6, r->action, NULL);
+		xr_num(&x, 7, r->scale, NULL);
+		xr_num(&x, 8, r->scope, NULL);
+		xr_num(&x, 9, r->irremediable, NULL);
+		xr_num(&x, 10, r->likelihood, NULL);
+		xr_text(&x, 11, r->actual ? SCORE_BASIS_ACTUAL : SCORE_BASIS_POTENTIAL, NULL);
+		xr_text(&x, 12, src, NULL);
+		xr_end(&x);
 	}
 	free(sorted);
+}
+
+/* ---- one supplier ---------------------------------------------------- */
+
+static void error_row(struct portfolio *p, const char *input, const struct err *e)
+{
+	struct xrow r;
+
+	p->nerr++;
+	if (p->o.stakeholder) /* paths and messages can name a supplier: counted only */
+		return;
+	xr_begin(&r, p->errs, &p->f, err_cols, FIRST + p->nerr - 1);
+	xr_text(&r, 0, input, NULL);
+	if (e->line)
+		xr_num(&r, 1, e->line, NULL);
+	if (e->col)
+		xr_num(&r, 2, e->col, NULL);
+	xr_text(&r, 3, e->msg, NULL);
+	xr_end(&r);
 }
 
 static void pf_item(struct sink *s, const char *input, const struct assessment *a,
 		    const struct err *e)
 {
 	struct portfolio *p = (struct portfolio *)s;
+	struct who w;
+	struct risky cand = { 0 };
+	char title[DILIGO_REPORT_LINE_TEXT];
+	const char *top = NULL;
+	int sec;
 
+	p->ninputs++;
 	if (!a) {
-		int r = ++p->nerr;
-
-		xw_text(p->errs, r, 0, input, NULL);
-		if (e->line)
-			worksheet_write_number(p->errs, (lxw_row_t)r, 1, e->line, NULL);
-		if (e->col)
-			worksheet_write_number(p->errs, (lxw_row_t)r, 2, e->col, NULL);
-		xw_text(p->errs, r, 3, e->msg, NULL);
+		error_row(p, input, e);
 		return;
 	}
 	if (!p->nheat && !p->nareas)
 		heat_header(p, a);
+	redact_who(&p->o, &a->qn->supplier, &w);
+	redact_count(&p->o, a, &w, p->redacted);
 	note_pack(p, a->pack);
-	supplier_row(p, input, a);
-	heat_row(p, a);
-	finding_rows(p, a);
+	if (a->nfindings)
+		top = finding_title(&p->o, a, &a->findings[0], title, sizeof title);
+	cand.flags = red_flags(a);
+	cand.key = risk_key(a, cand.flags);
+	cand.index = p->nsup++;
+	cand.rating = a->rating;
+	cand.score = a->overall;
+	memcpy(cand.per_level, a->per_level, sizeof cand.per_level);
+	keep_risky(p, &cand, a, &w, top);
+	supplier_row(p, input, a, &w, top, cand.flags, cand.key);
+	/* the Overview's counts */
+	for (int i = 0; i < SCORE_NRATINGS; i++)
+		p->ratings[i] += score_rating_bands[i].letter == a->rating;
+	sec = sector_slot(p, a->pack->id);
+	for (int l = 0; l < LVL__COUNT; l++) {
+		p->levels[l] += a->per_level[l];
+		p->sector_levels[sec][l] += a->per_level[l];
+	}
+	p->flagged += a->red_flag;
+	if (!isnan(a->overall)) {
+		p->score_sum += a->overall;
+		p->nscored++;
+	}
+	heat_row(p, a, &w);
+	finding_rows(p, a, &w);
+}
+
+/* ---- Overview ---------------------------------------------------------- */
+
+/* The grid: A rank | B id | C name | D sector | E rating | F score | G red
+ * flags | H critical | I high | J top finding (the riskiest suppliers'
+ * table, the widest). Above it, the counts' tables on the left (label
+ * over A..C, numbers from D) and their charts on the right (from E; the
+ * sectors' from H). */
+static const double ov_widths[] = { 7, 14, 26, 12, 8, 9, 9, 9, 8, 30 };
+enum { OV_COLS = 10, OV_CHART_COL = 4, OV_CHART_W = 265, OV_CHART_H = 300 };
+
+static void ov_kv(struct portfolio *p, int r, const char *k, double v, lxw_format *fmt)
+{
+	worksheet_merge_range(p->over, (lxw_row_t)r, 0, (lxw_row_t)r, 2, k, p->f.label);
+	xw_num(p->over, r, 3, v, fmt);
+}
+
+static void ov_section(struct portfolio *p, int r, int c1, const char *t)
+{
+	worksheet_write_string(p->over, (lxw_row_t)r, 0, t, p->f.section);
+	for (int c = 1; c <= c1; c++)
+		worksheet_write_blank(p->over, (lxw_row_t)r, (lxw_col_t)c, p->f.section);
+}
+
+static lxw_chart *ov_chart(struct portfolio *p, uint8_t type, const char *title)
+{
+	lxw_chart *c = workbook_add_chart(p->wb, type);
+	lxw_chart_font font = { .size = 8 }, tfont = { .size = 10, .bold = LXW_TRUE };
+
+	chart_title_set_name(c, title);
+	chart_title_set_name_font(c, &tfont);
+	chart_axis_set_num_font(c->x_axis, &font);
+	chart_axis_set_num_font(c->y_axis, &font);
+	chart_legend_set_font(c, &font);
+	return c;
+}
+
+static void ov_insert(struct portfolio *p, lxw_chart *c, int row, int col, int x_off, double w_px,
+		      double h_px)
+{
+	lxw_chart_options co = { .x_scale = w_px / 480.0, .y_scale = h_px / 288.0,
+				 .x_offset = x_off, .y_offset = 2 };
+
+	worksheet_insert_chart_opt(p->over, (lxw_row_t)row, (lxw_col_t)col, c, &co);
+}
+
+/* A table of counts: a label column (A..C) and one number column per
+ * series; returns the row after it. */
+static int ov_counts(struct portfolio *p, int r, enum rtext head, const char *const *labels,
+		     int n, const enum rtext *cols, int ncols, const int *values /* n x ncols */)
+{
+	worksheet_merge_range(p->over, (lxw_row_t)r, 0, (lxw_row_t)r, 2, report_texts[head],
+			      p->f.head);
+	for (int c = 0; c < ncols; c++)
+		worksheet_write_string(p->over, (lxw_row_t)r, (lxw_col_t)(3 + c),
+				       report_texts[cols[c]], p->f.head_r);
+	worksheet_set_row(p->over, (lxw_row_t)r,
+			  xl_row_pt(ncols > 1 ? 2 : 1, XW_SIZE), NULL);
+	for (int i = 0; i < n; i++) {
+		xw_text(p->over, r + 1 + i, 0, labels[i], p->f.text);
+		for (int c = 0; c < ncols; c++)
+			worksheet_write_number(p->over, (lxw_row_t)(r + 1 + i), (lxw_col_t)(3 + c),
+					       values[i * ncols + c], p->f.num);
+	}
+	return r + 1 + n;
+}
+
+static void ov_series(lxw_chart *c, int r0, int r1, int col, const char *name_sheet, int name_row,
+		      uint32_t color)
+{
+	lxw_chart_series *s = chart_add_series(c, NULL, NULL);
+	lxw_chart_fill fill = { .color = color };
+
+	chart_series_set_categories(s, name_sheet, (lxw_row_t)r0, 0, (lxw_row_t)r1, 0);
+	chart_series_set_values(s, name_sheet, (lxw_row_t)r0, (lxw_col_t)col, (lxw_row_t)r1,
+				(lxw_col_t)col);
+	if (name_row >= 0)
+		chart_series_set_name_range(s, name_sheet, (lxw_row_t)name_row, (lxw_col_t)col);
+	chart_series_set_fill(s, &fill);
+}
+
+static const uint32_t level_colors[LVL__COUNT] = { 0xA9D08E, 0xFFD966, 0xF4B183, 0xC00000 };
+
+static int ov_riskiest(struct portfolio *p, int r)
+{
+	static const struct column cols[] = {
+		{ RT_H_RANK, 7, COL_NUM },       { RT_H_SUPPLIER_ID, 14, COL_WRAP },
+		{ RT_H_NAME, 26, COL_WRAP },     { RT_H_SECTOR, 12, COL_WRAP },
+		{ RT_H_RATING, 8, COL_TEXT },    { RT_H_SCORE, 9, COL_NUM },
+		{ RT_H_RED_FLAGS, 9, COL_NUM },  { RT_H_CRITICAL, 9, COL_NUM },
+		{ RT_H_HIGH, 8, COL_NUM },       { RT_H_TOP_FINDING, 30, COL_WRAP },
+	};
+	char t[128];
+	int lines = 1;
+
+	qsort(p->heap, (size_t)p->nheap, sizeof *p->heap, cmp_risky);
+	snprintf(t, sizeof t, RT(FMT_SEC_RISKIEST), RISKIEST);
+	worksheet_set_h_pagebreaks(p->over, (lxw_row_t[]){ (lxw_row_t)r, 0 });
+	ov_section(p, r++, 9, t);
+	for (int c = 0; c < 10; c++) {
+		int n = xl_lines(report_texts[cols[c].head], cols[c].width, XW_SIZE, true);
+
+		worksheet_write_string(p->over, (lxw_row_t)r, (lxw_col_t)c, report_texts[cols[c].head],
+				       cols[c].kind == COL_NUM ? p->f.head_r : p->f.head);
+		lines = n > lines ? n : lines;
+	}
+	worksheet_set_row(p->over, (lxw_row_t)r, xl_row_pt(lines, XW_SIZE), NULL);
+	r++;
+	for (int i = 0; i < p->nheap; i++) {
+		const struct risky *k = &p->heap[i];
+		char rating[2] = { k->rating, 0 };
+		struct xrow x;
+
+		xr_begin(&x, p->over, &p->f, cols, r++);
+		xr_num(&x, 0, i + 1, NULL);
+		xr_text(&x, 1, k->id, NULL);
+		xr_text(&x, 2, k->name, NULL);
+		xr_text(&x, 3, k->sector, NULL);
+		xr_text(&x, 4, rating, NULL);
+		xr_num(&x, 5, k->score, p->f.num1);
+		xr_num(&x, 6, k->flags, k->flags ? p->f.flag : NULL);
+		xr_num(&x, 7, k->per_level[LVL_CRITICAL], NULL);
+		xr_num(&x, 8, k->per_level[LVL_HIGH], NULL);
+		xr_text(&x, 9, k->top, NULL);
+		xr_end(&x);
+	}
+	if (!p->nheap)
+		worksheet_write_string(p->over, (lxw_row_t)r++, 1, RT(NO_SUPPLIERS), p->f.muted);
+	return r;
+}
+
+static void overview_sheet(struct portfolio *p)
+{
+	static const enum rtext one[] = { RT_H_SUPPLIERS }, findings[] = { RT_H_FINDINGS };
+	static const enum rtext by_level[] = { RT_H_CRITICAL, RT_H_HIGH, RT_H_MEDIUM, RT_H_LOW };
+	const char *rl[SCORE_NRATINGS], *ll[LVL__COUNT], *sheet = RT(SHEET_OVERVIEW);
+	char letters[SCORE_NRATINGS][2];
+	int rv[SCORE_NRATINGS], lv[LVL__COUNT], sv[MAX_PACKS * LVL__COUNT];
+	int r, top, end;
+	lxw_chart *c;
+
+	for (int i = 0; i < OV_COLS; i++)
+		worksheet_set_column(p->over, (lxw_col_t)i, (lxw_col_t)i, ov_widths[i], NULL);
+	xw_mark_row(p->over, &p->f, &p->pg, sheet);
+	xw_text(p->over, 1, 0, RT(DOC_PORTFOLIO_TITLE), p->f.title);
+	worksheet_set_row(p->over, 1, xl_row_pt(1, 14), NULL);
+	worksheet_set_row(p->over, 2, 6, NULL);
+	/* at a glance */
+	ov_section(p, 3, 3, RT(SEC_COUNTS));
+	ov_kv(p, 4, RT(K_ASSESSED), p->nsup, p->f.value_num);
+	ov_kv(p, 5, RT(K_FAILED), p->nerr, p->f.value_num);
+	ov_kv(p, 6, RT(K_WITH_RED_FLAG), p->flagged, p->f.value_num);
+	ov_kv(p, 7, RT(K_FINDINGS_TOTAL), p->nfind, p->f.value_num);
+	ov_kv(p, 8, RT(K_MEAN_SCORE), p->nscored ? p->score_sum / p->nscored : NAN, p->f.value_num1);
+	/* ratings: table, then a column chart beside it (from the top) */
+	for (int i = 0; i < SCORE_NRATINGS; i++) {
+		letters[i][0] = score_rating_bands[i].letter;
+		letters[i][1] = '\0';
+		rl[i] = letters[i];
+		rv[i] = p->ratings[i];
+	}
+	ov_section(p, 10, 3, RT(SEC_RATINGS));
+	top = 11;
+	r = ov_counts(p, top, RT_H_RATING, rl, SCORE_NRATINGS, one, 1, rv);
+	c = ov_chart(p, LXW_CHART_COLUMN, RT(CHART_RATINGS));
+	ov_series(c, top + 1, r - 1, 3, sheet, -1, 0x1F4E79);
+	chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
+	ov_insert(p, c, 3, OV_CHART_COL, 12, OV_CHART_W, OV_CHART_H);
+	/* levels, critical first; its chart beside the ratings' */
+	for (int l = 0; l < LVL__COUNT; l++) {
+		ll[l] = level_name((enum level)(LVL_CRITICAL - l));
+		lv[l] = p->levels[LVL_CRITICAL - l];
+	}
+	ov_section(p, r + 1, 3, RT(SEC_LEVELS));
+	top = r + 2;
+	r = ov_counts(p, top, RT_H_LEVEL, ll, LVL__COUNT, findings, 1, lv);
+	c = ov_chart(p, LXW_CHART_COLUMN, RT(CHART_LEVELS));
+	ov_series(c, top + 1, r - 1, 3, sheet, -1, 0xC55A11);
+	chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
+	ov_insert(p, c, 3, OV_CHART_COL, 22 + OV_CHART_W, OV_CHART_W, OV_CHART_H);
+	/* below both charts (rows of 15 points: 20 pixels) */
+	if (r < 3 + OV_CHART_H / 20 + 1)
+		r = 3 + OV_CHART_H / 20 + 1;
+	/* sectors x levels: a stacked bar chart below the small ones */
+	for (int i = 0; i < p->nsectors; i++)
+		for (int l = 0; l < LVL__COUNT; l++)
+			sv[i * LVL__COUNT + l] = p->sector_levels[i][LVL_CRITICAL - l];
+	ov_section(p, r + 1, 9, RT(SEC_BY_SECTOR));
+	top = r + 2;
+	end = ov_counts(p, top, RT_H_SECTOR, (const char *const *)p->sectors, p->nsectors, by_level,
+			LVL__COUNT, sv);
+	if (p->nsectors) {
+		c = ov_chart(p, LXW_CHART_BAR_STACKED, RT(CHART_SECTORS));
+		for (int l = 0; l < LVL__COUNT; l++)
+			ov_series(c, top + 1, end - 1, 3 + l, sheet, top, level_colors[LVL_CRITICAL - l]);
+		chart_axis_set_reverse(c->y_axis);
+		chart_axis_set_crossing_max(c->y_axis);
+		chart_axis_set_interval_unit(c->y_axis, 1);
+		chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
+		ov_insert(p, c, top - 1, 7, 8, 330, 90 + 24.0 * p->nsectors);
+	}
+	/* the riskiest below the sector chart */
+	r = end + 1;
+	if (p->nsectors) {
+		int chart_rows = (int)((90 + 24.0 * p->nsectors) / 20) + 2;
+
+		r = top - 1 + chart_rows > r ? top - 1 + chart_rows : r;
+	}
+	end = ov_riskiest(p, r);
+	xw_page(p->over, &p->pg, XW_LANDSCAPE, 1, 0);
+	worksheet_print_area(p->over, 0, 0, (lxw_row_t)end, OV_COLS - 1);
+	worksheet_gridlines(p->over, LXW_HIDE_ALL_GRIDLINES);
+	worksheet_activate(p->over);
+}
+
+/* ---- Method, close ------------------------------------------------------ */
+
+static int m_kv(struct portfolio *p, int r, const char *k, const char *v)
+{
+	int a = xl_lines(k, 26, XW_SIZE, true), b = xl_lines(v ? v : "", 66, XW_SIZE, false);
+
+	xw_text(p->method, r, 0, k, p->f.label);
+	xw_text(p->method, r, 1, v, p->f.value_wrap);
+	xw_row_lines(p->method, r, a > b ? a : b);
+	return r + 1;
 }
 
 static void method_sheet(struct portfolio *p)
 {
 	lxw_worksheet *ws = p->method;
-	char when[64], buf[64];
+	char when[64], buf[DILIGO_REPORT_LINE_TEXT];
 	struct tm tm;
-	int r = 0;
+	int r = 1, total = 0;
 
-	gmtime_r(&p->now, &tm);
+	gmtime_r(&p->o.now, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	worksheet_set_column(ws, 0, 0, 30, NULL);
-	worksheet_set_column(ws, 1, 1, 100, p->f.wrap);
-	worksheet_write_string(ws, (lxw_row_t)r++, 0, "Method and provenance", p->f.title);
-	worksheet_write_string(ws, (lxw_row_t)r, 0, "diligo version", p->f.bold);
-	worksheet_write_string(ws, (lxw_row_t)r++, 1, DILIGO_VERSION, NULL);
-	worksheet_write_string(ws, (lxw_row_t)r, 0, "Generated", p->f.bold);
-	worksheet_write_string(ws, (lxw_row_t)r++, 1, when, NULL);
-	worksheet_write_string(ws, (lxw_row_t)r, 0, "Audience", p->f.bold);
-	worksheet_write_string(ws, (lxw_row_t)r++, 1, p->stakeholder ? "stakeholder" : "company", NULL);
-	snprintf(buf, sizeof buf, "%d assessed, %d failed, %d findings", p->nsup, p->nerr, p->nfind);
-	worksheet_write_string(ws, (lxw_row_t)r, 0, "Suppliers", p->f.bold);
-	worksheet_write_string(ws, (lxw_row_t)r++, 1, buf, NULL);
-	for (int i = 0; i < p->npacks; i++) {
-		worksheet_write_string(ws, (lxw_row_t)r, 0, i ? "" : "Sector packs", p->f.bold);
-		xw_text(ws, r++, 1, p->packs[i], NULL);
+	worksheet_set_column(ws, 0, 0, 26, NULL);
+	worksheet_set_column(ws, 1, 1, 66, NULL);
+	xw_mark_row(ws, &p->f, &p->pg, RT(SHEET_METHOD));
+	xw_text(ws, r, 0, RT(SEC_METHOD), p->f.title);
+	worksheet_set_row(ws, (lxw_row_t)r++, xl_row_pt(1, 14), NULL);
+	r = m_kv(p, r, RT(K_VERSION), DILIGO_VERSION);
+	r = m_kv(p, r, RT(K_GENERATED), when);
+	r = m_kv(p, r, RT(K_AUDIENCE), !p->o.stakeholder ? RT(AUDIENCE_COMPANY)
+				       : p->o.pseudonymise ? RT(AUDIENCE_PSEUDONYMISED)
+				       : RT(AUDIENCE_STAKEHOLDER));
+	snprintf(buf, sizeof buf, RT(FMT_SUPPLIER_COUNTS), p->nsup, p->nerr, p->nfind);
+	r = m_kv(p, r, RT(K_SUPPLIERS), buf);
+	for (int i = 0; i < p->npacks; i++)
+		r = m_kv(p, r, i ? "" : RT(K_PACKS), p->packs[i]);
+	r = m_kv(p, r, RT(K_RISK_ORDER), RT(RISK_ORDER));
+	snprintf(buf, sizeof buf, RT(FMT_PORTFOLIO_SCORING), SCORE_Q_MAX, SCORE_SCALE);
+	r = m_kv(p, r, RT(K_SCORING), buf);
+	xw_text(ws, ++r, 0, RT(SEC_REDACTED), p->f.section);
+	worksheet_write_blank(ws, (lxw_row_t)r++, 1, p->f.section);
+	if (!p->o.stakeholder) {
+		r = m_kv(p, r, RT(K_ITEMS_REDACTED), RT(ITEMS_REDACTED_COMPANY));
+	} else {
+		p->redacted[RD_ERRORS] = p->nerr;
+		p->redacted[RD_PATHS] = p->ninputs; /* every input's path */
+		for (int c = 0; c < RD__COUNT; c++) {
+			bool pseudo = c == RD_PSEUDONYMS || c == RD_MENTIONS || c == RD_URLS ||
+				      c == RD_EMPLOYEES;
+
+			if (pseudo && !p->o.pseudonymise)
+				continue;
+			xw_text(ws, r, 0, report_texts[RT_RD_RESPONDENT + c], p->f.label);
+			worksheet_write_number(ws, (lxw_row_t)r, 1, p->redacted[c], p->f.value_num);
+			xw_row_lines(ws, r++, xl_lines(report_texts[RT_RD_RESPONDENT + c], 26, XW_SIZE,
+						       true));
+			total += p->redacted[c];
+		}
+		snprintf(buf, sizeof buf, RT(FMT_TOTAL_REDACTED), total);
+		r = m_kv(p, r, RT(K_ITEMS_REDACTED), buf);
 	}
-	worksheet_write_string(ws, (lxw_row_t)r, 0, "Scoring", p->f.bold);
-	worksheet_write_string(ws, (lxw_row_t)r++, 1,
-			       "As published in each supplier workbook's Method sheet and in "
-			       "docs/scoring.md: question scores in [0," SCORE_STR(SCORE_Q_MAX) "], "
-			       "duty and overall scores = " SCORE_STR(SCORE_SCALE) " x sum(w x s) / "
-			       "sum(w), priority = severity x likelihood.", NULL);
+	xw_page(ws, &p->pg, XW_PORTRAIT, 1, 0);
+	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
+}
+
+static void errors_close(struct portfolio *p)
+{
+	char buf[DILIGO_REPORT_LINE_TEXT];
+
+	if (p->o.stakeholder && p->nerr) {
+		snprintf(buf, sizeof buf, RT(FMT_ERRORS_WITHHELD), p->nerr);
+		worksheet_write_string(p->errs, FIRST, 0, buf, p->f.muted);
+	} else if (!p->nerr) {
+		/* says so on screen, and is left out of printing */
+		worksheet_write_string(p->errs, FIRST, 0, RT(NO_ERRORS), p->f.muted);
+		worksheet_hide(p->errs);
+	}
+	worksheet_autofilter(p->errs, HEAD, 0,
+			     (lxw_row_t)(HEAD + (!p->o.stakeholder && p->nerr ? p->nerr : 1)), 3);
 }
 
 static void pf_free(struct portfolio *p)
@@ -305,24 +917,40 @@ static void pf_free(struct portfolio *p)
 	free(p->seen_rules);
 	free(p->seen_pack);
 	free(p->seen_count);
+	free(p->seen_lines);
 	for (int i = 0; i < p->nareas; i++)
 		free((char *)p->areas[i]);
 	for (int i = 0; i < p->npacks; i++)
 		free(p->packs[i]);
+	for (int i = 0; i < p->nsectors; i++)
+		free(p->sectors[i]);
+	for (int i = 0; i < p->nheap; i++)
+		risky_free(&p->heap[i]);
+	free(p->keys);
+	if (p->spill)
+		fclose(p->spill);
 	free(p);
 }
 
 static int pf_close(struct sink *s, struct err *e)
 {
 	struct portfolio *p = (struct portfolio *)s;
-	lxw_conditional_format cf = { 0 };
 	int rc;
 
-	worksheet_autofilter(p->sup, 0, 0, (lxw_row_t)(p->nsup ? p->nsup : 1), 13);
-	worksheet_autofilter(p->find, 0, 0, (lxw_row_t)(p->find_rows ? p->find_rows : 1),
+	if (ferror(p->spill)) {
+		workbook_close(p->wb);
+		outfile_discard(&p->of);
+		rc = err_set(e, ERR_IO, "cannot write '%s': the temporary file failed", p->of.target);
+		pf_free(p);
+		return rc;
+	}
+	overview_sheet(p);
+	suppliers_sheet(p);
+	worksheet_autofilter(p->find, HEAD, 0, (lxw_row_t)(HEAD + (p->find_rows ? p->find_rows : 1)),
 			     NFIND_COLS - 1);
-	worksheet_autofilter(p->errs, 0, 0, (lxw_row_t)(p->nerr ? p->nerr : 1), 3);
 	if (p->nheat) {
+		lxw_conditional_format cf = { 0 };
+
 		cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
 		cf.min_color = 0xF8696B;
 		cf.mid_color = 0xFFEB84;
@@ -331,14 +959,16 @@ static int pf_close(struct sink *s, struct err *e)
 		cf.min_value = 0;
 		cf.mid_value = SCORE_SCALE / 2;
 		cf.max_value = SCORE_SCALE;
-		worksheet_conditional_format_range(p->heat, 1, 2, (lxw_row_t)p->nheat,
+		worksheet_conditional_format_range(p->heat, FIRST, 2, (lxw_row_t)(FIRST + p->nheat - 1),
 						   (lxw_col_t)(2 + p->nareas), &cf);
-		worksheet_autofilter(p->heat, 0, 0, (lxw_row_t)p->nheat, (lxw_col_t)(2 + p->nareas));
+		worksheet_autofilter(p->heat, HEAD, 0, (lxw_row_t)(HEAD + p->nheat),
+				     (lxw_col_t)(2 + p->nareas));
 	} else {
-		static const struct column none[] = { { "Supplier id", 14, 0 } };
+		static const struct column none[] = { { RT_H_SUPPLIER_ID, 14, COL_WRAP } };
 
-		xw_table(p->heat, &p->f, none, 1, 0);
+		table_sheet(p, p->heat, RT(SHEET_HEATMAP), none, 1, 1, XW_LANDSCAPE);
 	}
+	errors_close(p);
 	rules_sheet(p);
 	method_sheet(p);
 	rc = xw_finish(p->wb, &p->of, e);
@@ -357,32 +987,41 @@ static void pf_abort(struct sink *s)
 
 static const struct sink_vt portfolio_vt = { pf_item, pf_close, pf_abort };
 
-struct sink *sink_portfolio_new(const char *path, bool stakeholder, time_t now, struct err *e)
+struct sink *sink_portfolio_new(const char *path, const struct report_opts *o, struct err *e)
 {
-	struct portfolio *p = calloc(1, sizeof *p);
+	struct portfolio *p = xcalloc(1, sizeof *p);
 	lxw_workbook_options wo = { .constant_memory = LXW_TRUE };
 
 	p->base.vt = &portfolio_vt;
-	p->stakeholder = stakeholder;
-	p->now = now;
+	p->o = *o;
 	if (outfile_begin(&p->of, path, e)) {
+		free(p);
+		return NULL;
+	}
+	if (!(p->spill = tmpfile())) {
+		err_set(e, ERR_IO, "cannot write '%s': no temporary file", path);
+		outfile_discard(&p->of);
 		free(p);
 		return NULL;
 	}
 	if (!(p->wb = workbook_new_opt(p->of.tmp, &wo))) {
 		err_set(e, ERR_IO, "cannot write '%s'", path);
+		fclose(p->spill);
 		free(p);
 		return NULL;
 	}
 	xfmt_init(p->wb, &p->f);
-	xw_properties(p->wb, "diligo portfolio", now);
-	p->sup = workbook_add_worksheet(p->wb, "Suppliers");
-	p->heat = workbook_add_worksheet(p->wb, "Heatmap");
+	xpage_init(&p->pg, o, RT(PORTFOLIO));
+	xw_properties(p->wb, RT(DOC_PORTFOLIO_TITLE), p->pg.marking, o->now);
+	p->over = workbook_add_worksheet(p->wb, RT(SHEET_OVERVIEW));
+	p->sup = workbook_add_worksheet(p->wb, RT(SHEET_SUPPLIERS));
+	p->heat = workbook_add_worksheet(p->wb, RT(SHEET_HEATMAP));
 	next_findings_sheet(p);
-	p->errs = workbook_add_worksheet(p->wb, "Errors");
-	p->rules = workbook_add_worksheet(p->wb, "Rules");
-	p->method = workbook_add_worksheet(p->wb, "Method");
-	xw_table(p->sup, &p->f, sup_cols, 14, 0);
-	xw_table(p->errs, &p->f, err_cols, 4, 0);
+	p->errs = workbook_add_worksheet(p->wb, RT(SHEET_ERRORS));
+	p->rules = workbook_add_worksheet(p->wb, RT(SHEET_RULES));
+	p->method = workbook_add_worksheet(p->wb, RT(SHEET_METHOD));
+	table_sheet(p, p->sup, RT(SHEET_SUPPLIERS), sup_cols,
+		    o->stakeholder ? NSUP_PRINTED : NSUP_PRINTED + 1, NSUP_PRINTED, XW_LANDSCAPE);
+	table_sheet(p, p->errs, RT(SHEET_ERRORS), err_cols, 4, 4, XW_LANDSCAPE);
 	return &p->base;
 }

@@ -2,44 +2,34 @@
  * Action plan, Answers, Evidence, Method. Every number can be followed back:
  * a finding lists its rule, duties and the answers that triggered it; the
  * Method sheet names every Lua file by SHA-256 and states the scoring method,
- * written from the constants of score.h. */
+ * written from the constants of score.h.
+ *
+ * Printed, each sheet is legible on its own paper (xlsx_common.h): Summary
+ * is a one-page landscape dashboard; the tables are landscape, one page
+ * wide, their heading repeated, their rows as tall as their wrapped text;
+ * Findings and Answers print their reading columns first and leave the
+ * technical ones (severity components, rule id and source; section, kind)
+ * to the screen; Method is a two-column portrait page. What a stakeholder
+ * copy withholds is decided in redact.c. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "redact.h"
 #include "score.h"
 #include "sink.h"
 #include "xlsx_common.h"
 
-#define REDACTED "[confidential]"
-
 struct sw {
 	lxw_workbook *wb;
 	struct xfmt f;
+	struct xpage pg;
 	const struct assessment *a;
 	const struct report_opts *o;
-	int redacted;
+	struct who who;
+	int counts[RD__COUNT];
 };
-
-static bool hidden(struct sw *w, const struct answer *an)
-{
-	return w->o->stakeholder && an->confidential;
-}
-
-/* Evidence is confidential when a confidential answer cites it. */
-static bool evidence_hidden(struct sw *w, const char *id)
-{
-	const struct qn *q = w->a->qn;
-
-	if (!w->o->stakeholder)
-		return false;
-	for (int i = 0; i < w->a->pack->nquestions; i++)
-		for (int k = 0; k < q->answers[i].nevidence; k++)
-			if (q->answers[i].confidential && !strcmp(q->answers[i].evidence[k], id))
-				return true;
-	return false;
-}
 
 static const char *join(const char **v, int n, const char *sep, char *buf, size_t size)
 {
@@ -51,200 +41,445 @@ static const char *join(const char **v, int n, const char *sep, char *buf, size_
 	return buf;
 }
 
-/* ---- Summary -------------------------------------------------------- */
-
-static void kv(struct sw *w, lxw_worksheet *ws, int row, const char *k, const char *v)
+/* Free text as this copy shows it (mentions of the supplier replaced). */
+static const char *shown(struct sw *w, const char *s, char *buf, size_t n)
 {
-	worksheet_write_string(ws, (lxw_row_t)row, 0, k, w->f.bold);
-	xw_text(ws, row, 1, v, w->f.text);
+	return redact_free(&w->who, s, buf, n, NULL);
 }
 
-static void summary_profile(struct sw *w, lxw_worksheet *ws)
+/* The width (Excel units) a column needs for the widest of texts, between
+ * min and max: columns of ids are as wide as their longest id. */
+static double fit(double width, double min, double max)
+{
+	return width < min ? min : width > max ? max : width;
+}
+
+/* ---- Summary -------------------------------------------------------- */
+
+/* The dashboard's grid: A label | B value | C gap | D label | E value |
+ * F gap | G duty area | H score | the chart from I; provenance from G. */
+enum {
+	S_A = 16, S_B = 24, S_C = 2, S_D = 20, S_E = 12, S_F = 2, S_G = 22, S_H = 7, S_I = 8,
+	S_TOP = 3,      /* row of the section headings */
+	S_LIST = 15,    /* row of the red flags' section */
+	S_LIST_MAX = 5, /* rows per list */
+	S_CHART_W = 340,
+};
+
+static void label(struct sw *w, lxw_worksheet *ws, int row, int col, const char *k)
+{
+	worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, k, w->f.label);
+}
+
+static void section(struct sw *w, lxw_worksheet *ws, int row, int c0, int c1, const char *title)
+{
+	worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c0, title, w->f.section);
+	for (int c = c0 + 1; c <= c1; c++)
+		worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)c, w->f.section);
+}
+
+/* A value over columns c0..c1 (merged when more than one), wrapped;
+ * returns the lines it needs. */
+static int span(lxw_worksheet *ws, int row, int c0, int c1, double width, const char *s,
+		lxw_format *fmt)
+{
+	char buf[DILIGO_XLSX_CELL_CHARS / 8];
+
+	if (!s)
+		s = "";
+	s = report_cell_text(s, buf, sizeof buf);
+	if (c1 > c0)
+		worksheet_merge_range(ws, (lxw_row_t)row, (lxw_col_t)c0, (lxw_row_t)row,
+				      (lxw_col_t)c1, s, fmt);
+	else
+		worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c0, s, fmt);
+	return xl_lines(s, width, XW_SIZE, false);
+}
+
+static void summary_profile(struct sw *w, lxw_worksheet *ws, int *lines)
 {
 	const struct qn *q = w->a->qn;
 	char buf[DILIGO_REPORT_LINE_TEXT];
+	int r = S_TOP + 1;
 
-	snprintf(buf, sizeof buf, "Due-diligence assessment: %s", q->supplier.name);
-	xw_text(ws, 0, 0, buf, w->f.title);
-	kv(w, ws, 2, "Supplier id", q->supplier.id);
-	kv(w, ws, 3, "Name", q->supplier.name);
-	kv(w, ws, 4, "Country", q->supplier.country);
-	kv(w, ws, 5, "Sector", q->supplier.sector);
-	worksheet_write_string(ws, 6, 0, "Employees", w->f.bold);
-	if (q->supplier.employees >= 0)
-		worksheet_write_number(ws, 6, 1, (double)q->supplier.employees, NULL);
-	worksheet_write_string(ws, 7, 0, "Tier", w->f.bold);
+	section(w, ws, S_TOP, 0, 1, RT(SEC_SUPPLIER));
+	label(w, ws, r, 0, RT(K_SUPPLIER_ID));
+	lines[r] = span(ws, r, 1, 1, S_B, w->who.id, w->f.value_wrap);
+	label(w, ws, ++r, 0, RT(K_NAME));
+	lines[r] = span(ws, r, 1, 1, S_B, w->who.name, w->f.value_wrap);
+	label(w, ws, ++r, 0, RT(K_COUNTRY));
+	xw_text(ws, r, 1, q->supplier.country, w->f.value);
+	label(w, ws, ++r, 0, RT(K_SECTOR));
+	lines[r] = span(ws, r, 1, 1, S_B, q->supplier.sector, w->f.value_wrap);
+	label(w, ws, ++r, 0, RT(K_EMPLOYEES));
+	if (q->supplier.employees >= 0 && w->o->stakeholder && w->o->pseudonymise)
+		xw_text(ws, r, 1, employees_band(q->supplier.employees, buf, sizeof buf), w->f.value);
+	else if (q->supplier.employees >= 0)
+		worksheet_write_number(ws, (lxw_row_t)r, 1, (double)q->supplier.employees,
+				       w->f.value_num);
+	label(w, ws, ++r, 0, RT(K_TIER));
 	if (q->supplier.tier)
-		worksheet_write_number(ws, 7, 1, q->supplier.tier, NULL);
-	worksheet_write_string(ws, 8, 0, "Period", w->f.bold);
+		worksheet_write_number(ws, (lxw_row_t)r, 1, q->supplier.tier, w->f.value_num);
+	label(w, ws, ++r, 0, RT(K_PERIOD));
 	if (q->period)
-		worksheet_write_number(ws, 8, 1, q->period, NULL);
+		worksheet_write_number(ws, (lxw_row_t)r, 1, q->period, w->f.value);
+	label(w, ws, ++r, 0, RT(K_RESPONDENT));
 	if (w->o->stakeholder) {
-		kv(w, ws, 9, "Respondent", REDACTED);
-		w->redacted += q->respondent_name || q->respondent_role || q->respondent_email;
+		xw_text(ws, r, 1, RT(CONFIDENTIAL), w->f.value);
 	} else {
 		snprintf(buf, sizeof buf, "%s%s%s", q->respondent_name ? q->respondent_name : "",
-			 q->respondent_role ? ", " : "", q->respondent_role ? q->respondent_role : "");
-		kv(w, ws, 9, "Respondent", buf);
+			 q->respondent_name && q->respondent_role ? ", " : "",
+			 q->respondent_role ? q->respondent_role : "");
+		lines[r] = span(ws, r, 1, 1, S_B, buf, w->f.value_wrap);
 	}
 }
 
-static void summary_scores(struct sw *w, lxw_worksheet *ws)
+static int red_flag_findings(const struct assessment *a)
+{
+	int n = 0;
+
+	for (int i = 0; i < a->nfindings; i++)
+		n += a->findings[i].rule->red_flag;
+	return n;
+}
+
+/* "The overall score 61.8 gives B (B from 60). A red-flag finding caps
+ * the rating at D." — the letter the score gives and the cap that applied. */
+static const char *rating_reason(const struct assessment *a, char *buf, size_t n)
+{
+	char letter = score_rating(a->overall);
+	size_t u;
+	int band = 0;
+
+	while (band < SCORE_NRATINGS - 1 && score_rating_bands[band].letter != letter)
+		band++;
+	if (isnan(a->overall))
+		u = (size_t)snprintf(buf, n, "%s", RT(WHY_NO_SCORE));
+	else if (band < SCORE_NRATINGS - 1)
+		u = (size_t)snprintf(buf, n, RT(FMT_WHY_SCORE), a->overall, letter, letter,
+				     score_rating_bands[band].min);
+	else
+		u = (size_t)snprintf(buf, n, RT(FMT_WHY_BOTTOM), a->overall, letter,
+				     score_rating_bands[SCORE_NRATINGS - 2].min);
+	if (u >= n)
+		return buf;
+	if (!a->red_flag)
+		snprintf(buf + u, n - u, "%s", RT(FMT_WHY_NO_CAP));
+	else if (letter < SCORE_RED_FLAG_CAP)
+		snprintf(buf + u, n - u, RT(FMT_WHY_CAP), SCORE_RED_FLAG_CAP);
+	else
+		snprintf(buf + u, n - u, RT(FMT_WHY_CAP_NOOP), SCORE_RED_FLAG_CAP);
+	return buf;
+}
+
+static void summary_result(struct sw *w, lxw_worksheet *ws, int *lines)
 {
 	const struct assessment *a = w->a;
-	char r[2] = { a->rating, 0 };
+	char r1[2] = { a->rating, 0 }, why[DILIGO_REPORT_LINE_TEXT], k[64];
+	int r = S_TOP + 1;
 
-	worksheet_write_string(ws, 11, 0, "Overall score (0-" SCORE_STR(SCORE_SCALE) ")", w->f.bold);
-	xw_num(ws, 11, 1, a->overall, w->f.num1);
-	kv(w, ws, 12, "Rating", r);
-	worksheet_write_string(ws, 13, 0, "Coverage", w->f.bold);
-	xw_num(ws, 13, 1, a->coverage, w->f.pct);
-	kv(w, ws, 14, "Red flag", a->red_flag ? "yes" : "no");
+	section(w, ws, S_TOP, 3, 4, RT(SEC_RESULT));
+	label(w, ws, r, 3, RT(K_OVERALL));
+	xw_num(ws, r, 4, a->overall, w->f.value_num1);
+	label(w, ws, ++r, 3, RT(K_RATING));
+	worksheet_write_string(ws, (lxw_row_t)r, 4, r1, w->f.big);
+	lines[r] = 2; /* the big letter */
+	label(w, ws, ++r, 3, RT(K_COVERAGE_CLAIMED));
+	xw_num(ws, r, 4, a->coverage, w->f.value_pct);
+	label(w, ws, ++r, 3, RT(K_COVERAGE_EVIDENCED));
+	xw_num(ws, r, 4, a->evidenced, w->f.value_pct);
+	label(w, ws, ++r, 3, RT(K_RED_FLAGS));
+	worksheet_write_number(ws, (lxw_row_t)r, 4, red_flag_findings(a),
+			       a->red_flag ? w->f.flag_value : w->f.value_num);
 	for (int l = LVL_CRITICAL; l >= LVL_LOW; l--) {
-		char k[64];
-
-		snprintf(k, sizeof k, "Findings: %s", level_name((enum level)l));
-		worksheet_write_string(ws, (lxw_row_t)(15 + LVL_CRITICAL - l), 0, k, w->f.bold);
-		worksheet_write_number(ws, (lxw_row_t)(15 + LVL_CRITICAL - l), 1, a->per_level[l], NULL);
+		snprintf(k, sizeof k, RT(FMT_K_FINDINGS_LEVEL), level_name((enum level)l));
+		label(w, ws, ++r, 3, k);
+		worksheet_write_number(ws, (lxw_row_t)r, 4, a->per_level[l], w->f.value_num);
 	}
+	/* the reason, under both blocks */
+	r = S_LIST - 2 > r + 1 ? S_LIST - 2 : r + 1;
+	label(w, ws, r, 0, RT(K_RATING_WHY));
+	lines[r] = span(ws, r, 1, 4, S_B + S_C + S_D + S_E, rating_reason(a, why, sizeof why),
+			w->f.value_wrap);
 }
 
-static void summary_top(struct sw *w, lxw_worksheet *ws)
+/* A list of findings under a section heading: Level | Finding | Priority. */
+static int summary_list(struct sw *w, lxw_worksheet *ws, int r, const char *title, bool flags,
+			bool skip_flags, const char *none, int *lines)
 {
 	const struct assessment *a = w->a;
+	char buf[DILIGO_REPORT_LINE_TEXT], more[128];
+	int shown_n = 0, total = 0;
 
-	worksheet_write_string(ws, 20, 0, "Top findings", w->f.title);
-	worksheet_write_string(ws, 21, 0, "Level", w->f.head);
-	worksheet_write_string(ws, 21, 1, "Priority", w->f.head);
-	worksheet_write_string(ws, 21, 2, "Finding", w->f.head);
-	if (!a->nfindings)
-		worksheet_write_string(ws, 22, 0, "No findings.", w->f.muted);
-	for (int i = 0; i < a->nfindings && i < DILIGO_TOP_FINDINGS; i++) {
+	section(w, ws, r, 0, 4, title);
+	r++;
+	worksheet_write_string(ws, (lxw_row_t)r, 0, RT(H_LEVEL), w->f.head);
+	worksheet_merge_range(ws, (lxw_row_t)r, 1, (lxw_row_t)r, 3, RT(H_FINDING), w->f.head);
+	worksheet_write_string(ws, (lxw_row_t)r, 4, RT(H_PRIORITY), w->f.head_r);
+	r++;
+	for (int i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
 
-		worksheet_write_string(ws, (lxw_row_t)(22 + i), 0, level_name(f->level),
-				       w->f.level[f->level]);
-		worksheet_write_number(ws, (lxw_row_t)(22 + i), 1, f->priority, NULL);
-		xw_text(ws, 22 + i, 2, f->rule->title, w->f.text);
+		if ((flags && !f->rule->red_flag) || (skip_flags && f->rule->red_flag))
+			continue;
+		if (total++ >= S_LIST_MAX)
+			continue;
+		worksheet_write_string(ws, (lxw_row_t)r, 0, level_name(f->level), w->f.level[f->level]);
+		lines[r] = span(ws, r, 1, 3, S_B + S_C + S_D,
+				finding_title(w->o, a, f, buf, sizeof buf), w->f.value_wrap);
+		worksheet_write_number(ws, (lxw_row_t)r, 4, f->priority, w->f.num);
+		r++;
+		shown_n++;
 	}
+	if (!shown_n) {
+		lines[r] = span(ws, r, 1, 3, S_B + S_C + S_D, none, w->f.muted);
+		r++;
+	}
+	if (total > shown_n) {
+		snprintf(more, sizeof more, RT(FMT_MORE_FINDINGS), total - shown_n);
+		lines[r] = span(ws, r, 1, 3, S_B + S_C + S_D, more, w->f.muted);
+		r++;
+	}
+	return r;
 }
 
-/* Scores per duty area, as a table (D3:E..) and a bar chart beside it. */
-static void summary_chart(struct sw *w, lxw_worksheet *ws)
+/* The height of Summary row i in points, as sheet_summary sets it. */
+static double summary_row_pt(const int *lines, int i)
+{
+	if (i == 0)
+		return xl_row_pt(1, 11);
+	if (i == 1)
+		return xl_row_pt(1, 14);
+	if (i == 2)
+		return 6;
+	return xl_row_pt(lines[i], XW_SIZE);
+}
+
+/* Scores per duty area, as a table (G..H) and a bar chart beside it whose
+ * bars run top to bottom in the table's order, every area labelled.
+ * Returns the height of the chart in points. */
+static double summary_chart(struct sw *w, lxw_worksheet *ws, int *lines)
 {
 	const struct area_score *areas = w->a->areas;
-	int n = w->a->nareas;
+	int n = w->a->nareas, first = S_TOP + 2;
 	lxw_chart *chart;
 	lxw_chart_series *s;
+	lxw_chart_font font = { .size = 8 };
+	lxw_chart_font tfont = { .size = 10, .bold = LXW_TRUE };
+	lxw_chart_fill fill = { .color = 0x1F4E79 };
+	lxw_chart_options co = { 0 };
+	const char *sheet = RT(SHEET_SUMMARY);
+	double height = 0;
 
-	worksheet_write_string(ws, 2, 3, "Duty area", w->f.head);
-	worksheet_write_string(ws, 2, 4, "Score", w->f.head);
+	section(w, ws, S_TOP, 6, 7, RT(SEC_AREAS));
+	worksheet_write_string(ws, S_TOP + 1, 6, RT(H_DUTY_AREA), w->f.head);
+	worksheet_write_string(ws, S_TOP + 1, 7, RT(H_SCORE), w->f.head_r);
 	for (int i = 0; i < n; i++) {
-		xw_text(ws, 3 + i, 3, areas[i].area, w->f.text);
-		xw_num(ws, 3 + i, 4, areas[i].score, w->f.num1);
+		int l = xl_lines(areas[i].area, S_G, XW_SIZE, false);
+
+		xw_text(ws, first + i, 6, areas[i].area, w->f.wrap);
+		xw_num(ws, first + i, 7, areas[i].score, w->f.num1);
+		lines[first + i] = l > lines[first + i] ? l : lines[first + i];
 	}
 	if (!n)
-		return;
+		return 0;
+	/* as tall as the blocks beside it, taller when there are many areas */
+	for (int i = S_TOP; i < S_LIST - 1; i++)
+		height += summary_row_pt(lines, i);
+	if (height < 45 + 16.0 * n)
+		height = 45 + 16.0 * n;
 	chart = workbook_add_chart(w->wb, LXW_CHART_BAR);
 	s = chart_add_series(chart, NULL, NULL);
-	chart_series_set_categories(s, "Summary", 3, 3, (lxw_row_t)(2 + n), 3);
-	chart_series_set_values(s, "Summary", 3, 4, (lxw_row_t)(2 + n), 4);
-	chart_title_set_name(chart, "Score per duty area (0-" SCORE_STR(SCORE_SCALE) ")");
+	chart_series_set_categories(s, sheet, (lxw_row_t)first, 6, (lxw_row_t)(first + n - 1), 6);
+	chart_series_set_values(s, sheet, (lxw_row_t)first, 7, (lxw_row_t)(first + n - 1), 7);
+	chart_series_set_fill(s, &fill);
+	chart_set_series_gap(chart, 60);
+	chart_title_set_name(chart, RT(CHART_AREAS));
+	chart_title_set_name_font(chart, &tfont);
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+	/* bar charts: x is the value axis, y the category axis */
 	chart_axis_set_min(chart->x_axis, 0);
 	chart_axis_set_max(chart->x_axis, SCORE_SCALE);
-	worksheet_insert_chart(ws, 2, 6, chart);
+	chart_axis_set_major_unit(chart->x_axis, SCORE_SCALE / 4.0);
+	chart_axis_set_num_font(chart->x_axis, &font);
+	chart_axis_set_num_font(chart->y_axis, &font);
+	chart_axis_set_reverse(chart->y_axis);          /* first area on top, as in the table */
+	chart_axis_set_crossing_max(chart->y_axis);     /* and the values along the bottom */
+	chart_axis_set_interval_unit(chart->y_axis, 1); /* every label */
+	co.x_scale = S_CHART_W / 480.0;
+	co.y_scale = height * 4 / 3 / 288.0; /* points to pixels at 96 dpi */
+	co.x_offset = 6;
+	worksheet_insert_chart_opt(ws, S_TOP, 8, chart, &co);
+	return height;
 }
 
-static void summary_provenance(struct sw *w, lxw_worksheet *ws)
+/* Provenance, right of the lists and below the area table and the chart:
+ * label in G, value over H..N. Returns the row after it. */
+static int summary_provenance(struct sw *w, lxw_worksheet *ws, int *lines, int r)
 {
 	const struct assessment *a = w->a;
 	char buf[DILIGO_REPORT_LINE_TEXT], when[64];
+	const double width = S_H + 6 * S_I;
 	struct tm tm;
 
 	gmtime_r(&w->o->now, &tm);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
-	worksheet_write_string(ws, 28, 0, "Provenance", w->f.title);
+	section(w, ws, r++, 6, 13, RT(SEC_PROVENANCE));
 	snprintf(buf, sizeof buf, "%s %s (%s)", a->pack->id, a->pack->version ? a->pack->version : "",
 		 a->pack->title ? a->pack->title : "");
-	kv(w, ws, 29, "Sector pack", buf);
-	kv(w, ws, 30, "Questionnaire SHA-256", a->qn->sha256);
-	kv(w, ws, 31, "Generated", when);
-	kv(w, ws, 32, "Generator", "diligo " DILIGO_VERSION);
-	kv(w, ws, 33, "Audience", w->o->stakeholder ? "stakeholder (redacted)" : "company");
-	kv(w, ws, 34, "Method", "See the Method sheet: every score follows from the answers, "
-				"the question weights and the rules listed there.");
+	label(w, ws, r, 6, RT(K_SECTOR_PACK));
+	lines[r] = span(ws, r, 7, 13, width, buf, w->f.value_wrap);
+	label(w, ws, ++r, 6, RT(K_QN_SHA));
+	lines[r] = span(ws, r, 7, 13, width, a->qn->sha256, w->f.value_wrap);
+	label(w, ws, ++r, 6, RT(K_GENERATED));
+	snprintf(buf, sizeof buf, "%s, diligo %s", when, DILIGO_VERSION);
+	lines[r] = span(ws, r, 7, 13, width, buf, w->f.value_wrap);
+	label(w, ws, ++r, 6, RT(K_AUDIENCE));
+	lines[r] = span(ws, r, 7, 13, width,
+			!w->o->stakeholder ? RT(AUDIENCE_COMPANY)
+			: w->o->pseudonymise ? RT(AUDIENCE_PSEUDONYMISED) : RT(AUDIENCE_STAKEHOLDER),
+			w->f.value_wrap);
+	label(w, ws, ++r, 6, RT(K_METHOD));
+	lines[r] = span(ws, r, 7, 13, width, RT(METHOD_POINTER), w->f.value_wrap);
+	return r + 1;
 }
+
+enum { S_ROWS = S_LIST + 2 * (S_LIST_MAX + 4) + DILIGO_MAX_AREAS + 16 };
 
 static void sheet_summary(struct sw *w)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Summary");
+	lxw_worksheet *ws = workbook_add_worksheet(w->wb, RT(SHEET_SUMMARY));
+	static const double widths[] = { S_A, S_B, S_C, S_D, S_E, S_F, S_G, S_H };
+	int lines[S_ROWS], r, p, nflags = red_flag_findings(w->a);
+	int area_end = S_TOP + 2 + w->a->nareas; /* the row after the area table */
+	char title[DILIGO_REPORT_LINE_TEXT];
+	double chart, top = 0;
 
-	worksheet_set_column(ws, 0, 0, 26, NULL);
-	worksheet_set_column(ws, 1, 1, 22, NULL);
-	worksheet_set_column(ws, 2, 2, 50, NULL);
-	worksheet_set_column(ws, 3, 3, 26, NULL);
-	worksheet_set_column(ws, 4, 4, 8, NULL);
-	summary_profile(w, ws);
-	summary_scores(w, ws);
-	summary_top(w, ws);
-	summary_chart(w, ws);
-	summary_provenance(w, ws);
-	worksheet_set_landscape(ws);
-	worksheet_fit_to_pages(ws, 1, 1);
+	for (int i = 0; i < S_ROWS; i++)
+		lines[i] = 1;
+	for (int c = 0; c < 8; c++)
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
+	worksheet_set_column(ws, 8, 13, S_I, NULL);
+	xw_mark_row(ws, &w->f, &w->pg, RT(SHEET_SUMMARY));
+	snprintf(title, sizeof title, RT(FMT_DOC_TITLE), w->who.name);
+	xw_text(ws, 1, 0, title, w->f.title);
+	summary_profile(w, ws, lines);
+	summary_result(w, ws, lines);
+	if (area_end <= S_LIST - 1)
+		lines[S_LIST - 1] = 0; /* a thin gap before the lists */
+	r = summary_list(w, ws, S_LIST, nflags ? RT(SEC_RED_FLAGS) : RT(SEC_TOP), nflags > 0, false,
+			 nflags ? RT(NO_RED_FLAGS) : RT(NO_FINDINGS), lines);
+	if (nflags)
+		r = summary_list(w, ws, r + 1, RT(SEC_TOP_OTHER), false, true, RT(NO_OTHER_FINDINGS),
+				 lines);
+	chart = summary_chart(w, ws, lines);
+	/* provenance: below the area table and below the chart's bottom */
+	for (p = 0; p < S_TOP; p++)
+		top += summary_row_pt(lines, p);
+	chart += top;
+	for (p = 0, top = 0; p < S_ROWS - 8; p++) {
+		if (p >= S_LIST && p > area_end && top >= chart)
+			break;
+		top += lines[p] ? summary_row_pt(lines, p) : 6;
+	}
+	p = summary_provenance(w, ws, lines, p);
+	r = r > p ? r : p;
+	worksheet_set_row(ws, 1, xl_row_pt(1, 14), NULL);
+	worksheet_set_row(ws, 2, 6, NULL);
+	for (int i = S_TOP; i < r && i < S_ROWS; i++)
+		if (lines[i] != 1)
+			worksheet_set_row(ws, (lxw_row_t)i, lines[i] ? xl_row_pt(lines[i], XW_SIZE) : 6,
+					  NULL);
+	xw_page(ws, &w->pg, XW_LANDSCAPE, 1, 1);
+	worksheet_print_area(ws, 0, 0, (lxw_row_t)(r - 1), 13);
+	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
 	worksheet_activate(ws);
 }
 
 /* ---- Duties --------------------------------------------------------- */
 
-static void sheet_duties(struct sw *w)
+static void conditional_scores(lxw_worksheet *ws, int r0, int c0, int r1, int c1)
 {
-	static const struct column cols[] = {
-		{ "Framework", 10, 0 }, { "Duty id", 18, 0 }, { "Title", 36, 1 },
-		{ "Area", 22, 0 },      { "Status", 10, 0 },  { "Score", 8, 0 },
-		{ "Questions", 10, 0 }, { "Gaps", 8, 0 },     { "Findings", 9, 0 },
-		{ "What it requires", 60, 1 },
-	};
-	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Duties");
-	const struct assessment *a = w->a;
 	lxw_conditional_format cf = { 0 };
 
-	xw_table(ws, &w->f, cols, 10, a->nduties);
+	if (r1 < r0)
+		return;
+	cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
+	cf.min_color = 0xF8696B;
+	cf.mid_color = 0xFFEB84;
+	cf.max_color = 0x63BE7B;
+	cf.min_rule_type = cf.mid_rule_type = cf.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+	cf.min_value = 0;
+	cf.mid_value = SCORE_SCALE / 2;
+	cf.max_value = SCORE_SCALE;
+	worksheet_conditional_format_range(ws, (lxw_row_t)r0, (lxw_col_t)c0, (lxw_row_t)r1,
+					   (lxw_col_t)c1, &cf);
+}
+
+/* Every table sheet: row 0 the marking, row 1 the heading, data from 2. */
+enum { HEAD = 1, FIRST = 2 };
+
+static lxw_worksheet *table_sheet(struct sw *w, const char *name, const struct column *cols,
+				  int ncols, int nrows, int print_cols)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(w->wb, name);
+
+	xw_mark_row(ws, &w->f, &w->pg, name);
+	xw_table(ws, &w->f, cols, ncols, HEAD);
+	worksheet_autofilter(ws, HEAD, 0, (lxw_row_t)(HEAD + (nrows > 0 ? nrows : 1)),
+			     (lxw_col_t)(ncols - 1));
+	xw_page(ws, &w->pg, XW_LANDSCAPE, 1, 0);
+	if (print_cols < ncols)
+		worksheet_print_area(ws, 0, 0, (lxw_row_t)(HEAD + (nrows > 0 ? nrows : 1)),
+				     (lxw_col_t)(print_cols - 1));
+	return ws;
+}
+
+static void sheet_duties(struct sw *w)
+{
+	struct column cols[] = {
+		{ RT_H_FRAMEWORK, 9, COL_WRAP },  { RT_H_DUTY_ID, 8, COL_WRAP },
+		{ RT_H_TITLE, 22, COL_WRAP },     { RT_H_REQUIRES, 46, COL_WRAP },
+		{ RT_H_AREA, 14, COL_WRAP },      { RT_H_STATUS, 9, COL_WRAP },
+		{ RT_H_SCORE, 7, COL_NUM },       { RT_H_QUESTIONS, 10, COL_NUM },
+		{ RT_H_GAPS, 6, COL_NUM },        { RT_H_FINDINGS, 9, COL_NUM },
+	};
+	const struct assessment *a = w->a;
+	lxw_worksheet *ws;
+	double idw = 0;
+
+	for (int i = 0; i < a->nduties; i++) {
+		double u = xl_units(a->duties[i].duty->id, XW_SIZE, false);
+
+		idw = u > idw ? u : idw;
+	}
+	cols[1].width = fit(idw, 8, 22);
+	ws = table_sheet(w, RT(SHEET_DUTIES), cols, 10, a->nduties, 10);
 	for (int i = 0; i < a->nduties; i++) {
 		const struct duty_score *d = &a->duties[i];
-		int r = i + 1;
+		struct xrow r;
 
-		xw_text(ws, r, 0, d->duty->framework, NULL);
-		xw_text(ws, r, 1, d->duty->id, NULL);
-		xw_text(ws, r, 2, d->duty->title, NULL);
-		xw_text(ws, r, 3, d->duty->area, NULL);
-		xw_text(ws, r, 4, d->duty->status, NULL);
-		xw_num(ws, r, 5, d->score, w->f.num1);
-		worksheet_write_number(ws, (lxw_row_t)r, 6, d->nquestions, NULL);
-		worksheet_write_number(ws, (lxw_row_t)r, 7, d->gaps, NULL);
-		worksheet_write_number(ws, (lxw_row_t)r, 8, d->nfindings, NULL);
-		xw_text(ws, r, 9, d->duty->text, NULL);
+		xr_begin(&r, ws, &w->f, cols, FIRST + i);
+		xr_text(&r, 0, d->duty->framework, NULL);
+		xr_text(&r, 1, d->duty->id, NULL);
+		xr_text(&r, 2, d->duty->title, NULL);
+		xr_text(&r, 3, d->duty->text, NULL);
+		xr_text(&r, 4, d->duty->area, NULL);
+		xr_text(&r, 5, d->duty->status, NULL);
+		xr_num(&r, 6, d->score, w->f.num1);
+		xr_num(&r, 7, d->nquestions, NULL);
+		xr_num(&r, 8, d->gaps, NULL);
+		xr_num(&r, 9, d->nfindings, NULL);
+		xr_end(&r);
 	}
-	if (a->nduties) {
-		cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
-		cf.min_color = 0xF8696B;
-		cf.mid_color = 0xFFEB84;
-		cf.max_color = 0x63BE7B;
-		cf.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-		cf.min_value = 0;
-		cf.mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-		cf.mid_value = SCORE_SCALE / 2;
-		cf.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-		cf.max_value = SCORE_SCALE;
-		worksheet_conditional_format_range(ws, 1, 5, (lxw_row_t)a->nduties, 5, &cf);
-	}
+	conditional_scores(ws, FIRST, 6, FIRST + a->nduties - 1, 6);
 }
 
 /* ---- Findings ------------------------------------------------------- */
 
-/* "id = answer; id = answer" for the questions that triggered a finding. */
-static const char *triggers(struct sw *w, const struct finding *f, char *buf, size_t n,
-			    bool *any_hidden)
+/* "id = answer; id = answer" for the questions that triggered a finding
+ * (a shown finding's: none of them is confidential). */
+static const char *triggers(struct sw *w, const struct finding *f, char *buf, size_t n)
 {
 	size_t used = 0;
 	char v[DILIGO_REPORT_ANSWER_TEXT];
@@ -253,54 +488,79 @@ static const char *triggers(struct sw *w, const struct finding *f, char *buf, si
 	for (int i = 0; i < f->nquestions && used + 8 < n; i++) {
 		const struct question *qu = &w->a->pack->questions[f->questions[i]];
 		const struct answer *an = &w->a->qn->answers[f->questions[i]];
-		const char *t = hidden(w, an) ? REDACTED : report_answer_text(qu, an, v, sizeof v);
 
-		*any_hidden |= hidden(w, an);
-		used += (size_t)snprintf(buf + used, n - used, "%s%s = %s", i ? "; " : "", qu->id, t);
+		used += (size_t)snprintf(buf + used, n - used, "%s%s = %s", i ? "; " : "", qu->id,
+					 report_answer_text(qu, an, v, sizeof v));
 	}
 	return buf;
 }
 
+/* The rule ids' and sources' width: as wide as the longest, within reason. */
+static double findings_width(const struct assessment *a, bool source)
+{
+	double wmax = 0;
+	char src[DILIGO_REPORT_SOURCE_TEXT];
+
+	for (int i = 0; i < a->nfindings; i++) {
+		const struct rule *r = a->findings[i].rule;
+		double u;
+
+		snprintf(src, sizeof src, "%s:%d", r->file, r->line);
+		u = xl_units(source ? src : r->id, XW_SIZE, false);
+		wmax = u > wmax ? u : wmax;
+	}
+	return fit(wmax, 10, 34);
+}
+
+enum { F_PRINTED = 7 };
+
 static void sheet_findings(struct sw *w)
 {
-	static const struct column cols[] = {
-		{ "Level", 9, 0 },        { "Priority", 8, 0 },     { "Scale", 6, 0 },
-		{ "Scope", 6, 0 },        { "Irremediable", 9, 0 }, { "Likelihood", 9, 0 },
-		{ "Red flag", 8, 0 },     { "Rule id", 24, 0 },     { "Finding", 36, 1 },
-		{ "Detail", 36, 1 },      { "Duties", 24, 1 },      { "Triggering answers", 44, 1 },
-		{ "Recommended action", 50, 1 }, { "Rule source", 22, 0 },
+	struct column cols[] = {
+		{ RT_H_LEVEL, 8, COL_TEXT },          { RT_H_PRIORITY, 8, COL_NUM },
+		{ RT_H_FINDING, 26, COL_WRAP },       { RT_H_DETAIL, 28, COL_WRAP },
+		{ RT_H_TRIGGERS, 28, COL_WRAP },      { RT_H_ACTION_REC, 30, COL_WRAP },
+		{ RT_H_DUTIES, 18, COL_WRAP },
+		/* on screen only */
+		{ RT_H_RULE_ID, 24, COL_WRAP },       { RT_H_SCALE, 7, COL_NUM },
+		{ RT_H_SCOPE, 7, COL_NUM },           { RT_H_IRREMEDIABLE, 12, COL_NUM },
+		{ RT_H_LIKELIHOOD, 11, COL_NUM },     { RT_H_RED_FLAG, 9, COL_TEXT },
+		{ RT_H_RULE_SOURCE, 22, COL_WRAP },
 	};
-	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Findings");
 	const struct assessment *a = w->a;
-	static _Thread_local char buf[DILIGO_REPORT_LIST_TEXT];
+	static _Thread_local char buf[DILIGO_REPORT_LIST_TEXT], buf2[DILIGO_REPORT_LIST_TEXT];
+	lxw_worksheet *ws;
 
-	xw_table(ws, &w->f, cols, 14, a->nfindings);
+	cols[7].width = findings_width(a, false);
+	cols[13].width = findings_width(a, true);
+	ws = table_sheet(w, RT(SHEET_FINDINGS), cols, 14, a->nfindings, F_PRINTED);
 	for (int i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
-		const struct rule *r = f->rule;
-		int row = i + 1;
-		bool secret = false;
-		char src[DILIGO_REPORT_SOURCE_TEXT];
+		const struct rule *ru = f->rule;
+		bool secret = redact_finding(w->o, a, f);
+		char src[DILIGO_REPORT_SOURCE_TEXT], title[DILIGO_REPORT_LINE_TEXT];
+		struct xrow r;
 
-		worksheet_write_string(ws, (lxw_row_t)row, 0, level_name(f->level), w->f.level[f->level]);
-		worksheet_write_number(ws, (lxw_row_t)row, 1, f->priority, NULL);
-		worksheet_write_number(ws, (lxw_row_t)row, 2, r->scale, NULL);
-		worksheet_write_number(ws, (lxw_row_t)row, 3, r->scope, NULL);
-		worksheet_write_number(ws, (lxw_row_t)row, 4, r->irremediable, NULL);
-		worksheet_write_number(ws, (lxw_row_t)row, 5, f->likelihood, NULL);
-		worksheet_write_string(ws, (lxw_row_t)row, 6, r->red_flag ? "yes" : "no", NULL);
-		xw_text(ws, row, 7, r->id, NULL);
-		xw_text(ws, row, 8, r->title, NULL);
-		xw_text(ws, row, 10, join(r->duties, r->nduties, ", ", buf, sizeof buf), NULL);
-		xw_text(ws, row, 11, triggers(w, f, buf, sizeof buf, &secret), NULL);
-		if (f->detail) {
-			xw_text(ws, row, 9, secret ? REDACTED : f->detail, NULL);
-			w->redacted += secret;
-		}
-		w->redacted += secret;
-		xw_text(ws, row, 12, r->action, NULL);
-		snprintf(src, sizeof src, "%s:%d", r->file, r->line);
-		xw_text(ws, row, 13, src, NULL);
+		xr_begin(&r, ws, &w->f, cols, FIRST + i);
+		xr_text(&r, 0, level_name(f->level), w->f.level[f->level]);
+		xr_num(&r, 1, f->priority, NULL);
+		xr_text(&r, 2, finding_title(w->o, a, f, title, sizeof title), NULL);
+		if (f->detail)
+			xr_text(&r, 3, secret ? RT(CONFIDENTIAL) : shown(w, f->detail, buf2, sizeof buf2),
+				NULL);
+		xr_text(&r, 4, secret ? RT(CONFIDENTIAL)
+				      : shown(w, triggers(w, f, buf, sizeof buf), buf2, sizeof buf2), NULL);
+		xr_text(&r, 5, secret ? RT(CONFIDENTIAL) : ru->action, NULL);
+		xr_text(&r, 6, join(ru->duties, ru->nduties, ", ", buf, sizeof buf), NULL);
+		xr_text(&r, 7, secret ? RT(CONFIDENTIAL) : ru->id, NULL);
+		xr_num(&r, 8, ru->scale, NULL);
+		xr_num(&r, 9, ru->scope, NULL);
+		xr_num(&r, 10, ru->irremediable, NULL);
+		xr_num(&r, 11, f->likelihood, NULL);
+		xr_text(&r, 12, ru->red_flag ? RT(YES) : RT(NO), NULL);
+		snprintf(src, sizeof src, "%s:%d", ru->file, ru->line);
+		xr_text(&r, 13, secret ? RT(CONFIDENTIAL) : src, NULL);
+		xr_end(&r);
 	}
 }
 
@@ -309,128 +569,159 @@ static void sheet_findings(struct sw *w)
 static void sheet_actions(struct sw *w)
 {
 	static const struct column cols[] = {
-		{ "Level", 9, 0 },   { "Priority", 8, 0 }, { "Finding", 34, 1 },
-		{ "Action", 54, 1 }, { "Legal basis", 34, 1 }, { "Suggested deadline", 20, 1 },
-		{ "Owner", 16, 0 },  { "Due date", 12, 0 }, { "Status", 14, 0 },
+		{ RT_H_LEVEL, 8, COL_TEXT },     { RT_H_PRIORITY, 8, COL_NUM },
+		{ RT_H_FINDING, 26, COL_WRAP },  { RT_H_ACTION, 34, COL_WRAP },
+		{ RT_H_LEGAL_BASIS, 22, COL_WRAP }, { RT_H_DEADLINE, 16, COL_WRAP },
+		{ RT_H_OWNER, 12, COL_WRAP },    { RT_H_DUE, 10, COL_TEXT },
+		{ RT_H_STATUS, 12, COL_TEXT },
 	};
-	static char *statuses[] = { "Open", "In progress", "Done", "Not applicable", NULL };
-	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Action plan");
+	const char *statuses[] = { RT(STATUS_OPEN), RT(STATUS_PROGRESS), RT(STATUS_DONE),
+				   RT(STATUS_NA), NULL };
 	const struct assessment *a = w->a;
 	lxw_data_validation dv = { 0 };
-	char none[64];
-	int row = 0;
+	lxw_worksheet *ws;
+	char none[128], basis[DILIGO_REPORT_LINE_TEXT], title[DILIGO_REPORT_LINE_TEXT];
+	int n = 0, row = FIRST;
 
 	for (int i = 0; i < a->nfindings; i++)
-		row += a->findings[i].level >= SCORE_ACTION_LEVEL;
-	xw_table(ws, &w->f, cols, 9, row);
-	row = 0;
+		n += a->findings[i].level >= SCORE_ACTION_LEVEL;
+	ws = table_sheet(w, RT(SHEET_ACTIONS), cols, 9, n, 9);
 	for (int i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
+		struct xrow r;
 
 		if (f->level < SCORE_ACTION_LEVEL)
 			continue;
-		row++;
-		worksheet_write_string(ws, (lxw_row_t)row, 0, level_name(f->level), w->f.level[f->level]);
-		worksheet_write_number(ws, (lxw_row_t)row, 1, f->priority, NULL);
-		xw_text(ws, row, 2, f->rule->title, NULL);
-		xw_text(ws, row, 3, f->rule->action, NULL);
-		worksheet_write_string(ws, (lxw_row_t)row, 4, f->rule->actual
-			? SCORE_BASIS_ACTUAL " (bring actual adverse impacts to an end)"
-			: SCORE_BASIS_POTENTIAL " (prevent potential adverse impacts)", NULL);
-		worksheet_write_string(ws, (lxw_row_t)row, 5, score_deadline(f->level), NULL);
-		worksheet_write_string(ws, (lxw_row_t)row, 8, "Open", NULL);
+		xr_begin(&r, ws, &w->f, cols, row++);
+		xr_text(&r, 0, level_name(f->level), w->f.level[f->level]);
+		xr_num(&r, 1, f->priority, NULL);
+		xr_text(&r, 2, finding_title(w->o, a, f, title, sizeof title), NULL);
+		xr_text(&r, 3, redact_finding(w->o, a, f) ? RT(CONFIDENTIAL) : f->rule->action, NULL);
+		snprintf(basis, sizeof basis, "%s %s",
+			 f->rule->actual ? SCORE_BASIS_ACTUAL : SCORE_BASIS_POTENTIAL,
+			 f->rule->actual ? RT(BASIS_ACTUAL) : RT(BASIS_POTENTIAL));
+		xr_text(&r, 4, basis, NULL);
+		xr_text(&r, 5, score_deadline(f->level), NULL);
+		xr_text(&r, 8, RT(STATUS_OPEN), NULL);
+		xr_end(&r);
 	}
-	if (row) {
+	if (n) {
+		/* ASCII-only list (libxlsxwriter 1.1.4 overflows on UTF-8 lists):
+		 * the English statuses are; a translation keeps them so or uses a range */
 		dv.validate = LXW_VALIDATION_TYPE_LIST;
-		dv.value_list = statuses;
-		worksheet_data_validation_range(ws, 1, 8, (lxw_row_t)row, 8, &dv);
+		dv.value_list = (char **)statuses;
+		worksheet_data_validation_range(ws, FIRST, 8, (lxw_row_t)(FIRST + n - 1), 8, &dv);
 	} else {
-		snprintf(none, sizeof none, "No findings of level %s or above.",
-			 level_name(SCORE_ACTION_LEVEL));
-		worksheet_write_string(ws, 1, 0, none, w->f.muted);
+		snprintf(none, sizeof none, RT(FMT_NO_ACTIONS), level_name(SCORE_ACTION_LEVEL));
+		worksheet_write_string(ws, FIRST, 0, none, w->f.muted);
 	}
 }
 
 /* ---- Answers and Evidence ------------------------------------------- */
 
+enum { A_PRINTED = 8 };
+
 static void sheet_answers(struct sw *w)
 {
-	static const struct column cols[] = {
-		{ "Question id", 30, 0 }, { "Section", 20, 1 }, { "Question", 50, 1 },
-		{ "Kind", 9, 0 },         { "Answer", 22, 1 },  { "Score", 7, 0 },
-		{ "Weight", 7, 0 },       { "Duties", 26, 1 },  { "Evidence", 12, 1 },
-		{ "Comment", 40, 1 },
+	struct column cols[] = {
+		{ RT_H_QUESTION_ID, 24, COL_WRAP }, { RT_H_QUESTION, 36, COL_WRAP },
+		{ RT_H_ANSWER, 18, COL_WRAP },      { RT_H_SCORE, 7, COL_NUM },
+		{ RT_H_WEIGHT, 8, COL_NUM },        { RT_H_EVIDENCE, 10, COL_WRAP },
+		{ RT_H_COMMENT, 28, COL_WRAP },     { RT_H_DUTIES, 18, COL_WRAP },
+		/* on screen only */
+		{ RT_H_SECTION, 18, COL_WRAP },     { RT_H_KIND, 10, COL_TEXT },
 	};
-	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Answers");
 	const struct pack *p = w->a->pack;
-	static _Thread_local char buf[DILIGO_REPORT_LIST_TEXT];
+	static _Thread_local char buf[DILIGO_REPORT_LIST_TEXT], buf2[DILIGO_REPORT_LIST_TEXT];
+	lxw_worksheet *ws;
+	double idw = 0;
 
-	xw_table(ws, &w->f, cols, 10, p->nquestions);
+	for (int i = 0; i < p->nquestions; i++) {
+		double u = xl_units(p->questions[i].id, XW_SIZE, false);
+
+		idw = u > idw ? u : idw;
+	}
+	cols[0].width = fit(idw, 12, 30);
+	ws = table_sheet(w, RT(SHEET_ANSWERS), cols, 10, p->nquestions, A_PRINTED);
 	for (int i = 0; i < p->nquestions; i++) {
 		const struct question *qu = &p->questions[i];
 		const struct answer *an = &w->a->qn->answers[i];
-		int r = i + 1;
-		bool h = hidden(w, an);
+		bool h = redact_answer(w->o, an);
+		struct xrow r;
 
-		xw_text(ws, r, 0, qu->id, NULL);
-		xw_text(ws, r, 1, qu->section, NULL);
-		xw_text(ws, r, 2, qu->text, NULL);
-		worksheet_write_string(ws, (lxw_row_t)r, 3, qkind_name(qu->kind), NULL);
-		xw_text(ws, r, 4, h ? REDACTED : report_answer_text(qu, an, buf, sizeof buf), NULL);
+		xr_begin(&r, ws, &w->f, cols, FIRST + i);
+		xr_text(&r, 0, qu->id, NULL);
+		xr_text(&r, 1, qu->text, NULL);
+		xr_text(&r, 2, h ? RT(CONFIDENTIAL)
+				 : shown(w, report_answer_text(qu, an, buf, sizeof buf), buf2, sizeof buf2),
+			NULL);
 		if (!h)
-			xw_num(ws, r, 5, w->a->qscore[i], w->f.num1);
-		worksheet_write_number(ws, (lxw_row_t)r, 6, qu->weight, NULL);
-		xw_text(ws, r, 7, join(qu->duties, qu->nduties, ", ", buf, sizeof buf), NULL);
+			xr_num(&r, 3, w->a->qscore[i], w->f.num1);
+		xr_num(&r, 4, qu->weight, NULL);
 		if (an->nevidence)
-			xw_text(ws, r, 8, h ? REDACTED : join(an->evidence, an->nevidence, ", ", buf,
-							      sizeof buf), NULL);
+			xr_text(&r, 5, h ? RT(CONFIDENTIAL)
+					 : join(an->evidence, an->nevidence, ", ", buf, sizeof buf), NULL);
 		if (an->comment)
-			xw_text(ws, r, 9, h ? REDACTED : an->comment, NULL);
-		w->redacted += h ? 1 + (an->comment != NULL) + (an->nevidence > 0) : 0;
+			xr_text(&r, 6, h ? RT(CONFIDENTIAL) : shown(w, an->comment, buf2, sizeof buf2),
+				NULL);
+		xr_text(&r, 7, join(qu->duties, qu->nduties, ", ", buf, sizeof buf), NULL);
+		xr_text(&r, 8, qu->section, NULL);
+		xr_text(&r, 9, qkind_name(qu->kind), NULL);
+		xr_end(&r);
 	}
 }
 
 static void sheet_evidence(struct sw *w)
 {
-	static const struct column cols[] = {
-		{ "Id", 8, 0 },   { "Title", 40, 1 }, { "Kind", 12, 0 }, { "Date", 11, 0 },
-		{ "Age (months)", 10, 0 },
-		{ "Stale (over " SCORE_STR(EVIDENCE_STALE_MONTHS) " months)", 12, 0 },
-		{ "URL", 50, 0 },
+	char stale[64];
+	struct column cols[] = {
+		{ RT_H_ID, 8, COL_WRAP },      { RT_H_TITLE, 40, COL_WRAP }, { RT_H_KIND, 12, COL_WRAP },
+		{ RT_H_DATE, 11, COL_TEXT },   { RT_H_AGE, 9, COL_NUM },     { RT_FMT_H_STALE, 10, COL_TEXT },
+		{ RT_H_URL, 40, COL_WRAP },
 	};
-	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Evidence");
 	const struct qn *q = w->a->qn;
+	static _Thread_local char buf[DILIGO_REPORT_LIST_TEXT];
+	lxw_worksheet *ws;
+	double idw = 0;
 
-	xw_table(ws, &w->f, cols, 7, q->nevidence);
+	for (int i = 0; i < q->nevidence; i++) {
+		double u = xl_units(q->evidence[i].id, XW_SIZE, false);
+
+		idw = u > idw ? u : idw;
+	}
+	cols[0].width = fit(idw, 6, 16);
+	ws = table_sheet(w, RT(SHEET_EVIDENCE), cols, 7, q->nevidence, 7);
+	/* the heading names the threshold (a number of answers.h) */
+	snprintf(stale, sizeof stale, RT(FMT_H_STALE), EVIDENCE_STALE_MONTHS);
+	worksheet_write_string(ws, HEAD, 5, stale, w->f.head);
 	for (int i = 0; i < q->nevidence; i++) {
 		const struct evidence *ev = &q->evidence[i];
-		int r = i + 1;
-		bool h = evidence_hidden(w, ev->id);
+		bool h = redact_evidence(w->o, w->a, ev->id);
+		struct xrow r;
 
-		xw_text(ws, r, 0, ev->id, NULL);
-		xw_text(ws, r, 1, h ? REDACTED : ev->title, NULL);
-		xw_text(ws, r, 2, ev->kind, NULL);
-		xw_text(ws, r, 3, ev->date, NULL);
+		xr_begin(&r, ws, &w->f, cols, FIRST + i);
+		xr_text(&r, 0, ev->id, NULL);
+		xr_text(&r, 1, h ? RT(CONFIDENTIAL) : shown(w, ev->title, buf, sizeof buf), NULL);
+		xr_text(&r, 2, ev->kind, NULL);
+		xr_text(&r, 3, ev->date, NULL);
 		if (ev->age_months >= 0) {
-			worksheet_write_number(ws, (lxw_row_t)r, 4, ev->age_months, NULL);
-			worksheet_write_string(ws, (lxw_row_t)r, 5, ev->stale ? "stale" : "current",
-					       ev->stale ? w->f.level[2] : NULL);
+			xr_num(&r, 4, ev->age_months, NULL);
+			xr_text(&r, 5, ev->stale ? RT(STALE) : RT(CURRENT),
+				ev->stale ? w->f.level[2] : NULL);
 		}
-		if (ev->url)
-			xw_text(ws, r, 6, h ? REDACTED : ev->url, NULL); /* text, never a live link */
-		w->redacted += h;
+		if (ev->url) /* text, never a live link */
+			xr_text(&r, 6, h ? RT(CONFIDENTIAL)
+				       : w->o->stakeholder && w->o->pseudonymise ? RT(CONFIDENTIAL)
+				       : ev->url, NULL);
+		xr_end(&r);
 	}
 }
 
 /* ---- Method --------------------------------------------------------- */
 
-/* The scoring method in five paragraphs, every number from score.h. */
-enum { METHOD_PARAS = 5, METHOD_TEXT = 1024 };
+/* The scoring method in paragraphs, every number from score.h. */
+enum { METHOD_PARAS = 6, METHOD_TEXT = 1024 };
 
-static size_t cat(char *buf, size_t used, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-/* Append to buf (METHOD_TEXT bytes) at used; returns the new length. */
 static size_t cat(char *buf, size_t used, const char *fmt, ...)
 {
 	va_list ap;
@@ -448,70 +739,122 @@ static void method_text(char text[METHOD_PARAS][METHOD_TEXT])
 {
 	size_t u = 0;
 
-	u = cat(text[0], u, "Question score s in [0,%d]: maturity ", SCORE_Q_MAX);
+	u = cat(text[0], u, RT(FMT_M_Q), SCORE_Q_MAX);
 	for (int i = 0; i < SCORE_NMATURITY; i++)
-		u = cat(text[0], u, "%s = %g, ", score_maturity[i].answer, score_maturity[i].s);
-	cat(text[0], u, "unknown = %d (a gap), na = not applicable (excluded); choice and multi "
-		"through their options' scores; other kinds through the question's own score "
-		"function; unanswered = %d and a gap.", SCORE_GAP, SCORE_GAP);
-	cat(text[1], 0, "Duty score = %d x sum(w x s) / sum(w) over the applicable questions that "
-		"cite the duty. Overall score = the same over all applicable questions. Coverage = "
-		"answered weight / applicable weight (unknown counts as not answered).", SCORE_SCALE);
-	u = cat(text[2], 0, "A finding has severity components scale, scope and irremediable "
-		"character (%d-%d each; UNGP 14, 24) and likelihood (%d-%d; CSDDD Art 9). Severity = "
-		"the largest component; priority = severity x likelihood (%d-%d). Level: ",
-		SCORE_COMPONENT_MIN, SCORE_COMPONENT_MAX, SCORE_COMPONENT_MIN, SCORE_COMPONENT_MAX,
-		SCORE_PRIORITY_MIN, SCORE_PRIORITY_MAX);
+		u = cat(text[0], u, RT(FMT_M_Q_ITEM), score_maturity[i].answer, score_maturity[i].s);
+	cat(text[0], u, RT(FMT_M_Q_END), SCORE_GAP, SCORE_GAP);
+	cat(text[1], 0, RT(FMT_M_SCORES), SCORE_SCALE);
+	cat(text[2], 0, RT(FMT_M_COVERAGE), EVIDENCE_STALE_MONTHS);
+	u = cat(text[3], 0, RT(FMT_M_FINDINGS), SCORE_COMPONENT_MIN, SCORE_COMPONENT_MAX,
+		SCORE_COMPONENT_MIN, SCORE_COMPONENT_MAX, SCORE_PRIORITY_MIN, SCORE_PRIORITY_MAX);
 	for (int i = 0; i < LVL__COUNT - 1; i++)
-		u = cat(text[2], u, "%s (%s>= %d%s), ", level_name(score_level_bands[i].level),
-			i ? "" : "priority ", score_level_bands[i].min_priority,
-			score_level_bands[i].level == SCORE_RED_FLAG_LEVEL ? ", or a red flag" : "");
-	cat(text[2], u, "%s.", level_name(score_level_bands[LVL__COUNT - 1].level));
-	u = cat(text[3], 0, "Rating: ");
+		u = cat(text[3], u, i ? RT(FMT_M_LEVEL) : RT(FMT_M_LEVEL_FIRST),
+			level_name(score_level_bands[i].level), score_level_bands[i].min_priority,
+			score_level_bands[i].level == SCORE_RED_FLAG_LEVEL ? RT(M_OR_RED_FLAG) : "");
+	cat(text[3], u, RT(FMT_M_LEVEL_LAST), level_name(score_level_bands[LVL__COUNT - 1].level));
+	u = cat(text[4], 0, "%s", RT(M_RATING));
 	for (int i = 0; i < SCORE_NRATINGS - 1; i++)
-		u = cat(text[3], u, "%c >= %g, ", score_rating_bands[i].letter,
+		u = cat(text[4], u, RT(FMT_M_RATING_ITEM), score_rating_bands[i].letter,
 			score_rating_bands[i].min);
-	cat(text[3], u, "%c below. A red-flag finding caps the rating at %c and marks the supplier "
-		"'red flag'.", score_rating_bands[SCORE_NRATINGS - 1].letter, SCORE_RED_FLAG_CAP);
-	cat(text[4], 0, "Action plan: findings of level %s and above; legal basis %s for potential "
-		"impacts (prevention), %s for actual impacts (bringing them to an end).",
-		level_name(SCORE_ACTION_LEVEL), SCORE_BASIS_POTENTIAL, SCORE_ART_ACTUAL);
+	cat(text[4], u, RT(FMT_M_RATING_END), score_rating_bands[SCORE_NRATINGS - 1].letter,
+	    SCORE_RED_FLAG_CAP);
+	cat(text[5], 0, RT(FMT_M_ACTIONS), level_name(SCORE_ACTION_LEVEL), SCORE_BASIS_POTENTIAL,
+	    SCORE_ART_ACTUAL);
+}
+
+/* Method: two columns, portrait; a label and its value share a row. */
+enum { M_A = 26, M_B = 66 };
+
+static int kv(struct sw *w, lxw_worksheet *ws, int row, const char *k, const char *v)
+{
+	int a = xl_lines(k, M_A, XW_SIZE, true), b = xl_lines(v ? v : "", M_B, XW_SIZE, false);
+
+	xw_text(ws, row, 0, k, w->f.label);
+	xw_text(ws, row, 1, v, w->f.value_wrap);
+	xw_row_lines(ws, row, a > b ? a : b);
+	return row + 1;
+}
+
+static int kv_num(struct sw *w, lxw_worksheet *ws, int row, const char *k, int v)
+{
+	xw_text(ws, row, 0, k, w->f.label);
+	worksheet_write_number(ws, (lxw_row_t)row, 1, v, w->f.value_num);
+	xw_row_lines(ws, row, xl_lines(k, M_A, XW_SIZE, true));
+	return row + 1;
+}
+
+static int heading(struct sw *w, lxw_worksheet *ws, int row, const char *t)
+{
+	section(w, ws, row, 0, 1, t);
+	worksheet_set_row(ws, (lxw_row_t)row, xl_row_pt(1, 11), NULL);
+	return row + 1;
+}
+
+/* The categories a supplier workbook can withhold (not RD_ERRORS). */
+static int method_redactions(struct sw *w, lxw_worksheet *ws, int r)
+{
+	int total = 0;
+	char buf[64];
+
+	r = heading(w, ws, r + 1, RT(SEC_REDACTED));
+	if (!w->o->stakeholder)
+		return kv(w, ws, r, RT(K_ITEMS_REDACTED), RT(ITEMS_REDACTED_COMPANY));
+	for (int c = 0; c < RD__COUNT; c++) {
+		bool pseudo = c == RD_PSEUDONYMS || c == RD_MENTIONS || c == RD_URLS ||
+			      c == RD_EMPLOYEES;
+
+		if (c == RD_ERRORS || (pseudo && !w->o->pseudonymise))
+			continue;
+		r = kv_num(w, ws, r, report_texts[RT_RD_RESPONDENT + c], w->counts[c]);
+		total += w->counts[c];
+	}
+	snprintf(buf, sizeof buf, RT(FMT_TOTAL_REDACTED), total);
+	return kv(w, ws, r, RT(K_ITEMS_REDACTED), buf);
 }
 
 static void sheet_method(struct sw *w)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Method");
+	static const enum rtext para[METHOD_PARAS] = { RT_K_M_QUESTIONS, RT_K_M_SCORES,
+						       RT_K_M_COVERAGE, RT_K_M_FINDINGS,
+						       RT_K_M_RATING, RT_K_M_ACTIONS };
+	lxw_worksheet *ws = workbook_add_worksheet(w->wb, RT(SHEET_METHOD));
 	const struct pack *p = w->a->pack;
-	char when[64], buf[256];
+	char when[64], buf[DILIGO_REPORT_LINE_TEXT], k[64];
 	char text[METHOD_PARAS][METHOD_TEXT];
 	struct tm tm;
-	int r = 0;
+	int r = 1;
 
 	gmtime_r(&w->o->now, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	worksheet_set_column(ws, 0, 0, 30, NULL);
-	worksheet_set_column(ws, 1, 1, 100, w->f.wrap);
-	worksheet_write_string(ws, (lxw_row_t)r++, 0, "Method and provenance", w->f.title);
-	kv(w, ws, r++, "diligo version", DILIGO_VERSION);
-	kv(w, ws, r++, "Pack id", p->id);
-	kv(w, ws, r++, "Pack version", p->version);
-	kv(w, ws, r++, "Pack title", p->title);
-	kv(w, ws, r++, "Pack license", p->license);
-	kv(w, ws, r++, "Questionnaire", w->a->qn->path);
-	kv(w, ws, r++, "Questionnaire SHA-256", w->a->qn->sha256);
-	kv(w, ws, r++, "Generated", when);
-	kv(w, ws, r++, "Audience", w->o->stakeholder ? "stakeholder" : "company");
-	snprintf(buf, sizeof buf, "%d", w->redacted);
-	kv(w, ws, r++, "Items redacted", w->o->stakeholder ? buf : "0 (company audience)");
-	r++;
-	worksheet_write_string(ws, (lxw_row_t)r++, 0, "Lua files (SHA-256)", w->f.title);
-	for (int i = 0; i < p->nfiles; i++)
-		kv(w, ws, r++, p->files[i].path, p->files[i].sha256);
-	r++;
-	worksheet_write_string(ws, (lxw_row_t)r++, 0, "Scoring", w->f.title);
+	worksheet_set_column(ws, 0, 0, M_A, NULL);
+	worksheet_set_column(ws, 1, 1, M_B, NULL);
+	xw_mark_row(ws, &w->f, &w->pg, RT(SHEET_METHOD));
+	xw_text(ws, r, 0, RT(SEC_METHOD), w->f.title);
+	worksheet_set_row(ws, (lxw_row_t)r++, xl_row_pt(1, 14), NULL);
+	r = kv(w, ws, r, RT(K_VERSION), DILIGO_VERSION);
+	r = kv(w, ws, r, RT(K_PACK_ID), p->id);
+	r = kv(w, ws, r, RT(K_PACK_VERSION), p->version);
+	r = kv(w, ws, r, RT(K_PACK_TITLE), p->title);
+	r = kv(w, ws, r, RT(K_PACK_LICENSE), p->license);
+	r = kv(w, ws, r, RT(K_QUESTIONNAIRE), w->o->stakeholder ? RT(WITHHELD_PATH) : w->a->qn->path);
+	r = kv(w, ws, r, RT(K_QN_SHA), w->a->qn->sha256);
+	r = kv(w, ws, r, RT(K_GENERATED), when);
+	r = kv(w, ws, r, RT(K_AUDIENCE), !w->o->stakeholder ? RT(AUDIENCE_COMPANY)
+					 : w->o->pseudonymise ? RT(AUDIENCE_PSEUDONYMISED)
+					 : RT(AUDIENCE_STAKEHOLDER));
+	r = method_redactions(w, ws, r);
+	r = heading(w, ws, r + 1, RT(SEC_LUA_FILES));
+	for (int i = 0; i < p->nfiles; i++) {
+		snprintf(k, sizeof k, RT(FMT_K_FILE), i + 1);
+		snprintf(buf, sizeof buf, "%s\n%s", p->files[i].path, p->files[i].sha256);
+		r = kv(w, ws, r, k, buf);
+	}
+	r = heading(w, ws, r + 1, RT(SEC_SCORING));
 	method_text(text);
 	for (int i = 0; i < METHOD_PARAS; i++)
-		kv(w, ws, r++, i == 0 ? "Formula" : "", text[i]);
+		r = kv(w, ws, r, report_texts[para[i]], text[i]);
+	xw_page(ws, &w->pg, XW_PORTRAIT, 1, 0);
+	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
 }
 
 int report_supplier_xlsx(const char *path, const struct assessment *a,
@@ -527,15 +870,18 @@ int report_supplier_xlsx(const char *path, const struct assessment *a,
 	w.wb = workbook_new_opt(of.tmp, &wo);
 	if (!w.wb)
 		return err_set(e, ERR_IO, "cannot write '%s'", path);
+	redact_who(o, &a->qn->supplier, &w.who);
+	redact_count(o, a, &w.who, w.counts);
 	xfmt_init(w.wb, &w.f);
-	snprintf(title, sizeof title, "Due-diligence assessment: %s", a->qn->supplier.name);
-	xw_properties(w.wb, title, o->now);
+	xpage_init(&w.pg, o, w.who.name);
+	snprintf(title, sizeof title, RT(FMT_DOC_TITLE), w.who.name);
+	xw_properties(w.wb, title, w.pg.marking, o->now);
 	sheet_summary(&w);
 	sheet_duties(&w);
 	sheet_findings(&w);
 	sheet_actions(&w);
 	sheet_answers(&w);
 	sheet_evidence(&w);
-	sheet_method(&w); /* last: it reports the redaction count */
+	sheet_method(&w);
 	return xw_finish(w.wb, &of, e);
 }

@@ -31,7 +31,8 @@ enum {
 	/* reports: what they show, and text composed for one cell or field
 	 * (bytes with the terminating NUL; longer text is cut) */
 	DILIGO_TOP_FINDINGS = 5,            /* findings on a supplier's Summary sheet */
-	DILIGO_MAX_PORTFOLIO_PACKS = 32,    /* packs listed on the portfolio Method sheet */
+	DILIGO_MAX_PORTFOLIO_PACKS = 32,    /* packs listed on the portfolio Method sheet, sectors on its Overview */
+	DILIGO_PORTFOLIO_RISKIEST = 50,     /* the riskiest suppliers on the portfolio Overview */
 	DILIGO_REPORT_LIST_TEXT = 16384,    /* a joined list, or one answer, in a supplier workbook */
 	DILIGO_REPORT_ANSWER_TEXT = 1024,   /* one answer among a finding's triggering answers */
 	DILIGO_JSON_ANSWER_TEXT = 4096,     /* one answer among a finding's questions in JSON */

@@ -89,7 +89,7 @@ static void sha_update(struct sha *s, const unsigned char *p, size_t n)
 	}
 }
 
-static void sha_final(struct sha *s, char out[65])
+static void sha_final_raw(struct sha *s, unsigned char out[SHA256_LEN])
 {
 	uint64_t bits = s->bytes * 8;
 	unsigned char pad = 0x80, zero = 0, len[8];
@@ -101,7 +101,17 @@ static void sha_final(struct sha *s, char out[65])
 		len[i] = (unsigned char)(bits >> (56 - 8 * i));
 	sha_update(s, len, 8);
 	for (int i = 0; i < 8; i++)
-		snprintf(out + 8 * i, 9, "%08x", s->h[i]);
+		for (int k = 0; k < 4; k++)
+			out[4 * i + k] = (unsigned char)(s->h[i] >> (24 - 8 * k));
+}
+
+static void sha_final(struct sha *s, char out[65])
+{
+	unsigned char raw[SHA256_LEN];
+
+	sha_final_raw(s, raw);
+	for (int i = 0; i < SHA256_LEN; i++)
+		snprintf(out + 2 * i, 3, "%02x", raw[i]);
 }
 
 void sha256_hex(const void *buf, size_t len, char out[65])
@@ -111,6 +121,34 @@ void sha256_hex(const void *buf, size_t len, char out[65])
 	sha_init(&s);
 	sha_update(&s, buf, len);
 	sha_final(&s, out);
+}
+
+/* RFC 2104: H((K ^ opad) || H((K ^ ipad) || m)), K padded to the block. */
+void hmac_sha256(const void *key, size_t klen, const void *msg, size_t mlen,
+		 unsigned char out[SHA256_LEN])
+{
+	unsigned char k[64] = { 0 }, pad[64], inner[SHA256_LEN];
+	struct sha s;
+
+	if (klen > sizeof k) {
+		sha_init(&s);
+		sha_update(&s, key, klen);
+		sha_final_raw(&s, k);
+	} else if (klen) {
+		memcpy(k, key, klen);
+	}
+	for (int i = 0; i < 64; i++)
+		pad[i] = k[i] ^ 0x36;
+	sha_init(&s);
+	sha_update(&s, pad, sizeof pad);
+	sha_update(&s, msg, mlen);
+	sha_final_raw(&s, inner);
+	for (int i = 0; i < 64; i++)
+		pad[i] = k[i] ^ 0x5c;
+	sha_init(&s);
+	sha_update(&s, pad, sizeof pad);
+	sha_update(&s, inner, sizeof inner);
+	sha_final_raw(&s, out);
 }
 
 int sha256_file(const char *path, char out[65])

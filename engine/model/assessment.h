@@ -39,6 +39,10 @@ struct assessment {
 	double *fn_score; /* per question, from a Lua score function: NAN = n/a */
 	double *qscore; /* per question: [0,1], or NAN when excluded */
 	double overall, coverage; /* NAN when nothing applies */
+	/* coverage evidenced: the weight of answered applicable questions that
+	 * cite at least one evidence item that is not stale, over the
+	 * applicable weight; NAN when nothing applies */
+	double evidenced;
 	char rating; /* 'A'..'E' */
 	bool red_flag;
 	struct finding *findings; /* sorted by priority, then rule id */

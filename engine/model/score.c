@@ -105,9 +105,19 @@ static bool answered(const struct answer *ans)
 	return ans->state == ANS_VALUE;
 }
 
+/* An answer cites at least one evidence item that is not stale. */
+static bool evidenced(const struct qn *q, const struct answer *ans)
+{
+	for (int k = 0; k < ans->nevidence; k++)
+		for (int e = 0; e < q->nevidence; e++)
+			if (!strcmp(q->evidence[e].id, ans->evidence[k]) && !q->evidence[e].stale)
+				return true;
+	return false;
+}
+
 static void score_questions(struct assessment *a)
 {
-	double sum = 0, wsum = 0, answered_w = 0;
+	double sum = 0, wsum = 0, answered_w = 0, evidenced_w = 0;
 
 	for (int i = 0; i < a->pack->nquestions; i++) {
 		double s = question_score(a, i), w = a->pack->questions[i].weight;
@@ -117,11 +127,15 @@ static void score_questions(struct assessment *a)
 			continue;
 		sum += w * s;
 		wsum += w;
-		if (answered(&a->qn->answers[i]))
+		if (answered(&a->qn->answers[i])) {
 			answered_w += w;
+			if (evidenced(a->qn, &a->qn->answers[i]))
+				evidenced_w += w;
+		}
 	}
 	a->overall = wsum > 0 ? SCORE_SCALE * sum / wsum : NAN;
 	a->coverage = wsum > 0 ? answered_w / wsum : NAN;
+	a->evidenced = wsum > 0 ? evidenced_w / wsum : NAN;
 }
 
 /* Every duty cited by a question or a finding's rule, in catalogue (id)

@@ -119,16 +119,29 @@ static void safe_name(const char *id, char *out, size_t n)
 	strcat(out, ".xlsx");
 }
 
+static struct report_opts report_opts(const struct batch_opts *o)
+{
+	return (struct report_opts){ .stakeholder = o->stakeholder,
+				     .pseudonymise = o->stakeholder && o->pseudonymise,
+				     .key = o->key, .keylen = o->keylen, .paper = o->paper,
+				     .now = o->now };
+}
+
 static void write_workbook(struct batch *b, struct slot *s)
 {
 	const struct batch_opts *o = b->o;
-	struct report_opts ro = { .stakeholder = o->stakeholder, .now = o->now };
-	char path[4096], name[160];
+	struct report_opts ro = report_opts(o);
+	char path[4096], name[160], pseudonym[REPORT_PSEUDONYM];
+	const char *id = s->q->supplier.id;
 
+	if (ro.pseudonymise) { /* the file name must not name the supplier either */
+		report_pseudonym(o->key, o->keylen, id, pseudonym);
+		id = pseudonym;
+	}
 	if (o->output && !o->output_is_dir) {
 		snprintf(path, sizeof path, "%s", o->output);
 	} else {
-		safe_name(s->q->supplier.id, name, sizeof name);
+		safe_name(id, name, sizeof name);
 		snprintf(path, sizeof path, "%s/%s", o->output ? o->output : ".", name);
 	}
 	if (report_supplier_xlsx(path, &s->a, &ro, &s->err))
@@ -289,16 +302,17 @@ static void run_inline(struct batch *b, struct sink **sinks, int nsinks, struct 
 static int open_sinks(const struct batch_opts *o, struct sink **sinks, int *n)
 {
 	struct err e = { 0 };
+	struct report_opts ro = report_opts(o);
 
 	*n = 0;
 	if (o->portfolio) {
-		sinks[*n] = sink_portfolio_new(o->portfolio, o->stakeholder, o->now, &e);
+		sinks[*n] = sink_portfolio_new(o->portfolio, &ro, &e);
 		if (!sinks[*n])
 			goto fail;
 		(*n)++;
 	}
 	if (o->json) {
-		sinks[*n] = sink_json_new(o->json, o->stakeholder, o->now, &e);
+		sinks[*n] = sink_json_new(o->json, &ro, &e);
 		if (!sinks[*n])
 			goto fail;
 		(*n)++;

@@ -9,6 +9,7 @@
 
 #include "err.h"
 #include "lhost.h"
+#include "report.h"
 
 struct batch_opts {
 	struct lhost_opts lhost; /* each worker builds its own Lua host from this */
@@ -19,6 +20,12 @@ struct batch_opts {
 	bool output_is_dir, per_supplier;
 	const char *portfolio, *json;
 	bool stakeholder, quiet;
+	/* stakeholder copies named by keyed pseudonyms (report_pseudonym), in
+	 * the workbooks and in their file names */
+	bool pseudonymise;
+	const unsigned char *key;
+	size_t keylen;
+	enum report_paper paper;
 	int jobs; /* 0 = online cores */
 	time_t now;
 	/* Every problem of an input or an output, in input order, from the

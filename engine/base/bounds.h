@@ -25,6 +25,16 @@ enum {
 	DILIGO_DEFAULT_JOBS_CAP = 64,  /* default -j: online cores, at most this */
 	DILIGO_MAX_CLI_PATHS = 16,   /* --plugin-path plus DILIGO_PATH entries */
 	DILIGO_BATCH_WINDOW = 256,   /* inputs a worker may run ahead of the writer */
+	/* budgets a run may ask for (--max-instructions, --max-memory) */
+	DILIGO_MIN_INSTRUCTIONS = 1000, /* Lua instructions per assessment, at least */
+	DILIGO_MAX_MEMORY_MB = 65536,   /* Lua memory per assessment, MiB */
+	/* command line */
+	DILIGO_MAX_OPTIONS = 32,   /* rows of one command's option table */
+	DILIGO_MAX_DIR_DEPTH = 16, /* directories below an input directory searched */
+	DILIGO_MAX_PATH = 4096,    /* a directory and a name joined into one path */
 };
+
+/* Lua instructions per assessment, at most: beyond an int, so not above. */
+#define DILIGO_MAX_INSTRUCTIONS 1e12
 
 #endif

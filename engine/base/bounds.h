@@ -43,6 +43,16 @@ enum {
 	DILIGO_XLSX_ROWS = 1048576,      /* rows of one sheet, header included */
 	DILIGO_XLSX_CELL_CHARS = 32767,  /* characters (UTF-16 code units) of one cell */
 	DILIGO_XLSX_SHEET_NAME = 31,     /* characters of a sheet name */
+	/* budgets a run may ask for (--max-instructions, --max-memory) */
+	DILIGO_MIN_INSTRUCTIONS = 1000, /* Lua instructions per assessment, at least */
+	DILIGO_MAX_MEMORY_MB = 65536,   /* Lua memory per assessment, MiB */
+	/* command line */
+	DILIGO_MAX_OPTIONS = 32,   /* rows of one command's option table */
+	DILIGO_MAX_DIR_DEPTH = 16, /* directories below an input directory searched */
+	DILIGO_MAX_PATH = 4096,    /* a directory and a name joined into one path */
 };
+
+/* Lua instructions per assessment, at most: beyond an int, so not above. */
+#define DILIGO_MAX_INSTRUCTIONS 1e12
 
 #endif

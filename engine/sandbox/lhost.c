@@ -627,10 +627,6 @@ static int init_state(lua_State *L)
 	return 0;
 }
 
-/* defined in lhost_load.c */
-int lhost_load_catalogue(struct lhost *h, struct err *e);
-void lhost_add_builtin_path(struct lhost *h);
-
 struct lhost *lhost_new(const struct lhost_opts *o, struct err *e)
 {
 	struct lhost *h = calloc(1, sizeof *h);
@@ -656,6 +652,12 @@ struct lhost *lhost_new(const struct lhost_opts *o, struct err *e)
 	}
 	lua_atpanic(h->L, panic);
 	lua_pushcfunction(h->L, init_state);
+	if (lua_pcall(h->L, 0, 0, 0) != LUA_OK) {
+		lhost_error(h, LUA_ERRRUN, e);
+		lhost_free(h);
+		return NULL;
+	}
+	lua_pushcfunction(h->L, lhost_init_loader);
 	if (lua_pcall(h->L, 0, 0, 0) != LUA_OK) {
 		lhost_error(h, LUA_ERRRUN, e);
 		lhost_free(h);

@@ -11,8 +11,6 @@
 #include "lhost_int.h"
 #include "score.h"
 
-int lhost_pack_ref(struct lhost *h, const struct pack *p);
-
 struct eval {
 	struct lhost *h;
 	const struct pack *p;

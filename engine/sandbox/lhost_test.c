@@ -10,8 +10,6 @@
 #include "lhost_int.h"
 #include "score.h"
 
-int lhost_pack_ref(struct lhost *h, const struct pack *p);
-
 enum { MAX_EXPECT = 200 };
 
 struct test {

@@ -1,0 +1,131 @@
+/* The duty catalogue: plugins/duties.lua, found on the search path and
+ * loaded once per host before any pack. Its entries become the C duty list
+ * every pack shares and the read-only global `duties` that packs read. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "lhost_int.h"
+
+/* docs/plugin-api.md lists them: charts and heatmaps have one column each */
+static const char *const duty_areas[] = {
+	"Policy & governance", "Risk identification", "Prevention & remediation",
+	"Stakeholders & grievance", "Labour rights", "Civil & political rights",
+	"Land & communities", "Environment", "Responsible sourcing", "Transparency", NULL,
+};
+static const char *const duty_statuses[] = { "in force", "guidance", "deleted", "proposed", NULL };
+static const char *const duty_fields[] = {
+	"id", "framework", "title", "text", "area", "status", NULL,
+};
+
+static void check_enum(struct build *b, const char *field, const char *v, const char *const *ok)
+{
+	for (int i = 0; v && ok[i]; i++)
+		if (!strcmp(v, ok[i]))
+			return;
+	if (v)
+		lhost_cerr(b, b->specline, "%s '%s' is not one of the values in docs/plugin-api.md",
+			   field, v);
+}
+
+/* Protected: the catalogue list at 1 into the pack (light userdata at 2). */
+static int build_catalogue(lua_State *L)
+{
+	struct build *b = lua_touserdata(L, 2);
+	struct pack *p = b->p;
+	const char *kind = NULL;
+	lua_Integer n;
+	struct duty *d;
+
+	if (!lua_istable(L, 1) || !lhost_mark_info(b, 1, &kind) || strcmp(kind, "catalogue")) {
+		b->file = 0;
+		lhost_cerr(b, 0, "the duty catalogue must return catalogue { ... }");
+		return 0;
+	}
+	n = luaL_len(L, 1);
+	if (n < 1 || n > 5000)
+		luaL_error(L, "the catalogue must hold from 1 to 5000 duties");
+	p->duties = d = arena_alloc(p->arena, (size_t)n * sizeof *d);
+	lua_newtable(L); /* 3: map id -> entry, given to packs as `duties` */
+	for (lua_Integer i = 1; i <= n; i++) {
+		struct duty *x = &d[p->nduties];
+
+		if (lua_geti(L, 1, i) != LUA_TTABLE) {
+			lhost_cerr(b, b->specline, "catalogue[%d] must be a table", (int)i);
+			lua_pop(L, 1);
+			continue;
+		}
+		x->id = lhost_sfield(b, 4, "id", true, b->specline);
+		if (x->id)
+			b->specline = lhost_id_line(b, x->id);
+		lhost_check_fields(b, 4, duty_fields, b->specline);
+		x->framework = lhost_sfield(b, 4, "framework", true, b->specline);
+		x->title = lhost_sfield(b, 4, "title", true, b->specline);
+		x->text = lhost_sfield(b, 4, "text", true, b->specline);
+		x->area = lhost_sfield(b, 4, "area", true, b->specline);
+		x->status = lhost_sfield(b, 4, "status", false, b->specline);
+		if (!x->status)
+			x->status = "in force";
+		check_enum(b, "area", x->area, duty_areas);
+		check_enum(b, "status", x->status, duty_statuses);
+		if (x->id) {
+			lua_pushvalue(L, 3);
+			if (lua_getfield(L, -1, x->id) != LUA_TNIL)
+				lhost_cerr(b, b->specline, "duplicate duty id '%s'", x->id);
+			lua_pop(L, 2);
+		}
+		if (x->id && x->framework && x->title && x->text && x->area) {
+			lua_pushvalue(L, 4);
+			lua_setfield(L, 3, x->id);
+			p->nduties++;
+		}
+		lua_pop(L, 1);
+	}
+	lhost_freeze(L, 3);
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &LHOST_K_BASE);
+	lua_insert(L, -2);
+	lua_setfield(L, -2, "duties");
+	return 0;
+}
+
+int lhost_load_catalogue(struct lhost *h, struct err *e)
+{
+	lua_State *L = h->L;
+	char path[PATH_MAX];
+	struct build *b;
+	int status;
+
+	if (!lhost_find_file(h, "plugins", "duties", path, sizeof path))
+		return err_set(e, ERR_PACK, "cannot find the duty catalogue plugins/duties.lua "
+			       "on the search path");
+	h->catalogue = lhost_new_pack();
+	snprintf(h->where, sizeof h->where, "%s", lhost_display_path(h, path));
+	lhost_budget_start(h);
+	lua_pushcfunction(L, lhost_run_file);
+	lua_pushlightuserdata(L, path);
+	status = lhost_pcall(h, 1, 1);
+	if (status != LUA_OK)
+		return lhost_error(h, status, e);
+	b = calloc(1, sizeof *b);
+	b->h = h;
+	b->p = h->catalogue;
+	lua_pushcfunction(L, build_catalogue);
+	lua_insert(L, -2);
+	lua_pushlightuserdata(L, b);
+	status = lhost_pcall(h, 2, 0);
+	if (status != LUA_OK) {
+		free(b);
+		return lhost_error(h, status, e);
+	}
+	if (b->nerrs) {
+		lhost_fail_build(b, e);
+		free(b);
+		return ERR_PACK;
+	}
+	free(b);
+	pack_index(h->catalogue);
+	h->where[0] = '\0';
+	return 0;
+}

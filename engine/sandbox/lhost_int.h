@@ -77,27 +77,40 @@ struct build {
 	const char *cur_pos;
 };
 
-/* registry keys (addresses of these statics) */
-extern const char LHOST_K_BASE, LHOST_K_PROXIES, LHOST_K_SPECS, LHOST_K_FILES,
-	LHOST_K_SEED, LHOST_K_ENVS, LHOST_K_MODULES, LHOST_K_BUDGETMSG;
+/* registry keys (addresses of these statics, defined in lhost.c) */
+extern const char LHOST_K_BASE, LHOST_K_SPECS, LHOST_K_FILES, LHOST_K_SEED, LHOST_K_ENVS,
+	LHOST_K_MODULES, LHOST_K_BUDGETMSG;
 
 /* ---- lhost.c: the host, its budgets, calls and errors ------------------ */
 
 struct lhost *lhost_from(lua_State *L);
 /* Arm the budgets for one assessment or one load. */
 void lhost_budget_start(struct lhost *h);
-/* [-0, +1] a read-only proxy of the table at idx (deep: nested tables are
- * proxied on access). */
-void lhost_freeze(lua_State *L, int idx);
-/* [-0, +0] install the sandbox into a fresh state. */
-void lhost_sandbox(lua_State *L);
-/* [-0, +1] a fresh environment for one Lua file. */
-void lhost_new_env(lua_State *L);
 /* pcall with a traceback-free message handler that adds the rule id;
  * maps budget exhaustion to a clear message. Returns a Lua status. */
 int lhost_pcall(struct lhost *h, int nargs, int nres);
 /* Message of the error on top of the stack, popped, into e (ERR_PACK). */
 int lhost_error(struct lhost *h, int status, struct err *e);
+
+/* ---- lhost_sandbox.c: the allow-list and the wrapped functions --------- */
+
+/* [-0, +0] install the sandbox into a fresh state. */
+void lhost_sandbox(lua_State *L);
+/* [-0, +1] a fresh environment for one Lua file. */
+void lhost_sandbox_env(lua_State *L);
+
+/* ---- lhost_freeze.c: read-only proxies --------------------------------- */
+
+/* [-0, +0] the proxies' metatable and caches, into the registry. */
+void lhost_freeze_init(lua_State *L);
+/* [-0, +1] a read-only proxy of the table at idx (deep: nested tables are
+ * proxied on access). */
+void lhost_freeze(lua_State *L, int idx);
+/* [-0, +1] the table the proxy at idx reads, or nil if it is no proxy. */
+void lhost_frozen_target(lua_State *L, int idx);
+/* __newindex of read-only tables: raises "attempt to modify a read-only
+ * table". */
+int lhost_readonly_newindex(lua_State *L);
 
 /* ---- lhost_path.c: the search path ------------------------------------- */
 

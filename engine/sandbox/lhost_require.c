@@ -73,7 +73,7 @@ static int run_file(lua_State *L, struct lhost *h, const char *path)
 	if (luaL_loadbufferx(L, lf->src, lf->len, lua_tostring(L, -1), "t") != LUA_OK)
 		return lua_error(L); /* "path:line: syntax message" */
 	lua_remove(L, -2);
-	lhost_new_env(L); /* [chunk, env] */
+	lhost_sandbox_env(L); /* [chunk, env] */
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &LHOST_K_ENVS);
 	lua_pushvalue(L, -2);
 	lua_pushboolean(L, 1);

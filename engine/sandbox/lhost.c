@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "lhost_int.h"
 
 const char LHOST_K_BASE, LHOST_K_SPECS, LHOST_K_FILES, LHOST_K_SEED, LHOST_K_ENVS,
@@ -120,12 +121,8 @@ static int init_state(lua_State *L)
 
 struct lhost *lhost_new(const struct lhost_opts *o, struct err *e)
 {
-	struct lhost *h = calloc(1, sizeof *h);
+	struct lhost *h = xcalloc(1, sizeof *h);
 
-	if (!h) {
-		err_set(e, ERR_NOMEM, "out of memory");
-		return NULL;
-	}
 	h->max_instructions = o && o->max_instructions ? o->max_instructions
 						       : LHOST_DEFAULT_INSTRUCTIONS;
 	h->max_memory = o && o->max_memory ? o->max_memory
@@ -133,7 +130,7 @@ struct lhost *lhost_new(const struct lhost_opts *o, struct err *e)
 	h->limit = h->max_memory;
 	h->hash_files = o && o->hash_files;
 	for (int i = 0; o && i < o->npaths && h->npaths < DILIGO_MAX_SEARCH_PATHS - 1; i++)
-		h->paths[h->npaths++] = strdup(o->paths[i]);
+		h->paths[h->npaths++] = xstrdup(o->paths[i]);
 	lhost_add_builtin_path(h);
 	h->L = lua_newstate(budget_alloc, h);
 	if (!h->L) {

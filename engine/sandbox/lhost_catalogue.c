@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "arena.h"
 #include "lhost_int.h"
 
@@ -45,8 +46,8 @@ static int build_catalogue(lua_State *L)
 		return 0;
 	}
 	n = luaL_len(L, 1);
-	if (n < 1 || n > 5000)
-		luaL_error(L, "the catalogue must hold from 1 to 5000 duties");
+	if (n < 1 || n > DILIGO_MAX_DUTIES)
+		luaL_error(L, "the catalogue must hold from 1 to %d duties", DILIGO_MAX_DUTIES);
 	p->duties = d = arena_alloc(p->arena, (size_t)n * sizeof *d);
 	lua_newtable(L); /* 3: map id -> entry, given to packs as `duties` */
 	for (lua_Integer i = 1; i <= n; i++) {
@@ -108,7 +109,7 @@ int lhost_load_catalogue(struct lhost *h, struct err *e)
 	status = lhost_pcall(h, 1, 1);
 	if (status != LUA_OK)
 		return lhost_error(h, status, e);
-	b = calloc(1, sizeof *b);
+	b = xcalloc(1, sizeof *b);
 	b->h = h;
 	b->p = h->catalogue;
 	lua_pushcfunction(L, build_catalogue);

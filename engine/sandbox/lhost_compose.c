@@ -33,8 +33,9 @@ static void duties_field(struct build *b, int idx, const char ***out, int *n, in
 		return;
 	}
 	len = luaL_len(L, -1);
-	if (len < 1 || len > 64) {
-		lhost_cerr(b, line, "'duties' must list from 1 to 64 duty ids");
+	if (len < 1 || len > DILIGO_MAX_DUTIES_CITED) {
+		lhost_cerr(b, line, "'duties' must list from 1 to %d duty ids",
+			   DILIGO_MAX_DUTIES_CITED);
 		lua_pop(L, 1);
 		return;
 	}
@@ -130,8 +131,8 @@ static void options_field(struct build *b, int qidx, struct question *q, int lin
 		return;
 	}
 	n = luaL_len(L, -1);
-	if (n < 1 || n > 200) {
-		lhost_cerr(b, line, "'options' must list from 1 to 200 options");
+	if (n < 1 || n > DILIGO_MAX_OPTIONS) {
+		lhost_cerr(b, line, "'options' must list from 1 to %d options", DILIGO_MAX_OPTIONS);
 		lua_pop(L, 1);
 		return;
 	}
@@ -309,7 +310,6 @@ static void read_rule(struct build *b, int ridx, const char *module)
 	b->what = NULL;
 }
 
-
 static void grow(struct build *b, int nq, int nr)
 {
 	if (b->p->nquestions + nq > b->qcap) {
@@ -349,8 +349,8 @@ static void read_list(struct build *b, int sidx, const char *key, const char *mo
 		return;
 	}
 	n = luaL_len(L, -1);
-	if (n > 2000)
-		luaL_error(L, "field '%s' lists more than 2000 entries", key);
+	if (n > DILIGO_MAX_LIST)
+		luaL_error(L, "field '%s' lists more than %d entries", key, DILIGO_MAX_LIST);
 	grow(b, key[0] == 'q' ? (int)n : 0, key[0] == 'r' ? (int)n : 0);
 	for (lua_Integer i = 1; i <= n; i++) {
 		if (lua_geti(L, -1, i) != LUA_TTABLE)
@@ -418,7 +418,7 @@ int lhost_compose(lua_State *L)
 	if (lua_getfield(L, 1, "modules") == LUA_TTABLE) {
 		lua_Integer n = luaL_len(L, -1);
 
-		for (lua_Integer i = 1; i <= n && i <= 64; i++) {
+		for (lua_Integer i = 1; i <= n && i <= DILIGO_MAX_MODULES; i++) {
 			const char *mk = NULL;
 
 			lua_geti(L, -1, i);
@@ -442,7 +442,7 @@ int lhost_compose(lua_State *L)
 	read_part(b, 1, kind);
 	lua_getfield(L, 1, "tests");
 	keep_ref(b, "tests", 0);
-	p->files = arena_alloc(p->arena, 256 * sizeof *p->files);
+	p->files = arena_alloc(p->arena, DILIGO_MAX_PACK_FILES * sizeof *p->files);
 	record_files(b, root_file);
 	record_files(b, 0); /* the catalogue */
 	return 0;

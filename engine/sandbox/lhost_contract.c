@@ -113,7 +113,6 @@ bool lhost_ifield(struct build *b, int idx, const char *key, int lo, int hi, int
 	return true;
 }
 
-
 /* A misspelt field would otherwise be ignored in silence ("requried"). */
 void lhost_check_fields(struct build *b, int idx, const char *const *allowed, int line)
 {
@@ -144,7 +143,6 @@ void lhost_check_fields(struct build *b, int idx, const char *const *allowed, in
 		}
 	}
 }
-
 
 /* [-0, +0] the spec's kind, file, line; false if not made by sector{} etc. */
 bool lhost_mark_info(struct build *b, int idx, const char **kind)

@@ -11,7 +11,6 @@
 #include "bounds.h"
 #include "lhost.h"
 
-
 struct loaded_pack {
 	char *key; /* name or file as asked */
 	struct pack *pack;
@@ -38,9 +37,9 @@ struct lhost {
 	int ntouched_cap;
 	unsigned stamp;
 	const char *current_rule;
-	char where[600];
+	char where[600]; /* file:line of the rule, question or file running */
 	struct err errs[DILIGO_MAX_DIAGS]; /* contract errors of the last failed load */
-	int nerrs; /* file:line of the rule, question or file running */
+	int nerrs;
 	char *names[DILIGO_MAX_PACKS];
 	int nnames;
 };
@@ -50,16 +49,16 @@ struct lfile {
 	char *path, *src;
 	size_t len;
 	char sha256[65];
-	int deps[32];
+	int deps[DILIGO_MAX_FILE_DEPS];
 	int ndeps;
 };
 
 /* Every Lua file a host has run, in the registry as a full userdata (h has
  * no field for it, to keep this header small). */
 struct files {
-	struct lfile f[256];
+	struct lfile f[DILIGO_MAX_PACK_FILES];
 	int n;
-	int stack[32]; /* files being loaded (require nesting) */
+	int stack[DILIGO_MAX_REQUIRE_DEPTH]; /* files being loaded (require nesting) */
 	int depth;
 };
 
@@ -119,7 +118,8 @@ bool lhost_is_file(const char *p);
 /* Append the built-in directory (the source tree for a build-tree binary,
  * else PREFIX/share/diligo beside the binary, else DATADIR). */
 void lhost_add_builtin_path(struct lhost *h);
-/* Whether s is a sector or module name: [a-z][a-z0-9_]*, at most 64. */
+/* Whether s is a sector or module name: [a-z][a-z0-9_]*, at most
+ * DILIGO_MAX_ID characters. */
 bool lhost_valid_name(const char *s);
 /* dir/sub/name.lua, then dir/name.lua, over the search path, into out. */
 bool lhost_find_file(struct lhost *h, const char *sub, const char *name, char *out, size_t n);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "lhost_int.h"
 
 int lhost_errors(struct lhost *h, const struct err **errs)
@@ -47,7 +48,7 @@ static const struct pack *load_pack(struct lhost *h, const char *key, const char
 	}
 	lp->ref = luaL_ref(L, LUA_REGISTRYINDEX);
 	p = lhost_new_pack();
-	b = calloc(1, sizeof *b);
+	b = xcalloc(1, sizeof *b);
 	b->h = h;
 	b->p = p;
 	h->current_rule = NULL;
@@ -83,7 +84,7 @@ static const struct pack *load_pack(struct lhost *h, const char *key, const char
 		goto fail;
 	}
 	h->where[0] = '\0';
-	lp->key = strdup(key);
+	lp->key = xstrdup(key);
 	lp->pack = p;
 	h->npacks++;
 	free(b);
@@ -167,7 +168,7 @@ int lhost_sector_names(struct lhost *h, const char **names, int max)
 			for (int j = 0; j < h->nnames && !dup; j++)
 				dup = !strcmp(h->names[j], name);
 			if (!dup)
-				h->names[h->nnames++] = strdup(name);
+				h->names[h->nnames++] = xstrdup(name);
 		}
 		closedir(d);
 	}

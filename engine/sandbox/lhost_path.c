@@ -5,11 +5,11 @@
 #include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "config.h"
 #include "lhost_int.h"
 
@@ -25,10 +25,12 @@ void lhost_add_builtin_path(struct lhost *h)
 	char exe[PATH_MAX], cand[PATH_MAX + 64];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	const char *dir = DILIGO_DATADIR;
+	char *slash;
 
 	if (n > 0) {
 		exe[n] = '\0';
-		*strrchr(exe, '/') = '\0';
+		if ((slash = strrchr(exe, '/')))
+			*slash = '\0';
 		snprintf(cand, sizeof cand, "%s/../share/diligo/plugins/duties.lua", exe);
 		if (!strncmp(exe, DILIGO_BINARY_DIR, strlen(DILIGO_BINARY_DIR)))
 			dir = DILIGO_SOURCE_DIR; /* the build tree uses the source tree */
@@ -39,14 +41,14 @@ void lhost_add_builtin_path(struct lhost *h)
 	}
 	if (!strcmp(dir, DILIGO_DATADIR) && !lhost_is_file(DILIGO_DATADIR "/plugins/duties.lua"))
 		dir = DILIGO_SOURCE_DIR;
-	h->paths[h->npaths++] = strdup(dir);
+	h->paths[h->npaths++] = xstrdup(dir);
 }
 
 bool lhost_valid_name(const char *s)
 {
 	size_t n = strlen(s);
 
-	if (n == 0 || n > 64 || !islower((unsigned char)s[0]))
+	if (n == 0 || n > DILIGO_MAX_ID || !islower((unsigned char)s[0]))
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (!islower((unsigned char)s[i]) && !isdigit((unsigned char)s[i]) && s[i] != '_')

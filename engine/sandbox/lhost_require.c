@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "lhost_int.h"
 #include "sha256.h"
 
@@ -30,14 +31,13 @@ static int read_source(const char *path, char **src, size_t *len, struct err *e)
 
 	if (!f)
 		return err_set(e, ERR_IO, "cannot open '%s': %s", path, strerror(errno));
-	buf = malloc(DILIGO_MAX_LUA_FILE + 1);
-	if (!buf)
-		abort();
+	buf = xmalloc(DILIGO_MAX_LUA_FILE + 1);
 	n = fread(buf, 1, DILIGO_MAX_LUA_FILE + 1, f);
 	fclose(f);
 	if (n > DILIGO_MAX_LUA_FILE) {
 		free(buf);
-		return err_at(e, ERR_PACK, path, 0, 0, "Lua file is larger than 1 MiB");
+		return err_at(e, ERR_PACK, path, 0, 0, "Lua file is larger than %d MiB",
+			      DILIGO_MAX_LUA_FILE >> 20);
 	}
 	buf[n] = '\0';
 	*src = buf;
@@ -53,12 +53,12 @@ static int run_file(lua_State *L, struct lhost *h, const char *path)
 	struct err e;
 	int idx;
 
-	if (fs->n == 256 || fs->depth == 32)
+	if (fs->n == DILIGO_MAX_PACK_FILES || fs->depth == DILIGO_MAX_REQUIRE_DEPTH)
 		return luaL_error(L, "too many Lua files or require levels");
 	idx = fs->n++;
 	lf = &fs->f[idx];
 	memset(lf, 0, sizeof *lf);
-	lf->path = strdup(lhost_display_path(h, path));
+	lf->path = xstrdup(lhost_display_path(h, path));
 	if (read_source(path, &lf->src, &lf->len, &e))
 		return luaL_error(L, "%s", e.msg);
 	if (h->hash_files) /* for the Method sheet; a quarter of load time otherwise */
@@ -66,7 +66,7 @@ static int run_file(lua_State *L, struct lhost *h, const char *path)
 	if (fs->depth) {
 		struct lfile *parent = &fs->f[fs->stack[fs->depth - 1]];
 
-		if (parent->ndeps < 32)
+		if (parent->ndeps < DILIGO_MAX_FILE_DEPS)
 			parent->deps[parent->ndeps++] = idx;
 	}
 	lua_pushfstring(L, "@%s", lf->path);
@@ -106,7 +106,7 @@ static int sb_require(lua_State *L)
 		idx = (int)lua_tointeger(L, -1);
 		if (idx < 0)
 			return luaL_error(L, "require: circular require of '%s'", name);
-		if (parent && parent->ndeps < 32)
+		if (parent && parent->ndeps < DILIGO_MAX_FILE_DEPS)
 			parent->deps[parent->ndeps++] = idx;
 		lua_rawgeti(L, -2, 1);
 		return 1;

@@ -12,7 +12,7 @@ static void snapshot_value(lua_State *L, int vidx, int snap, int seen, int depth
 	int t = lua_type(L, vidx);
 	const char *name;
 
-	if ((t != LUA_TTABLE && t != LUA_TFUNCTION) || depth > 50)
+	if ((t != LUA_TTABLE && t != LUA_TFUNCTION) || depth > DILIGO_MAX_SNAPSHOT_DEPTH)
 		return;
 	lua_pushvalue(L, vidx);
 	if (lua_rawget(L, seen) != LUA_TNIL) {

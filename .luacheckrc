@@ -35,7 +35,7 @@ stds.diligo = {
       "create", "isyieldable", "resume", "running", "status", "wrap", "yield",
     } },                                                    -- blocked: close
     -- the pack API (engine/lhost_load.c)
-    "require", "sector", "module", "catalogue", "duties",
+    "require", "sector", "module", "catalogue", "helper", "duties",
   },
 }
 

@@ -138,6 +138,14 @@ function module(spec) end
 ---@return diligo.Duty[]
 function catalogue(entries) end
 
+---Marks a helper module: a table of functions for rules, with no questions, rules or tests
+---(plugins/util.lua ends with `return helper(util)`). Returns t unchanged; diligo plugin check
+---and plugin test pass over the file, which is not a pack.
+---@generic T: table
+---@param t T
+---@return T
+function helper(t) end
+
 ---Loads plugins/NAME.lua from the search path (--plugin-path, DILIGO_PATH, the built-in
 ---directory), as text, once per Lua state. NAME is [a-z][a-z0-9_]*.
 ---@param name string

@@ -44,6 +44,11 @@ const struct pack *lhost_load_file(struct lhost *h, const char *file, struct err
 /* Every contract error of the last load that failed (0 after a load that
  * did not fail on contract errors). */
 int lhost_errors(struct lhost *h, const struct err **errs);
+/* Whether the last load failed because the file is not a pack but one that
+ * packs use: the duty catalogue (it returns catalogue { ... }) or a helper
+ * module (helper { ... }, docs/plugin-api.md). plugin check and plugin test
+ * pass over those. */
+bool lhost_loaded_helper(const struct lhost *h);
 /* The duty catalogue (duties sorted by id). */
 const struct pack *lhost_catalogue(struct lhost *h);
 /* Names of the sector packs on the search path, sorted, deduplicated;

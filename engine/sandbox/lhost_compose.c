@@ -403,7 +403,9 @@ int lhost_compose(lua_State *L)
 	const char *kind = NULL;
 	int root_file, root_line;
 
-	if (!lua_istable(L, 1) || !lhost_mark_info(b, 1, &kind) || !strcmp(kind, "catalogue")) {
+	if (!lua_istable(L, 1) || !lhost_mark_info(b, 1, &kind) || !strcmp(kind, "catalogue") ||
+	    !strcmp(kind, "helper")) {
+		b->helper = kind != NULL; /* the catalogue or a helper module: not a pack */
 		b->file = -1;
 		lhost_cerr(b, 0, "a pack file must return sector { ... } or module { ... }");
 		return 0;

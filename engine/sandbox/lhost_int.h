@@ -40,6 +40,7 @@ struct lhost {
 	char where[600]; /* file:line of the rule, question or file running */
 	struct err errs[DILIGO_MAX_DIAGS]; /* contract errors of the last failed load */
 	int nerrs;
+	bool loaded_helper; /* the last failed load found the catalogue or a helper */
 	char *names[DILIGO_MAX_PACKS];
 	int nnames;
 };
@@ -74,6 +75,7 @@ struct build {
 	int qcap, rcap;
 	int cur_file, cur_line; /* id_line's cursor */
 	const char *cur_pos;
+	bool helper; /* the file returned catalogue{} or helper{}, not a pack */
 };
 
 /* registry keys (addresses of these statics, defined in lhost.c) */
@@ -85,10 +87,11 @@ extern const char LHOST_K_BASE, LHOST_K_SPECS, LHOST_K_FILES, LHOST_K_SEED, LHOS
 struct lhost *lhost_from(lua_State *L);
 /* Arm the budgets for one assessment or one load. */
 void lhost_budget_start(struct lhost *h);
-/* pcall with a traceback-free message handler that adds the rule id;
- * maps budget exhaustion to a clear message. Returns a Lua status. */
+/* lua_pcall on h's state, with no message handler (lhost_error makes the
+ * message). Returns a Lua status. */
 int lhost_pcall(struct lhost *h, int nargs, int nres);
-/* Message of the error on top of the stack, popped, into e (ERR_PACK). */
+/* Message of the error on top of the stack, popped, into e (ERR_PACK): names
+ * the file or the rule running, and says which budget ran out. */
 int lhost_error(struct lhost *h, int status, struct err *e);
 
 /* ---- lhost_sandbox.c: the allow-list and the wrapped functions --------- */
@@ -131,8 +134,8 @@ const char *lhost_display_path(struct lhost *h, const char *path);
 
 /* The host's file table. */
 struct files *lhost_files(struct lhost *h);
-/* Protected, [-0, +0]: install the file table, require, sector, module and
- * catalogue into a sandboxed state. */
+/* Protected, [-0, +0]: install the file table, require and the constructors
+ * sector, module, catalogue and helper into a sandboxed state. */
 int lhost_init_loader(lua_State *L);
 /* Protected: run the file named by the light userdata at 1 in a fresh
  * environment; push the value it returns. */
@@ -157,7 +160,7 @@ void lhost_check_fields(struct build *b, int idx, const char *const *allowed, in
 /* The line of the current file where id is written in quotes (ids are read
  * in source order); b->specline when not found. */
 int lhost_id_line(struct build *b, const char *id);
-/* [-0, +0] the kind ("sector", "module", "catalogue"), file and line that
+/* [-0, +0] the kind ("sector", "module", "catalogue", "helper"), file and line that
  * the constructor left on the table at idx, into *kind, b->file and
  * b->specline; false if no constructor made it. */
 bool lhost_mark_info(struct build *b, int idx, const char **kind);

@@ -20,6 +20,19 @@ int lhost_errors(struct lhost *h, const struct err **errs)
 	return h->nerrs;
 }
 
+bool lhost_loaded_helper(const struct lhost *h)
+{
+	return h->loaded_helper;
+}
+
+/* A new load starts: what lhost_errors and lhost_loaded_helper say is about
+ * it, even when it fails before reading any Lua. */
+static void forget_last_load(struct lhost *h)
+{
+	h->nerrs = 0;
+	h->loaded_helper = false;
+}
+
 /* Load file (or the pack found for name) and compose it. */
 static const struct pack *load_pack(struct lhost *h, const char *key, const char *path,
 				    struct err *e)
@@ -30,7 +43,7 @@ static const struct pack *load_pack(struct lhost *h, const char *key, const char
 	struct loaded_pack *lp;
 	int status;
 
-	h->nerrs = 0;
+	forget_last_load(h);
 	for (int i = 0; i < h->npacks; i++)
 		if (!strcmp(h->packs[i].key, key))
 			return h->packs[i].pack;
@@ -71,6 +84,7 @@ static const struct pack *load_pack(struct lhost *h, const char *key, const char
 	}
 	if (b->nerrs) {
 		lhost_fail_build(b, e);
+		h->loaded_helper = b->helper;
 		goto fail;
 	}
 	p->duties = h->catalogue->duties;
@@ -102,6 +116,7 @@ const struct pack *lhost_pack(struct lhost *h, const char *name, struct err *e)
 	char path[PATH_MAX];
 	size_t n = strlen(name);
 
+	forget_last_load(h);
 	if (strchr(name, '/') || (n > 4 && !strcmp(name + n - 4, ".lua")))
 		return lhost_load_file(h, name, e);
 	if (!lhost_valid_name(name)) {
@@ -127,6 +142,7 @@ bool lhost_sector_exists(struct lhost *h, const char *name)
 
 const struct pack *lhost_load_file(struct lhost *h, const char *file, struct err *e)
 {
+	forget_last_load(h);
 	if (!lhost_is_file(file)) {
 		err_set(e, ERR_IO, "cannot open '%s': %s", file,
 			access(file, F_OK) ? strerror(errno) : "not a regular file");

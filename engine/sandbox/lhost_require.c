@@ -1,8 +1,8 @@
 /* Running Lua files, and require: the file table (every Lua file a host has
  * run, with its source, SHA-256 and the files it required), one fresh
  * environment per file, text-only loading, plugin modules loaded once per
- * state, and the constructors sector{}, module{} and catalogue{} that mark
- * a table for the contract check. */
+ * state, and the constructors sector{}, module{}, catalogue{} and helper{}
+ * that mark a table for the contract check. */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -140,8 +140,10 @@ int lhost_run_file(lua_State *L)
 	return 1;
 }
 
-/* sector{...}, module{...}, catalogue{...}: mark the table with its kind,
- * file and line; the loader checks the contract afterwards. */
+/* sector{...}, module{...}, catalogue{...}, helper{...}: mark the table with
+ * its kind, file and line, and return it; the loader checks the contract
+ * afterwards. helper{} asks for nothing more: a helper module is a table of
+ * functions for rules, and marking it says that the file is not a pack. */
 static int mark(lua_State *L)
 {
 	struct lhost *h = lhost_from(L);
@@ -180,7 +182,7 @@ static int free_files(lua_State *L)
 
 int lhost_init_loader(lua_State *L)
 {
-	static const char *const kinds[] = { "sector", "module", "catalogue" };
+	static const char *const kinds[] = { "sector", "module", "catalogue", "helper" };
 	struct files *fs = lua_newuserdatauv(L, sizeof *fs, 0);
 
 	memset(fs, 0, sizeof *fs);
@@ -202,7 +204,7 @@ int lhost_init_loader(lua_State *L)
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &LHOST_K_BASE);
 	lua_pushcfunction(L, sb_require);
 	lua_setfield(L, -2, "require");
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 4; i++) {
 		lua_pushstring(L, kinds[i]);
 		lua_pushcclosure(L, mark, 1);
 		lua_setfield(L, -2, kinds[i]);

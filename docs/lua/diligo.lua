@@ -3,10 +3,13 @@
 -- Not loaded by diligo: editors that use lua-language-server read it through .luarc.json
 -- (workspace.library = docs/lua) to complete and check packs and modules.
 --
--- The sandbox (engine/lhost.c) also removes names that LuaLS cannot switch off one by one:
--- load, loadstring, loadfile, dofile, collectgarbage, rawget, rawset, warn, string.dump,
--- math.randomseed and coroutine.close raise "blocked function '<name>' is not available to packs";
--- io, os, debug and package are disabled in .luarc.json. .luacheckrc has the exact list.
+-- The sandbox (engine/sandbox/lhost_sandbox.c) also blocks names that LuaLS cannot switch off
+-- one by one; each raises "blocked function '<name>' is not available to packs":
+-- blocked: load loadstring loadfile dofile collectgarbage rawget rawset warn
+-- blocked: string.dump math.randomseed coroutine.close
+-- io, os, debug and package are disabled in .luarc.json. .luacheckrc and docs/plugin-api.md have
+-- the exact allow-list; tests/unit/test_allowlist.c checks this file, those two and the sandbox
+-- against one another.
 
 ---@alias diligo.Kind "maturity"|"choice"|"multi"|"number"|"percent"|"date"|"text"
 ---@alias diligo.Maturity "yes"|"partial"|"no"|"unknown"|"na"

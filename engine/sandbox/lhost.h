@@ -55,6 +55,20 @@ const struct pack *lhost_catalogue(struct lhost *h);
  * returns the count (at most max). Names point into h. */
 int lhost_sector_names(struct lhost *h, const char **names, int max);
 
+/* What the names lhost_allowed lists are. */
+enum lhost_name_kind {
+	LHOST_NAME_BASE, /* a base function or value of Lua: "pairs", "_VERSION" */
+	LHOST_NAME_LIB,  /* a field of a standard library: "string.format", "math.pi" */
+	LHOST_NAME_API,  /* the pack API the loader adds: "require", "sector", "duties" ... */
+};
+typedef void (*lhost_name_cb)(void *ud, const char *name, enum lhost_name_kind kind);
+/* The allow-list, read from h's sandbox itself: calls cb once for every
+ * global and library field a pack may use (blocked stubs and blocked
+ * libraries are left out), sorted by kind, then name. Returns the number of
+ * names, or -1 with e set. The one source that .luacheckrc, docs/plugin-api.md
+ * and docs/lua/diligo.lua are tested against (tests/unit/test_allowlist.c). */
+int lhost_allowed(struct lhost *h, lhost_name_cb cb, void *ud, struct err *e);
+
 /* Run pack rules and score functions on a bound questionnaire; fills
  * a->fn_score and a->findings (unsorted; score_assessment finishes them). */
 int lhost_evaluate(struct lhost *h, const struct pack *p, const struct qn *q,

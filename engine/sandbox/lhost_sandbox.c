@@ -7,8 +7,10 @@
 #include <lualib.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "lhost_int.h"
 
 /* After a protected call inside a pack returns: if a budget is gone, the
@@ -397,3 +399,112 @@ void lhost_sandbox_env(lua_State *L)
 	lua_setmetatable(L, -2);
 }
 
+
+/* ---- listing the allow-list ----------------------------------------- */
+
+struct allowed {
+	const char *name; /* xstrdup'd */
+	enum lhost_name_kind kind;
+};
+
+struct allowed_list {
+	struct allowed *v;
+	size_t n, cap;
+};
+
+static void add_allowed(struct allowed_list *al, enum lhost_name_kind kind, const char *lib,
+			const char *name)
+{
+	char buf[128];
+
+	snprintf(buf, sizeof buf, "%s%s%s", lib ? lib : "", lib ? "." : "", name);
+	GROW(al->v, al->n + 1, al->cap);
+	al->v[al->n].name = xstrdup(buf);
+	al->v[al->n++].kind = kind;
+}
+
+static bool listed(const char *s, const char *const *list)
+{
+	for (int i = 0; list[i]; i++)
+		if (!strcmp(s, list[i]))
+			return true;
+	return false;
+}
+
+static bool wrapped(const char *s)
+{
+	for (int i = 0; base_wrapped[i].name; i++)
+		if (!strcmp(s, base_wrapped[i].name))
+			return true;
+	return false;
+}
+
+static bool is_lib(const char *s)
+{
+	for (size_t i = 0; i < sizeof libs / sizeof *libs; i++)
+		if (!strcmp(s, libs[i].name))
+			return true;
+	return false;
+}
+
+/* Protected: every name of the base table packs see, but the blocked ones,
+ * into the list (light userdata at 1). No Lua allocation. */
+static int collect_allowed(lua_State *L)
+{
+	struct allowed_list *al = lua_touserdata(L, 1);
+
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &LHOST_K_BASE); /* [al, base] */
+	lua_pushnil(L);
+	while (lua_next(L, 2)) { /* [al, base, k, v] */
+		const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+
+		if (!k || lua_tocfunction(L, -1) == blocked || listed(k, blocked_libs)) {
+			/* not for packs */
+		} else if (is_lib(k)) {
+			lhost_frozen_target(L, -1); /* [al, base, k, proxy, lib] */
+			lua_pushnil(L);
+			while (lua_next(L, -2)) {
+				if (lua_type(L, -2) == LUA_TSTRING && lua_tocfunction(L, -1) != blocked)
+					add_allowed(al, LHOST_NAME_LIB, k, lua_tostring(L, -2));
+				lua_pop(L, 1);
+			}
+			lua_pop(L, 1);
+		} else {
+			add_allowed(al, listed(k, base_allowed) || wrapped(k) ? LHOST_NAME_BASE
+									    : LHOST_NAME_API, NULL, k);
+		}
+		lua_pop(L, 1);
+	}
+	return 0;
+}
+
+static int cmp_allowed(const void *a, const void *b)
+{
+	const struct allowed *x = a, *y = b;
+
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+int lhost_allowed(struct lhost *h, lhost_name_cb cb, void *ud, struct err *e)
+{
+	struct allowed_list al = { 0 };
+	int status, n = -1;
+
+	lua_pushcfunction(h->L, collect_allowed);
+	lua_pushlightuserdata(h->L, &al);
+	status = lhost_pcall(h, 1, 0);
+	if (status != LUA_OK) {
+		lhost_error(h, status, e);
+	} else {
+		qsort(al.v, al.n, sizeof *al.v, cmp_allowed);
+		for (size_t i = 0; i < al.n; i++)
+			cb(ud, al.v[i].name, al.v[i].kind);
+		n = (int)al.n;
+	}
+	for (size_t i = 0; i < al.n; i++)
+		free((char *)al.v[i].name);
+	free(al.v);
+	return n;
+}

@@ -123,7 +123,7 @@
 ---@field framework string     UNGP, CSDDD, OECD, or a sector standard
 ---@field title string
 ---@field text string
----@field area string          one of the ten duty areas of docs/plugin-api.md
+---@field area string          one of the catalogue's areas
 ---@field status? "in force"|"guidance"|"deleted"|"proposed"
 
 ---Marks a table as a sector pack; a file in sectors/ returns its result.
@@ -136,9 +136,14 @@ function sector(spec) end
 ---@return diligo.ModuleSpec
 function module(spec) end
 
+---The duty catalogue: its entries (the list part) and the duty areas they may name.
+---@class diligo.Catalogue
+---@field areas string[]       1 to 32 distinct duty areas: one column each in charts and the heatmap
+---@field [integer] diligo.Duty
+
 ---Marks the duty catalogue (plugins/duties.lua only).
----@param entries diligo.Duty[]
----@return diligo.Duty[]
+---@param entries diligo.Catalogue
+---@return diligo.Catalogue
 function catalogue(entries) end
 
 ---Marks a helper module: a table of functions for rules, with no questions, rules or tests

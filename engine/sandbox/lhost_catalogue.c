@@ -1,6 +1,7 @@
 /* The duty catalogue: plugins/duties.lua, found on the search path and
  * loaded once per host before any pack. Its entries become the C duty list
- * every pack shares and the read-only global `duties` that packs read. */
+ * every pack shares and the read-only global `duties` that packs read; its
+ * `areas` list is the one source of the duty areas an entry may name. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,26 +10,82 @@
 #include "alloc.h"
 #include "arena.h"
 #include "lhost_int.h"
+#include "text.h"
 
-/* docs/plugin-api.md lists them: charts and heatmaps have one column each */
-static const char *const duty_areas[] = {
-	"Policy & governance", "Risk identification", "Prevention & remediation",
-	"Stakeholders & grievance", "Labour rights", "Civil & political rights",
-	"Land & communities", "Environment", "Responsible sourcing", "Transparency", NULL,
-};
+/* docs/plugin-api.md lists them (and so does the catalogue's header) */
 static const char *const duty_statuses[] = { "in force", "guidance", "deleted", "proposed", NULL };
 static const char *const duty_fields[] = {
 	"id", "framework", "title", "text", "area", "status", NULL,
 };
 
-static void check_enum(struct build *b, const char *field, const char *v, const char *const *ok)
+static bool one_of(const char *v, const char *const *ok)
 {
-	for (int i = 0; v && ok[i]; i++)
+	for (int i = 0; ok[i]; i++)
 		if (!strcmp(v, ok[i]))
-			return;
-	if (v)
-		lhost_cerr(b, b->specline, "%s '%s' is not one of the values in docs/plugin-api.md",
-			   field, v);
+			return true;
+	return false;
+}
+
+/* An area the catalogue's list lacks, with a did-you-mean. */
+static void check_area(struct build *b, const char *area, const char *const *areas)
+{
+	const char *near;
+	int n = 0;
+
+	if (!area || !areas[0] || one_of(area, areas))
+		return;
+	while (areas[n])
+		n++;
+	near = text_closest(area, areas, n);
+	if (near)
+		lhost_cerr(b, b->specline, "area '%s' is not one of the catalogue's 'areas' (did "
+					   "you mean '%s'?)", area, near);
+	else
+		lhost_cerr(b, b->specline, "area '%s' is not one of the catalogue's 'areas'", area);
+}
+
+/* areas = { "name", ... } of the catalogue at idx into areas (NULL-
+ * terminated; empty, with an error, when the list is wrong): the duty areas,
+ * one column each in charts and the heatmap. */
+static void read_areas(struct build *b, int idx, const char **areas)
+{
+	lua_State *L = b->h->L;
+	lua_Integer n;
+	int k = 0;
+
+	areas[0] = NULL;
+	if (lua_getfield(L, idx, "areas") != LUA_TTABLE) {
+		lhost_cerr(b, b->specline, "missing required field: 'areas' (the list of duty areas)");
+		lua_pop(L, 1);
+		return;
+	}
+	n = luaL_len(L, -1);
+	if (n < 1 || n > DILIGO_MAX_AREAS) {
+		lhost_cerr(b, b->specline, "'areas' must list from 1 to %d duty areas",
+			   DILIGO_MAX_AREAS);
+		lua_pop(L, 1);
+		return;
+	}
+	for (lua_Integer i = 1; i <= n; i++) {
+		const char *area;
+		bool dup = false;
+
+		if (lua_geti(L, -1, i) != LUA_TSTRING) {
+			lhost_cerr(b, b->specline, "areas[%d] is not a string", (int)i);
+			lua_pop(L, 1);
+			continue;
+		}
+		area = lua_tostring(L, -1);
+		for (int j = 0; j < k && !dup; j++)
+			dup = !strcmp(areas[j], area);
+		if (dup)
+			lhost_cerr(b, b->specline, "duplicate area '%s' in 'areas'", area);
+		else
+			areas[k++] = arena_strdup(b->p->arena, area);
+		lua_pop(L, 1);
+	}
+	areas[k] = NULL;
+	lua_pop(L, 1);
 }
 
 /* Protected: the catalogue list at 1 into the pack (light userdata at 2). */
@@ -36,7 +93,7 @@ static int build_catalogue(lua_State *L)
 {
 	struct build *b = lua_touserdata(L, 2);
 	struct pack *p = b->p;
-	const char *kind = NULL;
+	const char *kind = NULL, *areas[DILIGO_MAX_AREAS + 1];
 	lua_Integer n;
 	struct duty *d;
 
@@ -45,6 +102,7 @@ static int build_catalogue(lua_State *L)
 		lhost_cerr(b, 0, "the duty catalogue must return catalogue { ... }");
 		return 0;
 	}
+	read_areas(b, 1, areas);
 	n = luaL_len(L, 1);
 	if (n < 1 || n > DILIGO_MAX_DUTIES)
 		luaL_error(L, "the catalogue must hold from 1 to %d duties", DILIGO_MAX_DUTIES);
@@ -69,8 +127,10 @@ static int build_catalogue(lua_State *L)
 		x->status = lhost_sfield(b, 4, "status", false, b->specline);
 		if (!x->status)
 			x->status = "in force";
-		check_enum(b, "area", x->area, duty_areas);
-		check_enum(b, "status", x->status, duty_statuses);
+		check_area(b, x->area, areas);
+		if (!one_of(x->status, duty_statuses))
+			lhost_cerr(b, b->specline, "status '%s' is not one of the values in "
+						   "docs/plugin-api.md", x->status);
 		if (x->id) {
 			lua_pushvalue(L, 3);
 			if (lua_getfield(L, -1, x->id) != LUA_TNIL)

@@ -1,7 +1,9 @@
 /* bounds: every bound diligo sets itself, in one place. Sizes that come from
  * an input or a pack are checked against these before anything is
  * allocated; exceeding one fails that input (or pack) with a message that
- * names the limit, never the process. */
+ * names the limit, never the process. docs/plugin-api.md ("Limits") lists
+ * the ones pack authors meet; docs/questionnaire.md and docs/security.md
+ * the ones of questionnaires. */
 #ifndef DILIGO_BOUNDS_H
 #define DILIGO_BOUNDS_H
 
@@ -12,7 +14,7 @@ enum {
 	DILIGO_MAX_DIAGS = 100,                /* problems listed per input or pack */
 	/* packs */
 	DILIGO_MAX_LUA_FILE = 1024 * 1024, /* one Lua source file */
-	DILIGO_MAX_PACK_FILES = 256,       /* Lua files one pack loads */
+	DILIGO_MAX_PACK_FILES = 256,       /* Lua files one Lua host runs (catalogue, modules, packs) */
 	DILIGO_MAX_REQUIRE_DEPTH = 32,     /* nested require */
 	DILIGO_MAX_PACKS = 64,             /* packs cached by one Lua host */
 	DILIGO_MAX_SECTORS = 64,           /* sector names listed */

@@ -10,7 +10,7 @@
 #include "alloc.h"
 #include "lhost_int.h"
 
-const char LHOST_K_BASE, LHOST_K_SPECS, LHOST_K_FILES, LHOST_K_SEED, LHOST_K_ENVS,
+const char LHOST_K_BASE, LHOST_K_MARKS, LHOST_K_FILES, LHOST_K_SEED, LHOST_K_ENVS,
 	LHOST_K_MODULES, LHOST_K_BUDGETMSG;
 
 enum { HOOK_STEP = 1000 };

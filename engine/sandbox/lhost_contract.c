@@ -144,19 +144,20 @@ void lhost_check_fields(struct build *b, int idx, const char *const *allowed, in
 	}
 }
 
-/* [-0, +0] the spec's kind, file, line; false if not made by sector{} etc. */
+/* [-0, +0] the kind, file, line of the table's mark; false if not made by
+ * sector{} etc. */
 bool lhost_mark_info(struct build *b, int idx, const char **kind)
 {
 	lua_State *L = b->h->L;
 
-	lua_rawgetp(L, LUA_REGISTRYINDEX, &LHOST_K_SPECS);
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &LHOST_K_MARKS);
 	lua_pushvalue(L, idx);
 	if (lua_rawget(L, -2) != LUA_TTABLE) {
 		lua_pop(L, 2);
 		return false;
 	}
 	lua_rawgeti(L, -1, 1);
-	*kind = lua_tostring(L, -1); /* kept alive by the SPECS table */
+	*kind = lua_tostring(L, -1); /* kept alive by the MARKS table */
 	lua_rawgeti(L, -2, 2);
 	b->file = (int)lua_tointeger(L, -1);
 	lua_rawgeti(L, -3, 3);

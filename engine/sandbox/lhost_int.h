@@ -69,7 +69,7 @@ struct build {
 	struct pack *p;
 	struct err errs[DILIGO_MAX_DIAGS];
 	int nerrs;
-	int file;     /* file index of the spec being read */
+	int file;     /* file index of the table being read */
 	int specline; /* line of its sector{}/module{} call */
 	const char *what; /* "question 'x'" for messages */
 	int qcap, rcap;
@@ -78,8 +78,12 @@ struct build {
 	bool helper; /* the file returned catalogue{} or helper{}, not a pack */
 };
 
-/* registry keys (addresses of these statics, defined in lhost.c) */
-extern const char LHOST_K_BASE, LHOST_K_SPECS, LHOST_K_FILES, LHOST_K_SEED, LHOST_K_ENVS,
+/* Registry keys (addresses of these statics, defined in lhost.c): BASE the
+ * globals packs see; MARKS table -> {kind, file, line} left by sector{},
+ * module{}, catalogue{}, helper{}; FILES the file table; SEED the real
+ * math.randomseed; ENVS the files' environments (weak); MODULES name ->
+ * {value, file} of required modules; BUDGETMSG the out-of-memory message. */
+extern const char LHOST_K_BASE, LHOST_K_MARKS, LHOST_K_FILES, LHOST_K_SEED, LHOST_K_ENVS,
 	LHOST_K_MODULES, LHOST_K_BUDGETMSG;
 
 /* ---- lhost.c: the host, its budgets, calls and errors ------------------ */

@@ -154,7 +154,7 @@ static int mark(lua_State *L)
 	luaL_checktype(L, 1, LUA_TTABLE);
 	if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
 		line = ar.currentline;
-	lua_rawgetp(L, LUA_REGISTRYINDEX, &LHOST_K_SPECS); /* [t, S] */
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &LHOST_K_MARKS); /* [t, S] */
 	lua_pushvalue(L, 1);
 	lua_createtable(L, 3, 0);
 	lua_pushvalue(L, lua_upvalueindex(1));
@@ -194,7 +194,7 @@ int lhost_init_loader(lua_State *L)
 	lua_newtable(L);
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &LHOST_K_MODULES);
 	lua_newtable(L);
-	lua_rawsetp(L, LUA_REGISTRYINDEX, &LHOST_K_SPECS);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &LHOST_K_MARKS);
 	lua_newtable(L);
 	lua_newtable(L);
 	lua_pushliteral(L, "k");

@@ -24,9 +24,11 @@ enum {
 	DILIGO_MAX_LIST = 2000,            /* questions, or rules, that one module or sector lists */
 	DILIGO_MAX_OPTIONS = 200,          /* options of one question */
 	DILIGO_MAX_DUTIES_CITED = 64,      /* duty ids one question or rule cites */
-	DILIGO_MAX_ID = 64,                /* length of a module or sector name */
+	DILIGO_MAX_ID = 64,                /* length of a question, rule or duty id; of a module name */
 	DILIGO_MAX_DUTIES = 5000,          /* entries of the duty catalogue */
 	DILIGO_MAX_AREAS = 32,             /* duty areas in the catalogue */
+	DILIGO_PATTERN_WORK = 1000 * 1000 * 1000, /* n^(k+1) for a pattern with k quantifiers
+						     on n characters (docs/security.md) */
 	DILIGO_MAX_SNAPSHOT_DEPTH = 50,    /* upvalues and tables walked to freeze a rule's world */
 	DILIGO_MAX_FINDING_QUESTIONS = 1000, /* questions a rule names in a finding */
 	DILIGO_MAX_TEST_LIST = 1000,       /* values of one list answer in a pack's test */

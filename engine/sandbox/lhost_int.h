@@ -105,6 +105,12 @@ void lhost_sandbox(lua_State *L);
 /* [-0, +1] a fresh environment for one Lua file. */
 void lhost_sandbox_env(lua_State *L);
 
+/* ---- lhost_pattern.c: the guard on pattern functions ------------------ */
+
+/* [-0, +0] replace find, match, gmatch and gsub of the string library table
+ * on top of the stack by guarded versions. */
+void lhost_pattern_wrap(lua_State *L);
+
 /* ---- lhost_freeze.c: read-only proxies --------------------------------- */
 
 /* [-0, +0] the proxies' metatable and caches, into the registry. */

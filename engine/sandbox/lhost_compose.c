@@ -73,6 +73,7 @@ static const char *const part_fields[] = {
 	"rules", "tests", NULL,
 };
 static const char *const severity_fields[] = { "scale", "scope", "irremediable", NULL };
+
 /* Ids carry their module's name, so a reader knows where to look. */
 static void check_prefix(struct build *b, const char *kind, const char *id, const char *part,
 			 int line)

@@ -15,7 +15,7 @@ struct loaded_pack {
 	char *key; /* name or file as asked */
 	struct pack *pack;
 	int ref; /* registry: { rules = {fn...}, scores = {fn|false...}, known = {id=idx},
-		    tests = {...}, snapshot = {...} } */
+		    tests = {...}, question = {id="file:line"}, rule = {...}, snap = {...} } */
 };
 
 struct lhost {
@@ -88,6 +88,7 @@ extern const char LHOST_K_BASE, LHOST_K_MARKS, LHOST_K_FILES, LHOST_K_SEED, LHOS
 
 /* ---- lhost.c: the host, its budgets, calls and errors ------------------ */
 
+/* The host that owns L (the allocator's userdata). */
 struct lhost *lhost_from(lua_State *L);
 /* Arm the budgets for one assessment or one load. */
 void lhost_budget_start(struct lhost *h);

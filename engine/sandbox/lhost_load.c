@@ -33,7 +33,8 @@ static void forget_last_load(struct lhost *h)
 	h->loaded_helper = false;
 }
 
-/* Load file (or the pack found for name) and compose it. */
+/* The pack cached under key, or: run path under the budgets, compose what
+ * it returns, snapshot it and cache it under key. */
 static const struct pack *load_pack(struct lhost *h, const char *key, const char *path,
 				    struct err *e)
 {
@@ -74,8 +75,8 @@ static const struct pack *load_pack(struct lhost *h, const char *key, const char
 		lhost_error(h, status, e);
 		goto fail;
 	}
-	lua_pushcfunction(L, lhost_compose); /* [spec, f] */
-	lua_insert(L, -2);                /* [f, spec] */
+	lua_pushcfunction(L, lhost_compose); /* [value, f] */
+	lua_insert(L, -2);                   /* [f, value] */
 	lua_pushlightuserdata(L, b);
 	status = lhost_pcall(h, 2, 0);
 	if (status != LUA_OK) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "kind.h"
 #include "lhost_int.h"
 #include "text.h"
 
@@ -125,7 +126,7 @@ static void options_field(struct build *b, int qidx, struct question *q, int lin
 	struct qoption *o;
 
 	if (lua_getfield(L, qidx, "options") != LUA_TTABLE) {
-		if (q->kind == QK_CHOICE || q->kind == QK_MULTI)
+		if (kind_ops(q->kind)->options)
 			lhost_cerr(b, line, "missing required field: 'options' (for kind '%s')",
 				   qkind_name(q->kind));
 		lua_pop(L, 1);
@@ -193,7 +194,6 @@ static void read_question(struct build *b, int qidx, const char *module, const c
 	const char *kind;
 	int line = b->specline;
 	char what[200];
-	bool any_score = false;
 
 	memset(q, 0, sizeof *q);
 	q->id = lhost_sfield(b, qidx, "id", true, line);
@@ -214,9 +214,11 @@ static void read_question(struct build *b, int qidx, const char *module, const c
 		q->section = title;
 	q->unit = lhost_sfield(b, qidx, "unit", false, line);
 	kind = lhost_sfield(b, qidx, "kind", true, line);
-	if (kind && qkind_parse(kind) < 0)
-		lhost_cerr(b, line, "unknown kind '%s' (maturity, choice, multi, number, percent, "
-			   "date, text)", kind);
+	if (kind && qkind_parse(kind) < 0) {
+		char names[256];
+
+		lhost_cerr(b, line, "unknown kind '%s' (%s)", kind, kind_names(names, sizeof names));
+	}
 	q->kind = kind && qkind_parse(kind) >= 0 ? (enum qkind)qkind_parse(kind) : QK_TEXT;
 	q->weight = 1;
 	if (lua_getfield(L, qidx, "weight") != LUA_TNIL) {
@@ -241,10 +243,7 @@ static void read_question(struct build *b, int qidx, const char *module, const c
 			lhost_cerr(b, line, "field 'score' must be a function");
 		lua_pop(L, 1);
 	}
-	for (int i = 0; i < q->nopts; i++)
-		any_score |= q->opts[i].has_score;
-	q->informational = !q->has_score_fn && q->kind != QK_MATURITY &&
-			   !((q->kind == QK_CHOICE || q->kind == QK_MULTI) && any_score);
+	q->informational = !q->has_score_fn && !kind_ops(q->kind)->scored(q);
 	if (seen_id(b, "question", q->id, line)) {
 		lua_rawgeti(L, LUA_REGISTRYINDEX, b->h->packs[b->h->npacks].ref);
 		lua_getfield(L, -1, "known");

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "redact.h"
 #include "report.h"
 #include "report_text.h"
@@ -188,17 +189,17 @@ static void error_entry(struct json *j, const char *input, const struct err *e)
 	size_t len = 0;
 	FILE *m = open_memstream(&buf, &len);
 
+	if (!m)
+		xalloc_die();
 	fprintf(m, "%s\n{\"input\":", j->nerrors++ ? "," : "");
 	/* stakeholder copies: paths and messages can name a supplier */
 	j->stakeholder ? (void)fputs("null", m) : jstr(m, input);
 	fprintf(m, ",\"line\":%d,\"col\":%d,\"message\":", e->line, e->col);
 	jstr(m, j->stakeholder ? RT(CONFIDENTIAL) : e->msg);
 	fputc('}', m);
-	fclose(m);
-	if (j->nerr_bytes + len + 1 > j->errcap) {
-		j->errcap = (j->nerr_bytes + len + 1) * 2;
-		j->errors = realloc(j->errors, j->errcap);
-	}
+	if (fclose(m) || !buf)
+		xalloc_die(); /* a memory stream fails only for want of memory */
+	GROW(j->errors, j->nerr_bytes + len + 1, j->errcap);
 	memcpy(j->errors + j->nerr_bytes, buf, len + 1);
 	j->nerr_bytes += len;
 	free(buf);
@@ -256,7 +257,7 @@ static const struct sink_vt json_vt = { json_item, json_close, json_abort };
 
 struct sink *sink_json_new(const char *path, const struct report_opts *o, struct err *e)
 {
-	struct json *j = calloc(1, sizeof *j);
+	struct json *j = xcalloc(1, sizeof *j);
 	time_t now = o->now;
 
 	j->base.vt = &json_vt;

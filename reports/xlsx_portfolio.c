@@ -516,7 +516,8 @@ static void rules_sheet(struct portfolio *p)
 	char duties[DILIGO_REPORT_DUTIES_TEXT], src[DILIGO_REPORT_SOURCE_TEXT];
 	const struct rule **sorted = xcalloc(p->nseen ? p->nseen : 1, sizeof *sorted);
 
-	memcpy(sorted, p->seen_rules, p->nseen * sizeof *sorted);
+	if (p->nseen) /* seen_rules is NULL when nothing was found */
+		memcpy(sorted, p->seen_rules, p->nseen * sizeof *sorted);
 	qsort(sorted, p->nseen, sizeof *sorted, cmp_seen);
 	table_sheet(p, p->rules, RT(SHEET_RULES), rule_cols, NRULE_COLS, NRULE_PRINTED, XW_LANDSCAPE);
 	worksheet_autofilter(p->rules, HEAD, 0, (lxw_row_t)(HEAD + (p->nseen ? p->nseen : 1)),

@@ -34,7 +34,10 @@ struct cli_opt {
 };
 
 /* getopt codes of long-only options */
-enum { OPT_PLUGIN_PATH = 1000, OPT_MAX_INSTR, OPT_MAX_MEM, OPT_JSON, OPT_FAIL_ON, OPT_FRAMEWORK };
+enum {
+	OPT_PLUGIN_PATH = 1000, OPT_MAX_INSTR, OPT_MAX_MEM, OPT_JSON, OPT_FAIL_ON, OPT_FRAMEWORK,
+	OPT_PAPER, OPT_PSEUDONYMISE, OPT_PSEUDONYM_KEY,
+};
 
 /* The rows several commands share; cli_getopt stores them in struct
  * cli_common itself. */

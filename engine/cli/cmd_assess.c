@@ -12,12 +12,14 @@
 #include "batch.h"
 #include "cli.h"
 #include "cmd.h"
+#include "keyfile.h"
 #include "report.h"
 
 struct assess_opts {
 	struct cli_common c;
-	const char *output, *portfolio, *json;
-	bool stakeholder, quiet;
+	const char *output, *portfolio, *json, *key_file;
+	bool stakeholder, quiet, pseudonymise;
+	enum report_paper paper;
 	int jobs;
 	int fail_on; /* -1 = off */
 };
@@ -32,6 +34,12 @@ const struct cli_opt assess_options[] = {
 	  .help = "machine-readable results (\"-\" = stdout)" },
 	{ .name = "audience", .letter = 'a', .arg = "company|stakeholder", .code = 'a',
 	  .help = "(stakeholder = redacted)" },
+	{ .name = "pseudonymise", .code = OPT_PSEUDONYMISE,
+	  .help = "stakeholder copies name suppliers by a keyed pseudonym" },
+	{ .name = "pseudonym-key", .arg = "FILE", .code = OPT_PSEUDONYM_KEY,
+	  .help = "the pseudonyms' secret key (created, mode 0600, when missing)" },
+	{ .name = "paper", .arg = "a4|letter", .code = OPT_PAPER,
+	  .help = "paper size of every printed sheet (the first is the default)" },
 	{ .name = "jobs", .letter = 'j', .arg = "N", .code = 'j',
 	  .help = "worker threads (default: online cores)",
 	  .min = 1, .max = DILIGO_MAX_JOBS, .integer = true },
@@ -63,6 +71,13 @@ static int parse(int argc, char **argv, struct assess_opts *o)
 				return cli_opt_usage(&g, "takes company or stakeholder, not '%s'", g.arg);
 			o->stakeholder = !strcmp(g.arg, "stakeholder");
 			break;
+		case OPT_PSEUDONYMISE: o->pseudonymise = true; break;
+		case OPT_PSEUDONYM_KEY: o->key_file = g.arg; break;
+		case OPT_PAPER:
+			if (strcmp(g.arg, "a4") && strcmp(g.arg, "letter"))
+				return cli_opt_usage(&g, "takes a4 or letter, not '%s'", g.arg);
+			o->paper = !strcmp(g.arg, "letter") ? REPORT_PAPER_LETTER : REPORT_PAPER_A4;
+			break;
 		case OPT_FAIL_ON:
 			o->fail_on = level_parse(g.arg);
 			if (o->fail_on < 0)
@@ -77,6 +92,29 @@ static int parse(int argc, char **argv, struct assess_opts *o)
 		return EXIT_USAGE;
 	if (optind >= argc)
 		return cli_usage("assess", "no questionnaire given");
+	if (o->pseudonymise && !o->stakeholder)
+		return cli_usage("assess", "--pseudonymise is for stakeholder copies: add -a stakeholder");
+	if (o->pseudonymise && !o->key_file)
+		return cli_usage("assess", "--pseudonymise needs --pseudonym-key FILE (the secret that "
+					   "keeps pseudonyms stable and unguessable)");
+	if (o->key_file && !o->pseudonymise)
+		return cli_usage("assess", "--pseudonym-key is used only with --pseudonymise");
+	return 0;
+}
+
+/* The pseudonyms' key: read, or created with mode 0600 when missing. */
+static int load_key(const struct assess_opts *o, unsigned char *key, size_t *len, bool quiet)
+{
+	struct err e = { 0 };
+	bool created;
+
+	if (keyfile_load(o->key_file, key, len, &created, &e)) {
+		cli_print_err(&e);
+		return err_exit_code(e.code);
+	}
+	if (created && !quiet)
+		fprintf(stderr, "diligo: created pseudonym key %s (mode 0600); keep it to get the same "
+				"pseudonyms next time\n", o->key_file);
 	return 0;
 }
 
@@ -163,11 +201,15 @@ int cmd_assess(int argc, char **argv)
 	struct batch_opts bo = { 0 };
 	struct batch_summary sum = { 0 };
 	struct err e = { 0 };
+	static unsigned char key[KEYFILE_MAX];
+	size_t keylen = 0;
 	char **inputs;
 	int ninputs, rc = parse(argc, argv, &o);
 	bool to_dir;
 
 	if (rc)
+		return rc;
+	if (o.pseudonymise && (rc = load_key(&o, key, &keylen, o.quiet)))
 		return rc;
 	if (cli_inputs(argv + optind, argc - optind, &inputs, &ninputs, &e)) {
 		cli_print_err(&e);
@@ -195,10 +237,15 @@ int cmd_assess(int argc, char **argv)
 	bo.portfolio = o.portfolio;
 	bo.json = o.json;
 	bo.stakeholder = o.stakeholder;
+	bo.pseudonymise = o.pseudonymise;
+	bo.key = key;
+	bo.keylen = keylen;
+	bo.paper = o.paper;
 	bo.jobs = o.jobs;
 	bo.quiet = o.quiet;
 	bo.now = (time_t)cli_now();
 	rc = batch_run(&bo, &sum);
+	memset(key, 0, sizeof key);
 	cli_common_free(&o.c);
 	cli_inputs_free(inputs, ninputs);
 	if (rc)

@@ -87,6 +87,26 @@ static void name_stem(const char *name, char *out, size_t n)
 	out[len == orig ? 0 : len] = '\0';
 }
 
+/* The first n words of s when it has more than n ("Lwembe Cobalt" of
+ * "Lwembe Cobalt Processing"), else empty. */
+static void first_words(const char *s, int n, char *out, size_t size)
+{
+	size_t k = 0;
+	int words = 0;
+
+	out[0] = '\0';
+	while (s[k] && k + 1 < size) {
+		if (s[k] == ' ' && k && s[k - 1] != ' ' && ++words == n) {
+			if (s[k + 1]) {
+				memcpy(out, s, k);
+				out[k] = '\0';
+			}
+			return;
+		}
+		k++;
+	}
+}
+
 static void add_needle(struct who *w, const char *s, const char *repl)
 {
 	size_t n = s ? strlen(s) : 0;
@@ -117,8 +137,10 @@ void redact_who(const struct report_opts *o, const struct supplier *s, struct wh
 	w->id = w->pid;
 	w->name = w->pname;
 	name_stem(s->name ? s->name : "", w->stem, sizeof w->stem);
+	first_words(*w->stem ? w->stem : s->name ? s->name : "", 2, w->short_, sizeof w->short_);
 	add_needle(w, s->name, w->pname);
 	add_needle(w, w->stem, w->pname);
+	add_needle(w, w->short_, w->pname);
 	add_needle(w, s->id, w->pid);
 }
 

@@ -18,7 +18,8 @@
  * properties, headers and file names; free text that is shown (comments
  * and text answers not marked confidential, evidence titles, finding
  * details) has every mention of the name, of the name without its legal
- * form, and of the id replaced; evidence URLs are withheld; the employee
+ * form, of that stem's first two words (when it has more) and of the id
+ * replaced; evidence URLs are withheld; the employee
  * count is shown as a band. */
 #ifndef DILIGO_REDACT_H
 #define DILIGO_REDACT_H
@@ -47,7 +48,7 @@ enum redaction {
 	RD__COUNT
 };
 
-enum { WHO_NEEDLES = 3, WHO_TEXT = 160 };
+enum { WHO_NEEDLES = 4, WHO_TEXT = 160 };
 
 /* A supplier as one report shows it. */
 struct who {
@@ -58,7 +59,8 @@ struct who {
 	size_t nlen[WHO_NEEDLES];
 	const char *repl[WHO_NEEDLES];
 	int nneedles;
-	char stem[WHO_TEXT]; /* the name without its legal form */
+	char stem[WHO_TEXT];  /* the name without its legal form */
+	char short_[WHO_TEXT]; /* the stem's first two words, when it has more */
 };
 
 void redact_who(const struct report_opts *o, const struct supplier *s, struct who *w);

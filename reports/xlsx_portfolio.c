@@ -623,11 +623,11 @@ static void pf_item(struct sink *s, const char *input, const struct assessment *
 
 /* The grid: A rank | B id | C name | D sector | E rating | F score | G red
  * flags | H critical | I high | J top finding (the riskiest suppliers'
- * table, the widest). Above it, the counts' tables on the left (label
- * over A..C, numbers from D) and their charts on the right (from E; the
- * sectors' from H). */
+ * table, the widest, on a page of its own). Above it, the counts' tables
+ * on the left (label over A..C, numbers from D) and their charts on the
+ * right (from E). */
 static const double ov_widths[] = { 7, 14, 26, 12, 8, 9, 9, 9, 8, 30 };
-enum { OV_COLS = 10, OV_CHART_COL = 4, OV_CHART_W = 265, OV_CHART_H = 300 };
+enum { OV_COLS = 10, OV_CHART_COL = 4, OV_CHART_W = 260, OV_CHART_H = 220 };
 
 static void ov_kv(struct portfolio *p, int r, const char *k, double v, lxw_format *fmt)
 {
@@ -756,7 +756,8 @@ static void overview_sheet(struct portfolio *p)
 	const char *rl[SCORE_NRATINGS], *ll[LVL__COUNT], *sheet = RT(SHEET_OVERVIEW);
 	char letters[SCORE_NRATINGS][2];
 	int rv[SCORE_NRATINGS], lv[LVL__COUNT], sv[MAX_PACKS * LVL__COUNT];
-	int r, top, end;
+	int r, top, end, chart_top;
+	double chart_h;
 	lxw_chart *c;
 
 	for (int i = 0; i < OV_COLS; i++)
@@ -772,7 +773,8 @@ static void overview_sheet(struct portfolio *p)
 	ov_kv(p, 6, RT(K_WITH_RED_FLAG), p->flagged, p->f.value_num);
 	ov_kv(p, 7, RT(K_FINDINGS_TOTAL), p->nfind, p->f.value_num);
 	ov_kv(p, 8, RT(K_MEAN_SCORE), p->nscored ? p->score_sum / p->nscored : NAN, p->f.value_num1);
-	/* ratings: table, then a column chart beside it (from the top) */
+	/* ratings and levels: tables on the left, their charts side by side on
+	 * the right, the sectors' chart below them */
 	for (int i = 0; i < SCORE_NRATINGS; i++) {
 		letters[i][0] = score_rating_bands[i].letter;
 		letters[i][1] = '\0';
@@ -786,8 +788,7 @@ static void overview_sheet(struct portfolio *p)
 	ov_series(c, top + 1, r - 1, 3, sheet, -1, 0x1F4E79);
 	chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
 	ov_insert(p, c, 3, OV_CHART_COL, 12, OV_CHART_W, OV_CHART_H);
-	/* levels, critical first; its chart beside the ratings' */
-	for (int l = 0; l < LVL__COUNT; l++) {
+	for (int l = 0; l < LVL__COUNT; l++) { /* critical first */
 		ll[l] = level_name((enum level)(LVL_CRITICAL - l));
 		lv[l] = p->levels[LVL_CRITICAL - l];
 	}
@@ -798,34 +799,30 @@ static void overview_sheet(struct portfolio *p)
 	ov_series(c, top + 1, r - 1, 3, sheet, -1, 0xC55A11);
 	chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
 	ov_insert(p, c, 3, OV_CHART_COL, 22 + OV_CHART_W, OV_CHART_W, OV_CHART_H);
-	/* below both charts (rows of 15 points: 20 pixels) */
-	if (r < 3 + OV_CHART_H / 20 + 1)
-		r = 3 + OV_CHART_H / 20 + 1;
-	/* sectors x levels: a stacked bar chart below the small ones */
+	/* sectors x levels: the table below, its stacked bar chart above it on
+	 * the right, under the small charts (rows of about 20 pixels) */
+	chart_top = 3 + OV_CHART_H / 20 + 1;
+	chart_h = 70 + 18.0 * (p->nsectors ? p->nsectors : 1);
+	chart_h = chart_h < 150 ? 150 : chart_h;
 	for (int i = 0; i < p->nsectors; i++)
 		for (int l = 0; l < LVL__COUNT; l++)
 			sv[i * LVL__COUNT + l] = p->sector_levels[i][LVL_CRITICAL - l];
-	ov_section(p, r + 1, 9, RT(SEC_BY_SECTOR));
-	top = r + 2;
+	r = r + 1 > chart_top + (int)(chart_h / 20) + 1 ? r + 1 : chart_top + (int)(chart_h / 20) + 1;
+	ov_section(p, r, 9, RT(SEC_BY_SECTOR));
+	top = r + 1;
 	end = ov_counts(p, top, RT_H_SECTOR, (const char *const *)p->sectors, p->nsectors, by_level,
 			LVL__COUNT, sv);
 	if (p->nsectors) {
 		c = ov_chart(p, LXW_CHART_BAR_STACKED, RT(CHART_SECTORS));
 		for (int l = 0; l < LVL__COUNT; l++)
 			ov_series(c, top + 1, end - 1, 3 + l, sheet, top, level_colors[LVL_CRITICAL - l]);
-		chart_axis_set_reverse(c->y_axis);
+		chart_axis_set_reverse(c->y_axis); /* the table's order, top to bottom */
 		chart_axis_set_crossing_max(c->y_axis);
 		chart_axis_set_interval_unit(c->y_axis, 1);
-		chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
-		ov_insert(p, c, top - 1, 7, 8, 330, 90 + 24.0 * p->nsectors);
+		chart_legend_set_position(c, LXW_CHART_LEGEND_RIGHT);
+		ov_insert(p, c, chart_top, OV_CHART_COL, 12, 2 * OV_CHART_W + 10, chart_h);
 	}
-	/* the riskiest below the sector chart */
 	r = end + 1;
-	if (p->nsectors) {
-		int chart_rows = (int)((90 + 24.0 * p->nsectors) / 20) + 2;
-
-		r = top - 1 + chart_rows > r ? top - 1 + chart_rows : r;
-	}
 	end = ov_riskiest(p, r);
 	xw_page(p->over, &p->pg, XW_LANDSCAPE, 1, 0);
 	worksheet_print_area(p->over, 0, 0, (lxw_row_t)end, OV_COLS - 1);

@@ -3,7 +3,7 @@
 the same paper size and a "Page X of Y" footer; optionally that a sheet prints
 on exactly N pages.
 
-usage: pdfcheck.py [--sheet-pages NAME=N]... [--report] FILE.pdf
+usage: pdfcheck.py --xlsx BOOK.xlsx [--paper a4|letter] [--sheet-pages NAME=N]... [--report] FILE.pdf
 
 Word boxes come from `pdftotext -bbox` (poppler-utils). Two words overprint
 when their boxes intersect by more than TOL points in both directions: text of
@@ -11,8 +11,9 @@ one row printed over the next, or a cell's text running into its neighbour.
 The sheet a page belongs to is read from the page header, which diligo ends
 with the sheet's name (&A), so every page must carry the header too.
 """
-import argparse, collections, html, re, subprocess, sys
+import argparse, collections, html, re, subprocess, sys, zipfile
 
+PAPERS = {"a4": (595, 842), "letter": (612, 792)}  # points, rounded
 TOL = 0.5  # points: boxes that only touch are not an overlap
 # pdftotext's boxes span the font's whole bounding box (Carlito: 1.3 em)
 # while LibreOffice sets lines 1.0 em apart, so the boxes of consecutive
@@ -55,6 +56,19 @@ def overlaps(words):
     return found
 
 
+def sheet_names(xlsx):
+    book = zipfile.ZipFile(xlsx).read("xl/workbook.xml").decode()
+    return [html.unescape(n) for n in re.findall(r'<sheet name="([^"]*)"', book)]
+
+
+def header_line(pg):
+    """The words of the page header: the top-most line, left to right."""
+    if not pg["words"]:
+        return ""
+    top = min(w[1] for w in pg["words"])
+    return " ".join(w[4] for w in sorted(w for w in pg["words"] if w[1] - top < 3))
+
+
 def page_text(pg):
     """The page's words in reading order, as lines (rounded y)."""
     lines = collections.defaultdict(list)
@@ -65,14 +79,16 @@ def page_text(pg):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sheet-pages", action="append", default=[])
+    ap.add_argument("--xlsx", required=True, help="the workbook the PDF was printed from")
+    ap.add_argument("--paper", choices=sorted(PAPERS))
+    ap.add_argument("--sheet-pages", action="append", default=[], help="NAME=N: the sheet prints on N pages")
     ap.add_argument("--report", action="store_true", help="print every overlapping pair")
     ap.add_argument("pdf")
     a = ap.parse_args()
-    fails, sizes, per_sheet, total = [], collections.Counter(), collections.Counter(), 0
+    names = sorted(sheet_names(a.xlsx), key=len, reverse=True)
+    fails, sizes, per_sheet, total, n = [], collections.Counter(), collections.Counter(), 0, 0
     for n, pg in enumerate(pages(a.pdf), 1):
         sizes[pg["size"]] += 1
-        text = page_text(pg)
         ov = overlaps(pg["words"])
         total += len(ov)
         if ov:
@@ -80,21 +96,25 @@ def main():
             if a.report:
                 for x, y in ov:
                     print("page %d: %r %s over %r %s" % (n, x[4], x[:4], y[4], y[:4]))
-        if not any(re.search(r"Page %d of \d+" % 0 if False else r"Page \d+ of \d+", t) for t in text):
-            fails.append("page %d: no 'Page X of Y' footer" % n)
-        sheet = text[0].rsplit(" ", 1)[-1] if text else ""
-        m = re.search(r"\| ([^|]+)$", text[0]) if text else None
-        if m:
-            sheet = m[1].strip()
+        if not any(re.search(r"Page %d of \d+" % n, t) for t in page_text(pg)):
+            fails.append("page %d: no 'Page %d of N' footer" % (n, n))
+        head = header_line(pg)
+        sheet = next((s for s in names if head.endswith(" " + s) or head == s), None)
+        if sheet is None:
+            fails.append("page %d: the header %r names no sheet" % (n, head))
+        elif not re.match(r"(Company confidential|Prepared for stakeholder dialogue) ", head):
+            fails.append("page %d: the header %r has no audience marking" % (n, head))
         per_sheet[sheet] += 1
     if len(sizes) != 1:
-        fails.append("pages of different sizes: %s" % dict(sizes))
+        fails.append("pages of different paper sizes: %s" % dict(sizes))
+    elif a.paper and PAPERS[a.paper] not in sizes:
+        fails.append("paper %s expected, the pages are %s" % (a.paper, list(sizes)))
     for spec in a.sheet_pages:
         name, want = spec.rsplit("=", 1)
         if per_sheet[name] != int(want):
             fails.append("sheet %s prints on %d pages, expected %s" % (name, per_sheet[name], want))
     print("%s: %d pages %s, %d overlapping word pairs; pages per sheet %s" %
-          (a.pdf, sum(sizes.values()), dict(sizes), total, dict(per_sheet)))
+          (a.pdf, n, dict(sizes), total, dict(per_sheet)))
     for f in fails[:40]:
         print("FAIL " + f)
     if len(fails) > 40:

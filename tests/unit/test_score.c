@@ -90,7 +90,28 @@ static void test_overall_and_coverage(void **s)
 	assert_true(fabs(fx.as.overall - 400.0 / 6) < 1e-9);
 	assert_int_equal(fx.as.rating, 'B');
 	assert_true(fabs(fx.as.coverage - 1) < 1e-9);
+	assert_true(fabs(fx.as.evidenced) < 1e-9); /* nothing cites evidence */
 	assert_false(fx.as.red_flag);
+}
+
+/* Coverage evidenced: answered questions citing evidence that is not stale. */
+static void test_evidenced_coverage(void **s)
+{
+	static struct evidence ev[2] = { { .id = "E1", .age_months = 3 },
+					 { .id = "E2", .age_months = 30, .stale = true } };
+	static const char *e1[] = { "E1" }, *e2[] = { "E2" };
+
+	(void)s;
+	build("yes", "partial", "some", "na");
+	fx.qn.evidence = ev;
+	fx.qn.nevidence = 2;
+	fx.ans[0].evidence = e1; /* weight 3, current */
+	fx.ans[0].nevidence = 1;
+	fx.ans[2].evidence = e2; /* weight 2, stale: not evidenced */
+	fx.ans[2].nevidence = 1;
+	finish(0);
+	assert_true(fabs(fx.as.evidenced - 3.0 / 6) < 1e-9);
+	assert_true(fabs(fx.as.coverage - 1) < 1e-9);
 }
 
 static void test_unanswered_and_unknown_are_gaps(void **s)
@@ -185,6 +206,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_overall_and_coverage, teardown),
+		cmocka_unit_test_teardown(test_evidenced_coverage, teardown),
 		cmocka_unit_test_teardown(test_unanswered_and_unknown_are_gaps, teardown),
 		cmocka_unit_test_teardown(test_duty_scores, teardown),
 		cmocka_unit_test_teardown(test_findings_levels_and_red_flag_cap, teardown),

@@ -62,7 +62,7 @@ enum {
 	S_A = 16, S_B = 24, S_C = 2, S_D = 20, S_E = 12, S_F = 2, S_G = 22, S_H = 7, S_I = 8,
 	S_TOP = 3,      /* row of the section headings */
 	S_LIST = 15,    /* row of the red flags' section */
-	S_LIST_MAX = 5, /* rows per list */
+	S_LIST_MAX = DILIGO_TOP_FINDINGS, /* rows per list */
 	S_CHART_W = 340,
 };
 

@@ -308,6 +308,7 @@ static void test_workbooks(void **st)
 	EXPECT(WORKBOOKS, "Stale (over %d months,", EVIDENCE_STALE_MONTHS);
 	EXPECT(WORKBOOKS, "Past Excel's %s rows a sheet", thousands(DILIGO_XLSX_ROWS));
 	EXPECT(WORKBOOKS, "(id and version, up to %d)", DILIGO_MAX_PORTFOLIO_PACKS);
+	EXPECT(WORKBOOKS, "the %d riskiest suppliers: Risk rank", DILIGO_PORTFOLIO_RISKIEST);
 }
 
 int main(void)

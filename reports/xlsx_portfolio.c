@@ -384,7 +384,8 @@ static void suppliers_sheet(struct portfolio *p)
 	uint32_t *seen = xcalloc(p->nkeys ? p->nkeys : 1, sizeof *seen);
 	struct spilled sp;
 
-	qsort(p->keys, p->nkeys, sizeof *p->keys, cmp_key_desc);
+	if (p->nkeys) /* keys is NULL when no supplier was assessed */
+		qsort(p->keys, p->nkeys, sizeof *p->keys, cmp_key_desc);
 	rewind(p->spill);
 	for (int i = 0; i < p->nsup && fread(&sp, sizeof sp, 1, p->spill) == 1; i++) {
 		char *s[SP__COUNT], rating[2] = { sp.rating, 0 };

@@ -244,6 +244,9 @@ void xw_table(lxw_worksheet *ws, const struct xfmt *f, const struct column *cols
 		lines = n > lines ? n : lines;
 	}
 	worksheet_set_row(ws, (lxw_row_t)head, xl_row_pt(lines, XW_SIZE), NULL);
+	/* rows of one line: as tall as XW_SIZE text needs, not the default
+	 * font's 15 points (a long table prints on fewer pages) */
+	worksheet_set_default_row(ws, XW_ONE_LINE_PT, LXW_FALSE);
 	worksheet_freeze_panes(ws, (lxw_row_t)(head + 1), 0);
 	worksheet_repeat_rows(ws, (lxw_row_t)head, (lxw_row_t)head);
 }

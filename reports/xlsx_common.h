@@ -22,6 +22,8 @@
  * the unit of column widths, stays Calibri 11). */
 #define XW_FONT "Calibri"
 #define XW_SIZE 10.0
+/* A row of one line of XW_SIZE text (Excel needs 12.75 points). */
+#define XW_ONE_LINE_PT 13.5
 
 struct xfmt {
 	lxw_format *title, *mark, *section;

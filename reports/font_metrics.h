@@ -8,6 +8,8 @@
 #include <stdint.h>
 
 enum { FM_UNITS = 2048, FM_ASCENT = 1536, FM_DESCENT = 512, FM_LINE_GAP = 452 };
+/* the widest printable ASCII glyph, regular or bold */
+enum { FM_MAX_ASCII = 1856 };
 
 struct fm_range {
 	uint32_t first, last;

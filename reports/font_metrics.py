@@ -81,6 +81,9 @@ def main():
     p("#include <stdint.h>\n")
     p("enum { FM_UNITS = %d, FM_ASCENT = %d, FM_DESCENT = %d, FM_LINE_GAP = %d };"
       % (reg[0], reg[1][0], -reg[1][1], reg[1][2]))
+    widest = max(max(f[2][c] for c in range(0x20, 0x7F)) for f in (reg, bold))
+    p("/* the widest printable ASCII glyph, regular or bold */")
+    p("enum { FM_MAX_ASCII = %d };" % widest)
     p("\nstruct fm_range {\n\tuint32_t first, last;\n\tconst uint16_t *regular, *bold;\n};\n")
     for i, (lo, hi) in enumerate(RANGES):
         for name, f in (("regular", reg), ("bold", bold)):

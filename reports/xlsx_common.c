@@ -143,13 +143,14 @@ void xfmt_init(lxw_workbook *wb, struct xfmt *f)
 	f->num1 = right(fmt(wb, 0, 0, "0.0", 0));
 	f->pct = right(fmt(wb, 0, 0, "0%", 0));
 	f->label = fmt(wb, 1, 1, NULL, 0);
-	f->value = left(fmt(wb, 0, 0, NULL, 0));
-	f->value_wrap = left(fmt(wb, 0, 1, NULL, 0));
-	f->value_num = left(fmt(wb, 0, 0, "#,##0", 0));
+	/* values beside labels: left-aligned, numbers too (text is anyway;
+	 * fewer formats, since every one costs each workbook its styles) */
+	f->value = f->text;
+	f->value_wrap = f->wrap;
+	f->value_num = left(fmt(wb, 0, 0, "0", 0));
 	f->value_num1 = left(fmt(wb, 0, 0, "0.0", 0));
 	f->value_pct = left(fmt(wb, 0, 0, "0%", 0));
-	f->big = left(fmt(wb, 1, 0, NULL, 0));
-	format_set_font_size(f->big, 14);
+	f->big = f->title;
 	f->muted = fmt(wb, 0, 1, NULL, 0);
 	format_set_font_color(f->muted, 0x595959);
 	f->level[0] = fmt(wb, 0, 0, NULL, 0xE2EFDA);
@@ -244,9 +245,6 @@ void xw_table(lxw_worksheet *ws, const struct xfmt *f, const struct column *cols
 		lines = n > lines ? n : lines;
 	}
 	worksheet_set_row(ws, (lxw_row_t)head, xl_row_pt(lines, XW_SIZE), NULL);
-	/* rows of one line: as tall as XW_SIZE text needs, not the default
-	 * font's 15 points (a long table prints on fewer pages) */
-	worksheet_set_default_row(ws, XW_ONE_LINE_PT, LXW_FALSE);
 	worksheet_freeze_panes(ws, (lxw_row_t)(head + 1), 0);
 	worksheet_repeat_rows(ws, (lxw_row_t)head, (lxw_row_t)head);
 }

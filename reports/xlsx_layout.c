@@ -15,6 +15,7 @@
  * so the estimate errs towards taller rows. Widths are inflated by SLACK
  * for the same reason (hinting and rounding differ between renderers). */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "font_metrics.h"
@@ -94,68 +95,81 @@ static double area_pt(double width)
 	return w > UNIT_PT ? w : UNIT_PT;
 }
 
-/* Lines of one paragraph (no '\n') in a line of avail points. */
-static int para_lines(const unsigned char *p, const unsigned char *end, double avail, double size,
-		      bool bold)
+/* Lines of text in a line of avail font units: one pass, in whole font
+ * units; ASCII straight from the table, the rest decoded. */
+static int count_lines(const unsigned char *p, const unsigned char *end, unsigned long avail,
+		       bool bold)
 {
-	double space = advance(' ', bold) * size / FM_UNITS * SLACK, x = 0;
-	int lines = 1;
+	const uint16_t *ascii = bold ? fm_ranges[0].bold : fm_ranges[0].regular;
+	const unsigned long space = ascii[0];
+	unsigned long x = 0, word = 0;
+	int lines = 1, spaces = 0;
+	bool in_line = false; /* the line holds a word already */
 
-	while (p < end) {
-		const unsigned char *w = p;
-		double ww;
+	for (;;) {
+		unsigned c;
+		size_t n = 1;
 
-		while (p < end && *p != ' ')
-			p++;
-		ww = xl_text_pt((const char *)w, (size_t)(p - w), size, bold);
-		if (x > 0 && x + space + ww <= avail) {
-			x += space + ww;
-		} else if (ww <= avail) {
-			lines += x > 0;
-			x = ww;
-		} else { /* a word wider than the line: cut by characters */
-			const unsigned char *c = w;
-
-			if (x > 0)
-				lines++;
-			x = 0;
-			while (c < p) {
-				size_t n;
-				double cw = advance(decode(c, p, &n), bold) * size / FM_UNITS * SLACK;
-
-				if (x > 0 && x + cw > avail) {
-					lines++;
-					x = 0;
-				}
-				x += cw;
-				c += n;
-			}
+		if (p < end && *p >= 0x21 && *p < 0x7F) { /* the common case: a printable ASCII byte */
+			word += ascii[*p++ - 0x20];
+			continue;
 		}
-		for (int extra = -1; p < end && *p == ' '; p++, extra++) /* the first space separates */
-			if (extra >= 0 && x > 0)
-				x += space; /* the rest take room */
+		if (p == end || *p == ' ' || *p == '\n') { /* a word ends: place it */
+			if (word) {
+				unsigned long need = in_line ? x + (unsigned long)spaces * space + word : word;
+
+				if (need <= avail) {
+					x = need;
+				} else if (word <= avail) {
+					lines += in_line;
+					x = word;
+				} else { /* wider than the line: cut by characters, which
+					  * fill a line less than exactly: one more */
+					lines += in_line + (int)(word / avail);
+					x = word % avail;
+				}
+				in_line = true;
+				word = 0;
+				spaces = 0;
+			}
+			if (p == end)
+				return lines;
+			if (*p == '\n') {
+				lines++;
+				x = 0;
+				in_line = false;
+				spaces = 0;
+			} else {
+				spaces++;
+			}
+			p++;
+			continue;
+		}
+		c = decode(p, end, &n);
+		word += advance(c, bold);
+		p += n;
 	}
-	return lines;
 }
+
+/* Text of n bytes is at most n x WIDEST font units wide: a one-byte
+ * character is printable ASCII (tabs and line breaks are checked apart),
+ * and a longer one is at most about an em over two or more bytes. */
+enum { WIDEST = FM_MAX_ASCII > FM_UNITS / 2 + 300 ? FM_MAX_ASCII : FM_UNITS / 2 + 300 };
 
 int xl_lines(const char *s, double width, double size, bool bold)
 {
-	const unsigned char *p = (const unsigned char *)s, *end;
-	double avail = area_pt(width);
-	int lines = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long avail;
+	size_t n;
 
 	if (!s || !*s)
 		return 1;
-	end = p + strlen(s);
-	for (;;) {
-		const unsigned char *nl = memchr(p, '\n', (size_t)(end - p));
-
-		lines += para_lines(p, nl ? nl : end, avail, size, bold);
-		if (!nl)
-			break;
-		p = nl + 1;
-	}
-	return lines;
+	/* the line's width in font units at this size, widths inflated by SLACK */
+	avail = (unsigned long)(area_pt(width) * FM_UNITS / (size * SLACK));
+	n = strlen(s);
+	if (n * WIDEST <= avail && !memchr(s, '\n', n) && !memchr(s, '\t', n))
+		return 1; /* short: one line whatever its characters */
+	return count_lines(p, p + n, avail ? avail : 1, bold);
 }
 
 double xl_row_pt(int lines, double size)

@@ -122,7 +122,7 @@ static void summary_profile(struct sw *w, lxw_worksheet *ws, int *lines)
 		worksheet_write_number(ws, (lxw_row_t)r, 1, q->supplier.tier, w->f.value_num);
 	label(w, ws, ++r, 0, RT(K_PERIOD));
 	if (q->period)
-		worksheet_write_number(ws, (lxw_row_t)r, 1, q->period, w->f.value);
+		worksheet_write_number(ws, (lxw_row_t)r, 1, q->period, w->f.value_num);
 	label(w, ws, ++r, 0, RT(K_RESPONDENT));
 	if (w->o->stakeholder) {
 		xw_text(ws, r, 1, RT(CONFIDENTIAL), w->f.value);

@@ -164,11 +164,13 @@ static bool match_at(const char *text, size_t at, size_t len, const char *needle
 
 const char *redact_free(const struct who *w, const char *text, char *buf, size_t n, int *mentions)
 {
-	size_t len, out = 0, i = 0;
-	bool hit = false;
+	static const char cut_mark[] = REPORT_TRUNCATED;
+	size_t len, out = 0, i = 0, room;
+	bool hit = false, cut = false;
 
-	if (!text || !w->nneedles)
+	if (!text || !w->nneedles || n <= sizeof cut_mark)
 		return text;
+	room = n - sizeof cut_mark; /* what fits before the marker and the NUL */
 	len = strlen(text);
 	while (i < len) {
 		int k;
@@ -179,9 +181,11 @@ const char *redact_free(const struct who *w, const char *text, char *buf, size_t
 		if (k < w->nneedles) {
 			size_t r = strlen(w->repl[k]);
 
-			if (out + r < n) {
+			if (out + r <= room) {
 				memcpy(buf + out, w->repl[k], r);
 				out += r;
+			} else {
+				cut = true;
 			}
 			i += w->nlen[k];
 			hit = true;
@@ -189,14 +193,22 @@ const char *redact_free(const struct who *w, const char *text, char *buf, size_t
 				++*mentions;
 			continue;
 		}
-		if (out + 1 < n)
+		if (out < room)
 			buf[out++] = text[i];
+		else
+			cut = true;
 		i++;
 	}
 	if (!hit)
 		return text;
-	while (out && ((unsigned char)buf[out - 1] & 0xC0) == 0x80 && out == n - 1)
-		out--; /* cut short: no broken sequence at the end */
+	if (cut) { /* no broken sequence before the marker */
+		while (out && ((unsigned char)buf[out - 1] & 0xC0) == 0x80)
+			out--;
+		if (out && ((unsigned char)buf[out - 1] & 0xC0) == 0xC0)
+			out--;
+		memcpy(buf + out, cut_mark, sizeof cut_mark);
+		return buf;
+	}
 	buf[out] = '\0';
 	return buf;
 }

@@ -77,6 +77,17 @@ static void test_mentions_replaced(void **s)
 					    "(SUP-CD-0042); LWEMBE COBALT's depots; Lwembes; "
 					    "xSUP-CD-0042", buf, sizeof buf, &n), expect);
 	assert_int_equal(n, 4);
+	/* a rewritten text longer than the buffer ends with the visible marker */
+	{
+		char small[48];
+		const char *r = redact_free(&w, "SUP-CD-0042 and a long tail of words that cannot fit",
+					    small, sizeof small, NULL);
+
+		assert_ptr_equal(r, small);
+		assert_true(strlen(r) < sizeof small);
+		assert_non_null(strstr(r, REPORT_TRUNCATED));
+		assert_memory_equal(r, w.pid, strlen(w.pid));
+	}
 	/* nothing to replace: the text itself */
 	const char *t = "no mention here";
 	assert_ptr_equal(redact_free(&w, t, buf, sizeof buf, NULL), t);

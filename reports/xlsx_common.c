@@ -1,4 +1,5 @@
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -270,6 +271,62 @@ void xr_text(struct xrow *r, int col, const char *s, lxw_format *fmt)
 	xw_text(r->ws, r->row, col, s, fmt);
 	if (c->kind == COL_WRAP) {
 		int n = xl_lines(s, c->width, XW_SIZE, false);
+
+		r->lines = n > r->lines ? n : r->lines;
+	}
+}
+
+/* Line counts of pack text, by address: a pack's strings stay where they
+ * are for the whole run (each worker has its own packs, hence per thread).
+ * The length and both ends are checked too, so a reused address with other
+ * text is measured again. */
+enum { PACK_LINES = 1 << 14 };
+
+struct pack_lines {
+	const char *s;
+	size_t len;
+	uint64_t ends;
+	float width;
+	int lines;
+};
+
+static uint64_t ends_of(const char *s, size_t len)
+{
+	uint64_t a = 0, b = 0;
+
+	memcpy(&a, s, len < 8 ? len : 8);
+	if (len > 8)
+		memcpy(&b, s + len - 8, 8);
+	return a ^ (b * 0x9E3779B97F4A7C15ULL);
+}
+
+static int pack_lines(const char *s, double width)
+{
+	static _Thread_local struct pack_lines cache[PACK_LINES];
+	uint64_t key = ((uint64_t)(uintptr_t)s ^ (uint64_t)(width * 4) << 48) * 0x9E3779B97F4A7C15ULL;
+	size_t len = strlen(s), h = (size_t)(key >> 50); /* the top 14 bits: PACK_LINES slots */
+	struct pack_lines *c = &cache[h];
+	uint64_t ends = ends_of(s, len);
+
+	if (c->s == s && c->len == len && c->ends == ends && c->width == (float)width)
+		return c->lines;
+	c->s = s;
+	c->len = len;
+	c->ends = ends;
+	c->width = (float)width;
+	c->lines = xl_lines(s, width, XW_SIZE, false);
+	return c->lines;
+}
+
+void xr_pack_text(struct xrow *r, int col, const char *s)
+{
+	const struct column *c = &r->cols[col];
+
+	if (!s || !*s)
+		return;
+	xw_text(r->ws, r->row, col, s, c->kind == COL_WRAP ? r->f->wrap : r->f->text);
+	if (c->kind == COL_WRAP) {
+		int n = pack_lines(s, c->width);
 
 		r->lines = n > r->lines ? n : r->lines;
 	}

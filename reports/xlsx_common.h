@@ -92,6 +92,10 @@ void xr_begin(struct xrow *r, lxw_worksheet *ws, const struct xfmt *f,
 	      const struct column *cols, int row);
 /* Text in the column's format (fmt NULL) or fmt; measured when wrapped. */
 void xr_text(struct xrow *r, int col, const char *s, lxw_format *fmt);
+/* The same for text a pack owns (questions, duties, rules), which lives as
+ * long as the run and recurs in every supplier's workbook: its line count
+ * is remembered (per thread) instead of measured again. */
+void xr_pack_text(struct xrow *r, int col, const char *s);
 void xr_num(struct xrow *r, int col, double v, lxw_format *fmt); /* fmt NULL: f->num */
 void xr_end(struct xrow *r);
 

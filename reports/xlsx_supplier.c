@@ -460,12 +460,12 @@ static void sheet_duties(struct sw *w)
 		struct xrow r;
 
 		xr_begin(&r, ws, &w->f, cols, FIRST + i);
-		xr_text(&r, 0, d->duty->framework, NULL);
-		xr_text(&r, 1, d->duty->id, NULL);
-		xr_text(&r, 2, d->duty->title, NULL);
-		xr_text(&r, 3, d->duty->text, NULL);
-		xr_text(&r, 4, d->duty->area, NULL);
-		xr_text(&r, 5, d->duty->status, NULL);
+		xr_pack_text(&r, 0, d->duty->framework);
+		xr_pack_text(&r, 1, d->duty->id);
+		xr_pack_text(&r, 2, d->duty->title);
+		xr_pack_text(&r, 3, d->duty->text);
+		xr_pack_text(&r, 4, d->duty->area);
+		xr_pack_text(&r, 5, d->duty->status);
 		xr_num(&r, 6, d->score, w->f.num1);
 		xr_num(&r, 7, d->nquestions, NULL);
 		xr_num(&r, 8, d->gaps, NULL);
@@ -550,9 +550,9 @@ static void sheet_findings(struct sw *w)
 				NULL);
 		xr_text(&r, 4, secret ? RT(CONFIDENTIAL)
 				      : shown(w, triggers(w, f, buf, sizeof buf), buf2, sizeof buf2), NULL);
-		xr_text(&r, 5, secret ? RT(CONFIDENTIAL) : ru->action, NULL);
+		xr_pack_text(&r, 5, secret ? RT(CONFIDENTIAL) : ru->action);
 		xr_text(&r, 6, join(ru->duties, ru->nduties, ", ", buf, sizeof buf), NULL);
-		xr_text(&r, 7, secret ? RT(CONFIDENTIAL) : ru->id, NULL);
+		xr_pack_text(&r, 7, secret ? RT(CONFIDENTIAL) : ru->id);
 		xr_num(&r, 8, ru->scale, NULL);
 		xr_num(&r, 9, ru->scope, NULL);
 		xr_num(&r, 10, ru->irremediable, NULL);
@@ -596,12 +596,12 @@ static void sheet_actions(struct sw *w)
 		xr_text(&r, 0, level_name(f->level), w->f.level[f->level]);
 		xr_num(&r, 1, f->priority, NULL);
 		xr_text(&r, 2, finding_title(w->o, a, f, title, sizeof title), NULL);
-		xr_text(&r, 3, redact_finding(w->o, a, f) ? RT(CONFIDENTIAL) : f->rule->action, NULL);
+		xr_pack_text(&r, 3, redact_finding(w->o, a, f) ? RT(CONFIDENTIAL) : f->rule->action);
 		snprintf(basis, sizeof basis, "%s %s",
 			 f->rule->actual ? SCORE_BASIS_ACTUAL : SCORE_BASIS_POTENTIAL,
 			 f->rule->actual ? RT(BASIS_ACTUAL) : RT(BASIS_POTENTIAL));
 		xr_text(&r, 4, basis, NULL);
-		xr_text(&r, 5, score_deadline(f->level), NULL);
+		xr_pack_text(&r, 5, score_deadline(f->level));
 		xr_text(&r, 8, RT(STATUS_OPEN), NULL);
 		xr_end(&r);
 	}
@@ -650,8 +650,8 @@ static void sheet_answers(struct sw *w)
 		struct xrow r;
 
 		xr_begin(&r, ws, &w->f, cols, FIRST + i);
-		xr_text(&r, 0, qu->id, NULL);
-		xr_text(&r, 1, qu->text, NULL);
+		xr_pack_text(&r, 0, qu->id);
+		xr_pack_text(&r, 1, qu->text);
 		xr_text(&r, 2, h ? RT(CONFIDENTIAL)
 				 : shown(w, report_answer_text(qu, an, buf, sizeof buf), buf2, sizeof buf2),
 			NULL);
@@ -665,7 +665,7 @@ static void sheet_answers(struct sw *w)
 			xr_text(&r, 6, h ? RT(CONFIDENTIAL) : shown(w, an->comment, buf2, sizeof buf2),
 				NULL);
 		xr_text(&r, 7, join(qu->duties, qu->nduties, ", ", buf, sizeof buf), NULL);
-		xr_text(&r, 8, qu->section, NULL);
+		xr_pack_text(&r, 8, qu->section);
 		xr_text(&r, 9, qkind_name(qu->kind), NULL);
 		xr_end(&r);
 	}

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "text.h"
 #include "sink_int.h"
 
 struct json {
@@ -20,27 +21,45 @@ struct json {
 	int nerrors;
 };
 
-/* A JSON string; bytes below 0x20 escaped, UTF-8 passed through. Runs of
- * plain bytes go out in one fwrite: per-character stdio calls lock the
- * stream each time and were a third of a JSON run. */
+/* A JSON string: control characters escaped, invalid UTF-8 and
+ * noncharacters replaced by U+FFFD (text_utf8_char), other UTF-8 passed
+ * through. Runs of plain bytes go out in one fwrite: per-character stdio
+ * calls lock the stream each time and were a third of a JSON run. */
 static void jstr(FILE *f, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)(s ? s : ""), *run = p;
+	const char *p = s ? s : "", *run = p;
 
 	putc_unlocked('"', f);
-	for (; *p; p++) {
-		if (*p >= 0x20 && *p != '"' && *p != '\\' && *p != 0x7F)
+	while (*p) {
+		unsigned char c = (unsigned char)*p;
+		int32_t cp;
+		size_t len;
+
+		if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+			p++;
 			continue;
+		}
+		if (c >= 0x80) {
+			len = text_utf8_char(p, &cp);
+			if (cp >= 0) {
+				p += len;
+				continue;
+			}
+			fwrite(run, 1, (size_t)(p - run), f);
+			fputs(TEXT_REPLACEMENT, f);
+			run = p += len;
+			continue;
+		}
 		fwrite(run, 1, (size_t)(p - run), f);
-		if (*p == '"' || *p == '\\')
-			fprintf(f, "\\%c", *p);
-		else if (*p == '\n')
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c == '\n')
 			fputs("\\n", f);
-		else if (*p == '\t')
+		else if (c == '\t')
 			fputs("\\t", f);
 		else
-			fprintf(f, "\\u%04x", *p);
-		run = p + 1;
+			fprintf(f, "\\u%04x", c);
+		run = ++p;
 	}
 	fwrite(run, 1, (size_t)(p - run), f);
 	putc_unlocked('"', f);

@@ -55,7 +55,7 @@ static const char *join(const char **v, int n, const char *sep, char *buf, size_
 
 static void kv(struct sw *w, lxw_worksheet *ws, int row, const char *k, const char *v)
 {
-	worksheet_write_string(ws, (lxw_row_t)row, 0, k, w->f.bold);
+	xw_text(ws, row, 0, k, w->f.bold); /* a Lua file's path on Method */
 	xw_text(ws, row, 1, v, w->f.text);
 }
 

@@ -236,13 +236,15 @@ static int json_close(struct sink *s, struct err *e)
 	int rc = 0;
 
 	fprintf(j->f, "],\n\"errors\":[%s]}\n", j->errors ? j->errors : "");
+	errno = 0;
 	if (j->to_stdout) {
 		fflush(stdout);
-	} else if (ferror(j->f) | fclose(j->f)) {
-		int saved = errno;
+	} else if (fflush(j->f) | ferror(j->f) | fclose(j->f)) {
+		int saved = errno; /* ENOSPC, EDQUOT: named as such */
 
 		outfile_discard(&j->of);
-		rc = err_set(e, ERR_IO, "cannot write '%s': %s", j->of.target, strerror(saved));
+		rc = err_set(e, ERR_IO, "cannot write '%s': %s", j->of.target,
+			     saved ? strerror(saved) : "write error");
 	} else {
 		rc = outfile_commit(&j->of, e);
 	}
@@ -278,7 +280,8 @@ struct sink *sink_json_new(const char *path, bool stakeholder, time_t now, struc
 			return NULL;
 		}
 		if (!(j->f = fopen(j->of.tmp, "w"))) {
-			err_set(e, ERR_IO, "cannot write '%s'", path);
+			err_set(e, ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+			outfile_discard(&j->of);
 			free(j);
 			return NULL;
 		}

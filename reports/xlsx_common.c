@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,13 +143,36 @@ void xw_properties(lxw_workbook *wb, const char *title, time_t now)
 	workbook_set_properties(wb, &p);
 }
 
+/* Why libxlsxwriter could not write a workbook: the system's reason when
+ * it left one in errno ("No space left on device", "Disk quota exceeded"),
+ * never its guess "usually a permissions error". */
+static const char *close_error(lxw_error rc, int errnum, char *buf, size_t n)
+{
+	if (rc == LXW_ERROR_CREATING_TMPFILE || rc == LXW_ERROR_READING_TMPFILE)
+		snprintf(buf, n, "cannot use a temporary file in the system's temporary directory%s%s",
+			 errnum ? ": " : "", errnum ? strerror(errnum) : "");
+	else if (errnum)
+		snprintf(buf, n, "%s", strerror(errnum));
+	else if (rc == LXW_ERROR_CREATING_XLSX_FILE)
+		snprintf(buf, n, "cannot create the file");
+	else
+		snprintf(buf, n, "%s", lxw_strerror(rc));
+	return buf;
+}
+
 int xw_finish(lxw_workbook *wb, struct outfile *of, struct err *e)
 {
-	lxw_error rc = workbook_close(wb);
+	lxw_error rc;
+	int errnum;
+	char why[256];
 
+	errno = 0;
+	rc = workbook_close(wb);
+	errnum = errno;
 	if (rc != LXW_NO_ERROR) {
 		outfile_discard(of);
-		return err_set(e, ERR_IO, "cannot write '%s': %s", of->target, lxw_strerror(rc));
+		return err_set(e, ERR_IO, "cannot write '%s': %s", of->target,
+			       close_error(rc, errnum, why, sizeof why));
 	}
 	return outfile_commit(of, e);
 }

@@ -371,6 +371,7 @@ struct sink *sink_portfolio_new(const char *path, bool stakeholder, time_t now, 
 	}
 	if (!(p->wb = workbook_new_opt(p->of.tmp, &wo))) {
 		err_set(e, ERR_IO, "cannot write '%s'", path);
+		outfile_discard(&p->of);
 		free(p);
 		return NULL;
 	}

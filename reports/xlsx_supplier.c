@@ -525,8 +525,10 @@ int report_supplier_xlsx(const char *path, const struct assessment *a,
 	if (outfile_begin(&of, path, e))
 		return ERR_IO;
 	w.wb = workbook_new_opt(of.tmp, &wo);
-	if (!w.wb)
+	if (!w.wb) {
+		outfile_discard(&of);
 		return err_set(e, ERR_IO, "cannot write '%s'", path);
+	}
 	xfmt_init(w.wb, &w.f);
 	snprintf(title, sizeof title, "Due-diligence assessment: %s", a->qn->supplier.name);
 	xw_properties(w.wb, title, o->now);

@@ -28,6 +28,9 @@ enum {
 	DILIGO_DEFAULT_JOBS_CAP = 64,  /* default -j: online cores, at most this */
 	DILIGO_MAX_CLI_PATHS = 16,   /* --plugin-path plus DILIGO_PATH entries */
 	DILIGO_BATCH_WINDOW = 256,   /* inputs a worker may run ahead of the writer */
+	/* temporary file names that exist at once (a workbook per worker, the
+	 * portfolio, the JSON; engine/base/outfile.c) */
+	DILIGO_MAX_LIVE_TEMPS = DILIGO_MAX_JOBS + 8,
 	/* reports: what they show, and text composed for one cell or field
 	 * (bytes with the terminating NUL; longer text is cut) */
 	DILIGO_TOP_FINDINGS = 5,            /* findings on a supplier's Summary sheet */

@@ -1,6 +1,7 @@
 /* diligo template: a questionnaire for suppliers to fill in. Each question
  * is a key with an empty value, preceded by its text, help, allowed values
  * and duties as comments. Filled in with allowed values, it validates. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -103,15 +104,21 @@ int cmd_template(int argc, char **argv)
 		FILE *f;
 
 		if (outfile_begin(&of, out, &e) || !(f = fopen(of.tmp, "w"))) {
-			if (!e.code)
-				err_set(&e, ERR_IO, "cannot write '%s'", out);
+			if (!e.code) {
+				err_set(&e, ERR_IO, "cannot write '%s': %s", out, strerror(errno));
+				outfile_discard(&of);
+			}
 			cli_print_err(&e);
 			rc = EXIT_IO;
 		} else {
 			write_template(f, p);
-			if (ferror(f) | fclose(f)) {
+			errno = 0;
+			if (fflush(f) | ferror(f) | fclose(f)) {
+				int saved = errno; /* ENOSPC, EDQUOT: named as such */
+
 				outfile_discard(&of);
-				err_set(&e, ERR_IO, "cannot write '%s'", out);
+				err_set(&e, ERR_IO, "cannot write '%s': %s", out,
+					saved ? strerror(saved) : "write error");
 			} else {
 				outfile_commit(&of, &e);
 			}

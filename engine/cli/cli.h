@@ -126,8 +126,17 @@ struct lhost *cli_lhost(struct cli_common *c, struct err *e);
 int cli_inputs(char *const *args, int n, char ***out, int *nout, struct err *e);
 void cli_inputs_free(char **v, int n);
 
-/* "diligo: message" on stderr; input errors as file:line:col: message */
+/* "diligo: message" on stderr; input errors as file:line:col: message.
+ * Everything diligo prints that holds a path or text from an input or a
+ * pack goes through cli_put or cli_say, so that a newline in a file name
+ * cannot forge a diagnostic line. */
 void cli_print_err(const struct err *e);
+/* s with control characters (\n, \r, \t, \xHH, \u0085), bytes that are not
+ * UTF-8 (\xHH), line separators and bidirectional overrides (\u202e)
+ * escaped. */
+void cli_put(FILE *f, const char *s);
+/* One line: the formatted text through cli_put, then a newline. */
+void cli_say(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Usage error: prints message and a hint, returns EXIT_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Generation time: SOURCE_DATE_EPOCH when set, else now. */

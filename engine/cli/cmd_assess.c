@@ -136,25 +136,32 @@ static void progress(void *ud, int done, int total)
 static void print_summary(const struct batch_opts *o, const struct batch_summary *s)
 {
 	int failed = s->invalid + s->pack_errors + s->io_errors;
+	char *line = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&line, &len);
 
-	fprintf(stderr, "diligo: assessed %d of %d questionnaire%s", s->assessed, o->ninputs,
+	if (!m)
+		return;
+	fprintf(m, "diligo: assessed %d of %d questionnaire%s", s->assessed, o->ninputs,
 		o->ninputs == 1 ? "" : "s");
 	if (failed)
-		fprintf(stderr, " (%d failed)", failed);
+		fprintf(m, " (%d failed)", failed);
 	if (s->outputs_failed)
-		fprintf(stderr, "; %d output%s not written", s->outputs_failed,
+		fprintf(m, "; %d output%s not written", s->outputs_failed,
 			s->outputs_failed == 1 ? "" : "s");
 	if (s->red_flags)
-		fprintf(stderr, ", %d red flag%s", s->red_flags, s->red_flags == 1 ? "" : "s");
+		fprintf(m, ", %d red flag%s", s->red_flags, s->red_flags == 1 ? "" : "s");
 	if (s->workbooks && o->output && !o->output_is_dir)
-		fprintf(stderr, "; workbook: %s", o->output);
+		fprintf(m, "; workbook: %s", o->output);
 	else if (s->workbooks)
-		fprintf(stderr, "; workbooks in %s/", o->output ? o->output : ".");
+		fprintf(m, "; workbooks in %s/", o->output ? o->output : ".");
 	if (o->portfolio && !s->outputs_failed)
-		fprintf(stderr, "; portfolio: %s", o->portfolio);
+		fprintf(m, "; portfolio: %s", o->portfolio);
 	if (o->json && strcmp(o->json, "-") && !s->outputs_failed)
-		fprintf(stderr, "; JSON: %s", o->json);
-	fputc('\n', stderr);
+		fprintf(m, "; JSON: %s", o->json);
+	if (fclose(m) == 0 && line)
+		cli_say(stderr, "%s", line); /* the paths escaped */
+	free(line);
 }
 
 int cmd_assess(int argc, char **argv)

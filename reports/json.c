@@ -146,7 +146,8 @@ static void finding(struct json *j, const struct assessment *a, const struct fin
 	fputc('}', f);
 }
 
-static void supplier(struct json *j, const char *input, const struct assessment *a)
+static void supplier(struct json *j, const char *input, const char *workbook,
+		     const struct assessment *a)
 {
 	FILE *f = j->f;
 	const struct qn *q = a->qn;
@@ -154,6 +155,8 @@ static void supplier(struct json *j, const char *input, const struct assessment 
 
 	fprintf(f, "%s\n{\"input\":", j->nsuppliers++ ? "," : "");
 	jstr(f, input);
+	fputs(",\"workbook\":", f);
+	workbook ? jstr(f, workbook) : (void)fputs("null", f);
 	fputs(",\"id\":", f);
 	jstr(f, q->supplier.id);
 	fputs(",\"name\":", f);
@@ -213,13 +216,13 @@ static void error_entry(struct json *j, const char *input, const struct err *e)
 	free(buf);
 }
 
-static void json_item(struct sink *s, const char *input, const struct assessment *a,
-		      const struct err *e)
+static void json_item(struct sink *s, const char *input, const char *workbook,
+		      const struct assessment *a, const struct err *e)
 {
 	struct json *j = (struct json *)s;
 
 	if (a)
-		supplier(j, input, a);
+		supplier(j, input, workbook, a);
 	else
 		error_entry(j, input, e);
 }

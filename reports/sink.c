@@ -5,9 +5,10 @@
 #include "kind.h"
 #include "sink_int.h"
 
-void sink_item(struct sink *s, const char *input, const struct assessment *a, const struct err *e)
+void sink_item(struct sink *s, const char *input, const char *workbook,
+	       const struct assessment *a, const struct err *e)
 {
-	s->vt->item(s, input, a, e);
+	s->vt->item(s, input, workbook, a, e);
 }
 
 int sink_close(struct sink *s, struct err *e)

@@ -44,7 +44,7 @@ static const struct column sup_cols[] = {
 	{ "Sector", 12, 0 },      { "Score", 7, 0 },     { "Rating", 7, 0 },
 	{ "Coverage", 9, 0 },     { "Red flag", 8, 0 },  { "Critical", 8, 0 },
 	{ "High", 6, 0 },         { "Medium", 8, 0 },    { "Low", 6, 0 },
-	{ "Top finding", 40, 0 }, { "Input", 30, 0 },
+	{ "Top finding", 40, 0 }, { "Input", 30, 0 },     { "Workbook", 30, 0 },
 };
 /* Findings rows stay short (they can number millions); what is the same
  * for every finding of a rule — duties, action, severity — is on Rules. */
@@ -59,7 +59,7 @@ static const struct column rule_cols[] = {
 	{ "Duties", 30, 1 },    { "Recommended action", 60, 1 }, { "Rule source", 26, 0 },
 	{ "Times found", 10, 0 },
 };
-enum { NFIND_COLS = 5, NRULE_COLS = 13, SHEET_ROWS = DILIGO_XLSX_ROWS - 1 /* under a header */ };
+enum { NSUP_COLS = 15, NFIND_COLS = 5, NRULE_COLS = 13, SHEET_ROWS = DILIGO_XLSX_ROWS - 1 /* under a header */ };
 static const struct column err_cols[] = {
 	{ "Input", 40, 0 }, { "Line", 6, 0 }, { "Column", 7, 0 }, { "Message", 90, 0 },
 };
@@ -105,7 +105,8 @@ static void note_pack(struct portfolio *p, const struct pack *pk)
 		p->packs[p->npacks++] = strdup(buf);
 }
 
-static void supplier_row(struct portfolio *p, const char *input, const struct assessment *a)
+static void supplier_row(struct portfolio *p, const char *input, const char *workbook,
+			 const struct assessment *a)
 {
 	const struct qn *q = a->qn;
 	char rating[2] = { a->rating, 0 };
@@ -126,6 +127,7 @@ static void supplier_row(struct portfolio *p, const char *input, const struct as
 	if (a->nfindings)
 		xw_text(p->sup, r, 12, a->findings[0].rule->title, NULL);
 	xw_text(p->sup, r, 13, input, NULL);
+	xw_text(p->sup, r, 14, workbook, NULL); /* which file holds this supplier */
 }
 
 static void count_rule(struct portfolio *p, const struct rule *r, const char *pack)
@@ -243,8 +245,8 @@ static void rules_sheet(struct portfolio *p)
 	free(sorted);
 }
 
-static void pf_item(struct sink *s, const char *input, const struct assessment *a,
-		    const struct err *e)
+static void pf_item(struct sink *s, const char *input, const char *workbook,
+		    const struct assessment *a, const struct err *e)
 {
 	struct portfolio *p = (struct portfolio *)s;
 
@@ -262,7 +264,7 @@ static void pf_item(struct sink *s, const char *input, const struct assessment *
 	if (!p->nheat && !p->nareas)
 		heat_header(p, a);
 	note_pack(p, a->pack);
-	supplier_row(p, input, a);
+	supplier_row(p, input, workbook, a);
 	heat_row(p, a);
 	finding_rows(p, a);
 }
@@ -318,7 +320,7 @@ static int pf_close(struct sink *s, struct err *e)
 	lxw_conditional_format cf = { 0 };
 	int rc;
 
-	worksheet_autofilter(p->sup, 0, 0, (lxw_row_t)(p->nsup ? p->nsup : 1), 13);
+	worksheet_autofilter(p->sup, 0, 0, (lxw_row_t)(p->nsup ? p->nsup : 1), NSUP_COLS - 1);
 	worksheet_autofilter(p->find, 0, 0, (lxw_row_t)(p->find_rows ? p->find_rows : 1),
 			     NFIND_COLS - 1);
 	worksheet_autofilter(p->errs, 0, 0, (lxw_row_t)(p->nerr ? p->nerr : 1), 3);
@@ -383,7 +385,7 @@ struct sink *sink_portfolio_new(const char *path, bool stakeholder, time_t now, 
 	p->errs = workbook_add_worksheet(p->wb, "Errors");
 	p->rules = workbook_add_worksheet(p->wb, "Rules");
 	p->method = workbook_add_worksheet(p->wb, "Method");
-	xw_table(p->sup, &p->f, sup_cols, 14, 0);
+	xw_table(p->sup, &p->f, sup_cols, NSUP_COLS, 0);
 	xw_table(p->errs, &p->f, err_cols, 4, 0);
 	return &p->base;
 }

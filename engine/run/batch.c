@@ -5,7 +5,6 @@
  * input is parsed; a worker writes a workbook only once every earlier input
  * has registered, so "the second one is the duplicate" holds whatever the
  * thread timing. */
-#include <ctype.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,6 +16,7 @@
 #include "arena.h"
 #include "assess.h"
 #include "batch.h"
+#include "names.h"
 #include "report.h"
 #include "sink.h"
 
@@ -29,6 +29,7 @@ struct slot {
 	struct assessment a;
 	int status; /* 0 or an err code */
 	struct err err;
+	char workbook[DILIGO_MAX_PATH]; /* the supplier workbook written, or "" */
 };
 
 struct batch {
@@ -39,9 +40,9 @@ struct batch {
 	int next_out; /* next input the consumer hands on */
 	int frontier; /* every input below has registered its id */
 	bool *registered;
-	/* supplier ids, as 64-bit hashes (memory stays small at 100,000
-	 * inputs; two ids colliding is a 1 in 10^9 event at that size), with
-	 * the first input that used each */
+	/* supplier ids with their period, as 64-bit hashes (memory stays small
+	 * at 100,000 inputs; two colliding is a 1 in 10^9 event at that size),
+	 * with the first input that used each */
 	uint64_t *ids;
 	int *owner;
 	size_t idcap;
@@ -50,22 +51,27 @@ struct batch {
 	 * they are freed only after the consumer is done */
 	struct lhost *hosts[DILIGO_MAX_JOBS];
 	int nhosts;
+	struct names *names; /* workbook file names, planned before the run */
 };
 
-static uint64_t hash(const char *s)
+/* A supplier: its id and period (one supplier, two years: two suppliers). */
+static uint64_t hash(const char *s, int period)
 {
 	uint64_t h = 1469598103934665603ULL;
 
 	while (*s)
 		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	for (int i = 0; i < 4; i++, period >>= 8)
+		h = (h ^ (unsigned char)(period & 0xFF)) * 1099511628211ULL;
 	h ^= h >> 31; /* mix the high bits into the slot index */
 	return h ? h : 1; /* 0 marks an empty slot */
 }
 
-/* Under mu: the first input index that used id (registering i if new). */
-static int id_owner(struct batch *b, const char *id, int i)
+/* Under mu: the first input index that used id and period (registering i
+ * if new). */
+static int id_owner(struct batch *b, const char *id, int period, int i)
 {
-	uint64_t key = hash(id);
+	uint64_t key = hash(id, period);
 	size_t h = (size_t)key & (b->idcap - 1);
 
 	while (b->ids[h]) {
@@ -81,11 +87,11 @@ static int id_owner(struct batch *b, const char *id, int i)
 	return i;
 }
 
-static void register_input(struct batch *b, int i, const char *id)
+static void register_input(struct batch *b, int i, const char *id, int period)
 {
 	pthread_mutex_lock(&b->mu);
 	if (id)
-		id_owner(b, id, i);
+		id_owner(b, id, period, i);
 	b->registered[i] = true;
 	while (b->frontier < b->o->ninputs && b->registered[b->frontier])
 		b->frontier++;
@@ -94,45 +100,39 @@ static void register_input(struct batch *b, int i, const char *id)
 }
 
 /* Wait until every input before i registered; then the owner of id. */
-static int settled_owner(struct batch *b, int i, const char *id)
+static int settled_owner(struct batch *b, int i, const char *id, int period)
 {
 	int owner;
 
 	pthread_mutex_lock(&b->mu);
 	while (b->frontier < i)
 		pthread_cond_wait(&b->cv, &b->mu);
-	owner = id_owner(b, id, i);
+	owner = id_owner(b, id, period, i);
 	pthread_mutex_unlock(&b->mu);
 	return owner;
 }
 
-/* A file name from a supplier id: letters, digits, - _ . kept; the rest _. */
-static void safe_name(const char *id, char *out, size_t n)
-{
-	size_t k = 0;
-
-	for (const char *p = id; *p && k + 6 < n && k < 120; p++)
-		out[k++] = isalnum((unsigned char)*p) || *p == '-' || *p == '_' ? *p : '_';
-	if (!k || out[0] == '.')
-		out[k++] = '_';
-	out[k] = '\0';
-	strcat(out, ".xlsx");
-}
-
-static void write_workbook(struct batch *b, struct slot *s)
+/* The supplier workbook of input i: at -o FILE (one input), else under the
+ * name planned for it (names.h) in the -o directory. */
+static void write_workbook(struct batch *b, int i, struct slot *s)
 {
 	const struct batch_opts *o = b->o;
 	struct report_opts ro = { .stakeholder = o->stakeholder, .now = o->now };
-	char path[4096], name[160];
+	const char *name;
 
 	if (o->output && !o->output_is_dir) {
-		snprintf(path, sizeof path, "%s", o->output);
-	} else {
-		safe_name(s->q->supplier.id, name, sizeof name);
-		snprintf(path, sizeof path, "%s/%s", o->output ? o->output : ".", name);
+		snprintf(s->workbook, sizeof s->workbook, "%s", o->output);
+	} else if ((name = names_get(b->names, i, s->q->supplier.id, s->q->period))) {
+		snprintf(s->workbook, sizeof s->workbook, "%s/%s", o->output ? o->output : ".", name);
+	} else { /* its id or period is not what it was when the names were planned */
+		s->status = err_set(&s->err, ERR_IO, "%s: changed while diligo was running; "
+				    "no workbook written", o->inputs[i]);
+		return;
 	}
-	if (report_supplier_xlsx(path, &s->a, &ro, &s->err))
+	if (report_supplier_xlsx(s->workbook, &s->a, &ro, &s->err)) {
 		s->status = ERR_IO;
+		s->workbook[0] = '\0';
+	}
 }
 
 /* One input, start to end, in the worker's own Lua host. */
@@ -143,15 +143,15 @@ static void assess(struct batch *b, struct lhost *h, int i, struct slot *s)
 
 	s->status = assess_load(h, o->inputs[i], o->sector, o->per_supplier, &s->q, &s->err);
 	if (s->status) {
-		register_input(b, i, NULL);
+		register_input(b, i, NULL, 0);
 		if (s->status == ERR_USAGE) /* -s names no pack: each input says so */
 			s->status = ERR_INPUT;
 		return;
 	}
-	register_input(b, i, s->q->supplier.id);
+	register_input(b, i, s->q->supplier.id, s->q->period);
 	if ((s->status = assess_run(h, s->q, &s->a, &s->err)))
 		return;
-	owner = settled_owner(b, i, s->q->supplier.id);
+	owner = settled_owner(b, i, s->q->supplier.id, s->q->period);
 	if (owner != i) {
 		const struct ynode *id = ynode_get(ynode_get(s->q->root, "supplier"), "id");
 
@@ -161,7 +161,7 @@ static void assess(struct batch *b, struct lhost *h, int i, struct slot *s)
 		return;
 	}
 	if (o->per_supplier)
-		write_workbook(b, s);
+		write_workbook(b, i, s);
 }
 
 static struct slot *take(struct batch *b, int *index)
@@ -196,7 +196,7 @@ static void *worker(void *arg)
 		if (!h) {
 			local.status = e.code ? e.code : ERR_PACK;
 			local.err = e;
-			register_input(b, i, NULL);
+			register_input(b, i, NULL, 0);
 		} else {
 			assess(b, h, i, &local);
 		}
@@ -235,8 +235,8 @@ static void hand_on(struct batch *b, struct slot *s, int i, struct sink **sinks,
 {
 	count(sum, s, b->o);
 	for (int k = 0; k < nsinks; k++)
-		sink_item(sinks[k], b->o->inputs[i], s->status ? NULL : &s->a,
-			  s->status ? &s->err : NULL);
+		sink_item(sinks[k], b->o->inputs[i], s->workbook[0] ? s->workbook : NULL,
+			  s->status ? NULL : &s->a, s->status ? &s->err : NULL);
 	qn_free(s->q);
 	s->q = NULL;
 	if (b->o->progress)
@@ -278,7 +278,7 @@ static void run_inline(struct batch *b, struct sink **sinks, int nsinks, struct 
 		if (!h) {
 			s->status = e.code ? e.code : ERR_PACK;
 			s->err = e;
-			register_input(b, i, NULL);
+			register_input(b, i, NULL, 0);
 		} else {
 			assess(b, h, i, s);
 		}
@@ -332,6 +332,8 @@ int batch_run(const struct batch_opts *o, struct batch_summary *sum)
 		return rc;
 	}
 	b->o = o;
+	if (o->per_supplier && !(o->output && !o->output_is_dir))
+		b->names = names_plan(o->inputs, o->ninputs); /* before any workbook */
 	pthread_mutex_init(&b->mu, NULL);
 	pthread_cond_init(&b->cv, NULL);
 	b->registered = calloc((size_t)o->ninputs, sizeof *b->registered);
@@ -364,6 +366,7 @@ int batch_run(const struct batch_opts *o, struct batch_summary *sum)
 	free(b->ids);
 	free(b->owner);
 	free(b->registered);
+	names_free(b->names);
 	pthread_mutex_destroy(&b->mu);
 	pthread_cond_destroy(&b->cv);
 	free(b);

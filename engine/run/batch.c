@@ -150,7 +150,7 @@ static void assess(struct batch *b, struct lhost *h, int i, struct slot *s)
 		return;
 	}
 	register_input(b, i, s->q->supplier.id);
-	if ((s->status = assess_run(h, s->q, &s->a, &s->err)))
+	if ((s->status = assess_run(h, s->q, &s->a, &o->isolate, &s->err)))
 		return;
 	owner = settled_owner(b, i, s->q->supplier.id);
 	if (owner != i) {

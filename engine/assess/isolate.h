@@ -26,7 +26,8 @@
 
 struct isolate_opts {
 	double max_seconds;       /* wall clock per assessment; 0 = default */
-	size_t max_address_space; /* RLIMIT_AS of the child in bytes; 0 = default */
+	size_t max_address_space; /* RLIMIT_AS headroom of the child in bytes; 0 = default */
+	bool always;              /* bundled packs too (else they run in-process) */
 };
 
 enum { ISOLATE_DEFAULT_SECONDS = 5 };

@@ -20,6 +20,7 @@ struct assess_opts {
 	bool stakeholder, quiet;
 	int jobs;
 	int fail_on; /* -1 = off */
+	struct isolate_opts isolate;
 };
 
 const struct cli_opt assess_options[] = {
@@ -40,6 +41,11 @@ const struct cli_opt assess_options[] = {
 	  .help = "exit 1 when any finding is at or above LEVEL\n(low|medium|high|critical)" },
 	CLI_OPT_MAX_INSTRUCTIONS,
 	CLI_OPT_MAX_MEMORY,
+	{ .name = "max-seconds", .arg = "S", .code = OPT_MAX_SECONDS,
+	  .help = "wall clock per assessment of a third-party pack, in seconds\n(default {default})",
+	  .min = 0.1, .max = 3600, .def = ISOLATE_DEFAULT_SECONDS },
+	{ .name = "isolate", .code = OPT_ISOLATE,
+	  .help = "run bundled packs in a child process too\n(third-party packs always are)" },
 	{ .name = "quiet", .letter = 'q', .code = 'q', .help = "no progress or summary" },
 	{ .name = NULL },
 };
@@ -58,6 +64,8 @@ static int parse(int argc, char **argv, struct assess_opts *o)
 		case OPT_JSON: o->json = g.arg; break;
 		case 'q': o->quiet = true; break;
 		case 'j': o->jobs = (int)g.num; break;
+		case OPT_MAX_SECONDS: o->isolate.max_seconds = g.num; break;
+		case OPT_ISOLATE: o->isolate.always = true; break;
 		case 'a':
 			if (strcmp(g.arg, "company") && strcmp(g.arg, "stakeholder"))
 				return cli_opt_usage(&g, "takes company or stakeholder, not '%s'", g.arg);
@@ -192,6 +200,7 @@ int cmd_assess(int argc, char **argv)
 	o.c.hash_files = o.output || (!o.portfolio && !o.json);
 	bo.lhost = cli_lhost_opts(&o.c); /* DILIGO_PATH read once, before any thread */
 	bo.sector = o.c.sector;
+	bo.isolate = o.isolate;
 	bo.diag = print_diag;
 	bo.progress = o.quiet || !isatty(2) ? NULL : progress;
 	bo.inputs = (const char *const *)inputs;

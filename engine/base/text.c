@@ -146,3 +146,24 @@ size_t text_utf8_char(const char *str, int32_t *cp)
 	*cp = (v >= 0xFDD0 && v <= 0xFDEF) || (v & 0xFFFE) == 0xFFFE ? -1 : (int32_t)v;
 	return n;
 }
+
+void text_fit(char *dst, size_t n, const char *src)
+{
+	size_t len = strlen(src), mark = sizeof TEXT_ELIDED - 1, head, tail;
+
+	if (!n)
+		return;
+	if (len < n || n < 2 * mark) {
+		snprintf(dst, n, "%s", src);
+		return;
+	}
+	head = (n - 1 - mark) / 2;
+	tail = len - (n - 1 - mark - head);
+	while (head && (src[head] & 0xC0) == 0x80) /* not inside a character */
+		head--;
+	while ((src[tail] & 0xC0) == 0x80)
+		tail++;
+	memcpy(dst, src, head);
+	memcpy(dst + head, TEXT_ELIDED, mark);
+	memcpy(dst + head + mark, src + tail, len - tail + 1);
+}

@@ -23,6 +23,12 @@ bool text_parse_date(const char *s, int *y, int *m, int *d);
  * the calendar is wrong, else "'s' is not a date (YYYY-MM-DD)". */
 const char *text_date_problem(const char *s, char *buf, size_t n);
 
+/* src into dst (n bytes): whole when it fits, else its beginning and its end
+ * joined by TEXT_ELIDED, cut between characters. The end of a message often
+ * says what happened ("... C stack overflow"), the beginning where. */
+#define TEXT_ELIDED " [...] "
+void text_fit(char *dst, size_t n, const char *src);
+
 /* One character of the NUL-terminated UTF-8 text at s, for the writers that
  * put text into a file (workbook cells and properties, JSON strings). Returns
  * how many bytes it takes (0 at the terminating NUL) and sets *cp to its code

@@ -93,6 +93,37 @@ static void test_cell_text(void **state)
 	free(big);
 }
 
+/* A long message keeps its end: what Lua appended last, the rule. */
+static void test_err_long(void **state)
+{
+	struct err e = { 0 };
+	char pad[3000], small[24];
+
+	(void)state;
+	memset(pad, 'p', sizeof pad - 1);
+	pad[sizeof pad - 1] = '\0';
+	err_set(&e, ERR_PACK, "x.lua:8: %s x.lua:4: C stack overflow (rule '%s')", pad, "r.id");
+	assert_int_equal(strlen(e.msg), sizeof e.msg - 1);
+	assert_memory_equal(e.msg, "x.lua:8: ppp", 12);
+	assert_non_null(strstr(e.msg, "p" TEXT_ELIDED "p"));
+	{
+		static const char end[] = "x.lua:4: C stack overflow (rule 'r.id')";
+
+		assert_string_equal(e.msg + strlen(e.msg) - (sizeof end - 1), end);
+	}
+	/* cut between characters, never inside one */
+	text_fit(small, sizeof small, "x\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+				      "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9");
+	for (const char *p = small; *p;) {
+		int32_t cp;
+		size_t len = text_utf8_char(p, &cp);
+
+		assert_true(cp >= 0);
+		p += len;
+	}
+	assert_non_null(strstr(small, TEXT_ELIDED));
+}
+
 /* ---- names_assign ---------------------------------------------------- */
 
 static char *hashed(const char *base, const char *id, int digits)
@@ -247,6 +278,29 @@ static void rmdir_all(const char *dir)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* The plan reads each input once; an input whose supplier changed since
+ * gets no name (the run refuses to write it under another's). */
+static void test_names_plan(void **state)
+{
+	char *dir = scratch(), a[300], b[300];
+	const char *inputs[] = { a, b };
+	struct names *nm;
+
+	(void)state;
+	snprintf(a, sizeof a, "%s/a.yaml", dir);
+	snprintf(b, sizeof b, "%s/b.yaml", dir);
+	write_text(a, "diligo: 1\nsupplier: { id: A/1, name: A }\nperiod: 2025\n");
+	write_text(b, "not: [valid\n");
+	nm = names_plan(inputs, 2);
+	assert_string_equal(names_get(nm, 0, "A/1", 2025), "A_1-2025.xlsx");
+	assert_null(names_get(nm, 0, "A/1", 2024)); /* changed since */
+	assert_null(names_get(nm, 0, "A/2", 2025));
+	assert_null(names_get(nm, 1, "B", 0)); /* did not parse then */
+	assert_null(names_get(nm, 2, "A/1", 2025));
+	names_free(nm);
+	rmdir_all(dir);
+}
+
 /* Begin, write and commit (over an existing file too), or discard: only
  * the committed targets are left, in both modes. */
 static void commit_and_discard(int named_only)
@@ -386,9 +440,11 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_utf8_char),
 		cmocka_unit_test(test_cell_text),
+		cmocka_unit_test(test_err_long),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_names_order),
 		cmocka_unit_test(test_names_lengthen),
+		cmocka_unit_test(test_names_plan),
 		cmocka_unit_test(test_outfile_tmpfile),
 		cmocka_unit_test(test_outfile_named),
 		cmocka_unit_test(test_outfile_signals),

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -111,6 +112,37 @@ static int settled_owner(struct batch *b, int i, const char *id, int period)
 	owner = id_owner(b, id, period, i);
 	pthread_mutex_unlock(&b->mu);
 	return owner;
+}
+
+/* Is file (a path) in the directory dir? */
+static bool in_dir(const char *file, const char *dir)
+{
+	const char *slash = strrchr(file, '/');
+	char parent[DILIGO_MAX_PATH];
+	struct stat a, b;
+
+	if (!slash)
+		snprintf(parent, sizeof parent, ".");
+	else if (slash == file)
+		snprintf(parent, sizeof parent, "/");
+	else
+		snprintf(parent, sizeof parent, "%.*s", (int)(slash - file), file);
+	return !stat(parent, &a) && !stat(dir, &b) && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/* Workbook names for every input, keeping clear of the portfolio's and the
+ * JSON file's names when they go into the same directory. */
+static void plan_names(struct batch *b)
+{
+	const struct batch_opts *o = b->o;
+	const char *dir = o->output ? o->output : ".", *reserved[2];
+	const char *others[2] = { o->portfolio, o->json && strcmp(o->json, "-") ? o->json : NULL };
+	int n = 0;
+
+	for (int k = 0; k < 2; k++)
+		if (others[k] && in_dir(others[k], dir))
+			reserved[n++] = strrchr(others[k], '/') ? strrchr(others[k], '/') + 1 : others[k];
+	b->names = names_plan(o->inputs, o->ninputs, reserved, n);
 }
 
 /* The supplier workbook of input i: at -o FILE (one input), else under the
@@ -334,7 +366,7 @@ int batch_run(const struct batch_opts *o, struct batch_summary *sum)
 	}
 	b->o = o;
 	if (o->per_supplier && !(o->output && !o->output_is_dir))
-		b->names = names_plan(o->inputs, o->ninputs); /* before any workbook */
+		plan_names(b); /* before any workbook */
 	pthread_mutex_init(&b->mu, NULL);
 	pthread_cond_init(&b->cv, NULL);
 	b->registered = xcalloc((size_t)o->ninputs, sizeof *b->registered);

@@ -17,6 +17,7 @@ struct key {
 	const char *id;
 	int period, index, level;
 	bool exact; /* the id is its own safe form: nothing replaced or cut */
+	bool fixed; /* another output of the run (the portfolio): its name stays */
 	char *base; /* safe id and -PERIOD */
 	char *name; /* base, -HASH at level > 0, .xlsx */
 };
@@ -77,14 +78,6 @@ static int by_key(const void *x, const void *y)
 	return c ? c : a->index - b->index;
 }
 
-static int by_base(const void *x, const void *y)
-{
-	const struct key *a = *(struct key *const *)x, *b = *(struct key *const *)y;
-	int c = foldcmp(a->base, b->base);
-
-	return c ? c : a->index - b->index;
-}
-
 static int by_name(const void *x, const void *y)
 {
 	const struct key *a = *(struct key *const *)x, *b = *(struct key *const *)y;
@@ -106,15 +99,21 @@ static void make_name(struct key *k)
 }
 
 /* A group that would share a name: all take a hash, but for the one member
- * whose id is exactly its safe form, if there is exactly one. */
+ * whose id is exactly its safe form, if there is exactly one and the name
+ * is not another output's. */
 static void split_group(struct key **g, int n)
 {
-	int exact = 0;
+	int exact = 0, fixed = 0;
 
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
 		exact += g[i]->exact;
+		fixed += g[i]->fixed;
+	}
 	for (int i = 0; i < n; i++)
-		g[i]->level = exact == 1 && g[i]->exact ? 0 : 1;
+		if (!g[i]->fixed) {
+			g[i]->level = exact == 1 && !fixed && g[i]->exact ? 0 : 1;
+			make_name(g[i]);
+		}
 }
 
 /* Names still equal after the hashes (an id written to look like another's
@@ -129,7 +128,7 @@ static bool lengthen(struct key **v, int n)
 		for (j = i + 1; j < n && !foldcmp(v[i]->name, v[j]->name); j++)
 			;
 		for (int k = i; j - i > 1 && k < j; k++)
-			if (v[k]->level < TOP_LEVEL) {
+			if (!v[k]->fixed && v[k]->level < TOP_LEVEL) {
 				v[k]->level++;
 				make_name(v[k]);
 				changed = true;
@@ -138,10 +137,11 @@ static bool lengthen(struct key **v, int n)
 	return changed;
 }
 
-void names_assign(const char *const *ids, const int *periods, int n, char **out)
+void names_assign(const char *const *ids, const int *periods, int n, const char *const *reserved,
+		  int nreserved, char **out)
 {
-	struct key *keys = xcalloc((size_t)n, sizeof *keys);
-	struct key **v = xcalloc((size_t)n, sizeof *v);
+	struct key *keys = xcalloc((size_t)(n + nreserved), sizeof *keys);
+	struct key **v = xcalloc((size_t)(n + nreserved), sizeof *v);
 	int m = 0, live = 0;
 
 	for (int i = 0; i < n; i++) {
@@ -157,21 +157,29 @@ void names_assign(const char *const *ids, const int *periods, int n, char **out)
 	for (int i = 0; i < m; i++)
 		if (!i || strcmp(v[i]->id, v[live - 1]->id) || v[i]->period != v[live - 1]->period)
 			v[live++] = v[i];
-	for (int i = 0; i < live; i++)
+	for (int i = 0; i < live; i++) {
 		v[i]->base = safe_base(v[i]->id, v[i]->period, &v[i]->exact);
-	qsort(v, (size_t)live, sizeof *v, by_base);
+		make_name(v[i]);
+	}
+	for (int i = 0; i < nreserved; i++) { /* the portfolio beside the workbooks */
+		keys[m + i] = (struct key){ .id = "", .index = n + i, .fixed = true,
+					    .name = xstrdup(reserved[i]) };
+		v[live++] = &keys[m + i];
+	}
+	qsort(v, (size_t)live, sizeof *v, by_name);
 	for (int i = 0, j; i < live; i = j) {
-		for (j = i + 1; j < live && !foldcmp(v[i]->base, v[j]->base); j++)
+		for (j = i + 1; j < live && !foldcmp(v[i]->name, v[j]->name); j++)
 			;
 		if (j - i > 1)
 			split_group(v + i, j - i);
-		for (int k = i; k < j; k++)
-			make_name(v[k]);
 	}
 	while (lengthen(v, live))
 		;
 	for (int i = 0; i < live; i++) {
-		out[v[i]->index] = v[i]->name;
+		if (v[i]->fixed)
+			free(v[i]->name);
+		else
+			out[v[i]->index] = v[i]->name;
 		free(v[i]->base);
 	}
 	free(v);
@@ -184,7 +192,8 @@ struct names {
 	int *periods;
 };
 
-struct names *names_plan(const char *const *inputs, int n)
+struct names *names_plan(const char *const *inputs, int n, const char *const *reserved,
+			 int nreserved)
 {
 	struct names *nm = xcalloc(1, sizeof *nm);
 
@@ -202,7 +211,7 @@ struct names *names_plan(const char *const *inputs, int n)
 		}
 		qn_free(q);
 	}
-	names_assign((const char *const *)nm->ids, nm->periods, n, nm->out);
+	names_assign((const char *const *)nm->ids, nm->periods, n, reserved, nreserved, nm->out);
 	return nm;
 }
 

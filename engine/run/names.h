@@ -5,9 +5,11 @@
  *   at most NAMES_ID_CHARS, no leading dot), then -PERIOD when the
  *   questionnaire has a period, then .xlsx;
  *   unique within the run compared case-insensitively: when several
- *   suppliers would get one name, each gets -HASH appended (the first 8 hex
- *   digits of the SHA-256 of its exact id), except the one whose id is
- *   already safe, if there is exactly one such;
+ *   suppliers would get one name, or one would get the name of the
+ *   portfolio or JSON file in the same directory, each gets -HASH appended
+ *   (the first 8 hex digits of the SHA-256 of its exact id), except the
+ *   one whose id is already safe, if there is exactly one such and the name
+ *   is no other output's;
  *   in the rare case that this still leaves two names equal (an id written
  *   to look like another's hashed name), both take a longer hash, 16 then
  *   64 digits.
@@ -23,13 +25,17 @@
 enum { NAMES_ID_CHARS = 120 };
 
 /* Names for n keys (ids[i], periods[i]; a NULL id or a key equal to an
- * earlier one gets NULL): out[i] is allocated ("SUP-1-2025.xlsx"). */
-void names_assign(const char *const *ids, const int *periods, int n, char **out);
+ * earlier one gets NULL): out[i] is allocated ("SUP-1-2025.xlsx"). The
+ * reserved names (other outputs in the same directory: the portfolio) are
+ * never given to a supplier: one that would get such a name takes a hash. */
+void names_assign(const char *const *ids, const int *periods, int n, const char *const *reserved,
+		  int nreserved, char **out);
 
 struct names;
 /* The plan of a run: reads the supplier id and period of every input
  * (parse only, no pack) and assigns the names. */
-struct names *names_plan(const char *const *inputs, int n);
+struct names *names_plan(const char *const *inputs, int n, const char *const *reserved,
+			 int nreserved);
 /* The name planned for input i, if it is still the supplier (id, period)
  * it was when planned; NULL when it did not parse then, was a duplicate, or
  * changed since. */

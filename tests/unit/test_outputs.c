@@ -138,7 +138,7 @@ static char *hashed(const char *base, const char *id, int digits)
 
 static void assign(const char *const *ids, const int *periods, int n, char **out)
 {
-	names_assign(ids, periods, n, out);
+	names_assign(ids, periods, n, NULL, 0, out);
 }
 
 static void free_names(char **out, int n)
@@ -278,6 +278,20 @@ static void rmdir_all(const char *dir)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* A supplier never gets the name of the portfolio in its directory. */
+static void test_names_reserved(void **state)
+{
+	const char *ids[] = { "Portfolio", "p" }, *reserved[] = { "portfolio.xlsx", "r.json" };
+	int periods[] = { 0, 0 };
+	char *out[2];
+
+	(void)state;
+	names_assign(ids, periods, 2, reserved, 2, out);
+	assert_string_equal(out[0], hashed("Portfolio", "Portfolio", 8));
+	assert_string_equal(out[1], "p.xlsx");
+	free_names(out, 2);
+}
+
 /* The plan reads each input once; an input whose supplier changed since
  * gets no name (the run refuses to write it under another's). */
 static void test_names_plan(void **state)
@@ -291,7 +305,7 @@ static void test_names_plan(void **state)
 	snprintf(b, sizeof b, "%s/b.yaml", dir);
 	write_text(a, "diligo: 1\nsupplier: { id: A/1, name: A }\nperiod: 2025\n");
 	write_text(b, "not: [valid\n");
-	nm = names_plan(inputs, 2);
+	nm = names_plan(inputs, 2, NULL, 0);
 	assert_string_equal(names_get(nm, 0, "A/1", 2025), "A_1-2025.xlsx");
 	assert_null(names_get(nm, 0, "A/1", 2024)); /* changed since */
 	assert_null(names_get(nm, 0, "A/2", 2025));
@@ -444,6 +458,7 @@ int main(void)
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_names_order),
 		cmocka_unit_test(test_names_lengthen),
+		cmocka_unit_test(test_names_reserved),
 		cmocka_unit_test(test_names_plan),
 		cmocka_unit_test(test_outfile_tmpfile),
 		cmocka_unit_test(test_outfile_named),

@@ -75,7 +75,7 @@ static void on_signal(int sig)
 
 void outfile_cleanup_on_signals(void)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
 	struct sigaction sa, old;
 
 	memset(&sa, 0, sizeof sa);

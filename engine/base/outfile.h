@@ -8,7 +8,7 @@
  * exists, under a temporary name renamed over it at once). Elsewhere, a
  * temporary file `.NAME.PID.N.tmp` beside the target. Every temporary name
  * that exists is in a registry that outfile_cleanup_on_signals empties on
- * SIGINT, SIGTERM and SIGHUP (docs/security.md, Outputs). */
+ * SIGINT, SIGTERM, SIGHUP and SIGPIPE (docs/security.md, Outputs). */
 #ifndef DILIGO_OUTFILE_H
 #define DILIGO_OUTFILE_H
 
@@ -30,7 +30,7 @@ int outfile_begin(struct outfile *f, const char *target, struct err *e);
 int outfile_commit(struct outfile *f, struct err *e);
 void outfile_discard(struct outfile *f);
 
-/* On SIGINT, SIGTERM and SIGHUP: unlink every registered temporary name
+/* On SIGINT, SIGTERM, SIGHUP and SIGPIPE (`--json - | head`): unlink every registered temporary name
  * (async-signal-safe calls only), then die of the same signal. Call once,
  * before any thread starts. */
 void outfile_cleanup_on_signals(void);

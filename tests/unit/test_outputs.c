@@ -405,6 +405,7 @@ static void test_outfile_signals(void **state)
 	interrupted(1, SIGTERM); /* named temporary files: the handler removes them */
 	interrupted(1, SIGINT);
 	interrupted(1, SIGHUP);
+	interrupted(1, SIGPIPE);
 	interrupted(0, SIGTERM); /* O_TMPFILE: nothing had a name */
 	interrupted(0, SIGKILL); /* no handler runs, and still nothing is left */
 }

@@ -73,9 +73,25 @@ static void on_signal(int sig)
 	raise(sig); /* pending while the handler runs; then the default action */
 }
 
+static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+
+void outfile_signals_default(void)
+{
+	struct sigaction dfl;
+
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+		struct sigaction old;
+
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == on_signal)
+			sigaction(sigs[i], &dfl, NULL);
+	}
+}
+
 void outfile_cleanup_on_signals(void)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
 	struct sigaction sa, old;
 
 	memset(&sa, 0, sizeof sa);

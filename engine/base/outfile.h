@@ -34,6 +34,10 @@ void outfile_discard(struct outfile *f);
  * (async-signal-safe calls only), then die of the same signal. Call once,
  * before any thread starts. */
 void outfile_cleanup_on_signals(void);
+/* In a child process that will not write files: the default action for
+ * every signal outfile_cleanup_on_signals handles (async-signal-safe; call
+ * right after fork, before anything else can run). */
+void outfile_signals_default(void);
 /* Tests: pretend the file system has no O_TMPFILE (named temporary files). */
 void outfile_test_named_only(int on);
 

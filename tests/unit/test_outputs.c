@@ -389,11 +389,22 @@ static void interrupted(int named_only, int sig)
 		}
 		if (outfile_commit(&f[0], &e))
 			_exit(11);
+		if (sig == SIGUSR1) { /* a child that forgets the handlers dies as is */
+			outfile_signals_default();
+			sig = SIGTERM;
+		}
 		kill(getpid(), sig);
 		_exit(12); /* not reached */
 	}
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFSIGNALED(status));
+	if (sig == SIGUSR1) { /* no cleanup: the named temporary files stay */
+		assert_int_equal(WTERMSIG(status), SIGTERM);
+		assert_int_equal(named_only, 1);
+		assert_non_null(strstr(listing(dir), ".tmp"));
+		rmdir_all(dir);
+		return;
+	}
 	assert_int_equal(WTERMSIG(status), sig);
 	assert_string_equal(listing(dir), "f0.xlsx f3.xlsx");
 	rmdir_all(dir);
@@ -406,6 +417,7 @@ static void test_outfile_signals(void **state)
 	interrupted(1, SIGINT);
 	interrupted(1, SIGHUP);
 	interrupted(1, SIGPIPE);
+	interrupted(1, SIGUSR1); /* outfile_signals_default, then SIGTERM */
 	interrupted(0, SIGTERM); /* O_TMPFILE: nothing had a name */
 	interrupted(0, SIGKILL); /* no handler runs, and still nothing is left */
 }

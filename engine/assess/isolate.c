@@ -22,6 +22,7 @@
 #include "alloc.h"
 #include "evalmsg.h"
 #include "isolate.h"
+#include "outfile.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define SANITIZED 1
@@ -167,9 +168,7 @@ static _Noreturn void child(isolate_fn fn, void *ud, int wfd, const struct isola
 			close(fd);
 	/* the parent's handlers (temporary-file cleanup, a test harness's
 	 * crash reports) are not the child's business; sanitizers keep theirs */
-	signal(SIGINT, SIG_DFL);
-	signal(SIGTERM, SIG_DFL);
-	signal(SIGPIPE, SIG_DFL);
+	outfile_signals_default();
 	if (!SANITIZED)
 		for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++)
 			signal(fatal[i], SIG_DFL);

@@ -223,6 +223,16 @@ const char *names_get(const struct names *nm, int i, const char *id, int period)
 	return nm->out[i];
 }
 
+const char *names_id(const struct names *nm, int i)
+{
+	return nm && i >= 0 && i < nm->n ? nm->ids[i] : NULL;
+}
+
+int names_period(const struct names *nm, int i)
+{
+	return nm && i >= 0 && i < nm->n ? nm->periods[i] : 0;
+}
+
 void names_free(struct names *nm)
 {
 	if (!nm)

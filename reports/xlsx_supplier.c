@@ -554,6 +554,7 @@ static void sheet_method(struct sw *w)
 	kv(w, ws, r++, "Audience", w->o->stakeholder ? "stakeholder" : "company");
 	snprintf(buf, sizeof buf, "%d", w->redacted);
 	kv(w, ws, r++, "Items redacted", w->o->stakeholder ? buf : "0 (company audience)");
+	kv(w, ws, r++, "Scoring method version", SCORE_STR(SCORE_METHOD_VERSION));
 	r++;
 	worksheet_write_string(ws, (lxw_row_t)r++, 0, "Lua files (SHA-256)", w->f.title);
 	for (int i = 0; i < p->nfiles; i++)

@@ -121,6 +121,8 @@ void assess_compare(struct lhost *h, const struct assessment *a, struct prior *p
 	const struct prior *then = NULL;
 	struct qn *q = NULL;
 	char method[32] = "";
+	const char *misfit[DILIGO_MAX_DIAGS];
+	int nmisfit = 0;
 
 	if (p->method)
 		snprintf(method, sizeof method, ", method %d", p->method);
@@ -131,12 +133,13 @@ void assess_compare(struct lhost *h, const struct assessment *a, struct prior *p
 		q = baseline_qn(p);
 		qn_bind(q, pk, NULL);
 		answer_texts(p, q, pk, ar);
-		if (drift && q->ndiags)
+		for (int i = 0; drift && i < q->ndiags; i++) /* questions removed: noted below */
+			if (strncmp(q->diags[i].msg, "unknown question", 16))
+				misfit[nmisfit++] = q->diags[i].msg;
+		if (nmisfit)
 			note(&ns, "%d earlier answer%s did not fit pack %s %s and %s left out of the "
-			     "re-scoring (first: %s).", q->ndiags + q->ndropped,
-			     q->ndiags + q->ndropped == 1 ? "" : "s", pk->id,
-			     pk->version ? pk->version : "", q->ndiags == 1 ? "was" : "were",
-			     q->diags[0].msg);
+			     "re-scoring (first: %s).", nmisfit, nmisfit == 1 ? "" : "s", pk->id,
+			     pk->version ? pk->version : "", nmisfit == 1 ? "was" : "were", misfit[0]);
 	}
 	if (drift && q) {
 		struct assessment b = { 0 };

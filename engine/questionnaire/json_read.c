@@ -288,8 +288,11 @@ static struct ynode *collection(struct jp *j, int depth, bool map)
 		qsort(keys, (size_t)nkeys, sizeof *keys, cmp_key);
 		for (int i = 1; i < nkeys; i++)
 			if (!strcmp(keys[i]->str, keys[i - 1]->str)) {
-				j->line = keys[i]->line > keys[i - 1]->line ? keys[i]->line : keys[i - 1]->line;
-				j->col = keys[i]->line > keys[i - 1]->line ? keys[i]->col : keys[i - 1]->col;
+				const struct ynode *a = keys[i], *b = keys[i - 1], *later;
+
+				later = a->line > b->line || (a->line == b->line && a->col > b->col) ? a : b;
+				j->line = later->line;
+				j->col = later->col;
 				fail(j, "duplicate key \"%s\"", keys[i]->str);
 				goto out;
 			}

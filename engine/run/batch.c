@@ -149,7 +149,7 @@ static bool in_dir(const char *file, const char *dir)
 
 /* Workbook names for every input, keeping clear of the portfolio's and the
  * JSON file's names when they go into the same directory. */
-static void plan_names(struct batch *b)
+static void plan_names(struct batch *b, int jobs)
 {
 	const struct batch_opts *o = b->o;
 	const char *dir = o->output ? o->output : ".", *reserved[2];
@@ -159,7 +159,7 @@ static void plan_names(struct batch *b)
 	for (int k = 0; k < 2; k++)
 		if (others[k] && in_dir(others[k], dir))
 			reserved[n++] = strrchr(others[k], '/') ? strrchr(others[k], '/') + 1 : others[k];
-	b->names = names_plan(o->inputs, o->ninputs, reserved, n);
+	b->names = names_plan_jobs(o->inputs, o->ninputs, reserved, n, jobs);
 	b->series = series_plan(b->names, o->ninputs);
 	b->inputs = xcalloc((size_t)o->ninputs, sizeof *b->inputs);
 	for (int i = 0; i < o->ninputs; i++)
@@ -483,7 +483,7 @@ int batch_run(const struct batch_opts *o, struct batch_summary *sum)
 		return rc;
 	}
 	b->o = o;
-	plan_names(b); /* before any workbook: ids, periods, series, names */
+	plan_names(b, jobs); /* before any workbook: ids, periods, series, names */
 	pthread_mutex_init(&b->mu, NULL);
 	pthread_cond_init(&b->cv, NULL);
 	b->registered = xcalloc((size_t)o->ninputs, sizeof *b->registered);

@@ -36,6 +36,9 @@ struct names;
  * (parse only, no pack) and assigns the names. */
 struct names *names_plan(const char *const *inputs, int n, const char *const *reserved,
 			 int nreserved);
+/* The same, reading the inputs in jobs threads. */
+struct names *names_plan_jobs(const char *const *inputs, int n, const char *const *reserved,
+			      int nreserved, int jobs);
 /* The name planned for input i, if it is still the supplier (id, period)
  * it was when planned; NULL when it did not parse then, was a duplicate, or
  * changed since. */

@@ -174,5 +174,6 @@ void lhost_free(struct lhost *h)
 	for (int i = 0; i < h->nnames; i++)
 		free(h->names[i]);
 	free(h->touched);
+	free(h->order);
 	free(h);
 }

@@ -32,8 +32,11 @@ struct lhost {
 	struct pack *catalogue; /* only duties and files are used */
 	struct loaded_pack packs[DILIGO_MAX_PACKS];
 	int npacks;
-	/* evaluation scratch: which questions the running rule read */
+	/* evaluation scratch: which questions the running rule read, and in
+	 * which order (the first norder of order) */
 	unsigned *touched;
+	int *order;
+	int norder;
 	int ntouched_cap;
 	unsigned stamp;
 	const char *current_rule;
@@ -188,6 +191,9 @@ int lhost_fail_build(struct build *b, struct err *e);
  * pack of the struct build (light userdata at 2). Contract errors go to the
  * build; the Lua functions and tests to the pack's table in the registry. */
 int lhost_compose(lua_State *L);
+/* After pack_index: resolve every na_when to question indexes and check its
+ * values against the question it reads; errors go to the build. */
+void lhost_check_conditions(struct build *b);
 
 /* ---- lhost_snapshot.c: the loaded state every assessment starts from --- */
 

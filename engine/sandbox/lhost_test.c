@@ -16,8 +16,9 @@ struct test {
 	int index; /* 1-based in the tests list */
 	struct qn *q;
 	const char *name;
-	const char *findings[DILIGO_MAX_TEST_EXPECT], *absent[DILIGO_MAX_TEST_EXPECT];
-	int nfindings, nabsent;
+	const char *findings[DILIGO_MAX_TEST_EXPECT], *absent[DILIGO_MAX_TEST_EXPECT],
+		*info[DILIGO_MAX_TEST_EXPECT];
+	int nfindings, nabsent, ninfo;
 	const char *rating;
 	int red_flag; /* -1 = not checked */
 	double score; /* NAN = not checked */
@@ -164,6 +165,7 @@ static void read_expect(lua_State *L, struct test *t, int tt)
 		luaL_error(L, "test '%s' has no 'expect' table", t->name);
 	t->nfindings = read_list(L, -1, "findings", t->findings, a);
 	t->nabsent = read_list(L, -1, "absent", t->absent, a);
+	t->ninfo = read_list(L, -1, "info", t->info, a);
 	if (lua_getfield(L, -1, "rating") == LUA_TSTRING)
 		t->rating = arena_strdup(a, lua_tostring(L, -1));
 	if (lua_getfield(L, -2, "red_flag") == LUA_TBOOLEAN)
@@ -202,10 +204,12 @@ static int read_test(lua_State *L)
 	return 0;
 }
 
-static bool fired(const struct assessment *as, const char *id)
+/* Whether rule id gave a finding (info: an information-needed one; else
+ * the rule's own finding, found or assumed). */
+static bool fired(const struct assessment *as, const char *id, bool info)
 {
 	for (int i = 0; i < as->nfindings; i++)
-		if (!strcmp(as->findings[i].rule->id, id))
+		if (!strcmp(as->findings[i].rule->id, id) && as->findings[i].info == info)
 			return true;
 	return false;
 }
@@ -216,10 +220,15 @@ static void check(struct test *t, const struct assessment *as, struct test_resul
 
 #define FAIL(...) (r->passed = 0, n += (size_t)snprintf(r->detail + n, n < sizeof r->detail ? sizeof r->detail - n : 0, __VA_ARGS__))
 	for (int i = 0; i < t->nfindings; i++)
-		if (!fired(as, t->findings[i]))
-			FAIL("%sexpected finding '%s' did not fire", n ? "; " : "", t->findings[i]);
+		if (!fired(as, t->findings[i], false))
+			FAIL("%sexpected finding '%s' did not fire%s", n ? "; " : "", t->findings[i],
+			     fired(as, t->findings[i], true) ? " (it asks for information)" : "");
+	for (int i = 0; i < t->ninfo; i++)
+		if (!fired(as, t->info[i], true))
+			FAIL("%sexpected an information request from '%s'%s", n ? "; " : "",
+			     t->info[i], fired(as, t->info[i], false) ? " (it fired)" : "");
 	for (int i = 0; i < t->nabsent; i++)
-		if (fired(as, t->absent[i]))
+		if (fired(as, t->absent[i], false))
 			FAIL("%sfinding '%s' fired but the test expects it absent", n ? "; " : "",
 			     t->absent[i]);
 	if (t->rating && (strlen(t->rating) != 1 || t->rating[0] != as->rating))
@@ -257,6 +266,7 @@ static int run_one(struct lhost *h, const struct pack *p, int i, struct test_res
 	t.q = arena_alloc(a, sizeof *t.q);
 	t.q->arena = a;
 	t.q->path = arena_printf(a, "%s (tests[%d])", p->files ? p->files[0].path : p->id, i);
+	t.q->partial = true; /* a test gives the answers it tests, not a whole questionnaire */
 	r->passed = 1;
 	r->detail[0] = '\0';
 	lhost_budget_start(h);

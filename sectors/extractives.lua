@@ -30,9 +30,12 @@ local MAJOR_SPILL_BBL = 1000
 
 -- true when the supplier reports at least one spill in the period.
 local function had_spills(a)
-  local n, v = a["extractives.spills.count"], a["extractives.spills.volume"]
+  local n, v = util.num(a, "extractives.spills.count"), util.num(a, "extractives.spills.volume")
   return (n ~= nil and n > 0) or (v ~= nil and v > 0)
 end
+
+-- When the spill questions do not apply: no spill in the period.
+local NO_SPILLS = { ["extractives.spills.count"] = 0 }
 
 return sector {
   id = "extractives",
@@ -52,7 +55,7 @@ health and emergency preparedness.]],
 
   questions = {
     -- Operations ------------------------------------------------------------------------------
-    { id = "extractives.operations", kind = "multi",
+    { id = "extractives.operations", kind = "multi", required = true,
       section = "Operations",
       text = "Which kinds of oil and gas operations do you run or operate for others?",
       help = "Informational: decides which questions apply (for example offshore discharges). Tick every "
@@ -61,7 +64,8 @@ health and emergency preparedness.]],
       duties = { "CSDDD.A08" } },
 
     -- Indigenous peoples and FPIC -------------------------------------------------------------
-    { id = "extractives.fpic.exploration", kind = "maturity", weight = 3,
+    { id = "extractives.fpic.exploration", kind = "maturity", weight = 3, required = true, evidence = true,
+      na_when = { ["community.indigenous_land"] = "no" },
       section = "Indigenous peoples and FPIC",
       text = "Where exploration (seismic surveys, exploratory wells, access roads) affects indigenous "
           .. "peoples' lands, do you seek their free, prior and informed consent before it starts?",
@@ -72,7 +76,7 @@ health and emergency preparedness.]],
           .. "na: no exploration on or near indigenous lands.",
       duties = { "CSDDD.ANX.I1.16", "CSDDD.ANX.I2.UNDRIP", "ILO.C169", "IFC.PS7", "UNGP.GP18" } },
 
-    { id = "extractives.indigenous.isolation", kind = "choice", weight = 3,
+    { id = "extractives.indigenous.isolation", kind = "choice", weight = 3, required = true,
       section = "Indigenous peoples and FPIC",
       text = "Do any of your blocks, concessions or pipelines overlap or adjoin the territory of indigenous "
           .. "peoples in voluntary isolation or initial contact?",
@@ -84,11 +88,11 @@ health and emergency preparedness.]],
         { value = "no", label = "No overlap (checked)", score = 1 },
         { value = "no_go", label = "Overlap, excluded by a binding no-go commitment", score = 1 },
         { value = "operating", label = "Activities in or next to such territory", score = 0 },
-        { value = "unknown", label = "Not checked", score = 0 },
       },
       duties = { "CSDDD.ANX.I1.16", "CSDDD.ANX.I2.UNDRIP", "ILO.C169", "CSDDD.ANX.I1.01" } },
 
-    { id = "extractives.fpic.benefit_sharing", kind = "maturity", weight = 2,
+    { id = "extractives.fpic.benefit_sharing", kind = "maturity", weight = 2, evidence = true,
+      na_when = { ["community.indigenous_land"] = "no" },
       section = "Indigenous peoples and FPIC",
       text = "Have you agreed benefit-sharing and impact-management terms with affected indigenous peoples "
           .. "and communities, and do you report on them?",
@@ -99,7 +103,7 @@ health and emergency preparedness.]],
       duties = { "IFC.PS7", "CSDDD.ANX.I2.UNDRIP", "UNGP.GP18" } },
 
     -- Spills and spill response ---------------------------------------------------------------
-    { id = "extractives.spills.count", kind = "number", min = 0, unit = "spills",
+    { id = "extractives.spills.count", kind = "number", min = 0, unit = "spills", required = true,
       section = "Spills and spill response",
       text = "How many operational hydrocarbon spills of more than one barrel occurred in the reporting "
           .. "period?",
@@ -108,7 +112,8 @@ health and emergency preparedness.]],
           .. "theft or sabotage (say so in the comment). 0 if none.",
       duties = { "CSDDD.ANX.I1.15", "IFC.PS3" } },
 
-    { id = "extractives.spills.volume", kind = "number", min = 0, unit = "barrels", weight = 2,
+    { id = "extractives.spills.volume", kind = "number", min = 0, unit = "barrels", weight = 2, required = true,
+      na_when = NO_SPILLS,
       section = "Spills and spill response",
       text = "What total volume of hydrocarbons was spilled in those spills, in barrels?",
       help = "Sum of the spills counted above, before recovery. Scoring: 0 = full marks, under 100 "
@@ -120,7 +125,8 @@ health and emergency preparedness.]],
       end,
       duties = { "CSDDD.ANX.I1.15", "IFC.PS3" } },
 
-    { id = "extractives.spills.remediated", kind = "maturity", weight = 3,
+    { id = "extractives.spills.remediated", kind = "maturity", weight = 3, evidence = true,
+      na_when = NO_SPILLS,
       section = "Spills and spill response",
       text = "Were all spills cleaned up to an agreed standard, verified independently, and were affected "
           .. "people compensated?",
@@ -130,7 +136,7 @@ health and emergency preparedness.]],
           .. "spills in the period and none left open from earlier years.",
       duties = { "CSDDD.ANX.I1.15", "CSDDD.A11", "CSDDD.A12", "UNGP.GP22" } },
 
-    { id = "extractives.spills.response_plan", kind = "maturity", weight = 2,
+    { id = "extractives.spills.response_plan", kind = "maturity", weight = 2, evidence = true, required = true,
       section = "Spills and spill response",
       text = "Do you have a tested oil spill response plan for each asset, including alerting and protecting "
           .. "nearby communities?",
@@ -141,7 +147,7 @@ health and emergency preparedness.]],
       duties = { "IFC.PS4", "IFC.PS3", "CSDDD.ANX.I1.15", "CSDDD.A10" } },
 
     -- Flaring and venting ---------------------------------------------------------------------
-    { id = "extractives.flaring.routine", kind = "choice", weight = 2,
+    { id = "extractives.flaring.routine", kind = "choice", weight = 2, evidence = true,
       section = "Flaring, venting and methane",
       text = "What is the status of routine gas flaring at your production sites?",
       help = "Routine flaring means flaring of associated gas during normal production for lack of a use or "
@@ -153,7 +159,6 @@ health and emergency preparedness.]],
         { value = "zrf", label = "Zero Routine Flaring by 2030 endorsed, with a plan", score = 0.75 },
         { value = "plan", label = "Reduction plan without that commitment", score = 0.5 },
         { value = "no_plan", label = "Routine flaring, no reduction plan", score = 0 },
-        { value = "unknown", label = "Not known", score = 0 },
       },
       duties = { "IFC.PS3", "CSDDD.ANX.I1.15" } },
 
@@ -178,7 +183,8 @@ health and emergency preparedness.]],
       duties = { "IFC.PS3", "OECD.RBC.S3" } },
 
     -- Offshore --------------------------------------------------------------------------------
-    { id = "extractives.offshore.discharges", kind = "maturity", weight = 2,
+    { id = "extractives.offshore.discharges", kind = "maturity", weight = 2, evidence = true,
+      na_when = { ["extractives.operations"] = { none_of = { "offshore" } } },
       section = "Offshore discharges",
       text = "Do offshore discharges (produced water, drilling muds and cuttings, vessel waste) meet MARPOL "
           .. "and the applicable regional sea rules, with no dumping?",
@@ -189,7 +195,7 @@ health and emergency preparedness.]],
       duties = { "CSDDD.ANX.II.13", "CSDDD.ANX.II.14", "CSDDD.ANX.I1.15" } },
 
     -- Security forces -------------------------------------------------------------------------
-    { id = "extractives.security.public_support", kind = "choice", weight = 2,
+    { id = "extractives.security.public_support", kind = "choice", weight = 2, required = true,
       section = "Security forces",
       text = "Do you pay, house, transport or equip public security forces (police, military) that guard "
           .. "your facilities or pipelines, and on what terms?",
@@ -201,11 +207,10 @@ health and emergency preparedness.]],
         { value = "none", label = "No support to public security", score = 1 },
         { value = "agreement", label = "Support under a written, disclosed agreement", score = 1 },
         { value = "undisclosed", label = "Support without agreement or not disclosed", score = 0 },
-        { value = "unknown", label = "Not known", score = 0 },
       },
       duties = { "VPSHR.PUB", "IFC.PS4", "CSDDD.ANX.I1.01", "CSDDD.ANX.I1.02" } },
 
-    { id = "extractives.security.abusive_units", kind = "choice", weight = 3,
+    { id = "extractives.security.abusive_units", kind = "choice", weight = 3, required = true,
       section = "Security forces",
       text = "In the last five years, have public security units deployed to protect your operations been "
           .. "credibly accused of killings, torture, sexual violence or arbitrary detention?",
@@ -217,11 +222,10 @@ health and emergency preparedness.]],
         { value = "no", label = "No such allegations (checked)", score = 1 },
         { value = "acted", label = "Allegations, and you acted on them", score = 0.5 },
         { value = "no_action", label = "Allegations, no action taken", score = 0 },
-        { value = "unknown", label = "Not checked", score = 0 },
       },
       duties = { "VPSHR.RA", "VPSHR.PUB", "CSDDD.ANX.I1.01", "CSDDD.ANX.I1.02", "UNGP.GP19" } },
 
-    { id = "extractives.security.protests", kind = "maturity", weight = 2,
+    { id = "extractives.security.protests", kind = "maturity", weight = 2, evidence = true,
       section = "Security forces",
       text = "Do you respond to peaceful protest and blockades near your sites through dialogue rather than "
           .. "force, and tell security forces so?",
@@ -245,7 +249,7 @@ health and emergency preparedness.]],
       },
       duties = { "EITI.R1", "EITI.R4" } },
 
-    { id = "extractives.transparency.payments", kind = "maturity", weight = 2,
+    { id = "extractives.transparency.payments", kind = "maturity", weight = 2, evidence = true,
       section = "Revenue and payments transparency",
       text = "Do you publish your payments to governments (taxes, royalties, bonuses, fees), country by "
           .. "country and project by project?",
@@ -254,7 +258,7 @@ health and emergency preparedness.]],
           .. "and payments to state-owned companies. Partial: by country only. No: not published.",
       duties = { "EITI.R4", "UNGP.GP21", "OECD.RBC.S5" } },
 
-    { id = "extractives.transparency.beneficial_ownership", kind = "maturity", weight = 2,
+    { id = "extractives.transparency.beneficial_ownership", kind = "maturity", weight = 2, evidence = true,
       section = "Revenue and payments transparency",
       text = "Do you disclose your beneficial owners, and check those of your joint-venture partners and "
           .. "agents, including politically exposed persons?",
@@ -272,7 +276,7 @@ health and emergency preparedness.]],
       duties = { "EITI.R2" } },
 
     -- Decommissioning -------------------------------------------------------------------------
-    { id = "extractives.decommissioning.plan", kind = "maturity", weight = 2,
+    { id = "extractives.decommissioning.plan", kind = "maturity", weight = 2, evidence = true,
       section = "Decommissioning and financial assurance",
       text = "Do you have decommissioning and restoration plans for all assets, prepared with affected "
           .. "communities?",
@@ -281,7 +285,7 @@ health and emergency preparedness.]],
           .. "communities and regulators. Partial: plans for some assets, or no consultation. No: none.",
       duties = { "IFC.PS1", "CSDDD.ANX.I1.15", "CSDDD.A10" } },
 
-    { id = "extractives.decommissioning.assurance", kind = "choice", weight = 2,
+    { id = "extractives.decommissioning.assurance", kind = "choice", weight = 2, evidence = true,
       section = "Decommissioning and financial assurance",
       text = "How are your decommissioning and restoration costs secured?",
       help = "'full' means bonds, escrow or trust funds that cover the full current estimate and would survive "
@@ -291,7 +295,6 @@ health and emergency preparedness.]],
         { value = "full", label = "Full cost secured", score = 1 },
         { value = "partial", label = "Partly secured", score = 0.5 },
         { value = "none", label = "Not secured", score = 0 },
-        { value = "unknown", label = "Not known", score = 0 },
       },
       duties = { "IFC.PS1", "CSDDD.ANX.I1.15", "CSDDD.A10" } },
 
@@ -306,12 +309,11 @@ health and emergency preparedness.]],
         { value = "none", label = "No such sales", score = 1 },
         { value = "with_dd", label = "Sold with due diligence on the buyer and liabilities", score = 1 },
         { value = "without_dd", label = "Sold without such due diligence", score = 0 },
-        { value = "unknown", label = "Not known", score = 0 },
       },
       duties = { "UNGP.GP19", "OECD.RBC.S3", "CSDDD.ANX.I1.15", "CSDDD.A10" } },
 
     -- Community health and safety -------------------------------------------------------------
-    { id = "extractives.health.assessment", kind = "maturity", weight = 2,
+    { id = "extractives.health.assessment", kind = "maturity", weight = 2, evidence = true,
       section = "Community health and safety",
       text = "Have you assessed and do you monitor the health effects of your operations on nearby "
           .. "communities?",
@@ -321,7 +323,7 @@ health and emergency preparedness.]],
           .. "none.",
       duties = { "IFC.PS4", "CSDDD.ANX.I1.15" } },
 
-    { id = "extractives.health.emergency", kind = "maturity", weight = 2,
+    { id = "extractives.health.emergency", kind = "maturity", weight = 2, evidence = true,
       section = "Community health and safety",
       text = "Are nearby communities prepared for emergencies at your sites (blowouts, gas releases, pipeline "
           .. "fires)?",
@@ -339,7 +341,7 @@ health and emergency preparedness.]],
           .. "voluntary isolation",
       duties = { "CSDDD.ANX.I1.16", "CSDDD.ANX.I2.UNDRIP", "ILO.C169", "CSDDD.ANX.I1.01", "CSDDD.A11" },
       severity = { scale = 5, scope = 5, irremediable = 5 }, likelihood = 4,
-      red_flag = true, impact = "actual",
+      red_flag = true, impact = "actual", group = "fpic",
       action = "Require the supplier to stop all activity in and next to the territory at once, adopt a "
           .. "binding no-go commitment, relinquish or ring-fence the overlapping area, and agree health "
           .. "contingency measures with the competent authority and indigenous organisations.",
@@ -354,11 +356,12 @@ health and emergency preparedness.]],
           .. "consent",
       duties = { "CSDDD.ANX.I1.16", "CSDDD.ANX.I2.UNDRIP", "ILO.C169", "IFC.PS7", "CSDDD.A10" },
       severity = { scale = 4, scope = 4, irremediable = 5 }, likelihood = 4,
-      impact = "potential",
+      impact = "potential", group = "fpic",
       action = "Ask the supplier to pause exploration on indigenous lands until a consent process is agreed "
           .. "with the peoples' own institutions, with independent advisers they choose and funded by the "
           .. "supplier.",
       when = function(a)
+        if a["community.indigenous_land"] ~= "yes" then return nil end
         local v = a["extractives.fpic.exploration"]
         if v == "partial" then return { likelihood = 3 } end
         if v == "no" or v == "unknown" then return true end
@@ -370,12 +373,12 @@ health and emergency preparedness.]],
     { id = "extractives.spills.major_unremediated", title = "Major oil spill not remediated",
       duties = { "CSDDD.ANX.I1.15", "CSDDD.A11", "CSDDD.A12", "UNGP.GP22" },
       severity = { scale = 4, scope = 5, irremediable = 5 }, likelihood = 5,
-      red_flag = true, impact = "actual",
+      red_flag = true, impact = "actual", group = "pollution",
       action = "Require containment and an independent assessment of the affected area within 30 days, a "
           .. "clean-up plan to an agreed standard with community monitoring, emergency water and food "
           .. "supply where sources are polluted, and compensation for lost livelihoods.",
       when = function(a)
-        local v = a["extractives.spills.volume"]
+        local v = util.num(a, "extractives.spills.volume")
         if v and v >= MAJOR_SPILL_BBL and a["extractives.spills.remediated"] ~= "yes" then
           return { detail = string.format("%g barrels spilled", v) }
         end
@@ -385,12 +388,12 @@ health and emergency preparedness.]],
     -- remediated.
     { id = "extractives.spills.unremediated", title = "Oil spills not fully remediated",
       duties = { "CSDDD.ANX.I1.15", "CSDDD.A11", "CSDDD.A12" },
-      severity = { scale = 4, scope = 3, irremediable = 4 }, likelihood = 4,
-      impact = "actual",
+      severity = { scale = 4, scope = 3, irremediable = 4 }, likelihood = 5,
+      impact = "actual", group = "pollution",
       action = "Ask for the spill register, independent verification of clean-up at each site, and "
           .. "compensation of affected users within 90 days.",
       when = function(a)
-        local v = a["extractives.spills.volume"]
+        local v = util.num(a, "extractives.spills.volume")
         if v and v >= MAJOR_SPILL_BBL then return nil end
         return had_spills(a) and a["extractives.spills.remediated"] ~= "yes"
       end },
@@ -418,7 +421,7 @@ health and emergency preparedness.]],
       action = "Ask for a dated plan to end routine flaring (gas use, reinjection or sale), endorsement of "
           .. "Zero Routine Flaring by 2030, and air-quality monitoring near flares shared with communities.",
       when = function(a)
-        local share = a["extractives.flaring.share"]
+        local share = util.num(a, "extractives.flaring.share")
         if a["extractives.flaring.routine"] == "no_plan" then return true end
         if share and share > 20 then return { detail = string.format("%g%% of associated gas flared", share) } end
       end },
@@ -444,7 +447,7 @@ health and emergency preparedness.]],
           .. "without action",
       duties = { "VPSHR.RA", "VPSHR.PUB", "CSDDD.ANX.I1.01", "CSDDD.ANX.I1.02", "UNGP.GP19" },
       severity = { scale = 5, scope = 4, irremediable = 5 }, likelihood = 4,
-      red_flag = true, impact = "potential",
+      red_flag = true, impact = "potential", group = "security_abuse", risks = { "conflict" },
       action = "Require the supplier to raise the allegations formally with the authorities, ask that the units "
           .. "be replaced and investigated, suspend in-kind and financial support until then, and report "
           .. "the outcome under the Voluntary Principles within 60 days.",
@@ -458,7 +461,7 @@ health and emergency preparedness.]],
           .. "or disclosure",
       duties = { "VPSHR.PUB", "IFC.PS4", "CSDDD.ANX.I1.01", "CSDDD.A10" },
       severity = { scale = 4, scope = 3, irremediable = 4 }, likelihood = 3,
-      impact = "potential",
+      impact = "potential", group = "security_abuse",
       action = "Ask for a written agreement with each public security provider that sets human rights and "
           .. "use-of-force conditions, and for disclosure of all payments and in-kind support.",
       when = function(a)
@@ -472,7 +475,7 @@ health and emergency preparedness.]],
           .. "safeguards",
       duties = { "CSDDD.ANX.I1.01", "CSDDD.ANX.I1.03", "CSDDD.ANX.I1.13", "VPSHR.PUB", "CSDDD.A10" },
       severity = { scale = 5, scope = 3, irremediable = 5 }, likelihood = 3,
-      impact = "potential",
+      impact = "potential", group = "security_abuse",
       action = "Ask the supplier to brief all security providers that defenders and peaceful protesters must "
           .. "not be targeted, adopt a protest protocol, implement the Voluntary Principles, and meet the "
           .. "defenders' organisations within 30 days.",
@@ -546,7 +549,7 @@ health and emergency preparedness.]],
       answers = { ["extractives.indigenous.isolation"] = "no_go" },
       expect = { absent = { "extractives.isolation.operating" } } },
     { name = "exploration without consent",
-      answers = { ["extractives.fpic.exploration"] = "no" },
+      answers = { ["extractives.fpic.exploration"] = "no", ["community.indigenous_land"] = "yes" },
       expect = { findings = { "extractives.fpic.exploration_missing" } } },
     { name = "exploration with consent",
       answers = { ["extractives.fpic.exploration"] = "yes" },

@@ -31,6 +31,7 @@ struct na_cond {
 	const char **values;  /* as written: option values, maturity words */
 	const double *nums;   /* the same as numbers, for number and percent questions */
 	int nvalues;
+	bool none_of; /* holds when the answer is (or lists) none of the values instead */
 };
 
 struct question {

@@ -467,9 +467,8 @@ static void bind_answers(struct ctx *c, const struct ynode *n)
 
 /* ---- applicability and required answers ---------------------------- */
 
-/* Whether the bound answer a equals one of the condition's values. */
-static bool cond_matches(const struct question *ref, const struct answer *a,
-			 const struct na_cond *c)
+/* Whether the bound answer a equals (or lists) one of the condition's values. */
+static bool cond_any(const struct question *ref, const struct answer *a, const struct na_cond *c)
 {
 	for (int k = 0; k < c->nvalues; k++) {
 		if (kind_ops(ref->kind)->lua == KIND_LUA_NUMBER) {
@@ -502,7 +501,8 @@ static enum applic applicability(const struct qn *q, const struct question *qu)
 			continue;
 		}
 		a = &q->answers[c->question];
-		if (a->state == ANS_VALUE && cond_matches(&q->pack->questions[c->question], a, c))
+		if (a->state == ANS_VALUE &&
+		    cond_any(&q->pack->questions[c->question], a, c) != c->none_of)
 			return APPL_NO;
 		unknown |= a->state == ANS_NONE || a->state == ANS_UNKNOWN;
 	}
@@ -519,7 +519,7 @@ static const char *conditions_text(struct arena *ar, const struct question *qu)
 		const char *one = "the supplier is small";
 
 		if (c->qid) {
-			one = arena_printf(ar, "%s is ", c->qid);
+			one = arena_printf(ar, "%s is %s", c->qid, c->none_of ? "none of " : "");
 			for (int j = 0; j < c->nvalues; j++)
 				one = arena_printf(ar, "%s%s%s", one, j ? " or " : "", c->values[j]);
 		}

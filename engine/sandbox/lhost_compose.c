@@ -220,7 +220,8 @@ static const char *cond_value(struct build *b, int line, const char *key)
 	return NULL;
 }
 
-/* na_when = { ["question.id"] = value | { value, ... }, small = true }:
+/* na_when = { ["question.id"] = value | { value, ... } | { none_of = { value, ... } },
+ * small = true }:
  * when the question does not apply. The ids and values are checked once
  * the whole composition is known (lhost_check_conditions). */
 static void na_when_field(struct build *b, int qidx, struct question *q, int line)
@@ -257,8 +258,15 @@ static void na_when_field(struct build *b, int qidx, struct question *q, int lin
 			c->question = -1;
 			n++;
 		} else if (lua_istable(L, -1)) {
-			lua_Integer len = luaL_len(L, -1);
+			lua_Integer len;
 
+			if (lua_getfield(L, -1, "none_of") == LUA_TTABLE) {
+				c->none_of = true;
+				lua_remove(L, -2); /* the none_of list stands for the value */
+			} else {
+				lua_pop(L, 1);
+			}
+			len = luaL_len(L, -1);
 			c->qid = arena_strdup(b->p->arena, key);
 			c->values = arena_alloc(b->p->arena, (size_t)(len > 0 ? len : 1) * sizeof *c->values);
 			for (lua_Integer i = 1; i <= len && i <= DILIGO_MAX_QUESTION_OPTIONS; i++) {

@@ -221,8 +221,9 @@ static void score_functions(lua_State *L, struct eval *ev, int pack, int answers
 		const struct question *qu = &ev->p->questions[i];
 		double s;
 
-		if (!qu->has_score_fn || ev->q->answers[i].state != ANS_VALUE)
-			continue;
+		if (!qu->has_score_fn || ev->q->answers[i].state != ANS_VALUE ||
+		    (ev->q->applies && ev->q->applies[i] != APPL_YES))
+			continue; /* not applicable, or a gap: scored without the function */
 		ev->h->current_rule = qu->id;
 		if (ev->h->watch)
 			*ev->h->watch = -2 - i;

@@ -94,7 +94,33 @@ static struct ynode *to_node(lua_State *L, struct arena *a, int idx, const char 
 	}
 }
 
-static struct ynode *answers_node(lua_State *L, struct arena *a, int t)
+/* The answer node v in long form, citing evidence E1. */
+static struct ynode *with_evidence(struct arena *a, struct ynode *v)
+{
+	struct ynode *m = map(a, 2), *list = arena_alloc(a, sizeof *list);
+
+	list->type = Y_SEQ;
+	list->line = list->col = 1;
+	list->kids = arena_alloc(a, sizeof *list->kids);
+	list->kids[list->n++] = scalar(a, "E1");
+	put(m, scalar(a, "value"), v);
+	put(m, scalar(a, "evidence"), list);
+	return m;
+}
+
+/* test.evidence = true: every answer cites one current evidence item. */
+static struct ynode *evidence_node(struct arena *a, int period)
+{
+	struct ynode *items = map(a, 1), *e1 = map(a, 3);
+
+	put(e1, scalar(a, "title"), scalar(a, "Evidence given in the test"));
+	put(e1, scalar(a, "kind"), scalar(a, "report"));
+	put(e1, scalar(a, "date"), scalar(a, arena_printf(a, "%d-01-01", period ? period : 2025)));
+	put(items, scalar(a, "E1"), e1);
+	return items;
+}
+
+static struct ynode *answers_node(lua_State *L, struct arena *a, int t, bool evidenced)
 {
 	struct ynode *m;
 	int n = 0;
@@ -111,8 +137,9 @@ static struct ynode *answers_node(lua_State *L, struct arena *a, int t)
 	while (lua_next(L, -2) && m->n < n) {
 		if (lua_type(L, -2) != LUA_TSTRING)
 			luaL_error(L, "test answers must be keyed by question id");
-		put(m, scalar(a, lua_tostring(L, -2)),
-		    to_node(L, a, lua_gettop(L), lua_tostring(L, -2)));
+		struct ynode *v = to_node(L, a, lua_gettop(L), lua_tostring(L, -2));
+
+		put(m, scalar(a, lua_tostring(L, -2)), evidenced ? with_evidence(a, v) : v);
 		lua_pop(L, 1);
 	}
 	lua_pop(L, 1);
@@ -180,8 +207,9 @@ static int read_test(lua_State *L)
 {
 	struct test *t = lua_touserdata(L, 1);
 	struct arena *a = t->q->arena;
-	struct ynode *root = map(a, 4);
-	int tt, ctx;
+	struct ynode *root = map(a, 5);
+	int tt, ctx, period = 0;
+	bool evidenced;
 
 	lua_rawgeti(L, LUA_REGISTRYINDEX, lhost_pack_ref(t->h, t->p));
 	lua_getfield(L, -1, "tests");
@@ -196,9 +224,17 @@ static int read_test(lua_State *L)
 	put(root, scalar(a, "diligo"), scalar(a, "1"));
 	put(root, scalar(a, "supplier"), supplier_node(L, t, ctx));
 	lua_settop(L, ctx);
-	if (lua_type(L, ctx) == LUA_TTABLE && lua_getfield(L, ctx, "period") != LUA_TNIL)
+	if (lua_type(L, ctx) == LUA_TTABLE && lua_getfield(L, ctx, "period") != LUA_TNIL) {
+		period = (int)lua_tointeger(L, -1);
 		put(root, scalar(a, "period"), to_node(L, a, lua_gettop(L), "period"));
-	put(root, scalar(a, "answers"), answers_node(L, a, tt));
+	}
+	lua_settop(L, ctx);
+	lua_getfield(L, tt, "evidence");
+	evidenced = lua_toboolean(L, -1);
+	lua_pop(L, 1);
+	if (evidenced)
+		put(root, scalar(a, "evidence"), evidence_node(a, period));
+	put(root, scalar(a, "answers"), answers_node(L, a, tt, evidenced));
 	t->q->root = root;
 	read_expect(L, t, tt);
 	return 0;

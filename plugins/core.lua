@@ -278,8 +278,9 @@ so they are rated as potential impacts (CSDDD Art 10), except open actual impact
     -- Open actual impacts are actual harm whatever the procedure: the count sets the scope (1: 2,
     -- 2-4: 3, 5-19: 4, 20 or more: 5). Without a working corrective procedure (not "yes") the
     -- harm is graver (scale 4) and likely to last (irremediable 3). With one, the impacts are
-    -- being brought to an end (scale 2, irremediable 2) unless there are 20 or more: a backlog
-    -- that size means harm persists (scale 3, irremediable 3). Likelihood 5: they have occurred.
+    -- being brought to an end (scale 2; irremediable 1 for fewer than 5, 2 for 5-19: a medium,
+    -- then a high finding) unless there are 20 or more: a backlog that size means harm persists
+    -- (scale 3, irremediable 3: critical). Likelihood 5: they have occurred.
     { id = "core.corrective.open_impacts", title = "Actual adverse impacts remain open",
       duties = { "CSDDD.A11", "CSDDD.A12", "UNGP.GP19", "UNGP.GP22" },
       severity = { scale = 4, scope = 3, irremediable = 3 }, likelihood = 5,
@@ -294,7 +295,9 @@ so they are rated as potential impacts (CSDDD Art 10), except open actual impact
         local handled = util.is(a, "core.corrective.process", "yes")
         local detail = string.format("%g actual impact(s) reported as open%s.", open,
           handled and ", under the supplier's corrective procedure" or ", without a working corrective procedure")
-        if handled and open < 20 then
+        if handled and open < 5 then
+          return { scale = 2, scope = scope, irremediable = 1, detail = detail }
+        elseif handled and open < 20 then
           return { scale = 2, scope = scope, irremediable = 2, detail = detail }
         elseif handled then
           return { scale = 3, scope = scope, irremediable = 3, detail = detail }

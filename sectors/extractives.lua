@@ -65,7 +65,7 @@ health and emergency preparedness.]],
 
     -- Indigenous peoples and FPIC -------------------------------------------------------------
     { id = "extractives.fpic.exploration", kind = "maturity", weight = 3, required = true, evidence = true,
-      na_when = { ["community.indigenous_land"] = "no" },
+      na_when = { ["community.indigenous_land"] = "no", ["extractives.operations"] = { none_of = { "exploration" } } },
       section = "Indigenous peoples and FPIC",
       text = "Where exploration (seismic surveys, exploratory wells, access roads) affects indigenous "
           .. "peoples' lands, do you seek their free, prior and informed consent before it starts?",

@@ -528,10 +528,30 @@ static const char *conditions_text(struct arena *ar, const struct question *qu)
 	return s;
 }
 
+/* One problem for every required question left blank: the first few ids,
+ * then a count. */
+static void missing_required(struct ctx *c, const struct ynode *at, const char **ids, int n)
+{
+	enum { SHOWN = 4 };
+	const char *list = "";
+
+	if (!n)
+		return;
+	for (int i = 0; i < n && i < SHOWN; i++)
+		list = arena_printf(c->q->arena, "%s%s%s", list, i ? ", " : "", ids[i]);
+	if (n > SHOWN)
+		list = arena_printf(c->q->arena, "%s and %d more", list, n - SHOWN);
+	diag(c, at, "missing required answer%s: %s (answer unknown if you do not know; diligo "
+		    "template lists them)", n == 1 ? "" : "s", list);
+}
+
 static void check_answers(struct ctx *c, const struct ynode *answers)
 {
 	struct qn *q = c->q;
 	const struct pack *p = c->p;
+	const char **missing = arena_alloc(q->arena, (size_t)(p->nquestions ? p->nquestions : 1) *
+							 sizeof *missing);
+	int nmissing = 0;
 
 	q->applies = arena_alloc(q->arena, (size_t)(p->nquestions ? p->nquestions : 1));
 	for (int i = 0; i < p->nquestions; i++)
@@ -551,10 +571,9 @@ static void check_answers(struct ctx *c, const struct ynode *answers)
 					     "(answer unknown if you do not know)", qu->id);
 		}
 		if (a->state == ANS_NONE && qu->required && q->applies[i] == APPL_YES && !q->partial)
-			diag(c, answers ? answers : q->root,
-			     "missing required answer to %s (answer unknown if you do not know)",
-			     qu->id);
+			missing[nmissing++] = qu->id;
 	}
+	missing_required(c, answers, missing, nmissing);
 }
 
 /* ---- top level ------------------------------------------------------ */

@@ -559,11 +559,11 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
     -- Severity: scale 4 (recruitment debt is the most common route into forced labour for migrant
     -- workers), scope 4 (a majority of the workforce), irremediable 3. Likelihood 4: nobody checked
     -- whether workers paid fees where most workers are migrants. The inability to rule the risk out
-    -- is the finding (unknown = "assume").
+    -- is the finding: the rule fires on "unknown" in that context.
     { id = "labour.recruitment_fees.unchecked", title = "Recruitment fees not checked for a mostly migrant workforce",
       duties = { "CSDDD.ANX.I1.11", "CSDDD.A08", "RBA.A1" },
       severity = { scale = 4, scope = 4, irremediable = 3 }, likelihood = 4,
-      impact = "potential", group = "forced_labour", unknown = "assume", risks = { "forced_labour" },
+      impact = "potential", group = "forced_labour", risks = { "forced_labour" },
       action = "Within 90 days, interview a representative sample of migrant workers about fees and "
           .. "costs paid to agents at home and on arrival, and commit to repaying every worker in full "
           .. "(Employer Pays principle).",

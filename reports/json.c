@@ -62,7 +62,7 @@ static void header(struct json *j, time_t now)
 
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	fprintf(j->f, "{\"format\":1,\"diligo\":\"%s\",\"generated\":\"%s\",\"audience\":\"%s\",\n"
+	fprintf(j->f, "{\"format\":2,\"diligo\":\"%s\",\"generated\":\"%s\",\"audience\":\"%s\",\n"
 		      "\"suppliers\":[", DILIGO_VERSION, when,
 		j->stakeholder ? "stakeholder" : "company");
 }

@@ -312,11 +312,13 @@ and its financing, conflict-affected and high-risk areas, and payments to govern
 
     -- Severity: scale 5 (worst form of child labour: hazardous underground and processing
     -- work), scope 3, irremediable 4 (lasting harm to health and education). Likelihood 5 when
-    -- confirmed, 4 when credibly reported. Red flag.
+    -- confirmed, 4 when credibly reported. Red flag. The rule reads one answer, the trigger
+    -- itself: a miner that cannot say whether children work at the artisanal sites it works
+    -- with or buys from cannot rule it out (unknown = "assume": the finding, not a request).
     { id = "mining.asm.child_labour", title = "Child labour at artisanal mining sites on the concessions or in the supply",
       duties = { "CSDDD.ANX.I1.10", "CSDDD.ANX.I1.09", "OECD.MIN.AII.SA", "IRMA.3.6" },
       severity = { scale = 5, scope = 3, irremediable = 4 }, likelihood = 5,
-      red_flag = true, group = "child_labour", risks = { "child_labour" },
+      red_flag = true, group = "child_labour", risks = { "child_labour" }, unknown = "assume",
       impact = "actual",
       action = "Require immediate removal of children from mining work with a child-centred remediation programme (schooling, income support for families) run with a specialised organisation; suspend purchases from sites where it is refused.",
       when = function(a)
@@ -347,19 +349,24 @@ and its financing, conflict-affected and high-risk areas, and payments to govern
     -- affected area employ many children), irremediable 5. Likelihood 4. The worst forms of child
     -- labour are a serious abuse under Annex II of the OECD minerals guidance, where a reasonable
     -- risk calls for suspending or ending engagement: unmonitored artisanal supply from a
-    -- conflict-affected or high-risk area is that reasonable risk. A red flag; not knowing whether
-    -- the sites are monitored cannot rule it out (unknown = "assume").
+    -- conflict-affected or high-risk area is that reasonable risk. A red flag; in that context not
+    -- knowing ("unknown") cannot rule it out either. Where the context itself is unknown, the
+    -- engine asks for it (information needed) rather than assume it.
     { id = "mining.asm.cahra_unmonitored", title = "Unmonitored artisanal supply from a conflict-affected or high-risk area",
       duties = { "CSDDD.ANX.I1.10", "OECD.MIN.AII.SA", "OECD.MIN.S3", "IRMA.3.6", "IRMA.3.4" },
       severity = { scale = 5, scope = 4, irremediable = 5 }, likelihood = 4,
-      red_flag = true, impact = "potential", group = "child_labour", unknown = "assume",
+      red_flag = true, impact = "potential", group = "child_labour",
       risks = { "child_labour", "conflict" },
       action = "Suspend purchases from the unmonitored artisanal sources until independent monitoring with child-labour indicators is in place, and support a child-labour remediation programme in the sourcing area (OECD Annex II).",
       when = function(a)
         if a["mining.cahra.exposure"] ~= "yes" then return nil end
         local presence = a["mining.asm.presence"]
         if not (util.has(presence, "on_concession") or util.has(presence, "sourced")) then return nil end
-        return a["mining.asm.child_labour"] == "not_monitored"
+        local v = a["mining.asm.child_labour"]
+        if v == "unknown" then
+          return { detail = "The supplier does not know whether child labour occurs at these sites." }
+        end
+        return v == "not_monitored"
       end },
 
     -- Severity: scale 4 (violent evictions, loss of livelihood), scope 3, irremediable 4.

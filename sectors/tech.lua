@@ -426,7 +426,8 @@ expression, and hazardous substances and e-waste.]],
     -- agencies with a record of repression, without end-use checks, is in use against people:
     -- the supplier contributes to actual abuses (surveillance of journalists and defenders,
     -- arbitrary detention). Actual, severe, unremediated: the rating can reach E.
-    { id = "tech.surveillance.spyware_to_abusers", title = "Intrusion software sold to high-risk end users without end-use checks",
+    { id = "tech.surveillance.spyware_to_abusers",
+      title = "Intrusion software sold to high-risk end users without end-use checks",
       duties = { "UNGP.GP13", "UNGP.GP19", "UNGP.GP22", "CSDDD.ANX.I1.04", "CSDDD.ANX.I1.03" },
       severity = { scale = 5, scope = 4, irremediable = 5 }, likelihood = 5,
       red_flag = true, impact = "actual", group = "surveillance",

@@ -11,7 +11,7 @@ return sector {
       duties = { "CSDDD.A15" } },
   },
   rules = {
-    -- severity 4 (scale), likelihood 4: priority 16, level high
+    -- severity (4 + 3 + 2 + 4) / 4 = 3.25, likelihood 4: priority 13, level high
     { id = "tiny.no_audit", title = "No audits", duties = { "CSDDD.A15" },
       severity = { scale = 4, scope = 3, irremediable = 2 }, likelihood = 4,
       action = "Start audits.",

@@ -614,6 +614,8 @@ static int method_context(struct sw *w, lxw_worksheet *ws, int r)
 	}
 	kv(w, ws, r++, "File", c->path);
 	kv(w, ws, r++, "File SHA-256", c->sha256);
+	if (!c->ncols)
+		kv(w, ws, r++, "Columns", "none: no likelihood was adjusted for country risk");
 	for (int i = 0; i < c->ncols; i++) {
 		snprintf(buf, sizeof buf, "%s (%s); licence: %s", c->cols[i].source, c->cols[i].year,
 			 c->cols[i].licence);

@@ -121,11 +121,11 @@ static bool is_country(const char *s)
 /* The header row: 'country' and the column names. */
 static int header(struct csv *c, struct crisk *k, const char **cells, const int *cols, int n)
 {
-	if (n < 2 || strcmp(cells[0], "country"))
+	if (n < 1 || strcmp(cells[0], "country"))
 		return err_at(c->e, ERR_INPUT, c->name, c->line, 1,
 			      "the first row must be 'country' followed by the risk columns");
-	k->ncols = n - 1;
-	k->cols = arena_alloc(c->ar, (size_t)k->ncols * sizeof *k->cols);
+	k->ncols = n - 1; /* none is a valid file: no country risk known yet */
+	k->cols = arena_alloc(c->ar, (size_t)(k->ncols ? k->ncols : 1) * sizeof *k->cols);
 	for (int i = 1; i < n; i++) {
 		if (!*cells[i])
 			return err_at(c->e, ERR_INPUT, c->name, c->line, cols[i], "empty column name");
@@ -170,7 +170,7 @@ static int data_row(struct csv *c, struct crisk *k, const char **cells, const in
 	GROW(k->rows, (size_t)k->nrows + 1, *cap);
 	r = &k->rows[k->nrows++];
 	memcpy(r->country, cells[0], 3);
-	r->v = v = arena_alloc(c->ar, (size_t)k->ncols * sizeof *v);
+	r->v = v = arena_alloc(c->ar, (size_t)(k->ncols ? k->ncols : 1) * sizeof *v);
 	for (int i = 0; i < k->ncols; i++) {
 		v[i] = NAN;
 		if (i + 1 >= n || !*cells[i + 1])

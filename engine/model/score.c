@@ -127,7 +127,7 @@ const char *score_cap_text(int i, char *buf, size_t n)
 	const struct finding_cap *c = &score_finding_caps[i];
 
 	if (c->actual_severe)
-		snprintf(buf, n, "%c: a red flag on an actual impact of severity %d or more", c->cap,
+		snprintf(buf, n, "%c: a red flag on an actual impact of severity %g or more", c->cap,
 			 SCORE_SEVERE);
 	else if (c->red_flag)
 		snprintf(buf, n, "%c: a red flag", c->cap);
@@ -500,10 +500,10 @@ static void rate(struct assessment *a)
 	else if (cap > a->process_rating)
 		a->rating_reason = arena_printf(a->qn->arena, "%c: process score %.1f (%c), capped "
 					       "by %s", letter, a->overall, a->process_rating, why);
-	else
+	else /* a cap at the same letter holds it there too; a looser one is not mentioned */
 		a->rating_reason = arena_printf(a->qn->arena, "%c: process score %.1f%s%s", letter,
-					       a->overall, why ? "; also limited by " : "",
-					       why ? why : "");
+					       a->overall, cap == letter ? "; also limited by " : "",
+					       cap == letter ? why : "");
 }
 
 void score_assessment(struct assessment *a)

@@ -94,7 +94,7 @@ extern const struct finding_cap score_finding_caps[SCORE_NFINDING_CAPS];
  * findings or worse". */
 const char *score_cap_text(int i, char *buf, size_t n);
 /* A severity at or above this is severe (the E cap of an actual red flag). */
-#define SCORE_SEVERE 4
+#define SCORE_SEVERE 4.5
 
 /* Caps from missing information and missing evidence: below `below` the
  * rating is at most `cap`. Coverage counts every unknown and unanswered

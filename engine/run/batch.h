@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "err.h"
+#include "crisk.h"
 #include "lhost.h"
 
 struct batch_opts {
@@ -18,6 +19,7 @@ struct batch_opts {
 	const char *output; /* file or directory for per-supplier workbooks */
 	bool output_is_dir, per_supplier;
 	const char *portfolio, *json;
+	const struct crisk *crisk; /* country risk for every input, or NULL */
 	bool stakeholder, quiet;
 	int jobs; /* 0 = online cores */
 	time_t now;

@@ -24,6 +24,7 @@ struct lhost {
 	long max_instructions, instructions;
 	size_t max_memory, used, limit;
 	bool hash_files;
+	char *regime; /* asked for (NULL: the catalogue's default) */
 	bool out_of_instructions, out_of_memory;
 	/* search path: user dirs, then the built-in dir */
 	char *paths[DILIGO_MAX_SEARCH_PATHS];
@@ -80,6 +81,7 @@ struct build {
 	int cur_file, cur_line; /* id_line's cursor */
 	const char *cur_pos;
 	bool helper; /* the file returned catalogue{} or helper{}, not a pack */
+	char regimes[256]; /* the catalogue's regime ids, for the unknown-regime message */
 };
 
 /* Registry keys (addresses of these statics, defined in lhost.c): BASE the

@@ -212,7 +212,7 @@ static void test_action_plan(void **st)
 	char want[512] = "a suggested deadline: ";
 
 	(void)st;
-	EXPECT_SCORING("The **action plan** takes every finding of level %s and above",
+	EXPECT_SCORING("The **action plan** takes every group whose level is %s and above",
 		       level_name(SCORE_ACTION_LEVEL));
 	EXPECT_SCORING("(%s, bringing an actual impact to an end, for rules declared "
 		       "`impact = \"actual\"`; %s, prevention, otherwise)", SCORE_BASIS_ACTUAL,
@@ -258,7 +258,7 @@ static void test_v2_constants(void **st)
 	EXPECT_SCORING("earns its score x %g", SCORE_UNEVIDENCED);
 	EXPECT_SCORING("**severity** = (scale + scope + irremediable + %d x the largest of the "
 		       "three) / %d", SCORE_SEVERITY_EXTRA, 3 + SCORE_SEVERITY_EXTRA);
-	EXPECT_SCORING("an actual impact of severity %d or more", SCORE_SEVERE);
+	EXPECT_SCORING("an actual impact of severity %g or more", SCORE_SEVERE);
 	EXPECT_SCORING("likelihood goes up by %d (to at most %d)", SCORE_CONTEXT_STEP,
 		       SCORE_COMPONENT_MAX);
 	EXPECT_SCORING("a value of at least %g", SCORE_CONTEXT_MIN);

@@ -47,6 +47,8 @@ static const struct column sup_cols[] = {
 	{ "Coverage", 9, 0 },     { "Red flag", 8, 0 },  { "Critical", 8, 0 },
 	{ "High", 6, 0 },         { "Medium", 8, 0 },    { "Low", 6, 0 },
 	{ "Top finding", 40, 0 }, { "Input", 30, 0 },
+	{ "Process rating", 8, 0 }, { "Claimed", 8, 0 }, { "Evidenced", 9, 0 },
+	{ "Unresolved red flags", 10, 0 }, { "Rating reason", 60, 0 },
 };
 /* Findings rows stay short (they can number millions); what is the same
  * for every finding of a rule — duties, action, severity — is on Rules. */
@@ -110,7 +112,7 @@ static void note_pack(struct portfolio *p, const struct pack *pk)
 static void supplier_row(struct portfolio *p, const char *input, const struct assessment *a)
 {
 	const struct qn *q = a->qn;
-	char rating[2] = { a->rating, 0 };
+	char rating[2] = { a->rating, 0 }, process[2] = { a->process_rating, 0 };
 	int r = ++p->nsup;
 
 	xw_text(p->sup, r, 0, q->supplier.id, NULL);
@@ -128,6 +130,11 @@ static void supplier_row(struct portfolio *p, const char *input, const struct as
 	if (a->nfindings)
 		xw_text(p->sup, r, 12, a->findings[0].rule->title, NULL);
 	xw_text(p->sup, r, 13, input, NULL);
+	worksheet_write_string(p->sup, (lxw_row_t)r, 14, process, NULL);
+	xw_num(p->sup, r, 15, a->claimed, p->f.pct);
+	xw_num(p->sup, r, 16, a->evidenced, p->f.pct);
+	worksheet_write_number(p->sup, (lxw_row_t)r, 17, a->red_flags_unresolved, NULL);
+	xw_text(p->sup, r, 18, a->rating_reason, NULL);
 }
 
 static void count_rule(struct portfolio *p, const struct rule *r, const char *pack)
@@ -382,7 +389,7 @@ struct sink *sink_portfolio_new(const char *path, bool stakeholder, time_t now, 
 	p->errs = workbook_add_worksheet(p->wb, "Errors");
 	p->rules = workbook_add_worksheet(p->wb, "Rules");
 	p->method = workbook_add_worksheet(p->wb, "Method");
-	xw_table(p->sup, &p->f, sup_cols, 14, 0);
+	xw_table(p->sup, &p->f, sup_cols, 19, 0);
 	xw_table(p->errs, &p->f, err_cols, 4, 0);
 	return &p->base;
 }

@@ -357,7 +357,7 @@ static bool call_rule(lua_State *L, struct eval *ev, int fns, int answers, int c
  * stands in for the missing information (docs/scoring.md): evasion never
  * pays. */
 
-enum { GRID_NUMBER = 36, GRID_PERCENT = 28, MAX_PICKS = 8, MAX_NODES = 4096 };
+enum { GRID_NUMBER = 36, GRID_PERCENT = 28, MAX_PICKS = 16, MAX_NODES = 4096 };
 static const double number_grid[GRID_NUMBER] = {
 	0, 0.5, 1, 2, 3, 4, 5, 6, 9, 10, 11, 14, 15, 16, 17, 18, 19, 20, 21, 24, 25, 26,
 	30, 40, 49, 50, 51, 60, 75, 99, 100, 101, 500, 1000, 10000, 1e6,
@@ -555,6 +555,78 @@ static void stand_in(struct eval *ev, struct search *s, struct finding *f)
 				 s->best.detail ? " " : "", s->best.detail ? s->best.detail : "");
 }
 
+/* Keep g when it is worse than the best so far. */
+static void consider(struct search *s, const struct finding *g, const struct node *nd)
+{
+	if (finding_key(g) > s->best_key) {
+		s->best_key = finding_key(g);
+		s->best = *g;
+		s->best_node = *nd;
+		s->found = true;
+	}
+}
+
+/* Before the breadth-first search: completions that give every missing
+ * answer the rule reads the same candidate (all "no", all the first
+ * option, ...), growing as the rule reads more. A rule that counts gaps (3
+ * of 8 criteria not met) needs many answers at once, which breadth first
+ * reaches late. Returns the calls made. */
+static int uniform(lua_State *L, struct eval *ev, struct search *s, int fns, int answers,
+		   int ctx, int i)
+{
+	int calls = 0, widest = 0;
+	int reads[DILIGO_MAX_COUNTERFACTUALS];
+	int nreads = 0;
+
+	for (int k = 0; k < ev->h->norder && nreads < DILIGO_MAX_COUNTERFACTUALS; k++)
+		if (missing(ev->q, ev->h->order[k])) {
+			int n = ncandidates(&ev->p->questions[ev->h->order[k]]);
+
+			reads[nreads++] = ev->h->order[k];
+			widest = n > widest ? n : widest;
+		}
+	for (int t = 0; t < 2 * widest && calls < DILIGO_MAX_COUNTERFACTUALS / 4; t++) {
+		/* c for the answers read first; the answers read later get c too (even t)
+		 * or the first candidate (odd t): "partial" mechanism, every criterion "no" */
+		int c = t / 2, later = t % 2 ? 0 : c;
+		struct node nd = { 0 };
+		struct finding g;
+		bool grew = true;
+
+		for (int k = 0; k < nreads && nd.n < MAX_PICKS; k++) {
+			int n = ncandidates(&ev->p->questions[reads[k]]);
+
+			nd.q[nd.n] = reads[k];
+			nd.c[nd.n++] = c < n ? c : n - 1;
+		}
+		while (grew && calls < DILIGO_MAX_COUNTERFACTUALS / 4) {
+			bool hit;
+
+			if (!apply(L, ev, &nd, false))
+				break;
+			calls++;
+			hit = call_rule(L, ev, fns, answers, ctx, i, &g);
+			apply(L, ev, &nd, true);
+			if (hit)
+				consider(s, &g, &nd);
+			grew = false;
+			for (int k = 0; k < ev->h->norder && nd.n < MAX_PICKS; k++) {
+				int q = ev->h->order[k], n = ncandidates(&ev->p->questions[q]);
+				bool picked = false;
+
+				for (int j = 0; j < nd.n; j++)
+					picked |= nd.q[j] == q;
+				if (!picked && missing(ev->q, q)) {
+					nd.q[nd.n] = q;
+					nd.c[nd.n++] = later < n ? later : n - 1;
+					grew = true;
+				}
+			}
+		}
+	}
+	return calls;
+}
+
 /* Rule i has run once (fired: *f, the call's reads in h->order); search
  * the completions of the missing answers it read. Returns whether a
  * finding stands (in *f). */
@@ -570,7 +642,8 @@ static bool search_missing(lua_State *L, struct eval *ev, int fns, int answers, 
 	s.best_key = fired ? finding_key(f) : -1;
 	if (fired)
 		s.best = *f;
-	expand(ev, &s, &root);
+	expand(ev, &s, &root); /* the reads of the call on the actual answers */
+	calls = uniform(L, ev, &s, fns, answers, ctx, i);
 	while (s.head < s.tail && calls < DILIGO_MAX_COUNTERFACTUALS) {
 		struct node nd = s.nodes[s.head++];
 		struct finding g;
@@ -581,12 +654,8 @@ static bool search_missing(lua_State *L, struct eval *ev, int fns, int answers, 
 		calls++;
 		hit = call_rule(L, ev, fns, answers, ctx, i, &g);
 		apply(L, ev, &nd, true);
-		if (hit && finding_key(&g) > s.best_key) {
-			s.best_key = finding_key(&g);
-			s.best = g;
-			s.best_node = nd;
-			s.found = true;
-		}
+		if (hit)
+			consider(&s, &g, &nd);
 		expand(ev, &s, &nd);
 	}
 	if (s.found)

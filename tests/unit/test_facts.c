@@ -311,7 +311,8 @@ static void test_workbooks(void **st)
 	       SCORE_SCALE / 2, SCORE_SCALE);
 	EXPECT(WORKBOOKS, "overall score (0-%d)", SCORE_SCALE);
 	EXPECT(WORKBOOKS, "the top %d findings", DILIGO_TOP_FINDINGS);
-	EXPECT(WORKBOOKS, "| Action plan | the findings of level %s and above: Level, Priority, "
+	EXPECT(WORKBOOKS, "| Action plan | one row per impact group of level %s and above (its lead "
+	       "finding): Level, Priority, "
 	       "Finding, Action, Legal basis (%s or %s)", level_name(SCORE_ACTION_LEVEL),
 	       SCORE_BASIS_POTENTIAL, SCORE_ART_ACTUAL);
 	EXPECT(WORKBOOKS, "Score (the question score *s*, 0 to %d;", SCORE_Q_MAX);

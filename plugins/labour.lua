@@ -305,6 +305,32 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
           .. "none.",
       duties = { "CSDDD.ANX.I1.14", "UNGP.GP12" } },
 
+    -- Gender-based violence and harassment ---------------------------------------------------
+    { id = "labour.gbvh.prevention", kind = "maturity", weight = 2, required = true, evidence = true,
+      section = "Gender-based violence and harassment",
+      text = "Do you prevent and respond to gender-based violence and harassment at your sites, in worker "
+          .. "camps and dormitories and in transport, including by contractors and security staff?",
+      help = "Yes: a policy that names gender-based violence and harassment, a risk assessment of sites "
+          .. "and camps (lighting, separate and lockable accommodation and washrooms, transport), a "
+          .. "confidential reporting channel with trained women handlers, support for survivors, and "
+          .. "contract clauses binding contractors. Partial: a harassment policy without the site and "
+          .. "camp measures, or without survivor support. No: none.",
+      duties = { "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.14", "CSDDD.ANX.I2.CEDAW", "IRMA.3.1", "IFC.PS2" } },
+
+    { id = "labour.gbvh.cases", kind = "choice", weight = 2, required = true,
+      section = "Gender-based violence and harassment",
+      text = "In the reporting period, were cases of gender-based violence or sexual harassment reported at "
+          .. "your sites or camps, and how were they handled?",
+      help = "'none_reported' requires a channel women can use safely (see the previous question); "
+          .. "'handled' means every case was investigated, the survivor supported and sanctions taken; "
+          .. "'open' means cases remain uninvestigated or without action. Details may be confidential.",
+      options = {
+        { value = "none_reported", label = "None reported", score = 1 },
+        { value = "handled", label = "Reported and handled", score = 1 },
+        { value = "open", label = "Reported, not investigated or not acted on", score = 0 },
+      },
+      duties = { "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.14", "CSDDD.A11", "UNGP.GP22" } },
+
     -- Migrant workers -------------------------------------------------------------------------
     { id = "labour.migrant.share", kind = "percent", required = true,
       section = "Migrant workers",
@@ -542,6 +568,32 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
         end
       end },
 
+    -- Severity: scale 4 (sexual violence and harassment harm health and dignity lastingly), scope 3,
+    -- irremediable 4. Likelihood 3: without prevention in sites and camps, where workforces are
+    -- mostly male and far from home, such violence is common and unreported.
+    { id = "labour.gbvh.unprevented",
+      title = "No prevention of gender-based violence and harassment at sites and camps",
+      duties = { "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.14", "CSDDD.ANX.I2.CEDAW", "IRMA.3.1" },
+      severity = { scale = 4, scope = 3, irremediable = 4 }, likelihood = 3,
+      impact = "potential", group = "gbvh",
+      action = "Ask for a gender-based violence and harassment risk assessment of sites and camps, a "
+          .. "confidential channel with women handlers and survivor support, within six months.",
+      when = function(a)
+        return util.lacking(a, "labour.gbvh.prevention")
+      end },
+
+    -- Severity: as above (4, 3, 4). Likelihood 5: cases were reported and nothing was done, so the
+    -- harm is actual and the perpetrators may still be in place.
+    { id = "labour.gbvh.open_cases", title = "Reported gender-based violence or harassment not investigated",
+      duties = { "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.14", "CSDDD.A11", "UNGP.GP22" },
+      severity = { scale = 4, scope = 3, irremediable = 4 }, likelihood = 5,
+      impact = "actual", group = "gbvh",
+      action = "Require an independent investigation of every open case within 30 days, protection and "
+          .. "support for the survivors chosen with them, and sanctions against those responsible.",
+      when = function(a)
+        return a["labour.gbvh.cases"] == "open"
+      end },
+
     -- Severity: scale 3 (holding documents restricts the freedom to leave, even when access is
     -- promised), scope 3, irremediable 2 (documents can be returned). Likelihood 3: the ILO and the
     -- RBA Code treat employer custody of identity documents as a risk of forced labour, whatever the
@@ -598,6 +650,12 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
                   ["labour.migrant.recruitment"] = "partial" },
       expect = { findings = { "labour.recruitment_fees.unchecked" },
                  info = { "labour.forced.indicator" } } },
+    { name = "no prevention of gender-based violence at camps",
+      answers = { ["labour.gbvh.prevention"] = "no", ["labour.gbvh.cases"] = "none_reported" },
+      expect = { findings = { "labour.gbvh.unprevented" }, absent = { "labour.gbvh.open_cases" } } },
+    { name = "reported harassment not investigated",
+      answers = { ["labour.gbvh.prevention"] = "partial", ["labour.gbvh.cases"] = "open" },
+      expect = { findings = { "labour.gbvh.open_cases" }, absent = { "labour.gbvh.unprevented" } } },
     { name = "five deaths in a year are a red flag",
       answers = { ["labour.ohs.fatalities"] = 5, ["labour.ohs.ltifr"] = 6, ["labour.ohs.committee"] = "yes" },
       expect = { findings = { "labour.ohs.fatality", "labour.ohs.fatalities_multiple", "labour.ohs.weak_system" },

@@ -19,6 +19,7 @@
 --   to public security units credibly accused of grave abuses without any response.
 
 local util = require "util"
+local lacking = util.lacking
 local core = require "core"
 local community = require "community"
 local environment = require "environment"
@@ -235,6 +236,75 @@ health and emergency preparedness.]],
           .. "No: none.",
       duties = { "CSDDD.ANX.I1.13", "CSDDD.ANX.I1.03", "VPSHR.PUB", "VPSHR.PRIV" } },
 
+    { id = "extractives.security.vetting", kind = "maturity", weight = 2, evidence = true,
+      na_when = { ["extractives.security.public_support"] = "none" },
+      section = "Security forces",
+      text = "Before you give any support to public security units (payments, fuel, vehicles, lodging), do you "
+          .. "check the human rights record of the units and commanders concerned, and refuse support to "
+          .. "those credibly implicated in abuses?",
+      help = "Yes: a written vetting procedure (sources: UN and NGO reports, media, the authorities), applied "
+          .. "before each support agreement and renewal, with refusals recorded. Partial: checks without a "
+          .. "procedure, or after support started. No: no vetting. Na: no support to public security.",
+      duties = { "VPSHR.RA", "VPSHR.PUB", "CSDDD.ANX.I1.01", "CSDDD.ANX.I1.02" } },
+
+    -- Conflict-affected areas, partners, process safety, seafarers ----------------------------
+    { id = "extractives.cahra.exposure", kind = "choice", required = true,
+      section = "Conflict-affected areas and partners",
+      text = "Do any of your operations, pipelines or shipping routes lie in conflict-affected or high-risk areas?",
+      help = "Areas of armed conflict, widespread violence or collapse of governance, for example on the EU's "
+          .. "indicative list of conflict-affected and high-risk areas. Not scored: it decides whether "
+          .. "heightened due diligence applies.",
+      options = { { value = "yes", label = "Yes" }, { value = "no", label = "No, checked" } },
+      duties = { "UNGP.GP07", "UNGP.GP23", "CSDDD.A08" } },
+
+    { id = "extractives.cahra.heightened_dd", kind = "maturity", weight = 3, evidence = true,
+      na_when = { ["extractives.cahra.exposure"] = "no" },
+      section = "Conflict-affected areas and partners",
+      text = "Where you operate in conflict-affected or high-risk areas, do you carry out heightened, "
+          .. "conflict-sensitive due diligence: a conflict analysis, attention to international humanitarian "
+          .. "law, and a plan for how your presence, security and payments affect the conflict?",
+      help = "Yes: a conflict analysis updated at least yearly, with the actors, the dividing issues and your "
+          .. "role in them; human rights and humanitarian law risks assessed; responsible exit planned. "
+          .. "Partial: a security risk assessment without conflict analysis. No: none. Na: no such areas.",
+      duties = { "UNGP.GP07", "UNGP.GP23", "UNGP.GP17", "CSDDD.A08" } },
+
+    { id = "extractives.partners.dd", kind = "maturity", weight = 2, evidence = true, required = true,
+      section = "Conflict-affected areas and partners",
+      text = "Do you carry out human rights and environmental due diligence on your state-owned and "
+          .. "joint-venture partners and on operators of assets you do not operate, and use your leverage "
+          .. "in the joint operating agreement?",
+      help = "Yes: due diligence before entering a partnership and at renewals, human rights clauses in "
+          .. "joint operating agreements, and documented use of leverage where partners fall short. "
+          .. "Partial: due diligence on some partners only. No: none.",
+      duties = { "UNGP.GP19", "UNGP.GP13", "OECD.RBC.S2", "CSDDD.A10" } },
+
+    { id = "extractives.process_safety.tier1", kind = "number", min = 0, unit = "events", required = true,
+      section = "Process safety",
+      text = "How many Tier 1 process safety events (loss of primary containment with the most serious "
+          .. "consequences, as defined by API RP 754 and IOGP Report 456) occurred in the reporting period?",
+      help = "Count every Tier 1 event at the assets you operate. Enter 0 if none. Not scored: the follow-up "
+          .. "and the management system are.",
+      duties = { "IFC.PS4", "IFC.PS2", "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.01" } },
+
+    { id = "extractives.process_safety.management", kind = "maturity", weight = 3, evidence = true, required = true,
+      section = "Process safety",
+      text = "Do you run a process safety management system (hazard identification, barrier management, "
+          .. "integrity of equipment, management of change, learning from Tier 1 and Tier 2 events)?",
+      help = "Yes: a documented system at every operated asset, audited in the last three years, with Tier 1 "
+          .. "and 2 events investigated to root cause. Partial: some assets, or no audit. No: none.",
+      duties = { "IFC.PS4", "IFC.PS2", "CSDDD.ANX.I1.06", "CSDDD.A10" } },
+
+    { id = "extractives.seafarers", kind = "maturity", weight = 2, evidence = true,
+      na_when = { ["extractives.operations"] = { none_of = { "offshore", "lng" } } },
+      section = "Conflict-affected areas and partners",
+      text = "Are seafarers on the vessels you own or charter covered by the Maritime Labour Convention "
+          .. "standards (wages paid, repatriation, shore leave, hours of rest, no abandonment), checked in "
+          .. "your vetting of ship owners and manning agencies?",
+      help = "Yes: MLC certificates checked for every vessel, charter clauses on seafarers' rights, and a "
+          .. "channel for seafarers' complaints. Partial: certificates checked only. No: not checked. Na: "
+          .. "no offshore or shipping activity.",
+      duties = { "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.11", "CSDDD.ANX.II.13" } },
+
     -- Revenue and payments transparency -------------------------------------------------------
     { id = "extractives.transparency.eiti", kind = "choice", weight = 2,
       section = "Revenue and payments transparency",
@@ -334,6 +404,89 @@ health and emergency preparedness.]],
   },
 
   rules = {
+    -- Severity: scale 5 (support to units that kill or torture), scope 4, irremediable 5.
+    -- Likelihood 3: support is given without checking who receives it. Part of the security group.
+    { id = "extractives.security.unvetted_support", title = "Support to public security without vetting the units",
+      duties = { "VPSHR.RA", "VPSHR.PUB", "CSDDD.ANX.I1.01", "CSDDD.ANX.I1.02" },
+      severity = { scale = 5, scope = 4, irremediable = 5 }, likelihood = 3,
+      impact = "potential", group = "security_abuse", risks = { "conflict" },
+      action = "Require a vetting procedure before any support to public security, applied to current "
+          .. "agreements within 90 days, and suspension of support to units credibly implicated in abuses.",
+      when = function(a)
+        return util.is(a, "extractives.security.public_support", "agreement", "undisclosed")
+            and lacking(a, "extractives.security.vetting")
+      end },
+
+    -- Severity: scale 5 (contributing to conflict and gross abuses), scope 4, irremediable 5.
+    -- Likelihood 4: operating in a conflict area without conflict analysis (UNGP 7 and 23: treat the
+    -- risk of gross abuses as a legal compliance issue).
+    { id = "extractives.cahra.no_heightened_dd",
+      title = "Operations in conflict-affected areas without heightened due diligence",
+      duties = { "UNGP.GP07", "UNGP.GP23", "UNGP.GP17" },
+      severity = { scale = 5, scope = 4, irremediable = 5 }, likelihood = 4,
+      impact = "potential", risks = { "conflict" },
+      action = "Require a conflict analysis and a heightened due-diligence plan for each operation in a "
+          .. "conflict-affected area within 90 days, reviewed by an independent expert.",
+      when = function(a)
+        if a["extractives.cahra.exposure"] ~= "yes" then return nil end
+        local v = a["extractives.cahra.heightened_dd"]
+        if v == "partial" then return { likelihood = 3 } end
+        return lacking(a, "extractives.cahra.heightened_dd")
+      end },
+
+    -- Severity: scale 4 (partners' abuses linked to the supplier's assets), scope 4, irremediable 4.
+    -- Likelihood 3.
+    { id = "extractives.partners.unchecked", title = "No due diligence on state-owned and joint-venture partners",
+      duties = { "UNGP.GP19", "UNGP.GP13", "OECD.RBC.S2" },
+      severity = { scale = 4, scope = 4, irremediable = 4 }, likelihood = 3,
+      impact = "potential",
+      action = "Ask for due diligence on each partner and non-operated asset, and for human rights clauses at "
+          .. "the next renewal of the joint operating agreements.",
+      when = function(a)
+        return lacking(a, "extractives.partners.dd")
+      end },
+
+    -- Severity: scale 5 (explosions and fires kill workers and neighbours), scope from the count of
+    -- Tier 1 events (1-2: 3, 3-9: 4, 10 or more: 5), irremediable 5. Likelihood 4 without a working
+    -- process safety system (not "yes"), else 2: events happened, the barriers may fail again.
+    { id = "extractives.process_safety.events", title = "Tier 1 process safety events",
+      duties = { "IFC.PS4", "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.01", "CSDDD.A11" },
+      severity = { scale = 5, scope = 3, irremediable = 5 }, likelihood = 4,
+      impact = "actual",
+      action = "Obtain the root-cause investigation of every Tier 1 event and the barrier improvements that "
+          .. "follow, and an independent audit of process safety management within six months.",
+      when = function(a)
+        local n = util.num(a, "extractives.process_safety.tier1")
+        if not n or n <= 0 then return nil end
+        local scope = n >= 10 and 5 or n >= 3 and 4 or 3
+        local managed = util.is(a, "extractives.process_safety.management", "yes")
+        return { scope = scope, likelihood = managed and 2 or 4,
+                 detail = string.format("%g Tier 1 event(s) in the period.", n) }
+      end },
+
+    -- Severity: scale 5, scope 4, irremediable 5 (a major accident). Likelihood 2: no events
+    -- reported, but no system either.
+    { id = "extractives.process_safety.unmanaged", title = "No process safety management system",
+      duties = { "IFC.PS4", "CSDDD.ANX.I1.06", "CSDDD.A10" },
+      severity = { scale = 5, scope = 4, irremediable = 5 }, likelihood = 2,
+      impact = "potential",
+      action = "Ask for a process safety management system at every operated asset, audited within 12 months.",
+      when = function(a)
+        return lacking(a, "extractives.process_safety.management")
+      end },
+
+    -- Severity: scale 4 (abandoned or unpaid seafarers, forced labour at sea), scope 3,
+    -- irremediable 3. Likelihood 3.
+    { id = "extractives.seafarers.unchecked", title = "Seafarers' rights not checked on owned or chartered vessels",
+      duties = { "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.11" },
+      severity = { scale = 4, scope = 3, irremediable = 3 }, likelihood = 3,
+      impact = "potential",
+      action = "Ask for MLC checks in ship vetting, charter clauses on seafarers' rights and a complaints "
+          .. "channel for crews within 12 months.",
+      when = function(a)
+        return lacking(a, "extractives.seafarers")
+      end },
+
     -- Severity: scale 5 (contact can bring disease that kills much of a people with no immunity), scope
     -- 5 (a whole people), irremediable 5. Likelihood 4: activity in or next to the territory makes
     -- contact likely. Treated as actual: the presence itself overrides the people's choice of isolation.
@@ -639,5 +792,28 @@ health and emergency preparedness.]],
     { name = "health assessed",
       answers = { ["extractives.health.assessment"] = "partial" },
       expect = { absent = { "extractives.health.unassessed" } } },
+    { name = "support to public security without vetting",
+      answers = { ["extractives.security.public_support"] = "agreement", ["extractives.security.vetting"] = "no" },
+      expect = { findings = { "extractives.security.unvetted_support" } } },
+    { name = "no conflict analysis in a conflict-affected area",
+      answers = { ["extractives.cahra.exposure"] = "yes", ["extractives.cahra.heightened_dd"] = "no" },
+      expect = { findings = { "extractives.cahra.no_heightened_dd" } } },
+    { name = "no conflict-affected areas: heightened due diligence not applicable",
+      answers = { ["extractives.cahra.exposure"] = "no", ["extractives.cahra.heightened_dd"] = "na" },
+      expect = { absent = { "extractives.cahra.no_heightened_dd" } } },
+    { name = "partners not checked",
+      answers = { ["extractives.partners.dd"] = "no" },
+      expect = { findings = { "extractives.partners.unchecked" } } },
+    { name = "Tier 1 events under a working process safety system",
+      answers = { ["extractives.process_safety.tier1"] = 2, ["extractives.process_safety.management"] = "yes" },
+      expect = { findings = { "extractives.process_safety.events" },
+                 absent = { "extractives.process_safety.unmanaged" } } },
+    { name = "no process safety system",
+      answers = { ["extractives.process_safety.tier1"] = 0, ["extractives.process_safety.management"] = "no" },
+      expect = { findings = { "extractives.process_safety.unmanaged" },
+                 absent = { "extractives.process_safety.events" } } },
+    { name = "seafarers not checked on offshore operations",
+      answers = { ["extractives.operations"] = { "offshore" }, ["extractives.seafarers"] = "no" },
+      expect = { findings = { "extractives.seafarers.unchecked" } } },
   },
 }

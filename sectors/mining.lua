@@ -214,6 +214,103 @@ and its financing, conflict-affected and high-risk areas, and payments to govern
       score = assurance_score,
       duties = { "IRMA.2.6" } },
 
+    -- Tailings disclosure and review ------------------------------------------------------------
+    { id = "mining.tailings.disclosure", kind = "maturity", weight = 2, evidence = true, na_when = NO_TAILINGS,
+      section = "Tailings facilities",
+      text = "Do you publish, for each tailings facility, the information GISTM asks to be disclosed (a description, the consequence classification, summaries of the risk assessment and of the emergency plan, and the annual performance review)?",
+      help = "Yes: a page per facility, updated at least yearly. Partial: a company-level statement, or some facilities only. No: nothing per facility. Na: no tailings facilities. Cite the disclosure page.",
+      duties = { "GISTM.P15", "GISTM.P1", "UNGP.GP21" } },
+
+    { id = "mining.tailings.independent_review", kind = "maturity", weight = 2, evidence = true, na_when = NO_TAILINGS,
+      section = "Tailings facilities",
+      text = "Has each facility had the independent review GISTM requires (an independent tailings review board or senior independent reviewer for High, Very High and Extreme facilities), with its findings acted on?",
+      help = "Yes: independent reviews at the frequency the standard sets, with an action log. Partial: reviews without follow-up, or not for every facility that needs one. No: none. Na: no tailings facilities. Cite the latest review and the action log.",
+      duties = { "GISTM.P10", "GISTM.P5", "GISTM.P8" } },
+
+    -- Workers' health, community nuisance, benefits ------------------------------------------
+    { id = "mining.ohs.occupational_disease", kind = "maturity", weight = 2, required = true, evidence = true,
+      section = "Occupational disease and community nuisance",
+      text = "Do you measure and control workers' exposure to respirable crystalline silica and other causes of occupational disease (dust, diesel particulate, noise, vibration, heat), with health surveillance of exposed workers?",
+      help = "Yes: exposure monitoring by similar exposure group against occupational limits, engineering controls first, respiratory protection where needed, and medical surveillance (lung function, X-ray, hearing) with results given to workers. Partial: monitoring without health surveillance, or some hazards only. No: none. Cite the occupational hygiene report.",
+      duties = { "CSDDD.ANX.I1.06", "IRMA.3.2", "ICMM.P5" } },
+
+    { id = "mining.community.dust_noise_blasting", kind = "maturity", weight = 2, evidence = true,
+      section = "Occupational disease and community nuisance",
+      text = "Do you monitor and limit dust, noise, vibration and blasting effects on nearby communities, warn them before blasts, and repair or compensate damage (for example cracked houses)?",
+      help = "Yes: monitoring stations at the nearest homes against agreed limits, blast schedules shared in advance, a complaints process and independent assessment of damage claims. Partial: monitoring without community information or without a damage process. No: none. Cite the monitoring results and the complaints log.",
+      duties = { "IRMA.4.3", "IRMA.4.4", "IRMA.3.3", "CSDDD.ANX.I1.15" } },
+
+    { id = "mining.benefits.sharing", kind = "maturity", weight = 2, evidence = true,
+      section = "Occupational disease and community nuisance",
+      text = "Do affected communities share in the benefits of the mine through agreements negotiated with them (local employment and procurement, community development funds, revenue sharing)?",
+      help = "Yes: a written agreement negotiated with the communities' chosen representatives, with commitments and a joint monitoring of what was delivered. Partial: company-decided social investment without an agreement. No: none. Cite the agreement or the social investment plan.",
+      duties = { "IRMA.2.3", "ICMM.P9", "IFC.PS7" } },
+
+    -- Security: assessment, private providers, payments -----------------------------------------
+    { id = "mining.security.risk_assessment_date", kind = "date", weight = 2,
+      na_when = { ["community.security.forces"] = "none" },
+      section = "Land and security at mine sites",
+      text = "When did you last update the security and human rights risk assessment that the Voluntary Principles call for?",
+      help = "Give the date (YYYY-MM-DD) of the last update. Within the reporting year or the year before scores in full; two years before, half; older, nothing, because security risks change with conflicts, elections and protests. Na: no security personnel. Cite the assessment.",
+      score = function(value, ctx)
+        local year = tonumber(string.sub(value, 1, 4))
+        if not year or not ctx or not ctx.period then return nil end
+        local age = ctx.period - year
+        if age <= 1 then return 1 elseif age == 2 then return 0.5 end
+        return 0
+      end,
+      duties = { "VPSHR.RA", "IRMA.3.5", "OECD.MIN.AII.SEC" } },
+
+    { id = "mining.security.private_icoca", kind = "choice", weight = 2,
+      na_when = { ["community.security.forces"] = { none_of = { "private" } } },
+      section = "Land and security at mine sites",
+      text = "Are your private security contractors members of the International Code of Conduct Association (ICoCA)?",
+      help = "Certified: every contractor is a certified ICoCA member. Member: members, not all certified. Not members: none of them, or you do not require it. Na: no private security contractors. Cite the membership.",
+      options = {
+        { value = "certified", label = "All certified ICoCA members", score = 1 },
+        { value = "member", label = "Members, not all certified", score = 0.5 },
+        { value = "not_member", label = "Not members", score = 0 },
+      },
+      duties = { "ICOC.CODE", "VPSHR.PRIV", "IRMA.3.5" } },
+
+    { id = "mining.security.public_payments", kind = "choice", weight = 2,
+      na_when = { ["community.security.forces"] = { none_of = { "public" } } },
+      section = "Land and security at mine sites",
+      text = "Do you pay or give in-kind support (fuel, vehicles, food, lodging, allowances) to the public security forces at your sites, and how is it recorded and disclosed?",
+      help = "None: no payments or support. Disclosed: under a written agreement, recorded and published (for example in the EITI report or your VPSHR report). Undisclosed: support that is not recorded or not published. Na: no public security at your sites. Cite the agreement and the disclosure.",
+      options = {
+        { value = "none", label = "No payments or support", score = 1 },
+        { value = "disclosed", label = "Under a written agreement, recorded and published", score = 1 },
+        { value = "undisclosed", label = "Not recorded or not published", score = 0 },
+      },
+      duties = { "OECD.MIN.AII.SEC", "VPSHR.PUB", "EITI.R4" } },
+
+    -- Integrity, climate and certification ------------------------------------------------------
+    { id = "mining.integrity.anti_bribery", kind = "maturity", weight = 2, required = true, evidence = true,
+      section = "Integrity, climate and certification",
+      text = "Do you prevent bribery, including facilitation payments and payments through intermediaries, to officials who grant licences, inspect sites or provide security, with an anti-bribery programme and controls?",
+      help = "Yes: a policy that bans bribes and facilitation payments, due diligence on intermediaries and joint-venture partners, a gifts and hospitality register, training and a confidential channel, audited in the last two years. Partial: a policy without controls. No: none. Cite the programme and the last audit.",
+      duties = { "OECD.MIN.AII.BRIB", "OECD.MNE.VII", "ICMM.P1" } },
+
+    { id = "mining.climate.ghg", kind = "maturity", weight = 2, evidence = true,
+      section = "Integrity, climate and certification",
+      text = "Do you measure and publish your greenhouse-gas emissions (scope 1 and 2, and material scope 3) and have reduction targets consistent with the Paris Agreement?",
+      help = "Yes: an inventory by an accepted method, published yearly, with absolute reduction targets and a plan to meet them. Partial: measured and published without targets, or targets without a plan. No: not measured. The CSDDD as amended by Omnibus I no longer requires a climate transition plan; the OECD Guidelines' environment chapter and IRMA still expect this. Cite the report.",
+      duties = { "OECD.MNE.VI", "IRMA.4.5", "ICMM.P6", "CSDDD.A22" } },
+
+    { id = "mining.certifications", kind = "multi", weight = 2, evidence = true,
+      section = "Integrity, climate and certification",
+      text = "Which independent assurance of your sites' performance do you hold?",
+      help = "Tick all that apply and cite the reports: an IRMA independent assessment (with its achievement level), the Copper Mark (or its sister marks), ICMM site-level validation of the performance expectations, or another multi-stakeholder assurance. Scoring: one assurance scores in full.",
+      options = {
+        { value = "irma", label = "IRMA independent assessment", score = 1 },
+        { value = "copper_mark", label = "The Copper Mark", score = 1 },
+        { value = "icmm_validation", label = "ICMM performance expectations validated", score = 1 },
+        { value = "other", label = "Other multi-stakeholder assurance", score = 0.5 },
+        { value = "none", label = "None", score = 0 },
+      },
+      duties = { "ICMM.P10", "IRMA.1.3", "OECD.RBC.S4" } },
+
     -- Conflict-affected areas and transparency ------------------------------------------------
     { id = "mining.cahra.exposure", kind = "choice", required = true,
       section = "Conflict-affected areas and transparency",
@@ -464,6 +561,115 @@ and its financing, conflict-affected and high-risk areas, and payments to govern
         end
       end },
 
+    -- Severity: scale 3 (communities cannot check the facility's safety or prepare), scope 4,
+    -- irremediable 2. Likelihood 3. Part of the tailings group: transparency is how the people
+    -- downstream hold the operator to account (GISTM Principle 15).
+    { id = "mining.tailings.undisclosed", title = "Tailings facility information not disclosed",
+      duties = { "GISTM.P15", "GISTM.P1" },
+      severity = { scale = 3, scope = 4, irremediable = 2 }, likelihood = 3,
+      impact = "potential", group = "tailings",
+      action = "Ask for the GISTM disclosure of every facility within six months, starting with the highest consequence classification.",
+      when = function(a)
+        local count = util.num(a, "mining.tailings.facilities")
+        return count ~= nil and count > 0 and lacking(a, "mining.tailings.disclosure")
+      end },
+
+    -- Severity: scale 5, scope 5, irremediable 5 (a failure at a High or worse facility). Likelihood
+    -- 2: the facility may be sound, but nobody independent has checked. Part of the tailings group.
+    { id = "mining.tailings.no_independent_review", title = "High-consequence tailings facilities without independent review",
+      duties = { "GISTM.P10", "GISTM.P5" },
+      severity = { scale = 5, scope = 5, irremediable = 5 }, likelihood = 2,
+      impact = "potential", group = "tailings",
+      action = "Ask for an independent tailings review board or senior independent reviewer to be appointed within six months and for the first review's findings.",
+      when = function(a)
+        return util.is(a, "mining.tailings.consequence", "high", "very_high", "extreme", "not_classified")
+            and lacking(a, "mining.tailings.independent_review")
+      end },
+
+    -- Severity: scale 4 (silicosis and other occupational lung diseases are disabling and fatal),
+    -- scope 3, irremediable 5 (they cannot be cured). Likelihood 3: without measurement and
+    -- surveillance, exposure above limits goes unnoticed for years.
+    { id = "mining.ohs.disease_uncontrolled", title = "Exposure to silica and other causes of occupational disease not controlled",
+      duties = { "CSDDD.ANX.I1.06", "IRMA.3.2", "ICMM.P5" },
+      severity = { scale = 4, scope = 3, irremediable = 5 }, likelihood = 3,
+      impact = "potential",
+      action = "Ask for an occupational hygiene survey by similar exposure group, engineering controls where limits are exceeded, and medical surveillance of exposed workers within 12 months.",
+      when = function(a)
+        return lacking(a, "mining.ohs.occupational_disease")
+      end },
+
+    -- Severity: scale 3 (health, sleep, damaged homes), scope 3, irremediable 2. Likelihood 3.
+    { id = "mining.community.nuisance", title = "Dust, noise and blasting effects on communities not managed",
+      duties = { "IRMA.4.3", "IRMA.4.4", "IRMA.3.3", "CSDDD.ANX.I1.15" },
+      severity = { scale = 3, scope = 3, irremediable = 2 }, likelihood = 3,
+      impact = "potential",
+      action = "Ask for monitoring at the nearest homes against agreed limits, blast notices and an independent process for damage claims.",
+      when = function(a)
+        return lacking(a, "mining.community.dust_noise_blasting")
+      end },
+
+    -- Severity: scale 3 (security risks change; an old assessment misses them), scope 3,
+    -- irremediable 3. Likelihood 2. Part of the security group.
+    { id = "mining.security.assessment_outdated", title = "Security and human rights risk assessment out of date",
+      duties = { "VPSHR.RA", "IRMA.3.5" },
+      severity = { scale = 3, scope = 3, irremediable = 3 }, likelihood = 2,
+      impact = "potential", group = "security_abuse",
+      action = "Ask for the security and human rights risk assessment to be updated with local stakeholders within six months, and after any significant change.",
+      when = function(a, ctx)
+        local v = a["mining.security.risk_assessment_date"]
+        local year = type(v) == "string" and tonumber(string.sub(v, 1, 4))
+        return year and ctx and ctx.period and ctx.period - year >= 3 or false
+      end },
+
+    -- Severity: scale 4 (private guards without a code or oversight use force unchecked), scope 3,
+    -- irremediable 4. Likelihood 2. Part of the security group.
+    { id = "mining.security.private_unaccountable", title = "Private security contractors outside the International Code of Conduct",
+      duties = { "ICOC.CODE", "VPSHR.PRIV" },
+      severity = { scale = 4, scope = 3, irremediable = 4 }, likelihood = 2,
+      impact = "potential", group = "security_abuse",
+      action = "Require private security contractors to join the International Code of Conduct Association and to be certified within 12 months, and write it into their contracts.",
+      when = function(a)
+        return a["mining.security.private_icoca"] == "not_member"
+      end },
+
+    -- Severity: scale 4 (undisclosed support links the supplier to whatever the forces do, and can
+    -- fund abusive units or conflict), scope 3, irremediable 4. Likelihood 3. Part of the security
+    -- group.
+    { id = "mining.security.payments_undisclosed", title = "Payments or support to public security not recorded or disclosed",
+      duties = { "OECD.MIN.AII.SEC", "VPSHR.PUB", "EITI.R4" },
+      severity = { scale = 4, scope = 3, irremediable = 4 }, likelihood = 3,
+      impact = "potential", group = "security_abuse", risks = { "conflict" },
+      action = "Ask for every payment and in-kind support to public security to be put under a written agreement, recorded and published within six months.",
+      when = function(a)
+        return a["mining.security.public_payments"] == "undisclosed"
+      end },
+
+    -- Severity: scale 3 (bribery diverts public revenue and buys licences that should not be
+    -- granted), scope 4 (a country's population), irremediable 2. Likelihood 3; 4 where the
+    -- supplier is exposed to conflict-affected or high-risk areas (OECD Annex II).
+    { id = "mining.integrity.bribery_unmanaged", title = "No anti-bribery programme",
+      duties = { "OECD.MIN.AII.BRIB", "OECD.MNE.VII", "ICMM.P1" },
+      severity = { scale = 3, scope = 4, irremediable = 2 }, likelihood = 3,
+      impact = "potential", risks = { "eu_aml_high_risk" },
+      action = "Ask for an anti-bribery programme covering facilitation payments, intermediaries and joint-venture partners, with an independent audit within 12 months.",
+      when = function(a)
+        if not lacking(a, "mining.integrity.anti_bribery") then return nil end
+        if a["mining.cahra.exposure"] == "yes" then return { likelihood = 4 } end
+        return { questions = { "mining.integrity.anti_bribery" } }
+      end },
+
+    -- Severity: scale 2 (a contribution to climate change rather than a direct harm), scope 5
+    -- (global), irremediable 4. Likelihood 3. Cites the OECD Guidelines and IRMA: under the
+    -- CSDDD as amended by Omnibus I the climate plan (Art 22) is no longer a duty.
+    { id = "mining.climate.unmanaged", title = "Greenhouse-gas emissions not measured or without targets",
+      duties = { "OECD.MNE.VI", "IRMA.4.5", "ICMM.P6" },
+      severity = { scale = 2, scope = 5, irremediable = 4 }, likelihood = 3,
+      impact = "potential",
+      action = "Ask for a published greenhouse-gas inventory and absolute reduction targets consistent with the Paris Agreement within 12 months.",
+      when = function(a)
+        return lacking(a, "mining.climate.ghg")
+      end },
+
     -- Severity: scale 2, scope 3 (public revenue lost to communities), irremediable 1.
     -- Likelihood 2. A transparency gap, not a harm in itself.
     { id = "mining.transparency.payments_hidden", title = "Payments to governments and beneficial owners not disclosed",
@@ -532,6 +738,14 @@ and its financing, conflict-affected and high-risk areas, and payments to govern
       ["mining.closure.plan"] = "yes", ["mining.closure.assurance"] = 100,
       ["mining.cahra.exposure"] = "no", ["mining.cahra.oecd"] = "na",
       ["mining.transparency.payments"] = "yes",
+      ["mining.tailings.disclosure"] = "yes", ["mining.tailings.independent_review"] = "yes",
+      ["mining.ohs.occupational_disease"] = "yes", ["mining.community.dust_noise_blasting"] = "yes",
+      ["mining.benefits.sharing"] = "yes", ["mining.security.risk_assessment_date"] = "2025-03-01",
+      ["mining.security.private_icoca"] = "certified", ["mining.security.public_payments"] = "disclosed",
+      ["mining.integrity.anti_bribery"] = "yes", ["mining.climate.ghg"] = "yes",
+      ["mining.certifications"] = { "irma" },
+      ["labour.hours.overtime_voluntary"] = "yes", ["labour.gbvh.prevention"] = "yes",
+      ["labour.gbvh.cases"] = "none_reported",
     }
     local function with(changes)
       local t = {}
@@ -544,7 +758,11 @@ and its financing, conflict-affected and high-risk areas, and payments to govern
                      "mining.asm.no_engagement", "mining.gold.whole_ore", "mining.cyanide.unmanaged",
                      "mining.security.public_no_agreement", "mining.water.acid_drainage",
                      "mining.closure.underfunded", "mining.cahra.no_due_diligence",
-                     "mining.transparency.payments_hidden" }
+                     "mining.transparency.payments_hidden", "mining.tailings.undisclosed",
+                     "mining.tailings.no_independent_review", "mining.ohs.disease_uncontrolled",
+                     "mining.community.nuisance", "mining.security.assessment_outdated",
+                     "mining.security.private_unaccountable", "mining.security.payments_undisclosed",
+                     "mining.integrity.bribery_unmanaged", "mining.climate.unmanaged" }
     return {
       { name = "a well-run miner rates A with no mining finding and no red flag",
         answers = good, context = { supplier = { country = "CL", sector = "mining" }, period = 2025 },
@@ -672,6 +890,34 @@ and its financing, conflict-affected and high-risk areas, and payments to govern
         answers = with { ["mining.cahra.exposure"] = "yes", ["mining.cahra.oecd"] = "yes" },
         expect = { absent = { "mining.cahra.no_due_diligence" } } },
 
+      { name = "tailings information not disclosed",
+        answers = with { ["mining.tailings.disclosure"] = "no" },
+        expect = { findings = { "mining.tailings.undisclosed" } } },
+      { name = "a Very High facility without independent review",
+        answers = with { ["mining.tailings.independent_review"] = "no" },
+        expect = { findings = { "mining.tailings.no_independent_review" } } },
+      { name = "silica exposure not controlled",
+        answers = with { ["mining.ohs.occupational_disease"] = "no" },
+        expect = { findings = { "mining.ohs.disease_uncontrolled" } } },
+      { name = "blasting effects on communities not managed",
+        answers = with { ["mining.community.dust_noise_blasting"] = "unknown" },
+        expect = { findings = { "mining.community.nuisance" } } },
+      { name = "a security risk assessment four years old", context = { period = 2025 },
+        answers = with { ["mining.security.risk_assessment_date"] = "2021-05-01" },
+        expect = { findings = { "mining.security.assessment_outdated" } } },
+      { name = "private guards outside the International Code of Conduct",
+        answers = with { ["mining.security.private_icoca"] = "not_member" },
+        expect = { findings = { "mining.security.private_unaccountable" } } },
+      { name = "undisclosed support to public security",
+        answers = with { ["mining.security.public_payments"] = "undisclosed" },
+        expect = { findings = { "mining.security.payments_undisclosed" } } },
+      { name = "no anti-bribery programme where minerals come from a CAHRA",
+        answers = with { ["mining.integrity.anti_bribery"] = "no", ["mining.cahra.exposure"] = "yes",
+                         ["mining.cahra.oecd"] = "yes" },
+        expect = { findings = { "mining.integrity.bribery_unmanaged" } } },
+      { name = "no greenhouse-gas inventory or targets",
+        answers = with { ["mining.climate.ghg"] = "no" },
+        expect = { findings = { "mining.climate.unmanaged" } } },
       { name = "payments to governments not published",
         answers = with { ["mining.transparency.payments"] = "no" },
         expect = { findings = { "mining.transparency.payments_hidden" } } },

@@ -366,6 +366,76 @@ expression, and hazardous substances and e-waste.]],
           .. "Cross-border shipments of such waste are asked in the environment section.",
       duties = { "RBA.C4", "CSDDD.ANX.II.10", "CSDDD.ANX.II.07" } },
 
+    -- Forced labour imposed by states ---------------------------------------------------------
+    { id = "tech.forced_labour.state_imposed", kind = "choice", weight = 3, required = true,
+      section = "Forced labour imposed by states",
+      text = "Do components or materials in your products come, or may they come, from regions or "
+          .. "programmes where forced labour is imposed by the state (for example labour transfer "
+          .. "programmes in the Xinjiang Uyghur Autonomous Region)?",
+      help = "'no_traced': excluded by traceability of the parts and materials concerned (for example "
+          .. "polysilicon, aluminium, cotton-based materials, components from suppliers named in such "
+          .. "programmes). 'no_declared': excluded only by suppliers' declarations. 'possible': some "
+          .. "inputs come through suppliers that source from such regions or take part in such "
+          .. "programmes. 'yes': known. From December 2027 the EU Forced Labour Regulation (EU) "
+          .. "2024/3015 bans products made with forced labour from the EU market.",
+      options = {
+        { value = "no_traced", label = "Excluded by traceability", score = 1 },
+        { value = "no_declared", label = "Excluded by declarations only", score = 0.5 },
+        { value = "possible", label = "Possibly", score = 0 },
+        { value = "yes", label = "Yes", score = 0 },
+      },
+      duties = { "CSDDD.ANX.I1.11", "CSDDD.ANX.I1.12", "UNGP.GP13", "UNGP.GP19" } },
+
+    -- Wages, treatment, women's rights, purchasing --------------------------------------------
+    { id = "tech.wages.deductions", kind = "choice", weight = 2, required = true, na_when = NO_PRODUCTS,
+      section = "Wages, treatment and women's rights",
+      text = "What deductions are made from workers' wages?",
+      help = "'legal_only': only deductions required or allowed by law and agreed in writing (tax, social "
+          .. "security). 'disciplinary': deductions as a penalty (lateness, mistakes, quitting early) or "
+          .. "for tools, uniforms or training, which the RBA Code prohibits. Cite the payroll rules.",
+      options = {
+        { value = "legal_only", label = "Only legal, agreed deductions", score = 1 },
+        { value = "disciplinary", label = "Disciplinary or cost deductions", score = 0 },
+      },
+      duties = { "RBA.A4", "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.11" } },
+
+    { id = "tech.treatment.humane", kind = "maturity", weight = 2, evidence = true, na_when = NO_PRODUCTS,
+      section = "Wages, treatment and women's rights",
+      text = "Do you prohibit and prevent harsh and inhumane treatment (verbal abuse, corporal punishment, "
+          .. "public humiliation, threats), with disciplinary rules that workers know?",
+      help = "Yes: written disciplinary rules communicated to workers, supervisors trained, and worker "
+          .. "interviews in audits confirming no abuse. Partial: a policy without training or checks. "
+          .. "No: none.",
+      duties = { "RBA.A5", "CSDDD.ANX.I1.02", "CSDDD.ANX.I1.06" } },
+
+    { id = "tech.women.protection", kind = "maturity", weight = 2, evidence = true, na_when = NO_PRODUCTS,
+      section = "Wages, treatment and women's rights",
+      text = "Do you protect women workers' rights: no pregnancy tests or contraception requirements in "
+          .. "hiring or employment, maternity leave and protection from dismissal, safe work for pregnant "
+          .. "and nursing workers, and equal pay?",
+      help = "Yes: a written policy with each of these, checked in the last audit (including worker "
+          .. "interviews). Partial: some of them. No: none, or pregnancy tests are used.",
+      duties = { "RBA.A6", "CSDDD.ANX.I1.14", "CSDDD.ANX.I2.CEDAW" } },
+
+    { id = "tech.purchasing.practices", kind = "maturity", weight = 2, evidence = true,
+      section = "Wages, treatment and women's rights",
+      text = "Do you assess how your own purchasing practices (prices, lead times, forecast changes, "
+          .. "payment terms) affect your suppliers' ability to pay fair wages and keep working hours "
+          .. "within limits, and change them where they do?",
+      help = "Yes: a review with suppliers at least yearly, costed labour in prices, and changes made "
+          .. "(cite an example). Partial: a review without changes. No: not assessed.",
+      duties = { "CSDDD.A10", "UNGP.GP19", "OECD.RBC.S3" } },
+
+    -- Communities around production sites ------------------------------------------------------
+    { id = "tech.community.water", kind = "maturity", weight = 2, evidence = true, na_when = NO_PRODUCTS,
+      section = "Communities around production sites",
+      text = "Do you assess and limit the water use and wastewater of your production sites where water "
+          .. "is scarce or shared with communities, and share monitoring results with them?",
+      help = "Yes: a water-risk assessment per site, limits on abstraction in water-stressed areas, "
+          .. "wastewater treated to permit limits, and results shared with neighbouring communities. "
+          .. "Partial: assessment without sharing, or some sites. No: none.",
+      duties = { "CSDDD.ANX.I1.15", "RBA.C7", "RBA.C2" } },
+
     -- Ethics ----------------------------------------------------------------------------------
     { id = "tech.ethics.integrity", kind = "maturity", weight = 1, evidence = true,
       section = "Ethics",
@@ -456,6 +526,79 @@ expression, and hazardous substances and e-waste.]],
         local share = util.num(a, "minerals.conformant_share")
         return a["minerals.cahra"] == "yes" and share ~= nil and share < 100
             and util.has(a["minerals.annex2_risks"], "serious_abuses")
+      end },
+
+    -- Severity: scale 5 (state-imposed forced labour), scope 5 (whole populations), irremediable 4.
+    -- Likelihood 5 when the supplier says so, 4 when it may be so. A red flag; potential, since the
+    -- buyer can still end the link by changing sourcing. Part of the forced-labour group.
+    { id = "tech.forced_labour.state_imposed", title = "Inputs possibly made with state-imposed forced labour",
+      duties = { "CSDDD.ANX.I1.11", "CSDDD.ANX.I1.12", "UNGP.GP13", "UNGP.GP19" },
+      severity = { scale = 5, scope = 5, irremediable = 4 }, likelihood = 5,
+      red_flag = true, impact = "potential", group = "forced_labour", risks = { "forced_labour" },
+      action = "Require traceability of the inputs concerned to their origin within 90 days and exclusion of "
+          .. "every supplier that sources from or takes part in state-imposed forced labour programmes.",
+      when = function(a)
+        local v = a["tech.forced_labour.state_imposed"]
+        if v == "yes" then return true end
+        if v == "possible" then return { likelihood = 4 } end
+      end },
+
+    -- Severity: scale 3 (loss of wages, and a means of coercion), scope 4 (every worker), irremediable
+    -- 2 (repayable). Likelihood 5: the supplier reports the practice.
+    { id = "tech.wages.unlawful_deductions", title = "Disciplinary or cost deductions from wages",
+      duties = { "RBA.A4", "CSDDD.ANX.I1.06", "CSDDD.A11" },
+      severity = { scale = 3, scope = 4, irremediable = 2 }, likelihood = 5,
+      impact = "actual",
+      action = "Require an end to disciplinary and cost deductions and repayment of the amounts deducted in the "
+          .. "last 12 months, checked through payroll records and worker interviews.",
+      when = function(a)
+        return a["tech.wages.deductions"] == "disciplinary"
+      end },
+
+    -- Severity: scale 4 (abuse, humiliation), scope 3, irremediable 3. Likelihood 3.
+    { id = "tech.treatment.unprotected", title = "No safeguards against harsh and inhumane treatment",
+      duties = { "RBA.A5", "CSDDD.ANX.I1.02" },
+      severity = { scale = 4, scope = 3, irremediable = 3 }, likelihood = 3,
+      impact = "potential",
+      action = "Ask for written disciplinary rules, supervisor training and worker interviews on treatment in the "
+          .. "next audit.",
+      when = function(a)
+        return lacking(a, "tech.treatment.humane")
+      end },
+
+    -- Severity: scale 3 (discrimination in hiring and employment), scope 3, irremediable 3.
+    -- Likelihood 3: pregnancy testing and dismissal of pregnant workers are documented in electronics.
+    { id = "tech.women.unprotected", title = "Women workers' rights not protected",
+      duties = { "RBA.A6", "CSDDD.ANX.I1.14", "CSDDD.ANX.I2.CEDAW" },
+      severity = { scale = 3, scope = 3, irremediable = 3 }, likelihood = 3,
+      impact = "potential",
+      action = "Ask for a ban on pregnancy testing, maternity protection and an equal-pay review, checked through "
+          .. "worker interviews within six months.",
+      when = function(a)
+        return lacking(a, "tech.women.protection")
+      end },
+
+    -- Severity: scale 3 (purchasing practices drive excessive hours and low wages at suppliers),
+    -- scope 4, irremediable 2. Likelihood 3. CSDDD Art 10 names changes to purchasing practices.
+    { id = "tech.purchasing.unassessed", title = "Own purchasing practices not assessed",
+      duties = { "CSDDD.A10", "UNGP.GP19" },
+      severity = { scale = 3, scope = 4, irremediable = 2 }, likelihood = 3,
+      impact = "potential",
+      action = "Ask for a review of prices, lead times and order changes with the main suppliers and the changes "
+          .. "that follow, within 12 months.",
+      when = function(a)
+        return lacking(a, "tech.purchasing.practices")
+      end },
+
+    -- Severity: scale 3 (drinking water and livelihoods), scope 3, irremediable 3. Likelihood 2.
+    { id = "tech.community.water_unmanaged", title = "Water use and wastewater of production sites not managed",
+      duties = { "CSDDD.ANX.I1.15", "RBA.C7" },
+      severity = { scale = 3, scope = 3, irremediable = 3 }, likelihood = 2,
+      impact = "potential",
+      action = "Ask for a water-risk assessment of each production site and monitoring shared with neighbouring "
+          .. "communities.",
+      when = function(a)
+        return lacking(a, "tech.community.water")
       end },
 
     -- Severity: scale 3 (health and dignity; fire in overcrowded dormitories can kill, which the
@@ -677,6 +820,24 @@ expression, and hazardous substances and e-waste.]],
     { name = "no user data held",
       answers = { ["tech.expression.government_requests"] = "na", ["tech.expression.exposure"] = "no" },
       expect = { absent = { "tech.expression.requests_unmanaged" } } },
+    { name = "inputs possibly from state-imposed forced labour are a red flag",
+      answers = { ["tech.forced_labour.state_imposed"] = "possible" },
+      expect = { findings = { "tech.forced_labour.state_imposed" }, red_flag = true } },
+    { name = "inputs traced and excluded",
+      answers = { ["tech.forced_labour.state_imposed"] = "no_traced" },
+      expect = { absent = { "tech.forced_labour.state_imposed" } } },
+    { name = "disciplinary deductions",
+      answers = { ["tech.production"] = "own", ["tech.wages.deductions"] = "disciplinary" },
+      expect = { findings = { "tech.wages.unlawful_deductions" } } },
+    { name = "no safeguards against inhumane treatment, women unprotected, purchasing and water unassessed",
+      answers = { ["tech.production"] = "own", ["tech.treatment.humane"] = "no", ["tech.women.protection"] = "no",
+                  ["tech.purchasing.practices"] = "unknown", ["tech.community.water"] = "no" },
+      expect = { findings = { "tech.treatment.unprotected", "tech.women.unprotected",
+                              "tech.purchasing.unassessed", "tech.community.water_unmanaged" } } },
+    { name = "a software vendor answers na to factory questions",
+      answers = { ["tech.production"] = "none", ["tech.rba.audit"] = "na", ["tech.wages.deductions"] = "na",
+                  ["tech.treatment.humane"] = "na", ["tech.community.water"] = "na" },
+      expect = { absent = { "tech.audit.none", "tech.treatment.unprotected", "tech.community.water_unmanaged" } } },
     { name = "no emergency preparedness",
       answers = { ["tech.ohs.emergency"] = "no" },
       expect = { findings = { "tech.ohs.emergency_gap" } } },

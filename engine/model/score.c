@@ -502,8 +502,8 @@ static void rate(struct assessment *a)
 					       "by %s", letter, a->overall, a->process_rating, why);
 	else /* a cap at the same letter holds it there too; a looser one is not mentioned */
 		a->rating_reason = arena_printf(a->qn->arena, "%c: process score %.1f%s%s", letter,
-					       a->overall, cap == letter ? "; also limited by " : "",
-					       cap == letter ? why : "");
+					       a->overall, cap == letter && why ? "; also limited by " : "",
+					       cap == letter && why ? why : "");
 }
 
 void score_assessment(struct assessment *a)

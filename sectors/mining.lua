@@ -419,6 +419,11 @@ and its financing, conflict-affected and high-risk areas, and payments to govern
       impact = "actual",
       action = "Require immediate removal of children from mining work with a child-centred remediation programme (schooling, income support for families) run with a specialised organisation; suspend purchases from sites where it is refused.",
       when = function(a)
+        local presence = a["mining.asm.presence"]
+        if util.has(presence, "none") or (util.has(presence, "adjacent") and not util.has(presence, "on_concession")
+            and not util.has(presence, "sourced")) then
+          return nil -- no artisanal mining on the concessions or in the supply
+        end
         local v = a["mining.asm.child_labour"]
         if v == "confirmed" then
           return true

@@ -443,21 +443,24 @@ static void finding_caps(struct assessment *a, char *cap, const char **why)
 	a->red_flag = a->red_flags > 0;
 	for (int r = 0; r < SCORE_NFINDING_CAPS; r++) {
 		const struct finding_cap *c = &score_finding_caps[r];
-		int count = 0;
+		int count = 0, asked = 0;
 		const char *first = NULL;
 
 		for (int i = 0; i < n; i++)
 			if (cap_row_fits(c, g[i].level, g[i].red_flag, g[i].actual_severe)) {
 				count++;
+				asked += c->red_flag && !g[i].confirmed;
 				first = first ? first : g[i].lead;
 			}
 		if (count >= c->count && c->cap > *cap) {
 			*cap = c->cap;
-			*why = arena_printf(a->qn->arena, "%d %s%s finding%s%s (%s%s)", count,
+			*why = arena_printf(a->qn->arena, "%d %s%s finding%s%s (%s%s)%s", count,
 					    c->actual_severe ? "severe actual " : "",
 					    c->red_flag ? "red-flag" : level_name(c->level),
 					    count == 1 ? "" : "s", c->red_flag ? "" : " or worse", first,
-					    count > 1 ? ", ..." : "");
+					    count > 1 ? ", ..." : "",
+					    asked == count ? ", all of them information that missing answers hide"
+					    : asked ? ", some of them information that missing answers hide" : "");
 			break;
 		}
 	}

@@ -25,6 +25,16 @@ def expected():
     return rows
 
 
+def accepted():
+    out = set()
+    for line in open(os.path.join(HERE, "disagreements.tsv"), encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        pid, what, _ = line.rstrip("\n").split("\t")
+        out.add("%s: %s" % (pid, what))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--diligo", required=True)
@@ -40,7 +50,7 @@ def main():
     got = {s["id"]: s for s in doc["suppliers"]}
     exp, diffs = expected(), []
     if a.report:
-        print("| profile | expected | diligo | process | red flags expected | red flags found | reason |")
+        print("| profile | expected | diligo | process rating (score) | red flags expected | red flags found (groups, unresolved) | rating reason |")
         print("|---|---|---|---|---|---|---|")
     for pid, (rating, flags, why) in sorted(exp.items()):
         s = got[pid]
@@ -50,12 +60,16 @@ def main():
         if found != flags:
             diffs.append("%s: red flags %s, expected %s" % (pid, sorted(found) or "-", sorted(flags) or "-"))
         if a.report:
-            print("| %s | %s | %s | %s (%.1f) | %s | %s | %s |" % (
-                pid, rating, s["rating"], s["process_rating"], s["score"], len(flags),
-                "%d (+%d unresolved)" % (s["red_flags"], s["red_flags_unresolved"]), s["rating_reason"]))
+            print("| %s | %s | %s | %s (%.1f) | %d | %d (%d, %d) | %s |" % (
+                pid, rating, s["rating"], s["process_rating"], s["score"], len(flags), len(found),
+                s["red_flags"], s["red_flags_unresolved"], s["rating_reason"]))
+    known = accepted()
     for d in diffs:
-        print(d)
-    sys.exit(1 if diffs else 0)
+        print(("documented: " if d in known else "NEW: ") + d)
+    unused = known - set(diffs)
+    for d in sorted(unused):
+        print("no longer differs (remove from disagreements.tsv): " + d)
+    sys.exit(1 if set(diffs) - known or unused else 0)
 
 
 if __name__ == "__main__":

@@ -7,14 +7,17 @@
 -- public security at mine sites, acid drainage, closure, conflict-affected and high-risk areas
 -- (CAHRAs) and payments to governments.
 --
--- Red flags of this pack (each caps the rating at D):
+-- Red flags of this pack (each caps the rating at D; an actual one of severity 4.5 or more at E):
 --   mining.fpic.new_project            new project or expansion on indigenous land without consent
 --   mining.tailings.high_consequence   Extreme / Very High consequence tailings facility not
 --                                      conforming to GISTM (conformance was due by August 2023)
 --   mining.asm.child_labour            child labour confirmed or suspected at ASM sites on the
---                                      concessions or in the supply
---   mining.gold.whole_ore              whole-ore mercury amalgamation in gold processing
--- Module red flags (FPIC, security incidents, forced and child labour, retaliation) also apply.
+--                                      concessions or in the supply (actual)
+--   mining.asm.cahra_unmonitored       unmonitored artisanal supply from a conflict-affected or
+--                                      high-risk area (OECD Annex II: a reasonable risk)
+--   mining.gold.whole_ore              whole-ore mercury amalgamation in gold processing (actual: E)
+-- Module red flags (FPIC, displacement without restoration, security incidents, forced and child
+-- labour, several deaths in a year, retaliation) also apply.
 --
 -- Sources for the sector standards: GISTM (2020), ICMM Mining Principles, IRMA-STD-001 v1.0,
 -- OECD Minerals Guidance (3rd ed.), VPSHR, EITI Standard 2023. Whole-ore amalgamation is one of

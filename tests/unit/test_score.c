@@ -198,6 +198,7 @@ static void test_info_finding_caps_like_the_finding(void **s)
 	fx.as.findings = NULL;
 	finish_with(rules);
 	assert_int_equal(fx.as.rating, 'E');
+	arena_free(fx.a); /* a second fixture in the same test */
 	build("yes", "yes", "good", "yes");
 	fx.as.findings = arena_alloc(fx.a, sizeof *fx.as.findings);
 	fx.as.findings[0] = (struct finding){ .rule = &fx.r[2], .likelihood = 5, .scale = 5,

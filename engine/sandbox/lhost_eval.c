@@ -446,16 +446,24 @@ struct search {
 	bool found;
 };
 
+/* A hash of the set of values of nd (never 0): a sum, so that the order of
+ * the picks does not matter. */
+static uint64_t node_hash(const struct node *nd)
+{
+	uint64_t h = 0;
+
+	for (int k = 0; k < nd->n; k++)
+		h += ((uint64_t)(unsigned)nd->q[k] * 0x9E3779B97F4A7C15ULL) ^
+		     ((uint64_t)(unsigned)nd->c[k] * 0xC2B2AE3D27D4EB4FULL + 0x165667B19E3779F9ULL);
+	return h ? h : 1;
+}
+
 /* Whether the set of values of nd was queued before (else records it). */
 static bool queued(struct search *s, const struct node *nd)
 {
-	uint64_t h = 0;
+	uint64_t h = node_hash(nd);
 	size_t slot;
 
-	for (int k = 0; k < nd->n; k++) /* a sum: the order of the picks does not matter */
-		h += ((uint64_t)(unsigned)nd->q[k] * 0x9E3779B97F4A7C15ULL) ^
-		     ((uint64_t)(unsigned)nd->c[k] * 0xC2B2AE3D27D4EB4FULL + 0x165667B19E3779F9ULL);
-	h = h ? h : 1;
 	slot = (size_t)(h % (2 * MAX_NODES));
 	while (s->seen[slot]) {
 		if (s->seen[slot] == h)
@@ -464,6 +472,17 @@ static bool queued(struct search *s, const struct node *nd)
 	}
 	s->seen[slot] = h;
 	return false;
+}
+
+/* Unmark the set of values of nd (the search's end). */
+static void forget(struct search *s, const struct node *nd)
+{
+	size_t slot = (size_t)(node_hash(nd) % (2 * MAX_NODES));
+
+	while (s->seen[slot]) {
+		s->seen[slot] = 0;
+		slot = (slot + 1) % (2 * MAX_NODES);
+	}
 }
 
 /* Queue every completion of node that adds one value for a missing
@@ -637,8 +656,12 @@ static bool search_missing(lua_State *L, struct eval *ev, int fns, int answers, 
 	struct node root = { 0 };
 	int calls = 0;
 
-	s.nodes = xmalloc(MAX_NODES * sizeof *s.nodes);
-	s.seen = xcalloc(2 * MAX_NODES, sizeof *s.seen);
+	if (!ev->h->search_nodes) { /* once per host: a search runs for many rules */
+		ev->h->search_nodes = xmalloc(MAX_NODES * sizeof *s.nodes);
+		ev->h->search_seen = xcalloc(2 * MAX_NODES, sizeof *s.seen);
+	}
+	s.nodes = ev->h->search_nodes;
+	s.seen = ev->h->search_seen;
 	s.best_key = fired ? finding_key(f) : -1;
 	if (fired)
 		s.best = *f;
@@ -660,8 +683,8 @@ static bool search_missing(lua_State *L, struct eval *ev, int fns, int answers, 
 	}
 	if (s.found)
 		stand_in(ev, &s, f);
-	free(s.nodes);
-	free(s.seen);
+	for (int k = 0; k < s.tail; k++) /* clear what this search marked, nothing more */
+		forget(&s, &s.nodes[k]);
 	return fired || s.found;
 }
 

@@ -7,6 +7,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "bounds.h"
 #include "lhost.h"
@@ -39,6 +40,8 @@ struct lhost {
 	int *order;
 	int norder;
 	int ntouched_cap;
+	void *search_nodes; /* lhost_eval.c's search scratch, allocated on first use */
+	uint64_t *search_seen;
 	unsigned stamp;
 	const char *current_rule;
 	volatile int *watch; /* lhost_watch */

@@ -667,11 +667,12 @@ and its financing, conflict-affected and high-risk areas, and payments to govern
       end },
 
     -- Severity: scale 2 (a contribution to climate change rather than a direct harm), scope 5
-    -- (global), irremediable 4. Likelihood 3. Cites the OECD Guidelines and IRMA: under the
-    -- CSDDD as amended by Omnibus I the climate plan (Art 22) is no longer a duty.
+    -- (global), irremediable 3 (emissions not cut now add up). Likelihood 3: a medium finding.
+    -- Cites the OECD Guidelines and IRMA: under the CSDDD as amended by Omnibus I the climate plan
+    -- (Art 22) is no longer a duty.
     { id = "mining.climate.unmanaged", title = "Greenhouse-gas emissions not measured or without targets",
       duties = { "OECD.MNE.VI", "IRMA.4.5", "ICMM.P6" },
-      severity = { scale = 2, scope = 5, irremediable = 4 }, likelihood = 3,
+      severity = { scale = 2, scope = 5, irremediable = 3 }, likelihood = 3,
       impact = "potential",
       action = "Ask for a published greenhouse-gas inventory and absolute reduction targets consistent with the Paris Agreement within 12 months.",
       when = function(a)

@@ -178,6 +178,8 @@ static struct crisk *country_risk(struct assess_opts *o, bool *failed, struct er
 		struct crisk *c = crisk_load(o->country_risk, e);
 
 		*failed = !c;
+		if (!c && e->code == ERR_INPUT)
+			e->code = ERR_USAGE; /* the option's file, not a questionnaire, is wrong */
 		return c;
 	}
 	if (!(h = cli_lhost(&o->c, e))) {

@@ -109,8 +109,19 @@ static void note_pack(struct portfolio *p, const struct pack *pk)
 		p->packs[p->npacks++] = xstrdup(buf);
 }
 
+/* A finding's title as reports show it: "Information needed: ..." when it
+ * stands for what missing answers could hide. */
+static const char *finding_title(const struct finding *f, char *buf, size_t n)
+{
+	if (!f->info)
+		return f->rule->title;
+	snprintf(buf, n, "Information needed: %s", f->rule->title);
+	return buf;
+}
+
 static void supplier_row(struct portfolio *p, const char *input, const struct assessment *a)
 {
+	char title[DILIGO_REPORT_LINE_TEXT];
 	const struct qn *q = a->qn;
 	char rating[2] = { a->rating, 0 }, process[2] = { a->process_rating, 0 };
 	int r = ++p->nsup;
@@ -128,7 +139,7 @@ static void supplier_row(struct portfolio *p, const char *input, const struct as
 		worksheet_write_number(p->sup, (lxw_row_t)r, (lxw_col_t)(8 + LVL_CRITICAL - l),
 				       a->per_level[l], NULL);
 	if (a->nfindings)
-		xw_text(p->sup, r, 12, a->findings[0].rule->title, NULL);
+		xw_text(p->sup, r, 12, finding_title(&a->findings[0], title, sizeof title), NULL);
 	xw_text(p->sup, r, 13, input, NULL);
 	worksheet_write_string(p->sup, (lxw_row_t)r, 14, process, NULL);
 	xw_num(p->sup, r, 15, a->claimed, p->f.pct);
@@ -185,6 +196,8 @@ static void next_findings_sheet(struct portfolio *p)
 
 static void finding_rows(struct portfolio *p, const struct assessment *a)
 {
+	char title[DILIGO_REPORT_LINE_TEXT];
+
 	for (int i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
 		int r;
@@ -199,7 +212,7 @@ static void finding_rows(struct portfolio *p, const struct assessment *a)
 				       p->f.level[f->level]);
 		worksheet_write_number(p->find, (lxw_row_t)r, 2, f->priority, NULL);
 		xw_text(p->find, r, 3, f->rule->id, NULL);
-		xw_text(p->find, r, 4, f->rule->title, NULL);
+		xw_text(p->find, r, 4, finding_title(f, title, sizeof title), NULL);
 	}
 }
 

@@ -70,6 +70,7 @@ int cmd_sectors(int argc, char **argv)
 const struct cli_opt duties_options[] = {
 	{ .name = "framework", .arg = "F", .code = OPT_FRAMEWORK,
 	  .help = "only the duties of framework F (exit 2 when there is none)" },
+	CLI_OPT_REGIME,
 	CLI_OPT_PLUGIN_PATH,
 	{ .name = NULL },
 };
@@ -102,8 +103,8 @@ int cmd_duties(int argc, char **argv)
 
 		if (framework && strcasecmp(framework, d->framework))
 			continue;
-		cli_say(stdout, "%-22s %-8s %-10s %s: %s", d->id, d->framework, d->status, d->title,
-			d->text);
+		cli_say(stdout, "%-22s %-8s %-10s %s: %s [%s]", d->id, d->framework, d->status,
+			d->title, d->text, d->verified);
 		shown++;
 	}
 	lhost_free(h);

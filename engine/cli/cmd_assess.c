@@ -192,6 +192,7 @@ int cmd_assess(int argc, char **argv)
 	}
 	o.c.hash_files = o.output || (!o.portfolio && !o.json);
 	bo.lhost = cli_lhost_opts(&o.c); /* DILIGO_PATH read once, before any thread */
+	bo.lhost.max_seconds = o.isolate.max_seconds; /* loads and bundled packs too */
 	bo.sector = o.c.sector;
 	bo.isolate = o.isolate;
 	bo.diag = print_diag;

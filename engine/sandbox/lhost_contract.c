@@ -68,26 +68,41 @@ void lhost_cerr(struct build *b, int line, const char *fmt, ...)
 	       b->what ? b->what : "", b->what ? ": " : "", msg);
 }
 
-static const char *pstr(struct build *b, const char *s)
+/* Fields that name something (matched, compared, used as keys): longer
+ * than DILIGO_MAX_ID is a contract error. Every other string field is
+ * prose, cut at DILIGO_MAX_TEXT_BYTES. */
+static bool names_something(const char *key)
 {
-	return arena_strdup(b->p->arena, s);
+	static const char *const keys[] = { "id", "kind", "impact", "status", "area",
+					    "framework", "version", NULL };
+
+	for (int i = 0; keys[i]; i++)
+		if (!strcmp(key, keys[i]))
+			return true;
+	return false;
 }
 
 /* [-0, +0, e] string field of the table at idx; NULL (with an error when
- * required) if absent or not a string. */
+ * required) if absent or not a string. Copied into the pack's arena, cut
+ * and counted against the memory cap (lhost_copy_text). */
 const char *lhost_sfield(struct build *b, int idx, const char *key, bool required, int line)
 {
 	lua_State *L = b->h->L;
 	const char *v = NULL;
 	int t = lua_getfield(L, idx, key);
 
-	if (t == LUA_TSTRING)
-		v = pstr(b, lua_tostring(L, -1));
-	else if (t != LUA_TNIL)
+	if (t == LUA_TSTRING) {
+		if (names_something(key) && lua_rawlen(L, -1) > DILIGO_MAX_ID)
+			lhost_cerr(b, line, "field '%s' is longer than %d characters", key,
+				   DILIGO_MAX_ID);
+		else
+			v = lhost_copy_text(L, b->p->arena, -1, DILIGO_MAX_TEXT_BYTES);
+	} else if (t != LUA_TNIL) {
 		lhost_cerr(b, line, "field '%s' is of improper type '%s', expected type 'string'",
 			   key, lua_typename(L, t));
-	else if (required)
+	} else if (required) {
 		lhost_cerr(b, line, "missing required field: '%s'", key);
+	}
 	lua_pop(L, 1);
 	return v;
 }
@@ -113,35 +128,44 @@ bool lhost_ifield(struct build *b, int idx, const char *key, int lo, int hi, int
 	return true;
 }
 
-/* A misspelt field would otherwise be ignored in silence ("requried"). */
+/* A misspelt field would otherwise be ignored in silence ("requried"). The
+ * table's own fields, even behind a read-only proxy (a required module). */
 void lhost_check_fields(struct build *b, int idx, const char *const *allowed, int line)
 {
 	lua_State *L = b->h->L;
-	int n = 0;
+	char shown[DILIGO_MAX_NAME_IN_MESSAGE + 8];
+	int n = 0, t;
 
 	while (allowed[n])
 		n++;
-	idx = lua_absindex(L, idx);
+	lhost_frozen_target(L, idx);
+	if (lua_isnil(L, -1))
+		lua_copy(L, idx, -1);
+	t = lua_gettop(L);
 	lua_pushnil(L);
-	while (lua_next(L, idx)) {
+	while (lua_next(L, t)) {
 		lua_pop(L, 1);
+		lhost_charge(L, 1, "loading");
 		if (lua_type(L, -1) == LUA_TSTRING) {
 			const char *k = lua_tostring(L, -1);
 			bool ok = false;
 
 			for (int i = 0; i < n && !ok; i++)
 				ok = !strcmp(k, allowed[i]);
-			if (!ok) {
-				const char *near = text_closest(k, allowed, n);
+			if (!ok && b->nerrs < DILIGO_MAX_DIAGS) {
+				const char *near = lua_rawlen(L, -1) <= DILIGO_MAX_ID
+							   ? text_closest(k, allowed, n) : NULL;
 
+				lhost_msgname(k, shown, sizeof shown);
 				if (near)
 					lhost_cerr(b, line, "unknown field '%s' (did you mean '%s'?)",
-						   k, near);
+						   shown, near);
 				else
-					lhost_cerr(b, line, "unknown field '%s'", k);
+					lhost_cerr(b, line, "unknown field '%s'", shown);
 			}
 		}
 	}
+	lua_pop(L, 1);
 }
 
 /* [-0, +0] the kind, file, line of the table's mark; false if not made by
@@ -150,6 +174,12 @@ bool lhost_mark_info(struct build *b, int idx, const char **kind)
 {
 	lua_State *L = b->h->L;
 
+	idx = lua_absindex(L, idx);
+	lhost_frozen_target(L, idx); /* a module that require made read-only: read it itself */
+	if (lua_isnil(L, -1))
+		lua_pop(L, 1);
+	else
+		lua_replace(L, idx);
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &LHOST_K_MARKS);
 	lua_pushvalue(L, idx);
 	if (lua_rawget(L, -2) != LUA_TTABLE) {

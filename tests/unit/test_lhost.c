@@ -86,7 +86,7 @@ static const struct {
 	  "memory budget exceeded" },
 	{ "xpcall(function() while true do end end, function() while true do end end)",
 	  "instruction budget exceeded" },
-	{ "local t = {} for i = 1, 200 do t[i] = ('x'):rep(1e6) end return table.concat(t)",
+	{ "local t, s = {}, ('x'):rep(1000):rep(1000) for i = 1, 200 do t[i] = s .. i end return table.concat(t)",
 	  "memory budget exceeded" },
 	{ "return ('x'):rep(1e9)", "memory budget exceeded" },
 	{ "os.exit(1)", "blocked function 'os.exit'" },

@@ -10,39 +10,55 @@
 #include "lhost_int.h"
 #include "text.h"
 
-/* A quoted occurrence of id in src at or after from, or NULL. */
-static const char *find_quoted(const char *src, const char *from, const char *id)
+/* A quoted occurrence of id in src at or after from, or NULL; *scanned
+ * grows by the bytes searched. */
+static const char *find_quoted(const char *src, const char *from, const char *id, size_t *scanned)
 {
 	size_t n = strlen(id);
+	const char *hit;
 
-	for (const char *hit = strstr(from, id); hit; hit = strstr(hit + 1, id))
-		if (hit > src && (hit[-1] == '"' || hit[-1] == '\'') && hit[n] == hit[-1])
+	for (hit = strstr(from, id); hit; hit = strstr(hit + 1, id)) {
+		if (hit > src && (hit[-1] == '"' || hit[-1] == '\'') && hit[n] == hit[-1]) {
+			*scanned += (size_t)(hit - from) + n;
 			return hit;
+		}
+	}
+	*scanned += strlen(from);
 	return NULL;
 }
 
 /* The line where id is written. Ids are read in source order, so the search
  * goes on from the last hit (which also finds the second of two duplicates)
- * and lines are counted only over the new stretch. */
+ * and lines are counted only over the new stretch. Ids a file does not
+ * spell out (made in a loop) would cost a search of the whole file each:
+ * the searches are charged, and once they have read a file four times over
+ * its ids get the line of its sector{} or module{} call. */
 int lhost_id_line(struct build *b, const char *id)
 {
 	struct files *fs = lhost_files(b->h);
 	const char *src, *hit;
+	size_t *scanned, allowed;
 
 	if (b->file < 0 || !*id) /* an empty id would match everywhere */
 		return b->specline;
 	src = fs->f[b->file].src;
+	scanned = &b->scanned[b->file];
+	allowed = 4 * fs->f[b->file].len + 65536;
+	if (*scanned > allowed)
+		return b->specline;
 	if (b->cur_file != b->file || !b->cur_pos) {
 		b->cur_file = b->file;
 		b->cur_pos = src;
 		b->cur_line = 1;
 	}
-	hit = find_quoted(src, b->cur_pos, id);
-	if (!hit) { /* out of order: from the top */
+	hit = find_quoted(src, b->cur_pos, id, scanned);
+	if (!hit && *scanned <= allowed) { /* out of order: from the top */
 		b->cur_pos = src;
 		b->cur_line = 1;
-		hit = find_quoted(src, src, id);
+		hit = find_quoted(src, src, id, scanned);
 	}
+	lhost_charge_bytes(b->h->L, *scanned - b->charged[b->file], "loading");
+	b->charged[b->file] = *scanned;
 	if (!hit)
 		return b->specline;
 	for (const char *s = b->cur_pos; s < hit; s++)

@@ -90,6 +90,7 @@ struct build {
 	int qcap, rcap;
 	int cur_file, cur_line; /* id_line's cursor */
 	const char *cur_pos;
+	size_t scanned[DILIGO_MAX_PACK_FILES], charged[DILIGO_MAX_PACK_FILES]; /* by id_line */
 	bool helper; /* the file returned catalogue{} or helper{}, not a pack */
 };
 
@@ -272,6 +273,15 @@ int lhost_compose(lua_State *L);
 /* Protected: freeze the tables reachable from the rules and score functions
  * of the pack table at 1 and record the other upvalues in its "snap". */
 int lhost_snapshot(lua_State *L);
+
+/* Tables the host made read-only that hold no pack function (the
+ * libraries, the duty catalogue): the snapshot does not walk them. */
+bool lhost_host_data(lua_State *L, int idx);
+void lhost_mark_host_data(lua_State *L, int idx);
+/* NULL when the table at idx holds only data (strings, numbers, booleans,
+ * tables without metatables, at any depth), else what it holds ("a
+ * function"). Charged. */
+const char *lhost_plain_data(lua_State *L, int idx);
 
 /* ---- lhost_catalogue.c: the duty catalogue ----------------------------- */
 

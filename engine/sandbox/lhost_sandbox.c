@@ -540,6 +540,7 @@ static void add_lib(lua_State *L, int i)
 		push_blocked(L, full);
 		lua_setfield(L, -2, libs[i].blocked[j]);
 	}
+	lhost_mark_host_data(L, -1); /* C functions only */
 	lhost_freeze(L, -1); /* [base, lib, proxy] */
 	lua_setfield(L, -3, libs[i].name);
 	lua_pop(L, 1);

@@ -150,7 +150,8 @@ static void visit(struct walk *w, int v)
 	case LUA_TTABLE:
 		lhost_frozen_target(L, v);
 		if (!lua_isnil(L, -1)) { /* a proxy: what it reads (its metatable is the host's) */
-			enqueue(w, -1);
+			if (!lhost_host_data(L, -1))
+				enqueue(w, -1);
 			lua_pop(L, 1);
 			return;
 		}
@@ -218,7 +219,14 @@ int lhost_snapshot(lua_State *L)
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &LHOST_K_MODULES); /* 6 */
 	lua_pushnil(L);
 	while (lua_next(L, 6)) { /* [name, {value, file}] */
-		if (lua_rawgeti(L, -1, 1) == LUA_TTABLE) {
+		lua_rawgeti(L, -1, 1);
+		lhost_frozen_target(L, -1);
+		if (!lua_isnil(L, -1)) { /* frozen with the pack that loaded it first */
+			lua_pop(L, 3);
+			continue;
+		}
+		lua_pop(L, 1);
+		if (lua_type(L, -1) == LUA_TTABLE) {
 			enqueue(&w, -1);
 			lhost_freeze(L, -1);
 			lua_rawseti(L, -3, 1); /* require returns the read-only module */
@@ -231,4 +239,84 @@ int lhost_snapshot(lua_State *L)
 	lua_pushvalue(L, 2);
 	lua_setfield(L, 1, "snap");
 	return 0;
+}
+
+/* ---- host data -------------------------------------------------------- */
+
+static const char K_HOST_DATA;
+
+bool lhost_host_data(lua_State *L, int idx)
+{
+	bool host;
+
+	idx = lua_absindex(L, idx);
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &K_HOST_DATA) != LUA_TTABLE) {
+		lua_pop(L, 1);
+		return false;
+	}
+	lua_pushvalue(L, idx);
+	host = lua_rawget(L, -2) != LUA_TNIL;
+	lua_pop(L, 2);
+	return host;
+}
+
+void lhost_mark_host_data(lua_State *L, int idx)
+{
+	idx = lua_absindex(L, idx);
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &K_HOST_DATA) != LUA_TTABLE) {
+		lua_pop(L, 1);
+		lua_newtable(L);
+		lua_pushvalue(L, -1);
+		lua_rawsetp(L, LUA_REGISTRYINDEX, &K_HOST_DATA);
+	}
+	lua_pushvalue(L, idx);
+	lua_pushboolean(L, 1);
+	lua_rawset(L, -3);
+	lua_pop(L, 1);
+}
+
+const char *lhost_plain_data(lua_State *L, int idx)
+{
+	lua_Integer head = 0, tail = 0;
+	const char *bad = NULL;
+	int seen, queue;
+
+	idx = lua_absindex(L, idx);
+	lua_newtable(L);
+	seen = lua_gettop(L);
+	lua_newtable(L);
+	queue = lua_gettop(L);
+	lua_pushvalue(L, idx);
+	lua_rawseti(L, queue, ++tail);
+	while (!bad && head < tail) {
+		int t = lua_rawgeti(L, queue, ++head);
+
+		if (t == LUA_TTABLE) {
+			lua_pushvalue(L, -1);
+			if (lua_rawget(L, seen) != LUA_TNIL) {
+				lua_pop(L, 2);
+				continue;
+			}
+			lua_pop(L, 1);
+			lua_pushvalue(L, -1);
+			lua_pushboolean(L, 1);
+			lua_rawset(L, seen);
+			if (lua_getmetatable(L, -1)) {
+				bad = "a metatable";
+				lua_pop(L, 1);
+			}
+			lua_pushnil(L);
+			while (!bad && lua_next(L, -2)) {
+				lhost_charge(L, 1, "loading");
+				lua_pushvalue(L, -2);
+				lua_rawseti(L, queue, ++tail);
+				lua_rawseti(L, queue, ++tail);
+			}
+		} else if (t == LUA_TFUNCTION || t == LUA_TTHREAD || t == LUA_TUSERDATA) {
+			bad = lua_typename(L, t);
+		}
+		lua_pop(L, 1);
+	}
+	lua_settop(L, seen - 1);
+	return bad;
 }

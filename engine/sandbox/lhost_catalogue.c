@@ -151,7 +151,7 @@ static int build_catalogue(lua_State *L)
 		lua_pop(L, 1);
 	}
 	if ((bad = lhost_plain_data(L, 3)))
-		lhost_cerr(b, b->specline, "the catalogue's entries hold %s: they are data (strings "
+		lhost_cerr(b, b->specline, "the catalogue's entries hold a %s: they are data (strings "
 			   "and numbers) only", bad);
 	lhost_mark_host_data(L, 3); /* no pack function: the snapshot does not walk it */
 	lhost_freeze(L, 3);

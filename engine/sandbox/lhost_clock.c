@@ -115,7 +115,7 @@ void lhost_clock_arm(struct lhost *h)
 	struct itimerspec it = { 0 };
 	double left;
 
-	if (h->clock_off || h->max_seconds <= 0 || !timer_here(h))
+	if (h->clock_off || h->max_seconds <= 0 || h->deadline <= 0 || !timer_here(h))
 		return;
 	left = h->deadline - now();
 	if (left < 1e-6)

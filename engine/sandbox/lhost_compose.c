@@ -40,6 +40,7 @@ static void duties_field(struct build *b, int idx, const char ***out, int *n, in
 		lua_pop(L, 1);
 		return;
 	}
+	lhost_charge(L, len, "loading"); /* a lookup each, in C */
 	*out = arena_alloc(b->p->arena, (size_t)len * sizeof **out);
 	for (lua_Integer i = 1; i <= len; i++) {
 		const char *id;

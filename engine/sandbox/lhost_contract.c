@@ -107,6 +107,7 @@ const char *lhost_sfield(struct build *b, int idx, const char *key, bool require
 	const char *v = NULL;
 	int t = lua_getfield(L, idx, key);
 
+	lhost_charge(L, 1, "loading");
 	if (t == LUA_TSTRING) {
 		if (names_something(key) && lua_rawlen(L, -1) > DILIGO_MAX_ID)
 			lhost_cerr(b, line, "field '%s' is longer than %d characters", key,

@@ -54,6 +54,8 @@ static int proxy_index(lua_State *L)
 	for (int loop = 0; loop < 2000; loop++) {
 		int h;
 
+		if (loop)
+			lhost_charge(L, 1, "indexing"); /* a chain of __index tables */
 		if (rawget_key(L, 2) != LUA_TNIL) { /* [p, k, t, v] */
 			proxy_value(L);
 			return 1;

@@ -279,8 +279,8 @@ int lhost_snapshot(lua_State *L);
 bool lhost_host_data(lua_State *L, int idx);
 void lhost_mark_host_data(lua_State *L, int idx);
 /* NULL when the table at idx holds only data (strings, numbers, booleans,
- * tables without metatables, at any depth), else what it holds ("a
- * function"). Charged. */
+ * tables without metatables, at any depth), else what it holds ("function",
+ * "metatable"). Charged. */
 const char *lhost_plain_data(lua_State *L, int idx);
 
 /* ---- lhost_catalogue.c: the duty catalogue ----------------------------- */

@@ -728,6 +728,7 @@ int lhost_allowed(struct lhost *h, lhost_name_cb cb, void *ud, struct err *e)
 	struct allowed_list al = { 0 };
 	int status, n = -1;
 
+	lhost_budget_start(h);
 	lua_pushcfunction(h->L, collect_allowed);
 	lua_pushlightuserdata(h->L, &al);
 	status = lhost_pcall(h, 1, 0);

@@ -302,7 +302,7 @@ const char *lhost_plain_data(lua_State *L, int idx)
 			lua_pushboolean(L, 1);
 			lua_rawset(L, seen);
 			if (lua_getmetatable(L, -1)) {
-				bad = "a metatable";
+				bad = "metatable";
 				lua_pop(L, 1);
 			}
 			lua_pushnil(L);

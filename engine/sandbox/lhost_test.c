@@ -292,13 +292,16 @@ static int run_one(struct lhost *h, const struct pack *p, int i, struct test_res
 	t.q->path = arena_printf(a, "%s (tests[%d])", p->files ? p->files[0].path : p->id, i);
 	r->passed = 1;
 	r->detail[0] = '\0';
+	snprintf(h->where, sizeof h->where, "%s", t.q->path); /* names the file in messages */
 	lhost_budget_start(h);
 	lua_pushcfunction(h->L, read_test);
 	lua_pushlightuserdata(h->L, &t);
 	if (lhost_pcall(h, 1, 0) != LUA_OK) {
 		rc = lhost_error(h, LUA_ERRRUN, e);
+		h->where[0] = '\0';
 		goto out;
 	}
+	h->where[0] = '\0';
 	snprintf(r->name, sizeof r->name, "%s", t.name);
 	if (qn_bind(t.q, p, &be)) {
 		r->passed = 0;

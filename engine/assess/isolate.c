@@ -105,7 +105,7 @@ static void build_filter(void)
 	 * every call that does not return, _exit and longjmp included */
 	if (!rc && SANITIZED)
 		rc = seccomp_rule_add(f, SCMP_ACT_ALLOW, SCMP_SYS(sigaltstack), 1,
-				      SCMP_A0(SCMP_CMP_EQ, 0));
+				      SCMP_A0(SCMP_CMP_EQ, 0, 0));
 	/* memory, but never executable memory */
 	if (!rc)
 		rc = seccomp_rule_add(f, SCMP_ACT_ALLOW, SCMP_SYS(mmap), 1,

@@ -123,7 +123,8 @@ static void fit_message(char *buf, size_t n, const char *s, size_t len)
 int lhost_error(struct lhost *h, int status, struct err *e)
 {
 	lua_State *L = h->L;
-	char msg[sizeof e->msg], rule[DILIGO_MAX_NAME_IN_MESSAGE + 32] = "", where[sizeof h->where + 2] = "";
+	char msg[sizeof e->msg], rule[DILIGO_MAX_NAME_IN_MESSAGE + 32] = "";
+	char where[sizeof h->where + 2] = "";
 	size_t len = 0, room;
 	const char *s = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
 

@@ -51,7 +51,8 @@ static void duties_field(struct build *b, int idx, const char ***out, int *n, in
 			lhost_cerr(b, line, "duties[%d] is longer than %d characters", (int)i,
 				   DILIGO_MAX_ID);
 		} else if (!pack_find_duty(cat, id = lua_tostring(L, -1))) {
-			const char *near = b->nerrs < DILIGO_MAX_DIAGS ? closest_duty(cat, id) : NULL;
+			const char *near =
+				b->nerrs < DILIGO_MAX_DIAGS ? closest_duty(cat, id) : NULL;
 
 			if (near)
 				lhost_cerr(b, line, "unknown duty id '%s' (did you mean '%s'?)", id,

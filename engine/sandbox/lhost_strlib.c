@@ -144,7 +144,8 @@ static int w_format(lua_State *L)
 		if (conv == 'p')
 			return luaL_error(L, "bad argument #%d to 'format' (%%p is not available to "
 					     "packs: addresses differ from run to run)", arg);
-		if (conv == 's' && lua_type(L, arg) != LUA_TSTRING && lua_type(L, arg) != LUA_TNUMBER) {
+		if (conv == 's' && lua_type(L, arg) != LUA_TSTRING &&
+		    lua_type(L, arg) != LUA_TNUMBER) {
 			lua_pushcfunction(L, lhost_tostring);
 			lua_pushvalue(L, arg);
 			lua_call(L, 1, 1);

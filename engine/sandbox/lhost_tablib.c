@@ -37,7 +37,8 @@ static void checktab(lua_State *L, int arg, int what)
 	if (lua_type(L, arg) != LUA_TTABLE) {
 		int n = 1;
 
-		if (lua_getmetatable(L, arg) && (!(what & TAB_R) || checkfield(L, "__index", ++n)) &&
+		if (lua_getmetatable(L, arg) &&
+		    (!(what & TAB_R) || checkfield(L, "__index", ++n)) &&
 		    (!(what & TAB_W) || checkfield(L, "__newindex", ++n)) &&
 		    (!(what & TAB_L) || checkfield(L, "__len", ++n)))
 			lua_pop(L, n);
@@ -63,7 +64,8 @@ static int tinsert(lua_State *L)
 		break;
 	case 3:
 		pos = luaL_checkinteger(L, 2);
-		luaL_argcheck(L, (lua_Unsigned)pos - 1u < (lua_Unsigned)e, 2, "position out of bounds");
+		luaL_argcheck(L, (lua_Unsigned)pos - 1u < (lua_Unsigned)e, 2,
+			      "position out of bounds");
 		lhost_charge(L, e - pos, "table.insert");
 		for (lua_Integer i = e; i > pos; i--) {
 			lua_geti(L, 1, i - 1);

@@ -90,7 +90,8 @@ static struct ynode *to_node(lua_State *L, struct arena *a, int idx, const char 
 		return scalar(a, lua_toboolean(L, idx) ? "true" : "false");
 	case LUA_TTABLE:
 		if (in_list)
-			luaL_error(L, "%s: a list holds strings, numbers or booleans, not lists", what);
+			luaL_error(L, "%s: a list holds strings, numbers or booleans, not lists",
+				   what);
 		len = lhost_rawlen(L, idx);
 		if (len < 0 || len > DILIGO_MAX_TEST_LIST)
 			luaL_error(L, "%s: a list of at most %d values", what, DILIGO_MAX_TEST_LIST);

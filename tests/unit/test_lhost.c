@@ -164,6 +164,10 @@ static const struct {
 	  "local x <close> = t", "got a non-closable value" },
 	{ "return require 'leak'", "require is available only while a pack loads" },
 	{ "return sector {}", "sector{} is available only while a pack loads" },
+	{ "local t = setmetatable({}, { __index = function(t, k) return ('x'):gsub('x', t) end }) return t.y",
+	  "stack overflow" },
+	{ "local co = coroutine.wrap(function(...) coroutine.yield(select('#', ...)) end)\n"
+	  "assert(co(1, 2, 3) == 3) error('coroutines work')", "coroutines work" },
 	{ "return a[('q'):rep(1e5)]", "no question 'qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq...' in this pack" },
 };
 
@@ -356,6 +360,34 @@ static void test_frozen_metatable(void **s)
 	lhost_free(h);
 }
 
+/* A frozen table's __index chain is followed by the proxy as Lua follows
+ * it, loops included. */
+static void test_proxy_chain(void **s)
+{
+	struct lhost *h = host();
+	struct assessment a;
+	struct err e = { 0 };
+	struct qn *q;
+	const struct pack *p;
+
+	(void)s;
+	p = lhost_pack(h, write_file("chain",
+		"local a, b = {}, { y = 'found' }\n"
+		"setmetatable(a, { __index = setmetatable({}, { __index = b }) })\n"
+		"local c, d = {}, {}\n"
+		"setmetatable(c, { __index = d }) setmetatable(d, { __index = c })\n"
+		"return sector { id = 'chain', title = 't', version = '1',\n"
+		"  questions = { { id = 'chain.q', kind = 'maturity', text = 'Q?', duties = { 'UNGP.GP16' } } },\n"
+		"  rules = { { id = 'chain.r', title = 'R', duties = { 'UNGP.GP16' },\n"
+		"    severity = { scale = 1, scope = 1, irremediable = 1 }, likelihood = 1, action = 'a',\n"
+		"    when = function() assert(a.y == 'found' and a.z == nil) return c.x end } } }\n"), &e);
+	assert_non_null(p);
+	assert_int_equal(run(h, p, &a, &e, &q), ERR_PACK);
+	assert_non_null(strstr(e.msg, "'__index' chain too long; possible loop"));
+	qn_free(q);
+	lhost_free(h);
+}
+
 /* What C copies out of Lua is cut at its bound, between characters. */
 static void test_cut_copies(void **s)
 {
@@ -535,6 +567,7 @@ int main(void)
 		cmocka_unit_test(test_load_budget),
 		cmocka_unit_test(test_metatables),
 		cmocka_unit_test(test_frozen_metatable),
+		cmocka_unit_test(test_proxy_chain),
 		cmocka_unit_test(test_cut_copies),
 		cmocka_unit_test(test_no_false_memory_error),
 		cmocka_unit_test(test_message_keeps_end),

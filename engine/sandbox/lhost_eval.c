@@ -337,7 +337,7 @@ void lhost_in_child(struct lhost *h)
 	 * copy) every page of the heap; the memory cap still holds, since the
 	 * allocator collects in an emergency before it refuses */
 	lua_gc(h->L, LUA_GCSTOP);
-	h->clock_off = true; /* the parent keeps the time (and timers are no system call for it) */
+	h->clock_off = true; /* the parent keeps the time; the filter allows no timer calls */
 }
 
 int lhost_evaluate(struct lhost *h, const struct pack *p, const struct qn *q,

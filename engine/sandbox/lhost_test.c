@@ -286,7 +286,7 @@ static int run_one(struct lhost *h, const struct pack *p, int i, struct test_res
 	struct test t = { .h = h, .p = p, .index = i };
 	struct assessment as;
 	struct err be;
-	int rc = 0;
+	int rc = 0, status;
 
 	t.q = arena_alloc(a, sizeof *t.q);
 	t.q->arena = a;
@@ -297,8 +297,8 @@ static int run_one(struct lhost *h, const struct pack *p, int i, struct test_res
 	lhost_budget_start(h);
 	lua_pushcfunction(h->L, read_test);
 	lua_pushlightuserdata(h->L, &t);
-	if (lhost_pcall(h, 1, 0) != LUA_OK) {
-		rc = lhost_error(h, LUA_ERRRUN, e);
+	if ((status = lhost_pcall(h, 1, 0)) != LUA_OK) {
+		rc = lhost_error(h, status, e);
 		h->where[0] = '\0';
 		goto out;
 	}

@@ -109,7 +109,7 @@ static void test_same_as_lua(void **s)
 		merge(L, mine);
 		merge(L, stock);
 		lua_pushinteger(L, seed);
-		lua_pushinteger(L, 1500);
+		lua_pushinteger(L, 1000);
 		if (lua_pcall(L, 4, 1, 0) != LUA_OK)
 			fail_msg("%s", lua_tostring(L, -1));
 		assert_int_equal(lua_tointeger(L, -1), 0);

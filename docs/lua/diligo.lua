@@ -166,7 +166,8 @@ function catalogue(entries) end
 function helper(t) end
 
 ---Loads plugins/NAME.lua from the search path (--plugin-path, DILIGO_PATH, the built-in
----directory), as text, once per Lua state. NAME is [a-z][a-z0-9_]*.
+---directory), as text, once per Lua state. NAME is [a-z][a-z0-9_]*. Only while a file loads
+---(not in a rule); a module is read-only once a pack that uses it has loaded.
 ---@param name string
 ---@return any
 function require(name) end
@@ -175,6 +176,7 @@ function require(name) end
 ---@type table<string, diligo.Duty>
 duties = {}
 
----Writes "file:line: values" to standard error (for debugging tests).
+---Writes one line "file:line: values" to standard error (for debugging tests): control
+---characters escaped, at most 4,000 bytes.
 ---@param ... any
 function print(...) end

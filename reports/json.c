@@ -8,9 +8,11 @@
 
 #include "alloc.h"
 #include "redact.h"
-#include "report.h"
 #include "report_text.h"
+#include "report.h"
+#include "text.h"
 #include "sink_int.h"
+#include "json_int.h"
 
 struct json {
 	struct sink base;
@@ -24,33 +26,51 @@ struct json {
 	int nerrors;
 };
 
-/* A JSON string; bytes below 0x20 escaped, UTF-8 passed through. Runs of
- * plain bytes go out in one fwrite: per-character stdio calls lock the
- * stream each time and were a third of a JSON run. */
-static void jstr(FILE *f, const char *s)
+/* A JSON string: control characters escaped, invalid UTF-8 and
+ * noncharacters replaced by U+FFFD (text_utf8_char), other UTF-8 passed
+ * through. Runs of plain bytes go out in one fwrite: per-character stdio
+ * calls lock the stream each time and were a third of a JSON run. */
+void jstr(FILE *f, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)(s ? s : ""), *run = p;
+	const char *p = s ? s : "", *run = p;
 
 	putc_unlocked('"', f);
-	for (; *p; p++) {
-		if (*p >= 0x20 && *p != '"' && *p != '\\' && *p != 0x7F)
+	while (*p) {
+		unsigned char c = (unsigned char)*p;
+		int32_t cp;
+		size_t len;
+
+		if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+			p++;
 			continue;
+		}
+		if (c >= 0x80) {
+			len = text_utf8_char(p, &cp);
+			if (cp >= 0) {
+				p += len;
+				continue;
+			}
+			fwrite(run, 1, (size_t)(p - run), f);
+			fputs(TEXT_REPLACEMENT, f);
+			run = p += len;
+			continue;
+		}
 		fwrite(run, 1, (size_t)(p - run), f);
-		if (*p == '"' || *p == '\\')
-			fprintf(f, "\\%c", *p);
-		else if (*p == '\n')
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c == '\n')
 			fputs("\\n", f);
-		else if (*p == '\t')
+		else if (c == '\t')
 			fputs("\\t", f);
 		else
-			fprintf(f, "\\u%04x", *p);
-		run = p + 1;
+			fprintf(f, "\\u%04x", c);
+		run = ++p;
 	}
 	fwrite(run, 1, (size_t)(p - run), f);
 	putc_unlocked('"', f);
 }
 
-static void jnum(FILE *f, double v)
+void jnum(FILE *f, double v)
 {
 	if (isnan(v))
 		fputs("null", f);
@@ -65,7 +85,7 @@ static void header(struct json *j, time_t now)
 
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	fprintf(j->f, "{\"format\":1,\"diligo\":\"%s\",\"generated\":\"%s\",\"audience\":\"%s\","
+	fprintf(j->f, "{\"format\":2,\"diligo\":\"%s\",\"generated\":\"%s\",\"audience\":\"%s\","
 		      "\"pseudonymised\":%s,\n\"suppliers\":[", DILIGO_VERSION, when,
 		j->stakeholder ? "stakeholder" : "company",
 		j->o.stakeholder && j->o.pseudonymise ? "true" : "false");
@@ -89,6 +109,8 @@ static void duties(FILE *f, const struct assessment *a)
 	fputc(']', f);
 }
 
+/* A finding; in stakeholder copies one that rests on a confidential
+ * answer shows neither its rule nor what it found (redact.h). */
 static void finding(struct json *j, const struct assessment *a, const struct who *w,
 		    const struct finding *fd)
 {
@@ -101,11 +123,36 @@ static void finding(struct json *j, const struct assessment *a, const struct who
 	fputs("{\"rule\":", f);
 	jstr(f, secret ? RT(CONFIDENTIAL) : r->id);
 	fputs(",\"title\":", f);
-	jstr(f, finding_title(&j->o, a, fd, title, sizeof title));
-	fprintf(f, ",\"level\":\"%s\",\"priority\":%d,\"severity\":%d,\"scale\":%d,\"scope\":%d,"
-		   "\"irremediable\":%d,\"likelihood\":%d,\"red_flag\":%s,\"impact\":\"%s\",\"duties\":[",
-		level_name(fd->level), fd->priority, fd->severity, r->scale, r->scope, r->irremediable,
-		fd->likelihood, r->red_flag ? "true" : "false", r->actual ? "actual" : "potential");
+	jstr(f, secret ? finding_title(&j->o, a, fd, title, sizeof title) : r->title);
+	fprintf(f, ",\"level\":\"%s\",\"priority\":", level_name(fd->level));
+	jnum(f, fd->priority);
+	fputs(",\"severity\":", f);
+	jnum(f, fd->severity);
+	fprintf(f, ",\"scale\":%d,\"scope\":%d,\"irremediable\":%d,\"likelihood\":%d,"
+		   "\"context\":", fd->scale, fd->scope, fd->irremediable, fd->likelihood);
+	if (fd->context_risk) {
+		fprintf(f, "{\"risk\":");
+		jstr(f, fd->context_risk);
+		fprintf(f, ",\"likelihood_added\":%d}", fd->context);
+	} else {
+		fputs("null", f);
+	}
+	fprintf(f, ",\"red_flag\":%s,\"information_needed\":%s,\"assumed\":%s,\"impact\":\"%s\","
+		   "\"group\":", fd->red_flag ? "true" : "false", fd->info ? "true" : "false",
+		fd->assumed ? "true" : "false", r->actual ? "actual" : "potential");
+	jstr(f, secret ? RT(CONFIDENTIAL) : r->group ? r->group : r->id);
+	fputs(",\"corroborates\":", f);
+	if (fd->lead != fd - a->findings)
+		jstr(f, redact_finding(&j->o, a, &a->findings[fd->lead]) ? RT(CONFIDENTIAL)
+									: a->findings[fd->lead].rule->id);
+	else
+		fputs("null", f);
+	fputs(",\"caps\":", f);
+	if (fd->cap > 'A')
+		fprintf(f, "\"%c\"", fd->cap);
+	else
+		fputs("null", f);
+	fputs(",\"duties\":[", f);
 	for (int k = 0; k < r->nduties; k++) {
 		if (k)
 			fputc(',', f);
@@ -119,8 +166,8 @@ static void finding(struct json *j, const struct assessment *a, const struct who
 		fprintf(f, "%s{\"id\":", k ? "," : "");
 		jstr(f, qu->id);
 		fputs(",\"answer\":", f);
-		jstr(f, redact_free(w, report_answer_text(qu, an, buf, sizeof buf), shown, sizeof shown,
-				    NULL));
+		jstr(f, redact_free(w, report_answer_text(qu, an, buf, sizeof buf), shown,
+				    sizeof shown, NULL));
 		fputc('}', f);
 	}
 	fputs("],\"detail\":", f);
@@ -130,19 +177,24 @@ static void finding(struct json *j, const struct assessment *a, const struct who
 		fputs("null", f);
 	fputs(",\"action\":", f);
 	jstr(f, secret ? RT(CONFIDENTIAL) : r->action);
+	json_finding_change(f, a, (int)(fd - a->findings), j->stakeholder);
 	fputc('}', f);
 }
 
-static void supplier(struct json *j, const char *input, const struct assessment *a)
+static void supplier(struct json *j, const char *input, const char *workbook,
+		     const struct assessment *a)
 {
 	FILE *f = j->f;
 	const struct qn *q = a->qn;
-	char rating[2] = { a->rating, 0 };
+	char rating[2] = { a->rating, 0 }, process[2] = { a->process_rating, 0 };
+	const char *base = workbook && strrchr(workbook, '/') ? strrchr(workbook, '/') + 1 : workbook;
 	struct who w;
 
 	redact_who(&j->o, &q->supplier, &w);
 	fprintf(f, "%s\n{\"input\":", j->nsuppliers++ ? "," : "");
 	j->stakeholder ? (void)fputs("null", f) : jstr(f, input); /* no paths in stakeholder copies */
+	fputs(",\"workbook\":", f);
+	workbook ? jstr(f, j->stakeholder ? base : workbook) : (void)fputs("null", f);
 	fputs(",\"id\":", f);
 	jstr(f, w.id);
 	fputs(",\"name\":", f);
@@ -157,14 +209,21 @@ static void supplier(struct json *j, const char *input, const struct assessment 
 	q->period ? (void)fprintf(f, "%d", q->period) : (void)fputs("null", f);
 	fputs(",\"score\":", f);
 	jnum(f, a->overall);
-	fprintf(f, ",\"rating\":\"%s\",\"coverage\":", rating);
+	fprintf(f, ",\"rating\":\"%s\",\"process_rating\":\"%s\",\"rating_reason\":", rating,
+		process);
+	jstr(f, a->rating_reason);
+	fputs(",\"coverage\":", f);
 	jnum(f, a->coverage);
-	fprintf(f, ",\"red_flag\":%s,\"findings_per_level\":{\"critical\":%d,\"high\":%d,"
-		   "\"medium\":%d,\"low\":%d}", a->red_flag ? "true" : "false",
+	fputs(",\"claimed\":", f);
+	jnum(f, a->claimed);
+	fputs(",\"evidenced\":", f);
+	jnum(f, a->evidenced);
+	fprintf(f, ",\"small\":%s,\"red_flag\":%s,\"red_flags\":%d,\"red_flags_unresolved\":%d,"
+		   "\"information_needed\":%d,\"findings_per_level\":{\"critical\":%d,\"high\":%d,"
+		   "\"medium\":%d,\"low\":%d}", a->small ? "true" : "false",
+		a->red_flag ? "true" : "false", a->red_flags, a->red_flags_unresolved, a->info_findings,
 		a->per_level[LVL_CRITICAL], a->per_level[LVL_HIGH], a->per_level[LVL_MEDIUM],
 		a->per_level[LVL_LOW]);
-	fputs(",\"coverage_evidenced\":", f);
-	jnum(f, a->evidenced);
 	duties(f, a);
 	fputs(",\"areas\":[", f);
 	for (int i = 0; i < a->nareas; i++) {
@@ -180,7 +239,9 @@ static void supplier(struct json *j, const char *input, const struct assessment 
 			fputc(',', f);
 		finding(j, a, &w, &a->findings[i]);
 	}
-	fputs("]}", f);
+	fputc(']', f);
+	json_supplier_change(f, a, &j->o, &w);
+	fputc('}', f);
 }
 
 static void error_entry(struct json *j, const char *input, const struct err *e)
@@ -205,13 +266,13 @@ static void error_entry(struct json *j, const char *input, const struct err *e)
 	free(buf);
 }
 
-static void json_item(struct sink *s, const char *input, const struct assessment *a,
-		      const struct err *e)
+static void json_item(struct sink *s, const char *input, const char *workbook,
+		      const struct assessment *a, const struct err *e)
 {
 	struct json *j = (struct json *)s;
 
 	if (a)
-		supplier(j, input, a);
+		supplier(j, input, workbook, a);
 	else
 		error_entry(j, input, e);
 }
@@ -228,13 +289,15 @@ static int json_close(struct sink *s, struct err *e)
 	int rc = 0;
 
 	fprintf(j->f, "],\n\"errors\":[%s]}\n", j->errors ? j->errors : "");
+	errno = 0;
 	if (j->to_stdout) {
 		fflush(stdout);
-	} else if (ferror(j->f) | fclose(j->f)) {
-		int saved = errno;
+	} else if (fflush(j->f) | ferror(j->f) | fclose(j->f)) {
+		int saved = errno; /* ENOSPC, EDQUOT: named as such */
 
 		outfile_discard(&j->of);
-		rc = err_set(e, ERR_IO, "cannot write '%s': %s", j->of.target, strerror(saved));
+		rc = err_set(e, ERR_IO, "cannot write '%s': %s", j->of.target,
+			     saved ? strerror(saved) : "write error");
 	} else {
 		rc = outfile_commit(&j->of, e);
 	}
@@ -272,7 +335,8 @@ struct sink *sink_json_new(const char *path, const struct report_opts *o, struct
 			return NULL;
 		}
 		if (!(j->f = fopen(j->of.tmp, "w"))) {
-			err_set(e, ERR_IO, "cannot write '%s'", path);
+			err_set(e, ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+			outfile_discard(&j->of);
 			free(j);
 			return NULL;
 		}

@@ -260,8 +260,13 @@ const char *finding_title(const struct report_opts *o, const struct assessment *
 {
 	const char *area;
 
-	if (!redact_finding(o, a, f))
-		return f->rule->title;
+	if (!redact_finding(o, a, f)) {
+		if (!f->info)
+			return f->rule->title;
+		/* it stands for what missing answers could hide (docs/scoring.md) */
+		snprintf(buf, n, RT(FMT_INFO_NEEDED), f->rule->title);
+		return buf;
+	}
 	area = finding_area(a, f);
 	snprintf(buf, n, RT(FMT_NEUTRAL_TITLE), area ? area : RT(NEUTRAL_NO_AREA));
 	return buf;

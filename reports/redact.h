@@ -78,7 +78,8 @@ bool redact_finding(const struct report_opts *o, const struct assessment *a,
 		    const struct finding *f);
 /* The duty area of a finding: its rule's first duty's area, or NULL. */
 const char *finding_area(const struct assessment *a, const struct finding *f);
-/* A finding's title for this copy: the rule's, or the neutral one. */
+/* A finding's title for this copy: the rule's ("Information needed: ..."
+ * for an information request), or the neutral one. */
 const char *finding_title(const struct report_opts *o, const struct assessment *a,
 			  const struct finding *f, char *buf, size_t n);
 /* Employee count as a band ("1,000 to 4,999"). */

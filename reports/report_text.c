@@ -209,13 +209,13 @@ const char *const report_texts[RT__COUNT] = {
 	/* portfolio Overview */
 	[RT_SEC_COUNTS] = "At a glance",
 	[RT_SEC_RATINGS] = "Rating distribution",
-	[RT_SEC_LEVELS] = "Findings by level",
-	[RT_SEC_BY_SECTOR] = "Findings by sector and level",
+	[RT_SEC_LEVELS] = "Findings by level (one per impact group)",
+	[RT_SEC_BY_SECTOR] = "Findings by sector and level (one per impact group)",
 	[RT_FMT_SEC_RISKIEST] = "The %d riskiest suppliers",
 	[RT_K_ASSESSED] = "Suppliers assessed",
 	[RT_K_FAILED] = "Inputs not assessed",
 	[RT_K_WITH_RED_FLAG] = "Suppliers with a red flag",
-	[RT_K_FINDINGS_TOTAL] = "Findings",
+	[RT_K_FINDINGS_TOTAL] = "Findings (every rule that fired)",
 	[RT_K_MEAN_SCORE] = "Mean overall score",
 	[RT_NO_SUPPLIERS] = "No supplier was assessed.",
 	[RT_CHART_RATINGS] = "Suppliers per rating",
@@ -223,35 +223,114 @@ const char *const report_texts[RT__COUNT] = {
 	[RT_CHART_SECTORS] = "Findings per sector",
 	[RT_CHART_AREAS] = "Score per duty area (0-100)",
 	[RT_OTHER_SECTORS] = "Other sectors",
-	/* Method: the scoring paragraphs, numbers from score.h */
+	[RT_FMT_TOTAL_REDACTED] = "%d in all",
+	[RT_H_WORKBOOK] = "Workbook",
+	[RT_H_PERIOD] = "Period",
+	[RT_H_COMPARED_WITH] = "Compared with",
+	[RT_H_SCORE_CHANGE] = "Score change",
+	[RT_H_RATING_THEN] = "Rating then",
+	[RT_H_TREND] = "Trend",
+	[RT_H_NEW_FINDINGS] = "New findings",
+	[RT_H_RESOLVED_FINDINGS] = "Resolved findings",
+	[RT_H_PROCESS_RATING] = "Process rating",
+	[RT_H_CLAIMED] = "Claimed",
+	[RT_H_EVIDENCED] = "Evidenced",
+	[RT_H_UNRESOLVED] = "Unresolved red flags",
+	[RT_H_RATING_REASON] = "Rating reason",
+	[RT_K_TRENDS] = "Since the earlier period",
+	[RT_FMT_TRENDS] = "%d improved, %d worsened, %d stayed; %d not compared (no earlier period)",
+	[RT_FMT_INFO_NEEDED] = "Information needed: %s",
+	/* Method: the scoring paragraphs (numbers from score.h), context and regime */
 	[RT_K_M_QUESTIONS] = "Question score",
 	[RT_K_M_SCORES] = "Duty and overall scores",
-	[RT_K_M_COVERAGE] = "Coverage",
 	[RT_K_M_FINDINGS] = "Findings",
+	[RT_K_M_MISSING] = "Missing information",
+	[RT_K_M_CONTEXT] = "Context",
 	[RT_K_M_RATING] = "Rating",
 	[RT_K_M_ACTIONS] = "Action plan",
+	[RT_K_M_REGIME] = "Regime",
 	[RT_FMT_M_Q] = "Question score s in [0,%d]: maturity ",
 	[RT_FMT_M_Q_ITEM] = "%s = %g, ",
-	[RT_FMT_M_Q_END] = "unknown = %d (a gap), na = not applicable (excluded); choice and multi "
-		"through their options' scores; other kinds through the question's own score function; "
-		"unanswered = %d and a gap.",
-	[RT_FMT_M_SCORES] = "Duty score = %d x sum(w x s) / sum(w) over the applicable questions that "
-		"cite the duty. Overall score = the same over all applicable questions.",
-	[RT_FMT_M_COVERAGE] = "Coverage claimed = answered weight / applicable weight (unknown counts "
-		"as not answered). Coverage evidenced = the weight of answered questions that cite at "
-		"least one evidence item no older than %d months / applicable weight.",
-	[RT_FMT_M_FINDINGS] = "A finding has severity components scale, scope and irremediable "
-		"character (%d-%d each; UNGP 14, 24) and likelihood (%d-%d; CSDDD Art 9). Severity = the "
-		"largest component; priority = severity x likelihood (%d-%d). Level: ",
+	[RT_FMT_M_Q_END] =
+		"unknown = %d (a gap); na only where the pack says when a question does not "
+		"apply (then excluded), else an error; choice and multi through their options' scores; "
+		"other kinds through the question's own score function; unanswered = %d and a gap. A "
+		"positive answer to a question that needs evidence earns s x %g unless it cites current "
+		"evidence.",
+	[RT_FMT_M_SCORES] =
+		"Duty score = %d x sum(w x s) / sum(w) over the applicable questions that "
+		"cite the duty. Overall (process) score = the same over all applicable questions. "
+		"Coverage = answered weight / applicable weight (unknown and unanswered count as gaps). "
+		"Claimed and evidenced: the weight of positive answers, and of those with current "
+		"evidence, over the applicable questions that need evidence.",
+	[RT_FMT_M_FINDINGS] =
+		"A finding has scale, scope and irremediable character (%d-%d each; UNGP 14, "
+		"24) and likelihood (%d-%d; CSDDD Art 9). Severity = (scale + scope + irremediable + "
+		"%d x the largest) / %d; priority = severity x likelihood (%d-%d). Level: ",
 	[RT_FMT_M_LEVEL_FIRST] = "%s (priority >= %d%s), ",
 	[RT_FMT_M_LEVEL] = "%s (>= %d%s), ",
 	[RT_M_OR_RED_FLAG] = ", or a red flag",
-	[RT_FMT_M_LEVEL_LAST] = "%s.",
-	[RT_M_RATING] = "Rating: ",
+	[RT_FMT_M_LEVEL_LAST] =
+		"%s. Findings are ordered by severity, then likelihood. Rules about one impact "
+		"form a group: the most severe finding leads, the others corroborate; caps, counts and "
+		"the action plan use groups.",
+	[RT_FMT_M_MISSING] =
+		"Missing information: a rule that reads an unknown or unanswered answer is "
+		"tried with every value that answer could take (at most %d tries per rule); the worst "
+		"finding any of them gives is raised as 'Information needed' at that level (or, for "
+		"rules that assume the worst, as the finding itself). Leaving an answer out or "
+		"answering unknown never improves a score, a rating or a finding.",
+	[RT_FMT_M_CONTEXT] =
+		"Context: a rule that names country-risk columns gets likelihood +%d when the "
+		"supplier's country has a value of at least %g in one of them (the file and its sources "
+		"are listed below); a missing country or value changes nothing. A supplier with 1 to %d "
+		"employees is small: questions marked so do not apply to it.",
+	[RT_M_RATING] = "Rating: the process rating (",
 	[RT_FMT_M_RATING_ITEM] = "%c >= %g, ",
-	[RT_FMT_M_RATING_END] = "%c below. A red-flag finding caps the rating at %c and marks the "
-		"supplier 'red flag'.",
-	[RT_FMT_M_ACTIONS] = "Action plan: findings of level %s and above; legal basis %s for "
-		"potential impacts (prevention), %s for actual impacts (bringing them to an end).",
-	[RT_FMT_TOTAL_REDACTED] = "%d in all",
+	[RT_FMT_M_RATING_CAPS] = "%c below), capped by the worst that applies of: findings (",
+	[RT_M_RATING_COVERAGE] = "); coverage (",
+	[RT_M_RATING_EVIDENCE] = "); evidenced claims (",
+	[RT_FMT_M_CAP_ITEM] = "%s%c below %g",
+	[RT_M_RATING_END] = "). Red flags are reported apart from the letter.",
+	[RT_FMT_M_ACTIONS] =
+		"Action plan: one entry per group whose level is %s or above; legal basis %s "
+		"for potential impacts (prevention), %s for actual impacts (bringing them to an end).",
+	[RT_M_REGIME] =
+		"The rating concerns the supplier's due diligence; what concerns the buyer under "
+		"the chosen regime (scope, penalties, liability, dates) is listed below and never enters "
+		"a score.",
+	[RT_K_METHOD_VERSION] = "Scoring method version",
+	[RT_SEC_REGIME] = "Duties and regime",
+	[RT_K_REGIME] = "Regime",
+	[RT_K_FOR_BUYER] = "For the buyer",
+	[RT_K_REGIME_VERIFIED] = "Regime verified",
+	[RT_K_DUTY_WORDING] = "Duty wording",
+	[RT_FMT_DUTY_WORDING] =
+		"%d cited: %d checked against the official text, %d from secondary sources, "
+		"%d not verified%s",
+	[RT_DUTY_WORDING_NONE] = " (and some with no status)",
+	[RT_SEC_CRISK] = "Country risk",
+	[RT_K_FILE] = "File",
+	[RT_K_FILE_SHA] = "File SHA-256",
+	[RT_K_COLUMNS] = "Columns",
+	[RT_CRISK_NONE] = "none: no likelihood was adjusted for country risk",
+	[RT_FMT_CRISK_COLUMN] = "%s (%s); licence: %s",
+	[RT_FMT_CONTEXT] = "+%d likelihood: %s",
+	[RT_K_PROCESS_RATING] = "Process rating",
+	[RT_K_CLAIMED] = "Claimed",
+	[RT_K_EVIDENCED] = "Evidenced",
+	[RT_K_RED_FLAG] = "Red flag",
+	[RT_K_UNRESOLVED] = "Unresolved red flags",
+	[RT_UNRESOLVED] = "unresolved",
+	[RT_H_VERIFIED] = "Verified",
+	[RT_H_OPEN_SINCE] = "Open since",
+	[RT_H_SEVERITY] = "Severity",
+	[RT_H_COUNTRY_RISK] = "Country risk",
+	[RT_H_CORROBORATES] = "Corroborates",
+	[RT_H_CAPS] = "Caps rating at",
+	[RT_H_NOTES] = "Notes",
+	[RT_H_EVIDENCE_NEEDED] = "Evidence needed",
+	[RT_H_APPLIES] = "Applies",
+	[RT_AUDIENCE_PLAIN_STAKEHOLDER] = "stakeholder",
+	[RT_K_PSEUDONYMISED] = "Pseudonymised",
 };

@@ -8,7 +8,10 @@
  * Carlito/Calibri advance widths, the column's width, greedy word wrap as
  * the spreadsheets do it) and sets the row's height. Every sheet gets the
  * same paper, margins, a header with the audience's marking, the supplier
- * or portfolio and the sheet's name, and a "Page X of Y" footer. */
+ * or portfolio and the sheet's name, and a "Page X of Y" footer.
+ *
+ * Strings from data reach libxlsxwriter only through these writers
+ * (report_cell_text); a literal may be passed to libxlsxwriter directly. */
 #ifndef DILIGO_XLSX_COMMON_H
 #define DILIGO_XLSX_COMMON_H
 
@@ -30,6 +33,7 @@ struct xfmt {
 	lxw_format *head, *head_r;         /* table headings: text columns, number columns */
 	lxw_format *text, *wrap, *num, *num1, *pct; /* table cells, top-aligned */
 	lxw_format *label, *value, *value_wrap, *value_num, *value_num1, *value_pct; /* key: value */
+	lxw_format *bold; /* a label (the Changes sheet) */
 	lxw_format *big;                    /* the rating on Summary */
 	lxw_format *muted;
 	lxw_format *level[4];               /* low .. critical */

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "change.h"
 #include "redact.h"
 #include "score.h"
 #include "sink_int.h"
@@ -82,6 +83,8 @@ struct portfolio {
 	size_t nkeys, capkeys;
 	FILE *spill;
 	int redacted[RD__COUNT];
+	int trends[3]; /* suppliers compared with an earlier period: worse, same, better */
+	int uncompared;
 };
 
 static const struct column sup_cols[] = {
@@ -92,9 +95,20 @@ static const struct column sup_cols[] = {
 	{ RT_H_RED_FLAGS, 7, COL_NUM },  { RT_H_CRITICAL, 8, COL_NUM },
 	{ RT_H_HIGH, 6, COL_NUM },       { RT_H_MEDIUM, 8, COL_NUM },
 	{ RT_H_LOW, 6, COL_NUM },        { RT_H_TOP_FINDING, 28, COL_WRAP },
-	{ RT_H_INPUT, 30, COL_WRAP }, /* company copies, on screen only */
+	/* on screen only */
+	{ RT_H_INPUT, 30, COL_WRAP }, /* empty in stakeholder copies */
+	{ RT_H_WORKBOOK, 30, COL_WRAP },
+	/* year over year (--baseline, series): empty when not compared */
+	{ RT_H_PERIOD, 8, COL_NUM },      { RT_H_COMPARED_WITH, 10, COL_NUM },
+	{ RT_H_SCORE_CHANGE, 9, COL_NUM }, { RT_H_RATING_THEN, 8, COL_TEXT },
+	{ RT_H_TREND, 10, COL_TEXT },      { RT_H_NEW_FINDINGS, 9, COL_NUM },
+	{ RT_H_RESOLVED_FINDINGS, 10, COL_NUM },
+	/* the rating's two dimensions and its evidence (docs/scoring.md) */
+	{ RT_H_PROCESS_RATING, 9, COL_TEXT }, { RT_H_CLAIMED, 9, COL_NUM },
+	{ RT_H_EVIDENCED, 10, COL_NUM },      { RT_H_UNRESOLVED, 11, COL_NUM },
+	{ RT_H_RATING_REASON, 60, COL_WRAP },
 };
-enum { NSUP_PRINTED = 14 };
+enum { NSUP_PRINTED = 14, NSUP_COLS = 28 };
 /* Findings rows stay short (they can number millions); what is the same
  * for every finding of a rule — duties, action, severity — is on Rules. */
 static const struct column find_cols[] = {
@@ -205,13 +219,10 @@ static int sector_slot(struct portfolio *p, const char *id)
 
 /* ---- risk ----------------------------------------------------------- */
 
+/* Red flags: the groups a red-flag finding leads (docs/scoring.md). */
 static int red_flags(const struct assessment *a)
 {
-	int n = 0;
-
-	for (int i = 0; i < a->nfindings; i++)
-		n += a->findings[i].rule->red_flag;
-	return n;
+	return a->red_flags;
 }
 
 /* Higher is riskier: red-flag findings (10 bits), critical findings (12),
@@ -305,11 +316,12 @@ static int cmp_risky(const void *x, const void *y)
 
 struct spilled {
 	uint32_t key;
-	char rating;
-	double score, coverage;
-	int flags, per_level[LVL__COUNT];
+	char rating, process, rating_then;
+	double score, coverage, claimed, evidenced, score_change;
+	int flags, unresolved, per_level[LVL__COUNT];
+	int period, from_period, trend, nnew, nresolved; /* trend: TREND_NONE when not compared */
 };
-enum { SP_ID, SP_NAME, SP_COUNTRY, SP_SECTOR, SP_TOP, SP_INPUT, SP__COUNT };
+enum { SP_ID, SP_NAME, SP_COUNTRY, SP_SECTOR, SP_TOP, SP_INPUT, SP_WORKBOOK, SP_REASON, SP__COUNT };
 
 static void spill_str(FILE *f, const char *s)
 {
@@ -335,13 +347,30 @@ static char *unspill_str(FILE *f)
 	return s;
 }
 
-static void supplier_row(struct portfolio *p, const char *input, const struct assessment *a,
-			 const struct who *w, const char *top, int flags, uint32_t key)
+static void supplier_row(struct portfolio *p, const char *input, const char *workbook,
+			 const struct assessment *a, const struct who *w, const char *top, int flags,
+			 uint32_t key)
 {
-	struct spilled sp = { .key = key, .rating = a->rating, .score = a->overall,
-			      .coverage = a->coverage, .flags = flags };
+	const struct change *c = a->change;
+	struct spilled sp = { .key = key, .rating = a->rating, .process = a->process_rating,
+			      .score = a->overall, .coverage = a->coverage, .claimed = a->claimed,
+			      .evidenced = a->evidenced, .flags = flags,
+			      .unresolved = a->red_flags_unresolved, .period = a->qn->period,
+			      .trend = change_trend(a, c) };
+	const char *base = workbook && strrchr(workbook, '/') ? strrchr(workbook, '/') + 1 : workbook;
+	char reason[DILIGO_REPORT_LIST_TEXT];
 
 	memcpy(sp.per_level, a->per_level, sizeof sp.per_level);
+	if (sp.trend == TREND_NONE) {
+		p->uncompared++;
+	} else {
+		p->trends[sp.trend + 1]++;
+		sp.from_period = c->from_period;
+		sp.score_change = round((a->overall - c->score_then) * 100) / 100;
+		sp.rating_then = c->rating_then;
+		sp.nnew = c->nnew;
+		sp.nresolved = c->nresolved;
+	}
 	fwrite(&sp, sizeof sp, 1, p->spill);
 	spill_str(p->spill, w->id);
 	spill_str(p->spill, w->name);
@@ -349,6 +378,9 @@ static void supplier_row(struct portfolio *p, const char *input, const struct as
 	spill_str(p->spill, a->pack->id);
 	spill_str(p->spill, top);
 	spill_str(p->spill, p->o.stakeholder ? NULL : input);
+	spill_str(p->spill, p->o.stakeholder ? base : workbook); /* no paths in stakeholder copies */
+	/* the reason may name a finding: the neutral title's reasons are the engine's */
+	spill_str(p->spill, redact_free(w, a->rating_reason, reason, sizeof reason, NULL));
 	GROW(p->keys, p->nkeys + 1, p->capkeys);
 	p->keys[p->nkeys++] = key;
 }
@@ -380,7 +412,7 @@ static size_t riskier_than(const uint32_t *sorted, size_t n, uint32_t key)
  * rank: 1 + the riskier keys + the equal keys of earlier suppliers. */
 static void suppliers_sheet(struct portfolio *p)
 {
-	int ncols = p->o.stakeholder ? NSUP_PRINTED : NSUP_PRINTED + 1;
+	static const char *const trend[] = { "worsened", "stayed", "improved" };
 	uint32_t *seen = xcalloc(p->nkeys ? p->nkeys : 1, sizeof *seen);
 	struct spilled sp;
 
@@ -388,7 +420,8 @@ static void suppliers_sheet(struct portfolio *p)
 		qsort(p->keys, p->nkeys, sizeof *p->keys, cmp_key_desc);
 	rewind(p->spill);
 	for (int i = 0; i < p->nsup && fread(&sp, sizeof sp, 1, p->spill) == 1; i++) {
-		char *s[SP__COUNT], rating[2] = { sp.rating, 0 };
+		char *s[SP__COUNT], rating[2] = { sp.rating, 0 }, process[2] = { sp.process, 0 };
+		char then[2] = { sp.rating_then, 0 };
 		size_t at = riskier_than(p->keys, p->nkeys, sp.key);
 		struct xrow r;
 
@@ -407,15 +440,31 @@ static void suppliers_sheet(struct portfolio *p)
 		for (int l = LVL_CRITICAL; l >= LVL_LOW; l--)
 			xr_num(&r, 9 + LVL_CRITICAL - l, sp.per_level[l], NULL);
 		xr_text(&r, 13, s[SP_TOP], NULL);
-		if (ncols > NSUP_PRINTED)
-			xr_text(&r, 14, s[SP_INPUT], NULL);
+		xr_text(&r, 14, s[SP_INPUT], NULL);
+		xr_text(&r, 15, s[SP_WORKBOOK], NULL); /* which file holds this supplier */
+		if (sp.period)
+			xr_num(&r, 16, sp.period, NULL);
+		if (sp.trend != TREND_NONE) {
+			if (sp.from_period)
+				xr_num(&r, 17, sp.from_period, NULL);
+			xr_num(&r, 18, sp.score_change, p->f.num1);
+			xr_text(&r, 19, then, NULL);
+			xr_text(&r, 20, trend[sp.trend + 1], NULL);
+			xr_num(&r, 21, sp.nnew, NULL);
+			xr_num(&r, 22, sp.nresolved, NULL);
+		}
+		xr_text(&r, 23, process, NULL);
+		xr_num(&r, 24, sp.claimed, p->f.pct);
+		xr_num(&r, 25, sp.evidenced, p->f.pct);
+		xr_num(&r, 26, sp.unresolved, NULL);
+		xr_text(&r, 27, s[SP_REASON], NULL);
 		xr_end(&r);
 		for (int k = 0; k < SP__COUNT; k++)
 			free(s[k]);
 	}
 	free(seen);
 	worksheet_autofilter(p->sup, HEAD, 0, (lxw_row_t)(HEAD + (p->nsup ? p->nsup : 1)),
-			     (lxw_col_t)(ncols - 1));
+			     NSUP_COLS - 1);
 }
 
 /* ---- rules and findings ----------------------------------------------- */
@@ -493,6 +542,10 @@ static void finding_rows(struct portfolio *p, const struct assessment *a, const 
 		if (secret) { /* stakeholder copies: not on Rules, titled by area */
 			xr_text(&r, 3, finding_title(&p->o, a, f, title, sizeof title), NULL);
 			xr_text(&r, 4, RT(CONFIDENTIAL), NULL);
+		} else if (f->info) { /* "Information needed: ...": measured, not cached */
+			count_rule(p, f->rule, a->pack->id);
+			xr_text(&r, 3, finding_title(&p->o, a, f, title, sizeof title), NULL);
+			xr_text(&r, 4, f->rule->id, NULL);
 		} else {
 			seen = count_rule(p, f->rule, a->pack->id);
 			xw_text(p->find, r.row, 3, f->rule->title, p->f.wrap);
@@ -573,8 +626,8 @@ static void error_row(struct portfolio *p, const char *input, const struct err *
 	xr_end(&r);
 }
 
-static void pf_item(struct sink *s, const char *input, const struct assessment *a,
-		    const struct err *e)
+static void pf_item(struct sink *s, const char *input, const char *workbook,
+		    const struct assessment *a, const struct err *e)
 {
 	struct portfolio *p = (struct portfolio *)s;
 	struct who w;
@@ -602,7 +655,7 @@ static void pf_item(struct sink *s, const char *input, const struct assessment *
 	cand.score = a->overall;
 	memcpy(cand.per_level, a->per_level, sizeof cand.per_level);
 	keep_risky(p, &cand, a, &w, top);
-	supplier_row(p, input, a, &w, top, cand.flags, cand.key);
+	supplier_row(p, input, workbook, a, &w, top, cand.flags, cand.key);
 	/* the Overview's counts */
 	for (int i = 0; i < SCORE_NRATINGS; i++)
 		p->ratings[i] += score_rating_bands[i].letter == a->rating;
@@ -864,6 +917,11 @@ static void method_sheet(struct portfolio *p)
 				       : RT(AUDIENCE_STAKEHOLDER));
 	snprintf(buf, sizeof buf, RT(FMT_SUPPLIER_COUNTS), p->nsup, p->nerr, p->nfind);
 	r = m_kv(p, r, RT(K_SUPPLIERS), buf);
+	if (p->trends[0] + p->trends[1] + p->trends[2]) {
+		snprintf(buf, sizeof buf, RT(FMT_TRENDS), p->trends[2], p->trends[0], p->trends[1],
+			 p->uncompared);
+		r = m_kv(p, r, RT(K_TRENDS), buf);
+	}
 	for (int i = 0; i < p->npacks; i++)
 		r = m_kv(p, r, i ? "" : RT(K_PACKS), p->packs[i]);
 	r = m_kv(p, r, RT(K_RISK_ORDER), RT(RISK_ORDER));
@@ -1019,8 +1077,7 @@ struct sink *sink_portfolio_new(const char *path, const struct report_opts *o, s
 	p->errs = workbook_add_worksheet(p->wb, RT(SHEET_ERRORS));
 	p->rules = workbook_add_worksheet(p->wb, RT(SHEET_RULES));
 	p->method = workbook_add_worksheet(p->wb, RT(SHEET_METHOD));
-	table_sheet(p, p->sup, RT(SHEET_SUPPLIERS), sup_cols,
-		    o->stakeholder ? NSUP_PRINTED : NSUP_PRINTED + 1, NSUP_PRINTED, XW_LANDSCAPE);
+	table_sheet(p, p->sup, RT(SHEET_SUPPLIERS), sup_cols, NSUP_COLS, NSUP_PRINTED, XW_LANDSCAPE);
 	table_sheet(p, p->errs, RT(SHEET_ERRORS), err_cols, 4, 4, XW_LANDSCAPE);
 	return &p->base;
 }

@@ -16,9 +16,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bounds.h"
+#include "change.h"
+#include "crisk.h"
 #include "redact.h"
 #include "score.h"
 #include "sink.h"
+#include "xlsx_changes.h"
 #include "xlsx_common.h"
 
 struct sw {
@@ -29,6 +33,7 @@ struct sw {
 	const struct report_opts *o;
 	struct who who;
 	int counts[RD__COUNT];
+	lxw_format *due; /* a date as people type it in the Action plan */
 };
 
 static const char *join(const char **v, int n, const char *sep, char *buf, size_t size)
@@ -61,7 +66,7 @@ static double fit(double width, double min, double max)
 enum {
 	S_A = 16, S_B = 24, S_C = 2, S_D = 20, S_E = 12, S_F = 2, S_G = 22, S_H = 7, S_I = 8,
 	S_TOP = 3,      /* row of the section headings */
-	S_LIST = 15,    /* row of the red flags' section */
+	S_LIST = 18,    /* row of the red flags' section */
 	S_LIST_MAX = DILIGO_TOP_FINDINGS, /* rows per list */
 	S_CHART_W = 340,
 };
@@ -134,48 +139,20 @@ static void summary_profile(struct sw *w, lxw_worksheet *ws, int *lines)
 	}
 }
 
-static int red_flag_findings(const struct assessment *a)
+/* Red flags: the groups a confirmed red-flag finding leads. */
+static int red_flag_groups(const struct assessment *a)
 {
 	int n = 0;
 
 	for (int i = 0; i < a->nfindings; i++)
-		n += a->findings[i].rule->red_flag;
+		n += a->findings[i].red_flag && a->findings[i].lead == i;
 	return n;
-}
-
-/* "The overall score 61.8 gives B (B from 60). A red-flag finding caps
- * the rating at D." — the letter the score gives and the cap that applied. */
-static const char *rating_reason(const struct assessment *a, char *buf, size_t n)
-{
-	char letter = score_rating(a->overall);
-	size_t u;
-	int band = 0;
-
-	while (band < SCORE_NRATINGS - 1 && score_rating_bands[band].letter != letter)
-		band++;
-	if (isnan(a->overall))
-		u = (size_t)snprintf(buf, n, "%s", RT(WHY_NO_SCORE));
-	else if (band < SCORE_NRATINGS - 1)
-		u = (size_t)snprintf(buf, n, RT(FMT_WHY_SCORE), a->overall, letter, letter,
-				     score_rating_bands[band].min);
-	else
-		u = (size_t)snprintf(buf, n, RT(FMT_WHY_BOTTOM), a->overall, letter,
-				     score_rating_bands[SCORE_NRATINGS - 2].min);
-	if (u >= n)
-		return buf;
-	if (!a->red_flag)
-		snprintf(buf + u, n - u, "%s", RT(FMT_WHY_NO_CAP));
-	else if (letter < SCORE_RED_FLAG_CAP)
-		snprintf(buf + u, n - u, RT(FMT_WHY_CAP), SCORE_RED_FLAG_CAP);
-	else
-		snprintf(buf + u, n - u, RT(FMT_WHY_CAP_NOOP), SCORE_RED_FLAG_CAP);
-	return buf;
 }
 
 static void summary_result(struct sw *w, lxw_worksheet *ws, int *lines)
 {
 	const struct assessment *a = w->a;
-	char r1[2] = { a->rating, 0 }, why[DILIGO_REPORT_LINE_TEXT], k[64];
+	char r1[2] = { a->rating, 0 }, r2[2] = { a->process_rating, 0 }, k[64];
 	int r = S_TOP + 1;
 
 	section(w, ws, S_TOP, 3, 4, RT(SEC_RESULT));
@@ -184,23 +161,29 @@ static void summary_result(struct sw *w, lxw_worksheet *ws, int *lines)
 	label(w, ws, ++r, 3, RT(K_RATING));
 	worksheet_write_string(ws, (lxw_row_t)r, 4, r1, w->f.big);
 	lines[r] = 2; /* the big letter */
-	label(w, ws, ++r, 3, RT(K_COVERAGE_CLAIMED));
+	label(w, ws, ++r, 3, RT(K_PROCESS_RATING));
+	worksheet_write_string(ws, (lxw_row_t)r, 4, r2, w->f.value);
+	label(w, ws, ++r, 3, RT(K_COVERAGE));
 	xw_num(ws, r, 4, a->coverage, w->f.value_pct);
-	label(w, ws, ++r, 3, RT(K_COVERAGE_EVIDENCED));
+	label(w, ws, ++r, 3, RT(K_CLAIMED));
+	xw_num(ws, r, 4, a->claimed, w->f.value_pct);
+	label(w, ws, ++r, 3, RT(K_EVIDENCED));
 	xw_num(ws, r, 4, a->evidenced, w->f.value_pct);
-	label(w, ws, ++r, 3, RT(K_RED_FLAGS));
-	worksheet_write_number(ws, (lxw_row_t)r, 4, red_flag_findings(a),
-			       a->red_flag ? w->f.flag_value : w->f.value_num);
+	label(w, ws, ++r, 3, RT(K_RED_FLAG));
+	worksheet_write_string(ws, (lxw_row_t)r, 4, a->red_flag ? RT(YES)
+				       : a->red_flags_unresolved ? RT(UNRESOLVED) : RT(NO),
+			       a->red_flag ? w->f.flag_value : w->f.value);
+	label(w, ws, ++r, 3, RT(K_UNRESOLVED));
+	worksheet_write_number(ws, (lxw_row_t)r, 4, a->red_flags_unresolved, w->f.value_num);
 	for (int l = LVL_CRITICAL; l >= LVL_LOW; l--) {
 		snprintf(k, sizeof k, RT(FMT_K_FINDINGS_LEVEL), level_name((enum level)l));
 		label(w, ws, ++r, 3, k);
 		worksheet_write_number(ws, (lxw_row_t)r, 4, a->per_level[l], w->f.value_num);
 	}
-	/* the reason, under both blocks */
+	/* why, under both blocks: the engine's sentence (score, caps that applied) */
 	r = S_LIST - 2 > r + 1 ? S_LIST - 2 : r + 1;
 	label(w, ws, r, 0, RT(K_RATING_WHY));
-	lines[r] = span(ws, r, 1, 4, S_B + S_C + S_D + S_E, rating_reason(a, why, sizeof why),
-			w->f.value_wrap);
+	lines[r] = span(ws, r, 1, 4, S_B + S_C + S_D + S_E, a->rating_reason, w->f.value_wrap);
 }
 
 /* A list of findings under a section heading: Level | Finding | Priority. */
@@ -220,14 +203,16 @@ static int summary_list(struct sw *w, lxw_worksheet *ws, int r, const char *titl
 	for (int i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
 
-		if ((flags && !f->rule->red_flag) || (skip_flags && f->rule->red_flag))
+		if (f->lead != i)
+			continue; /* one line per impact: corroborating findings are in Findings */
+		if ((flags && !f->red_flag) || (skip_flags && f->red_flag))
 			continue;
 		if (total++ >= S_LIST_MAX)
 			continue;
 		worksheet_write_string(ws, (lxw_row_t)r, 0, level_name(f->level), w->f.level[f->level]);
 		lines[r] = span(ws, r, 1, 3, S_B + S_C + S_D,
 				finding_title(w->o, a, f, buf, sizeof buf), w->f.value_wrap);
-		worksheet_write_number(ws, (lxw_row_t)r, 4, f->priority, w->f.num);
+		worksheet_write_number(ws, (lxw_row_t)r, 4, f->priority, w->f.num1);
 		r++;
 		shown_n++;
 	}
@@ -350,7 +335,7 @@ static void sheet_summary(struct sw *w)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(w->wb, RT(SHEET_SUMMARY));
 	static const double widths[] = { S_A, S_B, S_C, S_D, S_E, S_F, S_G, S_H };
-	int lines[S_ROWS], r, p, nflags = red_flag_findings(w->a);
+	int lines[S_ROWS], r, p, nflags = red_flag_groups(w->a);
 	int area_end = S_TOP + 2 + w->a->nareas; /* the row after the area table */
 	char title[DILIGO_REPORT_LINE_TEXT];
 	double chart, top = 0;
@@ -443,6 +428,8 @@ static void sheet_duties(struct sw *w)
 		{ RT_H_AREA, 14, COL_WRAP },      { RT_H_STATUS, 9, COL_WRAP },
 		{ RT_H_SCORE, 7, COL_NUM },       { RT_H_QUESTIONS, 10, COL_NUM },
 		{ RT_H_GAPS, 6, COL_NUM },        { RT_H_FINDINGS, 9, COL_NUM },
+		/* on screen only */
+		{ RT_H_VERIFIED, 16, COL_WRAP },
 	};
 	const struct assessment *a = w->a;
 	lxw_worksheet *ws;
@@ -454,7 +441,7 @@ static void sheet_duties(struct sw *w)
 		idw = u > idw ? u : idw;
 	}
 	cols[1].width = fit(idw, 8, 22);
-	ws = table_sheet(w, RT(SHEET_DUTIES), cols, 10, a->nduties, 10);
+	ws = table_sheet(w, RT(SHEET_DUTIES), cols, 11, a->nduties, 10);
 	for (int i = 0; i < a->nduties; i++) {
 		const struct duty_score *d = &a->duties[i];
 		struct xrow r;
@@ -470,6 +457,7 @@ static void sheet_duties(struct sw *w)
 		xr_num(&r, 7, d->nquestions, NULL);
 		xr_num(&r, 8, d->gaps, NULL);
 		xr_num(&r, 9, d->nfindings, NULL);
+		xr_pack_text(&r, 10, d->duty->verified);
 		xr_end(&r);
 	}
 	conditional_scores(ws, FIRST, 6, FIRST + a->nduties - 1, 6);
@@ -514,6 +502,19 @@ static double findings_width(const struct assessment *a, bool source)
 
 enum { F_PRINTED = 7 };
 
+/* Status (new, persisting) and open since of finding i: without a
+ * comparison every finding is new, open since this period. */
+static void since(struct sw *w, struct xrow *r, int scol, int pcol, int i)
+{
+	const struct change *c = w->a->change;
+	int period = c ? c->open_since[i] : w->a->qn->period;
+
+	if (scol >= 0)
+		xr_text(r, scol, change_status_name(c ? (enum fstatus)c->status[i] : FST_NEW), NULL);
+	if (period)
+		xr_num(r, pcol, period, NULL);
+}
+
 static void sheet_findings(struct sw *w)
 {
 	struct column cols[] = {
@@ -524,8 +525,11 @@ static void sheet_findings(struct sw *w)
 		/* on screen only */
 		{ RT_H_RULE_ID, 24, COL_WRAP },       { RT_H_SCALE, 7, COL_NUM },
 		{ RT_H_SCOPE, 7, COL_NUM },           { RT_H_IRREMEDIABLE, 12, COL_NUM },
-		{ RT_H_LIKELIHOOD, 11, COL_NUM },     { RT_H_RED_FLAG, 9, COL_TEXT },
-		{ RT_H_RULE_SOURCE, 22, COL_WRAP },
+		{ RT_H_LIKELIHOOD, 11, COL_NUM },     { RT_H_RED_FLAG, 10, COL_TEXT },
+		{ RT_H_RULE_SOURCE, 22, COL_WRAP },   { RT_H_STATUS, 10, COL_TEXT },
+		{ RT_H_OPEN_SINCE, 9, COL_NUM },      { RT_H_SEVERITY, 9, COL_NUM },
+		{ RT_H_COUNTRY_RISK, 16, COL_WRAP },  { RT_H_CORROBORATES, 24, COL_WRAP },
+		{ RT_H_CAPS, 9, COL_TEXT },
 	};
 	const struct assessment *a = w->a;
 	static _Thread_local char buf[DILIGO_REPORT_LIST_TEXT], buf2[DILIGO_REPORT_LIST_TEXT];
@@ -533,17 +537,18 @@ static void sheet_findings(struct sw *w)
 
 	cols[7].width = findings_width(a, false);
 	cols[13].width = findings_width(a, true);
-	ws = table_sheet(w, RT(SHEET_FINDINGS), cols, 14, a->nfindings, F_PRINTED);
+	ws = table_sheet(w, RT(SHEET_FINDINGS), cols, 20, a->nfindings, F_PRINTED);
 	for (int i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
 		const struct rule *ru = f->rule;
 		bool secret = redact_finding(w->o, a, f);
 		char src[DILIGO_REPORT_SOURCE_TEXT], title[DILIGO_REPORT_LINE_TEXT];
+		char cap[2] = { f->cap, 0 };
 		struct xrow r;
 
 		xr_begin(&r, ws, &w->f, cols, FIRST + i);
 		xr_text(&r, 0, level_name(f->level), w->f.level[f->level]);
-		xr_num(&r, 1, f->priority, NULL);
+		xr_num(&r, 1, f->priority, w->f.num1);
 		xr_text(&r, 2, finding_title(w->o, a, f, title, sizeof title), NULL);
 		if (f->detail)
 			xr_text(&r, 3, secret ? RT(CONFIDENTIAL) : shown(w, f->detail, buf2, sizeof buf2),
@@ -553,56 +558,109 @@ static void sheet_findings(struct sw *w)
 		xr_pack_text(&r, 5, secret ? RT(CONFIDENTIAL) : ru->action);
 		xr_text(&r, 6, join(ru->duties, ru->nduties, ", ", buf, sizeof buf), NULL);
 		xr_pack_text(&r, 7, secret ? RT(CONFIDENTIAL) : ru->id);
-		xr_num(&r, 8, ru->scale, NULL);
-		xr_num(&r, 9, ru->scope, NULL);
-		xr_num(&r, 10, ru->irremediable, NULL);
+		xr_num(&r, 8, f->scale, NULL);
+		xr_num(&r, 9, f->scope, NULL);
+		xr_num(&r, 10, f->irremediable, NULL);
 		xr_num(&r, 11, f->likelihood, NULL);
-		xr_text(&r, 12, ru->red_flag ? RT(YES) : RT(NO), NULL);
+		xr_text(&r, 12, f->red_flag ? RT(YES) : ru->red_flag ? RT(UNRESOLVED) : RT(NO), NULL);
 		snprintf(src, sizeof src, "%s:%d", ru->file, ru->line);
 		xr_text(&r, 13, secret ? RT(CONFIDENTIAL) : src, NULL);
+		since(w, &r, 14, 15, i);
+		xr_num(&r, 16, f->severity, w->f.num1);
+		if (f->context_risk) {
+			snprintf(src, sizeof src, RT(FMT_CONTEXT), f->context, f->context_risk);
+			xr_text(&r, 17, src, NULL);
+		}
+		if (f->lead != i) /* the lead's rule, unless this copy withholds it */
+			xr_text(&r, 18, redact_finding(w->o, a, &a->findings[f->lead]) ? RT(CONFIDENTIAL)
+					: a->findings[f->lead].rule->id, NULL);
+		if (f->cap > 'A')
+			xr_text(&r, 19, cap, NULL);
 		xr_end(&r);
 	}
 }
 
 /* ---- Action plan ---------------------------------------------------- */
 
+/* Owner, Due date, Status and Notes as people left them in the earlier
+ * Action plan (x), or Status "Open"; stakeholder copies show no names
+ * and no notes. */
+static void carried(struct sw *w, struct xrow *r, const struct prior_action *x)
+{
+	bool company = !w->o->stakeholder;
+
+	if (!x) {
+		xr_text(r, 8, RT(STATUS_OPEN), NULL);
+		return;
+	}
+	if (company)
+		xr_text(r, 6, x->owner, NULL);
+	if (x->due_serial > 0)
+		worksheet_write_number(r->ws, (lxw_row_t)r->row, 7, x->due_serial, w->due);
+	else
+		xr_text(r, 7, x->due, NULL);
+	xr_text(r, 8, x->status && *x->status ? x->status : RT(STATUS_OPEN), NULL);
+	if (company)
+		xr_text(r, 9, x->notes, NULL);
+}
+
+enum { AP_PRINTED = 10 };
+
 static void sheet_actions(struct sw *w)
 {
 	static const struct column cols[] = {
 		{ RT_H_LEVEL, 8, COL_TEXT },     { RT_H_PRIORITY, 8, COL_NUM },
-		{ RT_H_FINDING, 26, COL_WRAP },  { RT_H_ACTION, 34, COL_WRAP },
-		{ RT_H_LEGAL_BASIS, 22, COL_WRAP }, { RT_H_DEADLINE, 16, COL_WRAP },
+		{ RT_H_FINDING, 24, COL_WRAP },  { RT_H_ACTION, 30, COL_WRAP },
+		{ RT_H_LEGAL_BASIS, 18, COL_WRAP }, { RT_H_DEADLINE, 14, COL_WRAP },
 		{ RT_H_OWNER, 12, COL_WRAP },    { RT_H_DUE, 10, COL_TEXT },
-		{ RT_H_STATUS, 12, COL_TEXT },
+		{ RT_H_STATUS, 11, COL_WRAP },   { RT_H_NOTES, 18, COL_WRAP },
+		/* on screen only */
+		{ RT_H_OPEN_SINCE, 9, COL_NUM }, { RT_H_RULE_ID, 24, COL_WRAP },
 	};
 	const char *statuses[] = { RT(STATUS_OPEN), RT(STATUS_PROGRESS), RT(STATUS_DONE),
 				   RT(STATUS_NA), NULL };
 	const struct assessment *a = w->a;
+	const struct prior *from = a->change ? a->change->from : NULL;
 	lxw_data_validation dv = { 0 };
 	lxw_worksheet *ws;
 	char none[128], basis[DILIGO_REPORT_LINE_TEXT], title[DILIGO_REPORT_LINE_TEXT];
 	int n = 0, row = FIRST;
 
 	for (int i = 0; i < a->nfindings; i++)
-		n += a->findings[i].level >= SCORE_ACTION_LEVEL;
-	ws = table_sheet(w, RT(SHEET_ACTIONS), cols, 9, n, 9);
+		n += a->findings[i].level >= SCORE_ACTION_LEVEL && a->findings[i].lead == i;
+	n += from ? from->nextra_actions : 0;
+	ws = table_sheet(w, RT(SHEET_ACTIONS), cols, 12, n, AP_PRINTED);
 	for (int i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
+		bool secret = redact_finding(w->o, a, f);
 		struct xrow r;
 
-		if (f->level < SCORE_ACTION_LEVEL)
-			continue;
+		if (f->level < SCORE_ACTION_LEVEL || f->lead != i)
+			continue; /* one action per impact: the group's lead */
 		xr_begin(&r, ws, &w->f, cols, row++);
 		xr_text(&r, 0, level_name(f->level), w->f.level[f->level]);
-		xr_num(&r, 1, f->priority, NULL);
+		xr_num(&r, 1, f->priority, w->f.num1);
 		xr_text(&r, 2, finding_title(w->o, a, f, title, sizeof title), NULL);
-		xr_pack_text(&r, 3, redact_finding(w->o, a, f) ? RT(CONFIDENTIAL) : f->rule->action);
+		xr_pack_text(&r, 3, secret ? RT(CONFIDENTIAL) : f->rule->action);
 		snprintf(basis, sizeof basis, "%s %s",
 			 f->rule->actual ? SCORE_BASIS_ACTUAL : SCORE_BASIS_POTENTIAL,
 			 f->rule->actual ? RT(BASIS_ACTUAL) : RT(BASIS_POTENTIAL));
 		xr_text(&r, 4, basis, NULL);
 		xr_pack_text(&r, 5, score_deadline(f->level));
-		xr_text(&r, 8, RT(STATUS_OPEN), NULL);
+		carried(w, &r, a->change && a->change->match[i] ? a->change->match[i]->action : NULL);
+		since(w, &r, -1, 10, i);
+		xr_pack_text(&r, 11, secret ? RT(CONFIDENTIAL) : f->rule->id);
+		xr_end(&r);
+	}
+	for (int i = 0; from && i < from->nextra_actions; i++) { /* rows people added */
+		const struct prior_action *x = from->extra_actions[i];
+		char t[DILIGO_REPORT_LIST_TEXT];
+		struct xrow r;
+
+		xr_begin(&r, ws, &w->f, cols, row++);
+		xr_text(&r, 2, shown(w, x->title, t, sizeof t), NULL);
+		carried(w, &r, x);
+		xr_text(&r, 11, x->rule, NULL);
 		xr_end(&r);
 	}
 	if (n) {
@@ -630,7 +688,9 @@ static void sheet_answers(struct sw *w)
 		{ RT_H_COMMENT, 28, COL_WRAP },     { RT_H_DUTIES, 18, COL_WRAP },
 		/* on screen only */
 		{ RT_H_SECTION, 18, COL_WRAP },     { RT_H_KIND, 10, COL_TEXT },
+		{ RT_H_EVIDENCE_NEEDED, 9, COL_TEXT }, { RT_H_APPLIES, 8, COL_TEXT },
 	};
+	const char *applies[] = { RT(YES), RT(NO), RT(UNKNOWN) };
 	const struct pack *p = w->a->pack;
 	static _Thread_local char buf[DILIGO_REPORT_LIST_TEXT], buf2[DILIGO_REPORT_LIST_TEXT];
 	lxw_worksheet *ws;
@@ -642,7 +702,7 @@ static void sheet_answers(struct sw *w)
 		idw = u > idw ? u : idw;
 	}
 	cols[0].width = fit(idw, 12, 30);
-	ws = table_sheet(w, RT(SHEET_ANSWERS), cols, 10, p->nquestions, A_PRINTED);
+	ws = table_sheet(w, RT(SHEET_ANSWERS), cols, 12, p->nquestions, A_PRINTED);
 	for (int i = 0; i < p->nquestions; i++) {
 		const struct question *qu = &p->questions[i];
 		const struct answer *an = &w->a->qn->answers[i];
@@ -667,6 +727,9 @@ static void sheet_answers(struct sw *w)
 		xr_text(&r, 7, join(qu->duties, qu->nduties, ", ", buf, sizeof buf), NULL);
 		xr_pack_text(&r, 8, qu->section);
 		xr_text(&r, 9, qkind_name(qu->kind), NULL);
+		xr_text(&r, 10, qu->evidence ? RT(YES) : RT(NO), NULL);
+		if (w->a->qn->applies)
+			xr_text(&r, 11, applies[w->a->qn->applies[i]], NULL);
 		xr_end(&r);
 	}
 }
@@ -720,7 +783,7 @@ static void sheet_evidence(struct sw *w)
 /* ---- Method --------------------------------------------------------- */
 
 /* The scoring method in paragraphs, every number from score.h. */
-enum { METHOD_PARAS = 6, METHOD_TEXT = 1024 };
+enum { METHOD_PARAS = 8, METHOD_TEXT = 1536 };
 
 static size_t cat(char *buf, size_t used, const char *fmt, ...)
 {
@@ -738,28 +801,43 @@ static size_t cat(char *buf, size_t used, const char *fmt, ...)
 static void method_text(char text[METHOD_PARAS][METHOD_TEXT])
 {
 	size_t u = 0;
+	char row[128];
 
 	u = cat(text[0], u, RT(FMT_M_Q), SCORE_Q_MAX);
 	for (int i = 0; i < SCORE_NMATURITY; i++)
 		u = cat(text[0], u, RT(FMT_M_Q_ITEM), score_maturity[i].answer, score_maturity[i].s);
-	cat(text[0], u, RT(FMT_M_Q_END), SCORE_GAP, SCORE_GAP);
+	cat(text[0], u, RT(FMT_M_Q_END), SCORE_GAP, SCORE_GAP, SCORE_UNEVIDENCED);
 	cat(text[1], 0, RT(FMT_M_SCORES), SCORE_SCALE);
-	cat(text[2], 0, RT(FMT_M_COVERAGE), EVIDENCE_STALE_MONTHS);
-	u = cat(text[3], 0, RT(FMT_M_FINDINGS), SCORE_COMPONENT_MIN, SCORE_COMPONENT_MAX,
-		SCORE_COMPONENT_MIN, SCORE_COMPONENT_MAX, SCORE_PRIORITY_MIN, SCORE_PRIORITY_MAX);
+	u = cat(text[2], 0, RT(FMT_M_FINDINGS), SCORE_COMPONENT_MIN, SCORE_COMPONENT_MAX,
+		SCORE_COMPONENT_MIN, SCORE_COMPONENT_MAX, SCORE_SEVERITY_EXTRA,
+		3 + SCORE_SEVERITY_EXTRA, SCORE_PRIORITY_MIN, SCORE_PRIORITY_MAX);
 	for (int i = 0; i < LVL__COUNT - 1; i++)
-		u = cat(text[3], u, i ? RT(FMT_M_LEVEL) : RT(FMT_M_LEVEL_FIRST),
+		u = cat(text[2], u, i ? RT(FMT_M_LEVEL) : RT(FMT_M_LEVEL_FIRST),
 			level_name(score_level_bands[i].level), score_level_bands[i].min_priority,
 			score_level_bands[i].level == SCORE_RED_FLAG_LEVEL ? RT(M_OR_RED_FLAG) : "");
-	cat(text[3], u, RT(FMT_M_LEVEL_LAST), level_name(score_level_bands[LVL__COUNT - 1].level));
-	u = cat(text[4], 0, "%s", RT(M_RATING));
+	cat(text[2], u, RT(FMT_M_LEVEL_LAST), level_name(score_level_bands[LVL__COUNT - 1].level));
+	cat(text[3], 0, RT(FMT_M_MISSING), DILIGO_MAX_COUNTERFACTUALS);
+	cat(text[4], 0, RT(FMT_M_CONTEXT), SCORE_CONTEXT_STEP, SCORE_CONTEXT_MIN,
+	    SCORE_SMALL_EMPLOYEES - 1);
+	u = cat(text[5], 0, "%s", RT(M_RATING));
 	for (int i = 0; i < SCORE_NRATINGS - 1; i++)
-		u = cat(text[4], u, RT(FMT_M_RATING_ITEM), score_rating_bands[i].letter,
+		u = cat(text[5], u, RT(FMT_M_RATING_ITEM), score_rating_bands[i].letter,
 			score_rating_bands[i].min);
-	cat(text[4], u, RT(FMT_M_RATING_END), score_rating_bands[SCORE_NRATINGS - 1].letter,
-	    SCORE_RED_FLAG_CAP);
-	cat(text[5], 0, RT(FMT_M_ACTIONS), level_name(SCORE_ACTION_LEVEL), SCORE_BASIS_POTENTIAL,
+	u = cat(text[5], u, RT(FMT_M_RATING_CAPS), score_rating_bands[SCORE_NRATINGS - 1].letter);
+	for (int i = 0; i < SCORE_NFINDING_CAPS; i++)
+		u = cat(text[5], u, "%s%s", i ? "; " : "", score_cap_text(i, row, sizeof row));
+	u = cat(text[5], u, "%s", RT(M_RATING_COVERAGE));
+	for (int i = 0; i < SCORE_NCOVERAGE_CAPS; i++)
+		u = cat(text[5], u, RT(FMT_M_CAP_ITEM), i ? "; " : "", score_coverage_caps[i].cap,
+			score_coverage_caps[i].below);
+	u = cat(text[5], u, "%s", RT(M_RATING_EVIDENCE));
+	for (int i = 0; i < SCORE_NEVIDENCE_CAPS; i++)
+		u = cat(text[5], u, RT(FMT_M_CAP_ITEM), i ? "; " : "", score_evidence_caps[i].cap,
+			score_evidence_caps[i].below);
+	cat(text[5], u, "%s", RT(M_RATING_END));
+	cat(text[6], 0, RT(FMT_M_ACTIONS), level_name(SCORE_ACTION_LEVEL), SCORE_BASIS_POTENTIAL,
 	    SCORE_ART_ACTUAL);
+	cat(text[7], 0, "%s", RT(M_REGIME));
 }
 
 /* Method: two columns, portrait; a label and its value share a row. */
@@ -812,11 +890,67 @@ static int method_redactions(struct sw *w, lxw_worksheet *ws, int r)
 	return kv(w, ws, r, RT(K_ITEMS_REDACTED), buf);
 }
 
+/* The catalogue's regime and the verification status of the duties cited. */
+static int method_duties(struct sw *w, lxw_worksheet *ws, int r)
+{
+	const struct assessment *a = w->a;
+	const struct regime *rg = a->pack->regime;
+	static const char *const statuses[] = { "official text", "secondary source", "not verified" };
+	int count[4] = { 0 };
+	char buf[DILIGO_REPORT_LINE_TEXT];
+
+	r = heading(w, ws, r + 1, RT(SEC_REGIME));
+	if (rg) {
+		snprintf(buf, sizeof buf, "%s (%s)", rg->title, rg->id);
+		r = kv(w, ws, r, RT(K_REGIME), buf);
+		for (int i = 0; i < rg->nnotes; i++)
+			r = kv(w, ws, r, i ? "" : RT(K_FOR_BUYER), rg->notes[i]);
+		if (rg->verified)
+			r = kv(w, ws, r, RT(K_REGIME_VERIFIED), rg->verified);
+	}
+	for (int i = 0; i < a->nduties; i++) {
+		const char *v = a->duties[i].duty->verified;
+		int k = 3;
+
+		for (int j = 0; j < 3 && v; j++)
+			if (!strncmp(v, statuses[j], strlen(statuses[j])))
+				k = j;
+		count[k]++;
+	}
+	snprintf(buf, sizeof buf, RT(FMT_DUTY_WORDING), a->nduties, count[0], count[1], count[2],
+		 count[3] ? RT(DUTY_WORDING_NONE) : "");
+	return kv(w, ws, r, RT(K_DUTY_WORDING), buf);
+}
+
+/* The country-risk file, its columns and their sources (stakeholder
+ * copies name the file, not its directory). */
+static int method_context(struct sw *w, lxw_worksheet *ws, int r)
+{
+	const struct crisk *c = w->a->qn->crisk;
+	char buf[DILIGO_REPORT_LINE_TEXT * 2];
+
+	r = heading(w, ws, r + 1, RT(SEC_CRISK));
+	if (!c)
+		return kv(w, ws, r, RT(K_FILE), RT(CRISK_NONE));
+	r = kv(w, ws, r, RT(K_FILE), w->o->stakeholder && strrchr(c->path, '/')
+				       ? strrchr(c->path, '/') + 1 : c->path);
+	r = kv(w, ws, r, RT(K_FILE_SHA), c->sha256);
+	if (!c->ncols)
+		r = kv(w, ws, r, RT(K_COLUMNS), RT(CRISK_NONE));
+	for (int i = 0; i < c->ncols; i++) {
+		snprintf(buf, sizeof buf, RT(FMT_CRISK_COLUMN), c->cols[i].source, c->cols[i].year,
+			 c->cols[i].licence);
+		r = kv(w, ws, r, c->cols[i].name, buf);
+	}
+	return r;
+}
+
 static void sheet_method(struct sw *w)
 {
 	static const enum rtext para[METHOD_PARAS] = { RT_K_M_QUESTIONS, RT_K_M_SCORES,
-						       RT_K_M_COVERAGE, RT_K_M_FINDINGS,
-						       RT_K_M_RATING, RT_K_M_ACTIONS };
+						       RT_K_M_FINDINGS, RT_K_M_MISSING,
+						       RT_K_M_CONTEXT, RT_K_M_RATING,
+						       RT_K_M_ACTIONS, RT_K_M_REGIME };
 	lxw_worksheet *ws = workbook_add_worksheet(w->wb, RT(SHEET_METHOD));
 	const struct pack *p = w->a->pack;
 	char when[64], buf[DILIGO_REPORT_LINE_TEXT], k[64];
@@ -839,9 +973,12 @@ static void sheet_method(struct sw *w)
 	r = kv(w, ws, r, RT(K_QUESTIONNAIRE), w->o->stakeholder ? RT(WITHHELD_PATH) : w->a->qn->path);
 	r = kv(w, ws, r, RT(K_QN_SHA), w->a->qn->sha256);
 	r = kv(w, ws, r, RT(K_GENERATED), when);
-	r = kv(w, ws, r, RT(K_AUDIENCE), !w->o->stakeholder ? RT(AUDIENCE_COMPANY)
-					 : w->o->pseudonymise ? RT(AUDIENCE_PSEUDONYMISED)
-					 : RT(AUDIENCE_STAKEHOLDER));
+	/* "company" or "stakeholder", as a later run reads it (--baseline) */
+	r = kv(w, ws, r, RT(K_AUDIENCE), w->o->stakeholder ? RT(AUDIENCE_PLAIN_STAKEHOLDER)
+							   : RT(AUDIENCE_COMPANY));
+	if (w->o->stakeholder)
+		r = kv(w, ws, r, RT(K_PSEUDONYMISED), w->o->pseudonymise ? RT(YES) : RT(NO));
+	r = kv(w, ws, r, RT(K_METHOD_VERSION), SCORE_STR(SCORE_METHOD_VERSION));
 	r = method_redactions(w, ws, r);
 	r = heading(w, ws, r + 1, RT(SEC_LUA_FILES));
 	for (int i = 0; i < p->nfiles; i++) {
@@ -853,6 +990,8 @@ static void sheet_method(struct sw *w)
 	method_text(text);
 	for (int i = 0; i < METHOD_PARAS; i++)
 		r = kv(w, ws, r, report_texts[para[i]], text[i]);
+	r = method_context(w, ws, r);
+	method_duties(w, ws, r);
 	xw_page(ws, &w->pg, XW_PORTRAIT, 1, 0);
 	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
 }
@@ -868,15 +1007,23 @@ int report_supplier_xlsx(const char *path, const struct assessment *a,
 	if (outfile_begin(&of, path, e))
 		return ERR_IO;
 	w.wb = workbook_new_opt(of.tmp, &wo);
-	if (!w.wb)
+	if (!w.wb) {
+		outfile_discard(&of);
 		return err_set(e, ERR_IO, "cannot write '%s'", path);
+	}
 	redact_who(o, &a->qn->supplier, &w.who);
 	redact_count(o, a, &w.who, w.counts);
 	xfmt_init(w.wb, &w.f);
+	w.due = workbook_add_format(w.wb);
+	format_set_num_format(w.due, "yyyy-mm-dd");
+	format_set_font_name(w.due, XW_FONT);
+	format_set_font_size(w.due, XW_SIZE);
+	format_set_align(w.due, LXW_ALIGN_VERTICAL_TOP);
 	xpage_init(&w.pg, o, w.who.name);
 	snprintf(title, sizeof title, RT(FMT_DOC_TITLE), w.who.name);
 	xw_properties(w.wb, title, w.pg.marking, o->now);
 	sheet_summary(&w);
+	xlsx_sheet_changes(w.wb, &w.f, &w.pg, a, o, &w.who);
 	sheet_duties(&w);
 	sheet_findings(&w);
 	sheet_actions(&w);

@@ -13,6 +13,17 @@ enum {
 	DILIGO_MAX_QN_BYTES = 4 * 1024 * 1024, /* one questionnaire file */
 	DILIGO_MAX_QN_DEPTH = 32,              /* nesting of YAML collections */
 	DILIGO_MAX_DIAGS = 100,                /* problems listed per input or pack */
+	/* baselines (--baseline): earlier runs read back */
+	DILIGO_MAX_JSON_DEPTH = 64,                 /* nesting of a JSON document */
+	DILIGO_MAX_BASELINE_BYTES = 1024 * 1024 * 1024, /* one baseline JSON file */
+	DILIGO_MAX_BASELINE_FILES = 100000,         /* files read from --baseline paths */
+	DILIGO_MAX_BASELINES = 16,                  /* --baseline given this many times at most */
+	/* workbooks read back (supplier workbooks as baselines; wbread.h) */
+	DILIGO_WB_MAX_PART = 64 * 1024 * 1024,   /* one zip member, inflated */
+	DILIGO_WB_MAX_TOTAL = 256 * 1024 * 1024, /* all members read, inflated */
+	DILIGO_WB_MAX_CELLS = 2000000,           /* cells of one sheet */
+	DILIGO_WB_MAX_STRINGS = 1000000,         /* shared strings */
+	DILIGO_WB_MAX_SHEETS = 256,              /* sheets of one workbook */
 	/* packs */
 	DILIGO_MAX_LUA_FILE = 1024 * 1024, /* one Lua source file */
 	DILIGO_MAX_PACK_FILES = 256,       /* Lua files one Lua host runs (catalogue, modules, packs) */
@@ -28,11 +39,19 @@ enum {
 	DILIGO_MAX_ID = 64,                /* length of a question, rule or duty id; of a module name */
 	DILIGO_MAX_DUTIES = 5000,          /* entries of the duty catalogue */
 	DILIGO_MAX_AREAS = 32,             /* duty areas in the catalogue */
-	DILIGO_MAX_DETAIL_BYTES = 4000,    /* a finding's detail as a rule returns it */
+	DILIGO_MAX_DETAIL_BYTES = 4000,    /* a finding's detail as a rule returns it (longer is cut,
+					      DILIGO_CUT_MARK included) */
+	DILIGO_MAX_TEXT_BYTES = 4000,      /* a title, text, help, label ... a pack declares (cut) */
+	DILIGO_MAX_PRINT_BYTES = 4000,     /* one line a pack prints (cut) */
+	DILIGO_MAX_NAME_IN_MESSAGE = 64,   /* bytes of a pack's name quoted in an error message */
 	DILIGO_PATTERN_WORK = 1000 * 1000 * 1000, /* n^(k+1) for a pattern with k quantifiers
 						     on n characters (docs/security.md) */
-	DILIGO_MAX_SNAPSHOT_DEPTH = 50,    /* upvalues and tables walked to freeze a rule's world */
+	DILIGO_WORK_BYTES = 8,             /* bytes a library function copies, scans or builds
+					      that count as one Lua instruction */
 	DILIGO_MAX_FINDING_QUESTIONS = 1000, /* questions a rule names in a finding */
+	DILIGO_MAX_CONDITIONS = 16,        /* na_when conditions of a question; risks of a rule */
+	DILIGO_MAX_COUNTERFACTUALS = 128,  /* calls of one rule that try the answers a supplier left
+					      unknown or blank (docs/scoring.md) */
 	DILIGO_MAX_TEST_LIST = 1000,       /* values of one list answer in a pack's test */
 	DILIGO_MAX_TEST_ANSWERS = 5000,    /* answers one pack test gives (the rest are ignored) */
 	DILIGO_MAX_TEST_EXPECT = 200,      /* findings a test expects present, or absent */
@@ -41,6 +60,9 @@ enum {
 	DILIGO_DEFAULT_JOBS_CAP = 64,  /* default -j: online cores, at most this */
 	DILIGO_MAX_CLI_PATHS = 16,   /* --plugin-path plus DILIGO_PATH entries */
 	DILIGO_BATCH_WINDOW = 256,   /* inputs a worker may run ahead of the writer */
+	/* temporary file names that exist at once (a workbook per worker, the
+	 * portfolio, the JSON; engine/base/outfile.c) */
+	DILIGO_MAX_LIVE_TEMPS = DILIGO_MAX_JOBS + 8,
 	/* reports: what they show, and text composed for one cell or field
 	 * (bytes with the terminating NUL; longer text is cut) */
 	DILIGO_TOP_FINDINGS = 5,            /* findings on a supplier's Summary sheet */
@@ -65,6 +87,9 @@ enum {
 	DILIGO_MAX_DIR_DEPTH = 16, /* directories below an input directory searched */
 	DILIGO_MAX_PATH = 4096,    /* a directory and a name joined into one path */
 };
+
+/* What marks text that diligo cut at its bound. */
+#define DILIGO_CUT_MARK " [cut]"
 
 /* Lua instructions per assessment, at most: beyond an int, so not above. */
 #define DILIGO_MAX_INSTRUCTIONS 1e12

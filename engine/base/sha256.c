@@ -1,7 +1,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "infile.h"
 #include "sha256.h"
 
 struct sha {
@@ -153,13 +155,18 @@ void hmac_sha256(const void *key, size_t klen, const void *msg, size_t mlen,
 
 int sha256_file(const char *path, char out[65])
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f;
 	unsigned char buf[16384];
 	size_t n;
 	struct sha s;
+	int fd;
 
-	if (!f)
+	if (infile_open(path, &fd, NULL)) /* never blocks on a FIFO */
 		return -1;
+	if (!(f = fdopen(fd, "rb"))) {
+		close(fd);
+		return -1;
+	}
 	sha_init(&s);
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
 		sha_update(&s, buf, n);

@@ -34,10 +34,11 @@ struct cli_opt {
 };
 
 /* getopt codes of long-only options */
-enum {
-	OPT_PLUGIN_PATH = 1000, OPT_MAX_INSTR, OPT_MAX_MEM, OPT_JSON, OPT_FAIL_ON, OPT_FRAMEWORK,
-	OPT_PAPER, OPT_PSEUDONYMISE, OPT_PSEUDONYM_KEY,
-};
+enum { OPT_PLUGIN_PATH = 1000, OPT_MAX_INSTR, OPT_MAX_MEM, OPT_JSON, OPT_FAIL_ON, OPT_FRAMEWORK,
+       OPT_REGIME, OPT_COUNTRY_RISK };
+enum { OPT_MAX_SECONDS = 1100, OPT_ISOLATE };
+enum { OPT_BASELINE = 1200 };
+enum { OPT_PAPER = 1300, OPT_PSEUDONYMISE, OPT_PSEUDONYM_KEY };
 
 /* The rows several commands share; cli_getopt stores them in struct
  * cli_common itself. */
@@ -58,6 +59,10 @@ enum {
 	  .help = "Lua memory cap per assessment (default {default})",                       \
 	  .min = 1, .max = DILIGO_MAX_MEMORY_MB, .def = LHOST_DEFAULT_MEMORY_MB }
 
+#define CLI_OPT_REGIME                                                                       \
+	{ .name = "regime", .arg = "NAME", .code = OPT_REGIME,                               \
+	  .help = "legal regime of the duty catalogue (default: the CSDDD as amended\n"       \
+		  "by Omnibus I; csddd-2024: as first adopted)" }
 /* Option values common to several commands. */
 struct cli_common {
 	const char *paths[DILIGO_MAX_CLI_PATHS]; /* --plugin-path, then DILIGO_PATH */
@@ -65,6 +70,7 @@ struct cli_common {
 	long max_instructions;
 	size_t max_memory;
 	const char *sector;
+	const char *regime; /* --regime */
 	bool resolved; /* DILIGO_PATH appended (cli_resolve) */
 	bool hash_files; /* Lua files' SHA-256 needed (supplier workbooks) */
 	char *env_copy;
@@ -129,8 +135,17 @@ struct lhost *cli_lhost(struct cli_common *c, struct err *e);
 int cli_inputs(char *const *args, int n, char ***out, int *nout, struct err *e);
 void cli_inputs_free(char **v, int n);
 
-/* "diligo: message" on stderr; input errors as file:line:col: message */
+/* "diligo: message" on stderr; input errors as file:line:col: message.
+ * Everything diligo prints that holds a path or text from an input or a
+ * pack goes through cli_put or cli_say, so that a newline in a file name
+ * cannot forge a diagnostic line. */
 void cli_print_err(const struct err *e);
+/* s with control characters (\n, \r, \t, \xHH, \u0085), bytes that are not
+ * UTF-8 (\xHH), line separators and bidirectional overrides (\u202e)
+ * escaped. */
+void cli_put(FILE *f, const char *s);
+/* One line: the formatted text through cli_put, then a newline. */
+void cli_say(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Usage error: prints message and a hint, returns EXIT_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Generation time: SOURCE_DATE_EPOCH when set, else now. */

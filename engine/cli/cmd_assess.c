@@ -9,7 +9,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "baseline.h"
 #include "batch.h"
+#include "crisk.h"
 #include "cli.h"
 #include "cmd.h"
 #include "keyfile.h"
@@ -17,11 +19,14 @@
 
 struct assess_opts {
 	struct cli_common c;
-	const char *output, *portfolio, *json, *key_file;
+	const char *output, *portfolio, *json, *country_risk, *key_file;
 	bool stakeholder, quiet, pseudonymise;
 	enum report_paper paper;
 	int jobs;
 	int fail_on; /* -1 = off */
+	struct isolate_opts isolate;
+	const char *baselines[DILIGO_MAX_BASELINES];
+	int nbaselines;
 };
 
 const struct cli_opt assess_options[] = {
@@ -44,10 +49,24 @@ const struct cli_opt assess_options[] = {
 	  .help = "worker threads (default: online cores)",
 	  .min = 1, .max = DILIGO_MAX_JOBS, .integer = true },
 	CLI_OPT_PLUGIN_PATH,
+	{ .name = "country-risk", .arg = "FILE", .code = OPT_COUNTRY_RISK,
+	  .help = "country-risk CSV that raises likelihoods (default: plugins/country-risk.csv\n"
+		  "on the search path; none: no country risk)" },
+	CLI_OPT_REGIME,
 	{ .name = "fail-on", .arg = "LEVEL", .code = OPT_FAIL_ON,
 	  .help = "exit 1 when any finding is at or above LEVEL\n(low|medium|high|critical)" },
+	{ .name = "baseline", .arg = "PATH", .code = OPT_BASELINE,
+	  .help = "an earlier run: its --json file, supplier workbooks or their\n"
+		  "directory (repeatable): changes, new/persisting/resolved findings,\n"
+		  "Action plan entries carried over",
+	  .repeat = DILIGO_MAX_BASELINES },
 	CLI_OPT_MAX_INSTRUCTIONS,
 	CLI_OPT_MAX_MEMORY,
+	{ .name = "max-seconds", .arg = "S", .code = OPT_MAX_SECONDS,
+	  .help = "wall clock per assessment and per pack load, in seconds\n(default {default})",
+	  .min = 0.1, .max = 3600, .def = ISOLATE_DEFAULT_SECONDS },
+	{ .name = "isolate", .code = OPT_ISOLATE,
+	  .help = "run bundled packs in a child process too\n(third-party packs always are)" },
 	{ .name = "quiet", .letter = 'q', .code = 'q', .help = "no progress or summary" },
 	{ .name = NULL },
 };
@@ -64,8 +83,12 @@ static int parse(int argc, char **argv, struct assess_opts *o)
 		case 'o': o->output = g.arg; break;
 		case 'p': o->portfolio = g.arg; break;
 		case OPT_JSON: o->json = g.arg; break;
+		case OPT_BASELINE: o->baselines[o->nbaselines++] = g.arg; break;
+		case OPT_COUNTRY_RISK: o->country_risk = g.arg; break;
 		case 'q': o->quiet = true; break;
 		case 'j': o->jobs = (int)g.num; break;
+		case OPT_MAX_SECONDS: o->isolate.max_seconds = g.num; break;
+		case OPT_ISOLATE: o->isolate.always = true; break;
 		case 'a':
 			if (strcmp(g.arg, "company") && strcmp(g.arg, "stakeholder"))
 				return cli_opt_usage(&g, "takes company or stakeholder, not '%s'", g.arg);
@@ -150,6 +173,16 @@ static void print_diag(void *ud, const struct err *e)
 	cli_print_err(e);
 }
 
+static int baseline_problems;
+
+/* A damaged file in a baseline directory: said, then passed over. */
+static void print_warning(void *ud, const struct err *e)
+{
+	(void)ud;
+	cli_print_err(e);
+	baseline_problems++;
+}
+
 /* Count, rate and ETA on stderr (set only when it is a terminal). */
 static void progress(void *ud, int done, int total)
 {
@@ -174,25 +207,69 @@ static void progress(void *ud, int done, int total)
 static void print_summary(const struct batch_opts *o, const struct batch_summary *s)
 {
 	int failed = s->invalid + s->pack_errors + s->io_errors;
+	char *line = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&line, &len);
 
-	fprintf(stderr, "diligo: assessed %d of %d questionnaire%s", s->assessed, o->ninputs,
+	if (!m)
+		return;
+	fprintf(m, "diligo: assessed %d of %d questionnaire%s", s->assessed, o->ninputs,
 		o->ninputs == 1 ? "" : "s");
 	if (failed)
-		fprintf(stderr, " (%d failed)", failed);
+		fprintf(m, " (%d failed)", failed);
 	if (s->outputs_failed)
-		fprintf(stderr, "; %d output%s not written", s->outputs_failed,
+		fprintf(m, "; %d output%s not written", s->outputs_failed,
 			s->outputs_failed == 1 ? "" : "s");
 	if (s->red_flags)
-		fprintf(stderr, ", %d red flag%s", s->red_flags, s->red_flags == 1 ? "" : "s");
+		fprintf(m, ", %d red flag%s", s->red_flags, s->red_flags == 1 ? "" : "s");
 	if (s->workbooks && o->output && !o->output_is_dir)
-		fprintf(stderr, "; workbook: %s", o->output);
+		fprintf(m, "; workbook: %s", o->output);
 	else if (s->workbooks)
-		fprintf(stderr, "; workbooks in %s/", o->output ? o->output : ".");
+		fprintf(m, "; workbooks in %s/", o->output ? o->output : ".");
 	if (o->portfolio && !s->outputs_failed)
-		fprintf(stderr, "; portfolio: %s", o->portfolio);
+		fprintf(m, "; portfolio: %s", o->portfolio);
 	if (o->json && strcmp(o->json, "-") && !s->outputs_failed)
-		fprintf(stderr, "; JSON: %s", o->json);
-	fputc('\n', stderr);
+		fprintf(m, "; JSON: %s", o->json);
+	if (fclose(m) == 0 && line)
+		cli_say(stderr, "%s", line); /* the paths escaped */
+	free(line);
+}
+
+/* The country-risk file: the one named, none, or plugins/country-risk.csv
+ * on the search path (absent: none). NULL with *e set on an error. */
+static struct crisk *country_risk(struct assess_opts *o, bool *failed, struct err *e)
+{
+	char path[DILIGO_MAX_PATH];
+	struct lhost *h;
+	bool found;
+
+	*failed = false;
+	if (o->country_risk && !strcmp(o->country_risk, "none"))
+		return NULL;
+	if (o->country_risk) {
+		struct crisk *c = crisk_load(o->country_risk, e);
+
+		*failed = !c;
+		if (!c && e->code == ERR_INPUT)
+			e->code = ERR_USAGE; /* the option's file, not a questionnaire, is wrong */
+		return c;
+	}
+	if (!(h = cli_lhost(&o->c, e))) {
+		*failed = true;
+		return NULL;
+	}
+	found = lhost_find_data(h, "country-risk.csv", path, sizeof path);
+	lhost_free(h);
+	if (!found)
+		return NULL;
+	{
+		struct crisk *c = crisk_load(path, e);
+
+		*failed = !c;
+		if (c) /* as the reports name the built-in Lua files: wherever diligo is installed */
+			c->path = "plugins/country-risk.csv";
+		return c;
+	}
 }
 
 int cmd_assess(int argc, char **argv)
@@ -205,7 +282,8 @@ int cmd_assess(int argc, char **argv)
 	size_t keylen = 0;
 	char **inputs;
 	int ninputs, rc = parse(argc, argv, &o);
-	bool to_dir;
+	bool to_dir, failed;
+	struct crisk *crisk;
 
 	if (rc)
 		return rc;
@@ -224,9 +302,25 @@ int cmd_assess(int argc, char **argv)
 		cli_print_err(&e);
 		return err_exit_code(e.code);
 	}
+	if (o.nbaselines && !(bo.baseline = baseline_open(o.baselines, o.nbaselines, print_warning,
+							       NULL, &e))) {
+		cli_inputs_free(inputs, ninputs);
+		cli_print_err(&e);
+		return err_exit_code(e.code);
+	}
 	o.c.hash_files = o.output || (!o.portfolio && !o.json);
 	bo.lhost = cli_lhost_opts(&o.c); /* DILIGO_PATH read once, before any thread */
+	crisk = country_risk(&o, &failed, &e);
+	bo.crisk = crisk;
+	if (failed) {
+		cli_common_free(&o.c);
+		cli_inputs_free(inputs, ninputs);
+		cli_print_err(&e);
+		return err_exit_code(e.code);
+	}
+	bo.lhost.max_seconds = o.isolate.max_seconds; /* loads and bundled packs too */
 	bo.sector = o.c.sector;
+	bo.isolate = o.isolate;
 	bo.diag = print_diag;
 	bo.progress = o.quiet || !isatty(2) ? NULL : progress;
 	bo.inputs = (const char *const *)inputs;
@@ -246,6 +340,8 @@ int cmd_assess(int argc, char **argv)
 	bo.now = (time_t)cli_now();
 	rc = batch_run(&bo, &sum);
 	memset(key, 0, sizeof key);
+	baseline_free((struct baseline *)bo.baseline);
+	crisk_free(crisk);
 	cli_common_free(&o.c);
 	cli_inputs_free(inputs, ninputs);
 	if (rc)
@@ -256,7 +352,7 @@ int cmd_assess(int argc, char **argv)
 		return EXIT_PACK;
 	if (sum.io_errors || sum.outputs_failed)
 		return EXIT_IO;
-	if (sum.invalid || (o.fail_on >= 0 && sum.max_level >= o.fail_on))
+	if (sum.invalid || baseline_problems || (o.fail_on >= 0 && sum.max_level >= o.fail_on))
 		return EXIT_INVALID;
 	return EXIT_OK;
 }

@@ -1,6 +1,7 @@
 /* diligo template: a questionnaire for suppliers to fill in. Each question
  * is a key with an empty value, preceded by its text, help, allowed values
  * and duties as comments. Filled in with allowed values, it validates. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -31,7 +32,28 @@ static void allowed(FILE *f, const struct question *q)
 	char buf[16384];
 
 	kind_ops(q->kind)->hint(q, buf, sizeof buf);
-	fprintf(f, "  # allowed: %s\n", buf);
+	fprintf(f, "  # allowed: %s | unknown", buf);
+	if (q->nna_when) {
+		fputs(" | na (only when ", f);
+		for (int k = 0; k < q->nna_when; k++) {
+			const struct na_cond *c = &q->na_when[k];
+
+			if (k)
+				fputs(", or ", f);
+			if (!c->qid) {
+				fputs("the supplier is small", f);
+				continue;
+			}
+			fprintf(f, "%s is %s", c->qid, c->none_of ? "none of " : "");
+			for (int j = 0; j < c->nvalues; j++)
+				fprintf(f, "%s%s", j ? " or " : "", c->values[j]);
+		}
+		fputc(')', f);
+	}
+	fputc('\n', f);
+	if (q->evidence)
+		fputs("  # evidence: a positive answer earns full credit only with cited, current "
+		      "evidence\n", f);
 }
 
 static void write_template(FILE *f, const struct pack *p)
@@ -39,11 +61,14 @@ static void write_template(FILE *f, const struct pack *p)
 	const char *section = NULL;
 
 	fprintf(f, "# diligo questionnaire, sector pack '%s' %s: %s\n", p->id, p->version, p->title);
-	fprintf(f, "# Answer each question after its key; leave out what you cannot answer.\n"
+	fprintf(f, "# Answer each question after its key. Every question takes 'unknown' (a gap in\n"
+		   "# the score); leaving an answer out never scores better than 'unknown', and a\n"
+		   "# required question must be answered.\n"
 		   "# Long form: key: { value: ..., evidence: [E1], comment: \"...\", confidential: true }\n"
 		   "diligo: 1\nsupplier:\n  id: \"\"        # your supplier id, as given by your customer\n"
 		   "  name: \"\"\n  country: \"\"   # ISO 3166-1 alpha-2, such as CD or NO\n"
-		   "  sector: %s\n  employees: 0\n  tier: 1\nperiod: 2025\nrespondent:   "
+		   "  sector: %s\n  employees: 0   # required: the number of employees\n  tier: 1\n"
+		   "period: 2025\nrespondent:   "
 		   "# confidential: never shown in shared reports\n  name: \"\"\n  role: \"\"\n"
 		   "answers:\n", p->id);
 	for (int i = 0; i < p->nquestions; i++) {
@@ -103,15 +128,21 @@ int cmd_template(int argc, char **argv)
 		FILE *f;
 
 		if (outfile_begin(&of, out, &e) || !(f = fopen(of.tmp, "w"))) {
-			if (!e.code)
-				err_set(&e, ERR_IO, "cannot write '%s'", out);
+			if (!e.code) {
+				err_set(&e, ERR_IO, "cannot write '%s': %s", out, strerror(errno));
+				outfile_discard(&of);
+			}
 			cli_print_err(&e);
 			rc = EXIT_IO;
 		} else {
 			write_template(f, p);
-			if (ferror(f) | fclose(f)) {
+			errno = 0;
+			if (fflush(f) | ferror(f) | fclose(f)) {
+				int saved = errno; /* ENOSPC, EDQUOT: named as such */
+
 				outfile_discard(&of);
-				err_set(&e, ERR_IO, "cannot write '%s'", out);
+				err_set(&e, ERR_IO, "cannot write '%s': %s", out,
+					saved ? strerror(saved) : "write error");
 			} else {
 				outfile_commit(&of, &e);
 			}

@@ -20,7 +20,11 @@
 
 struct arena;
 
-/* How rules see a value in Lua. */
+/* Every kind also takes "unknown" (a gap, and a distinct value rules see)
+ * and, where the question declares when it does not apply (na_when),
+ * "na": qn_bind handles both before a kind's parse is asked.
+ *
+ * How rules see a value in Lua. */
 enum kind_lua { KIND_LUA_STRING, KIND_LUA_NUMBER, KIND_LUA_LIST };
 
 struct kind_ops {
@@ -28,7 +32,6 @@ struct kind_ops {
 	enum kind_lua lua;      /* the Lua value of an answer */
 	bool list;              /* answered by a list (a YAML sequence) of option values */
 	bool options;           /* a pack must declare options */
-	bool own_unknown;       /* "unknown" and "na" are values of the kind (rules see them) */
 	/* Convert one text (one item for list kinds: appended to a->list, whose
 	 * room the caller made) into a; NULL when valid, else the problem as a
 	 * sentence, allocated in ar. */
@@ -48,6 +51,10 @@ struct kind_ops {
 const struct kind_ops *kind_ops(enum qkind k);
 /* The kinds' names, "maturity, choice, ..." (for messages). */
 const char *kind_names(char *buf, size_t n);
+/* Any answer as the reports show it: "(unanswered)", "unknown", "na", or
+ * the kind's text of the value (in buf, or a string a holds). */
+const char *kind_answer_text(const struct question *q, const struct answer *a, char *buf,
+			     size_t n);
 /* The option of q with value v, or NULL. */
 const struct qoption *kind_find_option(const struct question *q, const char *v);
 

@@ -47,7 +47,7 @@ check() {
 	shift
 	python3 "$src/tests/print/pdfcheck.py" --xlsx "$out/$book.xlsx" "$@" "$out/$book.pdf" || rc=1
 }
-check supplier --paper a4 --sheet-pages Summary=1 --sheet-pages Method=2
+check supplier --paper a4 --sheet-pages Summary=1
 check stakeholder --paper letter --sheet-pages Summary=1
 check portfolio --paper a4 --sheet-pages Errors=1
 check portfolio-stakeholder --paper a4 --sheet-pages Errors=0

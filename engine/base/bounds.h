@@ -11,6 +11,17 @@ enum {
 	DILIGO_MAX_QN_BYTES = 4 * 1024 * 1024, /* one questionnaire file */
 	DILIGO_MAX_QN_DEPTH = 32,              /* nesting of YAML collections */
 	DILIGO_MAX_DIAGS = 100,                /* problems listed per input or pack */
+	/* workbooks read (questionnaires in .xlsx; engine/questionnaire/xlsx_read.h).
+	 * The file itself is capped like any questionnaire (DILIGO_MAX_QN_BYTES);
+	 * these bound what its zip and XML may unfold into. */
+	DILIGO_XLSX_MAX_PART = 32 * 1024 * 1024,  /* one zip member, inflated */
+	DILIGO_XLSX_MAX_TOTAL = 64 * 1024 * 1024, /* every member read, inflated */
+	DILIGO_XLSX_MAX_RATIO = 100,      /* inflated / compressed size of a member past 1 MiB */
+	DILIGO_XLSX_MAX_ENTRIES = 10000,  /* members of the zip */
+	DILIGO_XLSX_MAX_SHEETS = 256,     /* sheets of the workbook */
+	DILIGO_XLSX_MAX_STRINGS = 1000000, /* entries of the shared-string table */
+	DILIGO_XLSX_MAX_CELLS = 1000000,  /* cells with a value, over the sheets read */
+	DILIGO_XLSX_MAX_XML_DEPTH = 64,   /* nesting of XML elements in a part */
 	/* packs */
 	DILIGO_MAX_LUA_FILE = 1024 * 1024, /* one Lua source file */
 	DILIGO_MAX_PACK_FILES = 256,       /* Lua files one pack loads */
@@ -42,6 +53,7 @@ enum {
 	/* the XLSX format (Excel's limits, not diligo's) */
 	DILIGO_XLSX_ROWS = 1048576,      /* rows of one sheet, header included */
 	DILIGO_XLSX_CELL_CHARS = 32767,  /* characters (UTF-16 code units) of one cell */
+	DILIGO_XLSX_COLS = 16384,        /* columns of one sheet */
 	DILIGO_XLSX_SHEET_NAME = 31,     /* characters of a sheet name */
 };
 

@@ -92,5 +92,10 @@ const struct duty *pack_find_duty(const struct pack *p, const char *id);
  * to indexes and list the duty areas; call once after building. */
 void pack_index(struct pack *p);
 void pack_free(struct pack *p);
+/* A fingerprint of the question set: 16 hex digits of the SHA-256 of every
+ * question's id, kind, options and bounds, in order (texts, weights and
+ * duties aside). Answers given against one set read the same against any
+ * pack with the same fingerprint; a questionnaire workbook records it. */
+void pack_fingerprint(const struct pack *p, char out[17]);
 
 #endif

@@ -17,6 +17,9 @@
 #include "qn.h"
 #include "text.h"
 
+const char *const qn_evidence_kinds[] = { "policy", "procedure", "audit", "certificate",
+					  "report", "other", NULL };
+
 struct ctx {
 	struct qn *q;
 	const struct pack *p;
@@ -41,6 +44,9 @@ static void diag(struct ctx *c, const struct ynode *n, const char *fmt, ...)
 	snprintf(d->file, sizeof d->file, "%s", q->path);
 	d->line = n ? n->line : 1;
 	d->col = n ? n->col : 1;
+	if (n && n->cell)
+		snprintf(d->where, sizeof d->where, "%s", n->cell);
+	d->part = n ? n->part : 0;
 	va_start(ap, fmt);
 	vsnprintf(d->msg, sizeof d->msg, fmt, ap);
 	va_end(ap);
@@ -119,11 +125,14 @@ static const struct ynode *get(const struct ynode *map, const char *key)
 static const char *scalar_field(struct ctx *c, const struct ynode *map, const char *key,
 				const char *what, bool required)
 {
-	const struct ynode *v = get(map, key);
+	const struct ynode *v = get(map, key), *empty;
 
 	if (!v) {
+		/* a workbook's empty cell is where to write the value */
+		empty = ynode_get(map, key);
 		if (required)
-			diag(c, map, "missing required key '%s' in %s", key, what);
+			diag(c, empty && empty->cell ? empty : map, "missing required key '%s' in %s",
+			     key, what);
 		return NULL;
 	}
 	return is_scalar(c, v, arena_printf(c->q->arena, "%s of %s", key, what)) ? v->str : NULL;
@@ -251,8 +260,7 @@ static void bind_one_evidence(struct ctx *c, const struct ynode *key, const stru
 			      struct evidence *ev)
 {
 	static const char *const keys[] = { "title", "kind", "date", "url", NULL };
-	static const char *const kinds[] = { "policy", "procedure", "audit", "certificate",
-					     "report", "other", NULL };
+	const char *const *kinds = qn_evidence_kinds;
 	int y, m, d;
 	const char *what;
 
@@ -338,6 +346,37 @@ static void bind_list(struct ctx *c, const struct question *qu, const struct yno
 	a->state = ANS_VALUE;
 }
 
+/* A workbook's answer cell: the kind reads it (labels, dates, lists in one
+ * cell), then converts it as it converts YAML. */
+static void bind_cell(struct ctx *c, const struct question *qu, const struct ynode *v,
+		      struct answer *a)
+{
+	const struct kind_ops *k = kind_ops(qu->kind);
+	struct kind_read r = { 0 };
+	const char *problem;
+
+	k->from_cell(qu, v->xcell, &r, c->q->arena);
+	if (!r.list) {
+		if (!k->own_unknown && !strcmp(r.items[0], "unknown") &&
+		    !kind_find_option(qu, "unknown")) {
+			a->state = ANS_UNKNOWN;
+			return;
+		}
+		if (k->list) /* from_cell gives one text only for "unknown" */
+			return;
+		if ((problem = k->parse(qu, r.items[0], a, c->q->arena)))
+			diag(c, v, "%s", problem);
+		return;
+	}
+	a->list = arena_alloc(c->q->arena, (size_t)(r.n ? r.n : 1) * sizeof *a->list);
+	for (int i = 0; i < r.n; i++)
+		if ((problem = k->parse(qu, r.items[i], a, c->q->arena))) {
+			diag(c, v, "%s", problem);
+			return;
+		}
+	a->state = ANS_VALUE;
+}
+
 /* The value of one answer, converted by kind. */
 static void bind_value(struct ctx *c, const struct question *qu, const struct ynode *v,
 		       struct answer *a)
@@ -345,6 +384,10 @@ static void bind_value(struct ctx *c, const struct question *qu, const struct yn
 	const struct kind_ops *k = kind_ops(qu->kind);
 	const char *problem;
 
+	if (v->xcell) {
+		bind_cell(c, qu, v, a);
+		return;
+	}
 	if (!k->list && !is_scalar(c, v, arena_printf(c->q->arena, "the answer to %s", qu->id)))
 		return;
 	if (!k->own_unknown && v->type == Y_SCALAR && !strcmp(v->str, "unknown") &&
@@ -457,6 +500,25 @@ static void bind_answers(struct ctx *c, const struct ynode *n)
 
 /* ---- top level ------------------------------------------------------ */
 
+/* A workbook made from a template for another question set: its answers
+ * may not mean what this pack's questions ask. */
+static void bind_form(struct ctx *c)
+{
+	const struct qn *q = c->q;
+	char fp[17];
+
+	if (!q->form_questions)
+		return;
+	pack_fingerprint(c->p, fp);
+	if (!strcmp(fp, q->form_questions))
+		return;
+	diag(c, q->form_at, "this workbook was made for pack '%s' %s, whose questions differ from "
+			    "those of '%s' %s: carry the answers over with diligo template --from %s "
+			    "-o NEW.xlsx",
+	     q->form_pack ? q->form_pack : "?", q->form_version ? q->form_version : "?", c->p->id,
+	     c->p->version, q->path);
+}
+
 static void bind_version(struct ctx *c, const struct ynode *n)
 {
 	if (!n) {
@@ -474,8 +536,10 @@ static void sort_diags(struct qn *q)
 		struct err d = q->diags[i];
 		int j = i;
 
-		while (j > 0 && (q->diags[j - 1].line > d.line ||
-				 (q->diags[j - 1].line == d.line && q->diags[j - 1].col > d.col))) {
+		while (j > 0 && (q->diags[j - 1].part > d.part ||
+				 (q->diags[j - 1].part == d.part && q->diags[j - 1].line > d.line) ||
+				 (q->diags[j - 1].part == d.part && q->diags[j - 1].line == d.line &&
+				  q->diags[j - 1].col > d.col))) {
 			q->diags[j] = q->diags[j - 1];
 			j--;
 		}
@@ -515,6 +579,7 @@ int qn_bind(struct qn *q, const struct pack *p, struct err *e)
 		bind_respondent(&c, get(r, "respondent"));
 		bind_evidence(&c, get(r, "evidence"));
 		bind_answers(&c, get(r, "answers"));
+		bind_form(&c);
 	}
 	if (!q->ndiags)
 		return 0;
@@ -522,4 +587,24 @@ int qn_bind(struct qn *q, const struct pack *p, struct err *e)
 	if (e)
 		*e = q->diags[0];
 	return ERR_INPUT;
+}
+
+int qn_err_at(struct err *e, int code, const struct qn *q, const struct ynode *n,
+	      const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!e)
+		return code;
+	err_set(e, code, "%s", "");
+	snprintf(e->file, sizeof e->file, "%s", q->path);
+	e->line = n ? n->line : 1;
+	e->col = n ? n->col : 1;
+	if (n && n->cell)
+		snprintf(e->where, sizeof e->where, "%s", n->cell);
+	e->part = n ? n->part : 0;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+	return code;
 }

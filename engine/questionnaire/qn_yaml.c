@@ -1,4 +1,5 @@
-/* The questionnaire reader: bytes -> checked tree. libyaml's event parser does
+/* The questionnaire reader: bytes -> checked tree (workbooks go to
+ * qn_xlsx.c). libyaml's event parser does
  * the syntax; this file adds the limits libyaml 0.2.5 lacks (depth, duplicate
  * keys, aliases) and reports everything as file:line:col. */
 #include <errno.h>
@@ -11,6 +12,7 @@
 #include "arena.h"
 #include "qn.h"
 #include "sha256.h"
+#include "xlsx_read.h"
 
 struct builder {
 	struct qn *q;
@@ -349,6 +351,8 @@ struct qn *qn_parse(const char *name, const char *buf, size_t len, struct err *e
 		err_at(e, ERR_INPUT, name, 1, 1, "file is larger than 4 MiB (%zu bytes)", len);
 		return NULL;
 	}
+	if (xlsx_is_zip(buf, len) || (len >= 4 && !memcmp(buf, "\xD0\xCF\x11\xE0", 4)))
+		return qn_parse_xlsx(name, buf, len, e); /* a workbook, whatever its name */
 	if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
 			 ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF))) {
 		err_at(e, ERR_INPUT, name, 1, 1, "the file is UTF-16: save it as UTF-8");

@@ -155,9 +155,9 @@ static void assess(struct batch *b, struct lhost *h, int i, struct slot *s)
 	if (owner != i) {
 		const struct ynode *id = ynode_get(ynode_get(s->q->root, "supplier"), "id");
 
-		s->status = err_at(&s->err, ERR_INPUT, o->inputs[i], id ? id->line : 1,
-				   id ? id->col : 1, "supplier id '%s' is already used by %s",
-				   s->q->supplier.id, o->inputs[owner]);
+		s->status = qn_err_at(&s->err, ERR_INPUT, s->q, id,
+				      "supplier id '%s' is already used by %s", s->q->supplier.id,
+				      o->inputs[owner]);
 		return;
 	}
 	if (o->per_supplier)

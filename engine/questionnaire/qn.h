@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "bounds.h"
 #include "answers.h"
@@ -63,6 +64,22 @@ const struct ynode *ynode_get(const struct ynode *map, const char *key);
  * NULL) and return code. */
 int qn_err_at(struct err *e, int code, const struct qn *q, const struct ynode *n,
 	      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* ---- writing (qn_write.c) ---- */
+
+/* The questionnaire for pack p as YAML: the blank template for suppliers
+ * (every question with its text, help, allowed values and duties as
+ * comments) when q is NULL, else the same filled with q's supplier,
+ * answers and evidence. q is bound, to p or to another version of it: an
+ * answer is carried over when p has a question of its id that takes it
+ * (qn_answer_for). Returns 0 or ERR_IO (f's error flag). */
+int qn_write_yaml(FILE *f, const struct pack *p, const struct qn *q);
+/* q's answer to the question of qu's id, or NULL when q has none or qu no
+ * longer takes it (another kind, or the value converted again by qu's kind
+ * fails: an option gone, a bound moved). q is bound to any pack. */
+const struct answer *qn_answer_for(const struct qn *q, const struct question *qu);
+/* How many of q's answers p does not take (see qn_answer_for). */
+int qn_not_carried(const struct qn *q, const struct pack *p);
 
 /* The kinds of evidence, as written in a questionnaire; NULL-terminated. */
 extern const char *const qn_evidence_kinds[];

@@ -10,8 +10,8 @@
  *    expected (evidence dates) or formatted (any field);
  *  - booleans read TRUE/FALSE; Confidential takes Yes/No, TRUE/FALSE in any
  *    letter case;
- *  - the supplier's country may be "CD - Congo, ..." as its dropdown shows
- *    it: the two letters are kept;
+ *  - the supplier's country may be "Norway (NO)" as its dropdown shows it:
+ *    the two letters are kept;
  *  - evidence ids in one cell are separated by commas, semicolons, spaces
  *    or line breaks. */
 #include <ctype.h>
@@ -318,11 +318,14 @@ static int read_meta(struct rd *r, const struct xlsx_sheet *s, struct coll *root
 
 /* ---- the Supplier sheet ----------------------------------------------- */
 
-/* "CD - Congo, ..." (the dropdown's entry) -> "CD"; anything else as is. */
+/* "Norway (NO)" (the dropdown's entry) -> "NO"; anything else as is. */
 static const char *country_code(struct rd *r, const char *v)
 {
-	if (isupper((unsigned char)v[0]) && isupper((unsigned char)v[1]) && v[2] == ' ')
-		return arena_strndup(r->q->arena, v, 2);
+	size_t n = strlen(v);
+
+	if (n > 5 && v[n - 1] == ')' && isupper((unsigned char)v[n - 2]) &&
+	    isupper((unsigned char)v[n - 3]) && v[n - 4] == '(' && v[n - 5] == ' ')
+		return arena_strndup(r->q->arena, v + n - 3, 2);
 	return v;
 }
 

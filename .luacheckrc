@@ -1,11 +1,12 @@
 -- luacheck configuration for diligo packs and modules.
 --
--- The std "diligo" mirrors the sandbox allow-list of engine/lhost.c exactly (base_allowed,
--- base_wrapped, libs[] minus their blocked fields), plus the names the loader adds
--- (engine/lhost_load.c: require, sector, module, catalogue; the catalogue proxy `duties`).
--- A name the sandbox blocks (load, rawget, io, os, string.dump, math.randomseed, ...) is left out
--- on purpose, so luacheck reports it as an undefined global or field before the engine does.
--- Keep this list in step with engine/lhost.c and docs/plugin-api.md.
+-- The std "diligo" mirrors the sandbox allow-list exactly (engine/sandbox/lhost_sandbox.c:
+-- base_allowed, base_wrapped, libs[] minus their blocked fields), plus the names the loader adds
+-- (engine/sandbox/lhost_require.c: require, sector, module, catalogue, helper; the catalogue proxy
+-- `duties`, engine/sandbox/lhost_catalogue.c). A name the sandbox blocks (load, rawget, io, os,
+-- string.dump, math.randomseed, ...) is left out on purpose, so luacheck reports it as an undefined
+-- global or field before the engine does. tests/unit/test_allowlist.c fails on any name this list
+-- and the sandbox (lhost_allowed) do not share; docs/plugin-api.md lists the same names.
 
 stds.diligo = {
   read_globals = {
@@ -34,8 +35,8 @@ stds.diligo = {
     coroutine = { fields = {
       "create", "isyieldable", "resume", "running", "status", "wrap", "yield",
     } },                                                    -- blocked: close
-    -- the pack API (engine/lhost_load.c)
-    "require", "sector", "module", "catalogue", "duties",
+    -- the pack API (engine/sandbox/lhost_require.c, lhost_catalogue.c)
+    "require", "sector", "module", "catalogue", "helper", "duties",
   },
 }
 

@@ -23,9 +23,9 @@
 --   "deleted"   removed by a later amendment; kept so that old questionnaires and reports resolve.
 --   "proposed"  put forward but not adopted (none at present).
 --
--- Duty areas (fixed list, docs/plugin-api.md): Policy & governance, Risk identification,
--- Prevention & remediation, Stakeholders & grievance, Labour rights, Civil & political rights,
--- Land & communities, Environment, Responsible sourcing, Transparency.
+-- Duty areas: the `areas` list below is the one place they are declared (the engine reads it);
+-- every entry's area must be one of them. Reports show one column per area in charts and the
+-- heatmap.
 
 local POL = "Policy & governance"
 local RISK = "Risk identification"
@@ -41,7 +41,7 @@ local TRANS = "Transparency"
 local IN_FORCE = "in force"
 local GUIDANCE = "guidance"
 
-local entries = {}
+local entries = { areas = { POL, RISK, PREV, STAKE, LAB, CIVIL, LAND, ENV, SRC, TRANS } }
 
 -- Adds one entry per row: { id, title, area, text }.
 local function add(framework, status, rows)

@@ -1,6 +1,7 @@
--- Small helpers for rules. A plain table of pure functions (not a module{}); load it with
--- `local util = require "util"`. Nothing here touches the engine: it only reads the answers
--- table `a` that the engine passes to a rule.
+-- Small helpers for rules. A helper module: a table of pure functions marked with helper{}
+-- (not a module{}: no questions, rules or tests); load it with `local util = require "util"`.
+-- Nothing here touches the engine: it only reads the answers table `a` that the engine passes
+-- to a rule.
 
 local util = {}
 
@@ -65,4 +66,4 @@ util.all = all
 util.is = is
 util.lacking = lacking
 
-return util
+return helper(util)

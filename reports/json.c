@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "report.h"
 #include "sink_int.h"
 
@@ -179,16 +180,16 @@ static void error_entry(struct json *j, const char *input, const struct err *e)
 	size_t len = 0;
 	FILE *m = open_memstream(&buf, &len);
 
+	if (!m)
+		xalloc_die();
 	fprintf(m, "%s\n{\"input\":", j->nerrors++ ? "," : "");
 	jstr(m, input);
 	fprintf(m, ",\"line\":%d,\"col\":%d,\"message\":", e->line, e->col);
 	jstr(m, e->msg);
 	fputc('}', m);
-	fclose(m);
-	if (j->nerr_bytes + len + 1 > j->errcap) {
-		j->errcap = (j->nerr_bytes + len + 1) * 2;
-		j->errors = realloc(j->errors, j->errcap);
-	}
+	if (fclose(m) || !buf)
+		xalloc_die(); /* a memory stream fails only for want of memory */
+	GROW(j->errors, j->nerr_bytes + len + 1, j->errcap);
 	memcpy(j->errors + j->nerr_bytes, buf, len + 1);
 	j->nerr_bytes += len;
 	free(buf);
@@ -246,7 +247,7 @@ static const struct sink_vt json_vt = { json_item, json_close, json_abort };
 
 struct sink *sink_json_new(const char *path, bool stakeholder, time_t now, struct err *e)
 {
-	struct json *j = calloc(1, sizeof *j);
+	struct json *j = xcalloc(1, sizeof *j);
 
 	j->base.vt = &json_vt;
 	j->stakeholder = stakeholder;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "score.h"
 #include "sink_int.h"
 #include "xlsx_common.h"
@@ -26,7 +27,8 @@ struct portfolio {
 	const struct rule **seen_rules;
 	const char **seen_pack;
 	int *seen_count;
-	int nseen, capseen;
+	int nseen;
+	size_t cap_rules, cap_pack, cap_count; /* GROW keeps one per array */
 	/* rule pointer -> index in seen_*: each worker has its own copy of a
 	 * pack, so one rule arrives under several pointers */
 	const struct rule *ptr_key[RULE_MAP];
@@ -73,7 +75,7 @@ static void heat_header(struct portfolio *p, const struct assessment *a)
 	p->nareas = a->pack->nareas < MAX_AREAS ? a->pack->nareas : MAX_AREAS;
 	memcpy(cols, first, sizeof first);
 	for (int i = 0; i < p->nareas; i++) {
-		p->areas[i] = strdup(a->pack->areas[i]);
+		p->areas[i] = xstrdup(a->pack->areas[i]);
 		cols[3 + i] = (struct column){ p->areas[i], 14, 1 };
 	}
 	xw_table(p->heat, &p->f, cols, 3 + p->nareas, 0);
@@ -102,7 +104,7 @@ static void note_pack(struct portfolio *p, const struct pack *pk)
 		if (!strcmp(p->packs[i], buf))
 			return;
 	if (p->npacks < MAX_PACKS)
-		p->packs[p->npacks++] = strdup(buf);
+		p->packs[p->npacks++] = xstrdup(buf);
 }
 
 static void supplier_row(struct portfolio *p, const char *input, const struct assessment *a)
@@ -151,12 +153,9 @@ static void count_rule(struct portfolio *p, const struct rule *r, const char *pa
 		p->ptr_key[h] = r;
 		p->ptr_val[h] = p->nseen;
 	}
-	if (p->nseen == p->capseen) {
-		p->capseen = p->capseen ? p->capseen * 2 : 128;
-		p->seen_rules = realloc(p->seen_rules, (size_t)p->capseen * sizeof *p->seen_rules);
-		p->seen_pack = realloc(p->seen_pack, (size_t)p->capseen * sizeof *p->seen_pack);
-		p->seen_count = realloc(p->seen_count, (size_t)p->capseen * sizeof *p->seen_count);
-	}
+	GROW(p->seen_rules, p->nseen + 1, p->cap_rules);
+	GROW(p->seen_pack, p->nseen + 1, p->cap_pack);
+	GROW(p->seen_count, p->nseen + 1, p->cap_count);
 	p->seen_rules[p->nseen] = r;
 	p->seen_pack[p->nseen] = pack;
 	p->seen_count[p->nseen++] = 1;
@@ -208,9 +207,10 @@ static int cmp_seen(const void *x, const void *y)
 static void rules_sheet(struct portfolio *p)
 {
 	char duties[DILIGO_REPORT_DUTIES_TEXT], src[DILIGO_REPORT_SOURCE_TEXT];
-	const struct rule **sorted = malloc((size_t)(p->nseen ? p->nseen : 1) * sizeof *sorted);
+	const struct rule **sorted = xcalloc((size_t)p->nseen, sizeof *sorted);
 
-	memcpy(sorted, p->seen_rules, (size_t)p->nseen * sizeof *sorted);
+	if (p->nseen) /* seen_rules is NULL when nothing was found */
+		memcpy(sorted, p->seen_rules, (size_t)p->nseen * sizeof *sorted);
 	qsort(sorted, (size_t)p->nseen, sizeof *sorted, cmp_seen);
 	xw_table(p->rules, &p->f, rule_cols, NRULE_COLS, p->nseen);
 	for (int i = 0; i < p->nseen; i++) {
@@ -359,7 +359,7 @@ static const struct sink_vt portfolio_vt = { pf_item, pf_close, pf_abort };
 
 struct sink *sink_portfolio_new(const char *path, bool stakeholder, time_t now, struct err *e)
 {
-	struct portfolio *p = calloc(1, sizeof *p);
+	struct portfolio *p = xcalloc(1, sizeof *p);
 	lxw_workbook_options wo = { .constant_memory = LXW_TRUE };
 
 	p->base.vt = &portfolio_vt;

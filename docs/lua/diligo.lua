@@ -3,10 +3,13 @@
 -- Not loaded by diligo: editors that use lua-language-server read it through .luarc.json
 -- (workspace.library = docs/lua) to complete and check packs and modules.
 --
--- The sandbox (engine/lhost.c) also removes names that LuaLS cannot switch off one by one:
--- load, loadstring, loadfile, dofile, collectgarbage, rawget, rawset, warn, string.dump,
--- math.randomseed and coroutine.close raise "blocked function '<name>' is not available to packs";
--- io, os, debug and package are disabled in .luarc.json. .luacheckrc has the exact list.
+-- The sandbox (engine/sandbox/lhost_sandbox.c) also blocks names that LuaLS cannot switch off
+-- one by one; each raises "blocked function '<name>' is not available to packs":
+-- blocked: load loadstring loadfile dofile collectgarbage rawget rawset warn
+-- blocked: string.dump math.randomseed coroutine.close
+-- io, os, debug and package are disabled in .luarc.json. .luacheckrc and docs/plugin-api.md have
+-- the exact allow-list; tests/unit/test_allowlist.c checks this file, those two and the sandbox
+-- against one another.
 
 ---@alias diligo.Kind "maturity"|"choice"|"multi"|"number"|"percent"|"date"|"text"
 ---@alias diligo.Maturity "yes"|"partial"|"no"|"unknown"|"na"
@@ -120,7 +123,7 @@
 ---@field framework string     UNGP, CSDDD, OECD, or a sector standard
 ---@field title string
 ---@field text string
----@field area string          one of the ten duty areas of docs/plugin-api.md
+---@field area string          one of the catalogue's areas
 ---@field status? "in force"|"guidance"|"deleted"|"proposed"
 
 ---Marks a table as a sector pack; a file in sectors/ returns its result.
@@ -133,10 +136,23 @@ function sector(spec) end
 ---@return diligo.ModuleSpec
 function module(spec) end
 
+---The duty catalogue: its entries (the list part) and the duty areas they may name.
+---@class diligo.Catalogue
+---@field areas string[]       1 to 32 distinct duty areas: one column each in charts and the heatmap
+---@field [integer] diligo.Duty
+
 ---Marks the duty catalogue (plugins/duties.lua only).
----@param entries diligo.Duty[]
----@return diligo.Duty[]
+---@param entries diligo.Catalogue
+---@return diligo.Catalogue
 function catalogue(entries) end
+
+---Marks a helper module: a table of functions for rules, with no questions, rules or tests
+---(plugins/util.lua ends with `return helper(util)`). Returns t unchanged; diligo plugin check
+---and plugin test pass over the file, which is not a pack.
+---@generic T: table
+---@param t T
+---@return T
+function helper(t) end
 
 ---Loads plugins/NAME.lua from the search path (--plugin-path, DILIGO_PATH, the built-in
 ---directory), as text, once per Lua state. NAME is [a-z][a-z0-9_]*.

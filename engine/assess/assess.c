@@ -5,13 +5,14 @@
 #include "assess.h"
 #include "bounds.h"
 #include "score.h"
+#include "text.h"
 
 const struct pack *assess_pack_for(struct lhost *h, const char *forced, const struct qn *q,
 				   struct err *e)
 {
 	const struct ynode *s = ynode_get(ynode_get(q->root, "supplier"), "sector");
 	const char *name = forced ? forced : qn_sector(q);
-	const char *names[DILIGO_MAX_SECTORS];
+	const char *names[DILIGO_MAX_SECTORS], *near;
 	char list[512] = "";
 	int n;
 
@@ -25,6 +26,8 @@ const struct pack *assess_pack_for(struct lhost *h, const char *forced, const st
 	n = lhost_sector_names(h, names, DILIGO_MAX_SECTORS);
 	for (int i = 0; i < n; i++)
 		snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", names[i]);
+	if ((near = text_closest(name, names, n)))
+		snprintf(list + strlen(list), sizeof list - strlen(list), "; did you mean '%s'?", near);
 	if (forced)
 		err_set(e, ERR_USAGE, "no sector pack '%s' (installed: %s)", name, list);
 	else

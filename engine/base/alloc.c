@@ -12,6 +12,11 @@ static _Noreturn void out_of_memory(void)
 	abort();
 }
 
+void xalloc_die(void)
+{
+	out_of_memory();
+}
+
 void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);

@@ -20,6 +20,8 @@ void *xcalloc(size_t n, size_t size); /* zeroed; aborts on overflow */
 void *xrealloc(void *p, size_t n);
 void *xreallocarray(void *p, size_t n, size_t size); /* aborts on overflow */
 char *xstrdup(const char *s);
+/* For an allocation made elsewhere (open_memstream) that failed. */
+void xalloc_die(void) __attribute__((noreturn));
 
 /* Grow the array v (with *cap elements) so that it holds at least need;
  * doubles from a minimum of 16. Use through GROW. */

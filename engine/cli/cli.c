@@ -7,48 +7,267 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "alloc.h"
 #include "cli.h"
+#include "text.h"
 
-static bool parse_size(const char *s, double lo, double hi, double *out)
+/* ---- options -------------------------------------------------------- */
+
+enum { HELP_COLUMN = 25 }; /* where `diligo help CMD` starts the help lines */
+
+static void hint(const char *cmd)
+{
+	if (cmd)
+		fprintf(stderr, "Try 'diligo help %s'.\n", cmd);
+	else
+		fputs("See 'diligo help'.\n", stderr);
+}
+
+void cli_getopt_init(struct cli_getopt *g, const char *cmd, const struct cli_opt *opts,
+		     struct cli_common *common)
+{
+	char *s;
+
+	memset(g, 0, sizeof *g);
+	g->cmd = cmd;
+	g->opts = opts;
+	g->common = common;
+	s = g->shortopts;
+	*s++ = ':'; /* a missing argument returns ':', an unknown option '?' */
+	for (int i = 0; opts[i].name; i++) {
+		if (i == DILIGO_MAX_OPTIONS) {
+			fprintf(stderr, "diligo: the option table of '%s' is over DILIGO_MAX_OPTIONS\n",
+				cmd);
+			abort();
+		}
+		g->longopts[i].name = opts[i].name;
+		g->longopts[i].has_arg = opts[i].arg ? required_argument : no_argument;
+		g->longopts[i].val = opts[i].code;
+		if (opts[i].letter) {
+			*s++ = (char)opts[i].letter;
+			if (opts[i].arg)
+				*s++ = ':';
+		}
+	}
+	*s = '\0';
+	optind = 0; /* glibc: start over */
+	opterr = 0; /* cli_getopt reports, once */
+}
+
+static int row_of(const struct cli_getopt *g, int code)
+{
+	for (int i = 0; g->opts[i].name; i++)
+		if (g->opts[i].code == code)
+			return i;
+	return -1;
+}
+
+static bool parse_number(const struct cli_opt *o, const char *s, double *out)
 {
 	char *end;
 	double v;
 
 	errno = 0;
-	v = strtod(s, &end);
-	if (errno || end == s || *end || v < lo || v > hi)
+	v = o->integer ? (double)strtoll(s, &end, 10) : strtod(s, &end);
+	if (errno || end == s || *end || !(v >= o->min && v <= o->max))
 		return false;
 	*out = v;
 	return true;
 }
 
-bool cli_common_opt(struct cli_common *c, int opt, const char *arg, struct err *e)
+static bool is_common(int code)
 {
-	double v = 0;
+	return code == 's' || code == OPT_PLUGIN_PATH || code == OPT_MAX_INSTR || code == OPT_MAX_MEM;
+}
 
-	switch (opt) {
-	case OPT_PLUGIN_PATH:
-		if (c->npaths == DILIGO_MAX_CLI_PATHS)
-			err_set(e, ERR_USAGE, "too many --plugin-path options");
-		else
-			c->paths[c->npaths++] = arg;
-		return true;
-	case OPT_MAX_INSTR:
-		if (!parse_size(arg, 1000, 1e12, &v))
-			err_set(e, ERR_USAGE, "--max-instructions takes a number from 1000, not '%s'", arg);
-		c->max_instructions = (long)v;
-		return true;
-	case OPT_MAX_MEM:
-		if (!parse_size(arg, 1, 65536, &v))
-			err_set(e, ERR_USAGE, "--max-memory takes MiB from 1 to 65536, not '%s'", arg);
-		c->max_memory = (size_t)(v * 1024 * 1024);
-		return true;
+static void store_common(struct cli_common *c, const struct cli_getopt *g)
+{
+	switch (g->row->code) {
 	case 's':
-		c->sector = arg;
-		return true;
+		c->sector = g->arg;
+		break;
+	case OPT_PLUGIN_PATH: /* the row's repeat limit is DILIGO_MAX_CLI_PATHS */
+		if (c->npaths < DILIGO_MAX_CLI_PATHS)
+			c->paths[c->npaths++] = g->arg;
+		break;
+	case OPT_MAX_INSTR:
+		c->max_instructions = (long)g->num;
+		break;
+	case OPT_MAX_MEM:
+		c->max_memory = (size_t)(g->num * 1024 * 1024);
+		break;
 	default:
-		return false;
+		break;
 	}
+}
+
+int cli_opt_usage(const struct cli_getopt *g, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (g->as_long)
+		fprintf(stderr, "diligo: option '--%s' ", g->row->name);
+	else
+		fprintf(stderr, "diligo: option '-%c' ", g->row->letter);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	hint(g->cmd);
+	return EXIT_USAGE;
+}
+
+/* getopt_long returned '?' */
+static int bad_option(struct cli_getopt *g, char **argv)
+{
+	int i = optopt ? row_of(g, optopt) : -1;
+	char letter[3] = { '-', (char)optopt, '\0' };
+
+	if (i >= 0) { /* a known option that takes none given one: --quiet=yes */
+		g->row = &g->opts[i];
+		g->as_long = true;
+		cli_opt_usage(g, "takes no argument");
+	} else if (optopt) {
+		cli_unknown_option(g->cmd, g->opts, letter);
+	} else { /* a long option, unknown or ambiguous: glibc has stepped past it */
+		cli_unknown_option(g->cmd, g->opts, argv[optind - 1]);
+	}
+	return CLI_OPT_BAD;
+}
+
+int cli_getopt(struct cli_getopt *g, int argc, char **argv)
+{
+	for (;;) {
+		int li = -1, opt = getopt_long(argc, argv, g->shortopts, g->longopts, &li);
+		int i;
+
+		g->row = NULL;
+		g->arg = NULL;
+		g->num = 0;
+		g->as_long = false;
+		if (opt == -1)
+			return CLI_OPT_END;
+		if (opt == '?')
+			return bad_option(g, argv);
+		i = row_of(g, opt == ':' ? optopt : opt);
+		if (i < 0) /* not from this table: cannot happen */
+			return cli_unknown_option(g->cmd, g->opts, argv[optind - 1]), CLI_OPT_BAD;
+		g->row = &g->opts[i];
+		if (opt == ':') { /* the missing argument was due last, so argv[optind - 1] is the option */
+			g->as_long = !strncmp(argv[optind - 1], "--", 2);
+			cli_opt_usage(g, "needs an argument");
+			return CLI_OPT_BAD;
+		}
+		g->as_long = li >= 0;
+		g->arg = optarg;
+		if (g->row->repeat && ++g->times[i] > g->row->repeat) {
+			cli_opt_usage(g, "is given more than %d times", g->row->repeat);
+			return CLI_OPT_BAD;
+		}
+		if (g->row->min < g->row->max && !parse_number(g->row, g->arg, &g->num)) {
+			cli_opt_usage(g, "takes a %s from %.0f to %.0f, not '%s'",
+				      g->row->integer ? "whole number" : "number", g->row->min, g->row->max,
+				      g->arg);
+			return CLI_OPT_BAD;
+		}
+		if (g->common && is_common(opt)) {
+			store_common(g->common, g);
+			continue;
+		}
+		return opt;
+	}
+}
+
+int cli_parse_common(int argc, char **argv, const char *cmd, const struct cli_opt *opts,
+		     struct cli_common *c)
+{
+	struct cli_getopt g;
+	int opt;
+
+	cli_getopt_init(&g, cmd, opts, c);
+	while ((opt = cli_getopt(&g, argc, argv)) >= 0)
+		; /* a table of shared rows: cli_getopt stores them all */
+	return opt == CLI_OPT_BAD ? EXIT_USAGE : 0;
+}
+
+const struct cli_opt *cli_opt_named(const struct cli_opt *opts, const char *arg)
+{
+	for (; opts->name; opts++)
+		if ((!strncmp(arg, "--", 2) && !strcmp(arg + 2, opts->name)) ||
+		    (opts->letter && arg[0] == '-' && arg[1] == opts->letter && !arg[2]))
+			return opts;
+	return NULL;
+}
+
+int cli_unknown_option(const char *cmd, const struct cli_opt *opts, const char *arg)
+{
+	const char *near = NULL;
+	size_t len = strlen(arg);
+
+	if (!strncmp(arg, "--", 2)) {
+		const char *names[DILIGO_MAX_OPTIONS];
+		int n = 0, nprefix = 0;
+		char *name;
+
+		len = 2 + strcspn(arg + 2, "="); /* --name=value */
+		name = xstrdup(arg + 2);
+		name[len - 2] = '\0';
+		for (; n < DILIGO_MAX_OPTIONS && opts[n].name; n++) {
+			names[n] = opts[n].name;
+			nprefix += *name && !strncmp(opts[n].name, name, len - 2);
+		}
+		if (nprefix > 1) { /* glibc refuses an abbreviation of several */
+			fprintf(stderr, "diligo: option '%.*s' is ambiguous (", (int)len, arg);
+			for (int i = 0, k = 0; i < n; i++)
+				if (!strncmp(names[i], name, len - 2))
+					fprintf(stderr, "%s--%s", k++ ? ", " : "", names[i]);
+			fputs(")\n", stderr);
+			free(name);
+			hint(cmd);
+			return EXIT_USAGE;
+		}
+		near = text_closest(name, names, n);
+		free(name);
+	}
+	fprintf(stderr, "diligo: unknown option '%.*s'", (int)len, arg);
+	if (near)
+		fprintf(stderr, " (did you mean '--%s'?)", near);
+	fputc('\n', stderr);
+	hint(cmd);
+	return EXIT_USAGE;
+}
+
+void cli_opt_write_help(FILE *f, const struct cli_opt *o, int indent)
+{
+	static const char def[] = "{default}";
+
+	for (const char *p = o->help; p && *p; p++) {
+		if (!strncmp(p, def, sizeof def - 1)) {
+			fprintf(f, "%lld", o->def);
+			p += sizeof def - 2;
+		} else if (*p == '\n' && indent < 0) {
+			fputc(' ', f);
+		} else if (*p == '\n') {
+			fprintf(f, "\n%*s", indent, "");
+		} else {
+			fputc(*p, f);
+		}
+	}
+}
+
+void cli_opt_print(FILE *f, const struct cli_opt *o)
+{
+	int n;
+
+	if (o->letter)
+		n = fprintf(f, "  -%c, --%s", o->letter, o->name);
+	else
+		n = fprintf(f, "      --%s", o->name);
+	if (o->arg)
+		n += fprintf(f, " %s", o->arg);
+	fprintf(f, "%*s", n < HELP_COLUMN - 2 ? HELP_COLUMN - n : 2, "");
+	cli_opt_write_help(f, o, HELP_COLUMN);
+	fputc('\n', f);
 }
 
 void cli_resolve(struct cli_common *c)
@@ -59,7 +278,7 @@ void cli_resolve(struct cli_common *c)
 	if (c->resolved)
 		return;
 	c->resolved = true;
-	c->env_copy = env ? strdup(env) : NULL; /* lives as long as the process */
+	c->env_copy = env ? xstrdup(env) : NULL; /* freed by cli_common_free */
 	for (char *tok = c->env_copy ? strtok_r(c->env_copy, ":", &save) : NULL;
 	     tok && c->npaths < DILIGO_MAX_CLI_PATHS; tok = strtok_r(NULL, ":", &save))
 		if (*tok)
@@ -97,17 +316,13 @@ struct lhost *cli_lhost(struct cli_common *c, struct err *e)
 
 struct list {
 	char **v;
-	int n, cap;
+	int n;
+	size_t cap;
 };
 
 static void push(struct list *l, char *s)
 {
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 64;
-		l->v = realloc(l->v, (size_t)l->cap * sizeof *l->v);
-		if (!l->v)
-			abort();
-	}
+	GROW(l->v, l->n + 1, l->cap);
 	l->v[l->n++] = s;
 }
 
@@ -132,7 +347,7 @@ static int walk(const char *dir, struct list *l, int depth, struct err *e)
 	if (!d)
 		return err_set(e, ERR_IO, "cannot open '%s': %s", dir, strerror(errno));
 	while ((de = readdir(d))) {
-		char path[4096];
+		char path[DILIGO_MAX_PATH];
 		struct stat st;
 
 		if (de->d_name[0] == '.')
@@ -140,13 +355,13 @@ static int walk(const char *dir, struct list *l, int depth, struct err *e)
 		snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
 		if (stat(path, &st))
 			continue;
-		if (S_ISDIR(st.st_mode) && depth < 16) {
+		if (S_ISDIR(st.st_mode) && depth < DILIGO_MAX_DIR_DEPTH) {
 			if (walk(path, l, depth + 1, e)) {
 				closedir(d);
 				return ERR_IO;
 			}
 		} else if (S_ISREG(st.st_mode) && is_yaml(de->d_name)) {
-			push(l, strdup(path));
+			push(l, xstrdup(path));
 		}
 	}
 	closedir(d);
@@ -162,7 +377,7 @@ int cli_inputs(char *const *args, int n, char ***out, int *nout, struct err *e)
 	for (int i = 0; i < n; i++) {
 		struct stat st;
 		size_t len = strlen(args[i]);
-		char *a = strdup(args[i]);
+		char *a = xstrdup(args[i]);
 
 		while (len > 1 && a[len - 1] == '/')
 			a[--len] = '\0';
@@ -194,7 +409,7 @@ void cli_inputs_free(char **v, int n)
 
 void cli_print_err(const struct err *e)
 {
-	char buf[2400];
+	char buf[sizeof e->file + sizeof ":-2147483648:-2147483648: " + sizeof e->msg];
 
 	err_format(e, buf, sizeof buf);
 	if (e->file[0] && e->line)
@@ -211,7 +426,8 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'diligo help %s'.\n", cmd);
+	fputc('\n', stderr);
+	hint(cmd);
 	return EXIT_USAGE;
 }
 

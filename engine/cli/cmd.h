@@ -3,11 +3,14 @@
 #ifndef DILIGO_CMD_H
 #define DILIGO_CMD_H
 
+#include "cli.h"
+
 struct cmd {
 	const char *name;
 	int (*run)(int argc, char **argv);
-	const char *summary;
-	const char *usage; /* full help text */
+	const char *summary; /* in the command list; NULL: an alias, not listed */
+	const char *usage;   /* synopsis and description; the option lines follow */
+	const struct cli_opt *options; /* the option table, or NULL */
 };
 
 int cmd_assess(int argc, char **argv);
@@ -19,8 +22,17 @@ int cmd_plugin(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 
+/* The option tables, each next to the command that parses it. */
+extern const struct cli_opt assess_options[], validate_options[], template_options[],
+	sectors_options[], duties_options[], plugin_options[];
+/* Options before any command: --version, --help (main matches them). */
+extern const struct cli_opt global_options[];
+
 extern const struct cmd commands[];
 const struct cmd *cmd_find(const char *name);
+/* "diligo: unknown command 'NAME' (did you mean ...?)" and the hint;
+ * returns EXIT_USAGE. */
+int cmd_unknown(const char *name);
 /* Print a command's help to stdout (for --help and diligo help). */
 int cmd_print_help(const char *name);
 

@@ -2,7 +2,6 @@
  * the first bad questionnaire: each input ends as assessed or as an error
  * with its message, and the exit code sums them up. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,58 +22,59 @@ struct assess_opts {
 	int fail_on; /* -1 = off */
 };
 
+const struct cli_opt assess_options[] = {
+	CLI_OPT_SECTOR,
+	{ .name = "output", .letter = 'o', .arg = "PATH", .code = 'o',
+	  .help = "one input: the workbook path; several: a directory" },
+	{ .name = "portfolio", .letter = 'p', .arg = "PATH", .code = 'p',
+	  .help = "one portfolio workbook over all inputs" },
+	{ .name = "json", .arg = "PATH", .code = OPT_JSON,
+	  .help = "machine-readable results (\"-\" = stdout)" },
+	{ .name = "audience", .letter = 'a', .arg = "company|stakeholder", .code = 'a',
+	  .help = "(stakeholder = redacted)" },
+	{ .name = "jobs", .letter = 'j', .arg = "N", .code = 'j',
+	  .help = "worker threads (default: online cores)",
+	  .min = 1, .max = DILIGO_MAX_JOBS, .integer = true },
+	CLI_OPT_PLUGIN_PATH,
+	{ .name = "fail-on", .arg = "LEVEL", .code = OPT_FAIL_ON,
+	  .help = "exit 1 when any finding is at or above LEVEL\n(low|medium|high|critical)" },
+	CLI_OPT_MAX_INSTRUCTIONS,
+	CLI_OPT_MAX_MEMORY,
+	{ .name = "quiet", .letter = 'q', .code = 'q', .help = "no progress or summary" },
+	{ .name = NULL },
+};
+
 static int parse(int argc, char **argv, struct assess_opts *o)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "portfolio", required_argument, NULL, 'p' },
-		{ "json", required_argument, NULL, OPT_JSON },
-		{ "audience", required_argument, NULL, 'a' },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
-		{ "quiet", no_argument, NULL, 'q' },
-		CLI_COMMON_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
-	struct err e = { 0 };
+	struct cli_getopt g;
 	int opt;
 
 	o->fail_on = -1;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "s:o:p:a:j:q", longopts, NULL)) != -1) {
-		char *end;
-
-		if (cli_common_opt(&o->c, opt, optarg, &e)) {
-			if (e.code)
-				return cli_usage("assess", "%s", e.msg);
-			continue;
-		}
+	cli_getopt_init(&g, "assess", assess_options, &o->c);
+	while ((opt = cli_getopt(&g, argc, argv)) >= 0) {
 		switch (opt) {
-		case 'o': o->output = optarg; break;
-		case 'p': o->portfolio = optarg; break;
-		case OPT_JSON: o->json = optarg; break;
+		case 'o': o->output = g.arg; break;
+		case 'p': o->portfolio = g.arg; break;
+		case OPT_JSON: o->json = g.arg; break;
 		case 'q': o->quiet = true; break;
+		case 'j': o->jobs = (int)g.num; break;
 		case 'a':
-			if (strcmp(optarg, "company") && strcmp(optarg, "stakeholder"))
-				return cli_usage("assess", "--audience is company or stakeholder, not '%s'", optarg);
-			o->stakeholder = !strcmp(optarg, "stakeholder");
-			break;
-		case 'j':
-			o->jobs = (int)strtol(optarg, &end, 10);
-			if (*end || o->jobs < 1 || o->jobs > DILIGO_MAX_JOBS)
-				return cli_usage("assess", "--jobs takes a number from 1 to %d, not '%s'",
-						 DILIGO_MAX_JOBS, optarg);
+			if (strcmp(g.arg, "company") && strcmp(g.arg, "stakeholder"))
+				return cli_opt_usage(&g, "takes company or stakeholder, not '%s'", g.arg);
+			o->stakeholder = !strcmp(g.arg, "stakeholder");
 			break;
 		case OPT_FAIL_ON:
-			o->fail_on = level_parse(optarg);
+			o->fail_on = level_parse(g.arg);
 			if (o->fail_on < 0)
-				return cli_usage("assess", "--fail-on takes low, medium, high or critical, "
-							   "not '%s'", optarg);
+				return cli_opt_usage(&g, "takes low, medium, high or critical, not '%s'",
+						     g.arg);
 			break;
-		default:
-			return cli_usage("assess", "unknown option");
+		default: /* every row has its case */
+			break;
 		}
 	}
+	if (opt == CLI_OPT_BAD)
+		return EXIT_USAGE;
 	if (optind >= argc)
 		return cli_usage("assess", "no questionnaire given");
 	return 0;

@@ -1,47 +1,50 @@
-/* The command table and the help texts (docs/diligo.1 carries the same). */
+/* The command table and the help texts. Each command's option lines come
+ * from its option table; docs/diligo.1 says the same (tests/manpage/check.py). */
 #include <stdio.h>
 #include <string.h>
 
 #include "cmd.h"
 #include "err.h"
+#include "text.h"
+
+const struct cli_opt global_options[] = {
+	{ .name = "version", .letter = 'V', .code = 'V', .help = "print the version" },
+	{ .name = "help", .letter = 'h', .code = 'h', .help = "print the list of commands" },
+	{ .name = NULL },
+};
 
 const struct cmd commands[] = {
 	{ "assess", cmd_assess, "assess questionnaires and write workbooks",
 	  "usage: diligo assess [options] INPUT...\n"
-	  "  INPUT: questionnaire files, or directories (searched for *.yaml, *.yml)\n"
-	  "  -s, --sector NAME      sector pack (default: each questionnaire's supplier.sector)\n"
-	  "  -o, --output PATH      one input: the workbook path; several: a directory\n"
-	  "  -p, --portfolio PATH   one portfolio workbook over all inputs\n"
-	  "      --json PATH        machine-readable results (\"-\" = stdout)\n"
-	  "  -a, --audience company|stakeholder   (stakeholder = redacted)\n"
-	  "  -j, --jobs N           worker threads (default: online cores)\n"
-	  "      --plugin-path DIR  searched before the built-in packs (repeatable; also DILIGO_PATH)\n"
-	  "      --fail-on LEVEL    exit 1 when any finding is at or above LEVEL\n"
-	  "                         (low|medium|high|critical)\n"
-	  "      --max-instructions N  Lua instruction budget per assessment (default 10000000)\n"
-	  "      --max-memory MIB   Lua memory cap per assessment (default 64)\n"
-	  "  -q, --quiet            no progress or summary\n" },
+	  "  INPUT: questionnaire files, or directories (searched for *.yaml, *.yml)\n",
+	  assess_options },
 	{ "validate", cmd_validate, "check questionnaires only",
 	  "usage: diligo validate [-s NAME] [--plugin-path DIR] INPUT...\n"
-	  "  Prints one line per problem, file:line:col: message; exit 1 when any input is invalid.\n" },
+	  "  Prints one line per problem, file:line:col: message; exit 1 when any input is invalid.\n",
+	  validate_options },
 	{ "template", cmd_template, "write a blank questionnaire for suppliers",
 	  "usage: diligo template -s NAME [-o FILE]\n"
 	  "  Every question of the pack as a key, with its text, help, allowed values and duties\n"
-	  "  as YAML comments.\n" },
+	  "  as YAML comments.\n",
+	  template_options },
 	{ "sectors", cmd_sectors, "list the installed sector packs",
-	  "usage: diligo sectors [--plugin-path DIR]\n" },
+	  "usage: diligo sectors [--plugin-path DIR]\n", sectors_options },
 	{ "duties", cmd_duties, "print the duty catalogue",
 	  "usage: diligo duties [--framework F]\n"
-	  "  F: UNGP, CSDDD, OECD, or a sector standard such as GISTM.\n" },
+	  "  F: UNGP, CSDDD, OECD, or a sector standard such as GISTM.\n", duties_options },
 	{ "plugin", cmd_plugin, "check packs and modules, run their tests",
 	  "usage: diligo plugin check FILE...\n"
 	  "       diligo plugin test FILE|DIR...\n"
 	  "  check: load each pack or module and report every contract error (exit 3).\n"
 	  "  test: run the tests embedded in packs and modules, in the real sandbox;\n"
-	  "        one line per test, exit 1 when any fails.\n" },
+	  "        one line per test, exit 1 when any fails.\n",
+	  plugin_options },
 	{ "help", cmd_help, "show help for a command",
-	  "usage: diligo help [COMMAND]\n" },
-	{ NULL, NULL, NULL, NULL },
+	  "usage: diligo help [COMMAND]\n", NULL },
+	{ "version", cmd_version, NULL, /* an alias of --version and -V */
+	  "usage: diligo version\n"
+	  "       diligo --version | -V\n", NULL },
+	{ NULL, NULL, NULL, NULL, NULL },
 };
 
 const struct cmd *cmd_find(const char *name)
@@ -56,12 +59,27 @@ int cmd_print_help(const char *name)
 {
 	const struct cmd *c = cmd_find(name);
 
-	if (!c) {
-		fprintf(stderr, "diligo: no help for '%s': not a diligo command\n", name);
-		return EXIT_USAGE;
-	}
+	if (!c)
+		return cmd_unknown(name);
 	fputs(c->usage, stdout);
+	for (const struct cli_opt *o = c->options; o && o->name; o++)
+		cli_opt_print(stdout, o);
 	return EXIT_OK;
+}
+
+int cmd_unknown(const char *name)
+{
+	enum { NCOMMANDS = sizeof commands / sizeof *commands - 1 };
+	const char *names[NCOMMANDS], *near;
+
+	for (int i = 0; i < NCOMMANDS; i++)
+		names[i] = commands[i].name;
+	near = text_closest(name, names, NCOMMANDS);
+	fprintf(stderr, "diligo: unknown command '%s'", name);
+	if (near)
+		fprintf(stderr, " (did you mean '%s'?)", near);
+	fputs("\nSee 'diligo help'.\n", stderr);
+	return EXIT_USAGE;
 }
 
 int cmd_help(int argc, char **argv)
@@ -71,7 +89,8 @@ int cmd_help(int argc, char **argv)
 	printf("diligo %s: supplier human-rights and environmental due-diligence assessment\n\n"
 	       "usage: diligo COMMAND [options]\n\n", DILIGO_VERSION);
 	for (const struct cmd *c = commands; c->name; c++)
-		printf("  %-10s %s\n", c->name, c->summary);
+		if (c->summary)
+			printf("  %-10s %s\n", c->name, c->summary);
 	printf("\n'diligo help COMMAND' or 'diligo COMMAND --help' for details; "
 	       "'diligo --version'.\n");
 	return EXIT_OK;

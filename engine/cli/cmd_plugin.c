@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "alloc.h"
 #include "cli.h"
 #include "cmd.h"
 
@@ -13,7 +14,8 @@
 static int lua_files(char *const *args, int n, char ***out, int *nout)
 {
 	char **v = NULL;
-	int count = 0, cap = 0;
+	int count = 0;
+	size_t cap = 0;
 
 	for (int i = 0; i < n; i++) {
 		struct stat st;
@@ -21,9 +23,8 @@ static int lua_files(char *const *args, int n, char ***out, int *nout)
 		int m;
 
 		if (stat(args[i], &st) || !S_ISDIR(st.st_mode)) {
-			if (count == cap)
-				v = realloc(v, (size_t)(cap = cap * 2 + 16) * sizeof *v);
-			v[count++] = strdup(args[i]);
+			GROW(v, count + 1, cap);
+			v[count++] = xstrdup(args[i]);
 			continue;
 		}
 		m = scandir(args[i], &list, NULL, alphasort);
@@ -32,12 +33,11 @@ static int lua_files(char *const *args, int n, char ***out, int *nout)
 
 			if (len > 4 && !strcmp(list[k]->d_name + len - 4, ".lua") &&
 			    list[k]->d_name[0] != '.') {
-				char path[4096];
+				char path[DILIGO_MAX_PATH];
 
 				snprintf(path, sizeof path, "%s/%s", args[i], list[k]->d_name);
-				if (count == cap)
-					v = realloc(v, (size_t)(cap = cap * 2 + 16) * sizeof *v);
-				v[count++] = strdup(path);
+				GROW(v, count + 1, cap);
+				v[count++] = xstrdup(path);
 			}
 			free(list[k]);
 		}
@@ -49,13 +49,12 @@ static int lua_files(char *const *args, int n, char ***out, int *nout)
 	return 0;
 }
 
-/* The catalogue and helper tables are not packs: nothing to check or test
- * beyond loading them, which every other load does. */
-static bool is_plain_helper(const char *path)
+/* The catalogue and helper modules are not packs: loading them is all there
+ * is to check. The sandbox knows them by what they return (catalogue { ... },
+ * helper { ... }) when it refuses to load them as packs. */
+static bool is_plain_helper(struct lhost *h, const struct pack *p)
 {
-	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-
-	return !strcmp(base, "duties.lua") || !strcmp(base, "util.lua");
+	return !p && lhost_loaded_helper(h);
 }
 
 static int check(struct lhost *h, char **files, int n)
@@ -66,9 +65,9 @@ static int check(struct lhost *h, char **files, int n)
 		struct err e = { 0 };
 		const struct pack *p;
 
-		if (is_plain_helper(files[i]))
-			continue;
 		p = lhost_load_file(h, files[i], &e);
+		if (is_plain_helper(h, p))
+			continue;
 		if (!p) {
 			const struct err *all;
 			int nall = lhost_errors(h, &all);
@@ -115,9 +114,9 @@ static int test(struct lhost *h, char **files, int n)
 		struct err e = { 0 };
 		const struct pack *p;
 
-		if (is_plain_helper(files[i]))
-			continue;
 		p = lhost_load_file(h, files[i], &e);
+		if (is_plain_helper(h, p))
+			continue;
 		if (!p || lhost_run_tests(h, p, on_test, &t, &e) < 0) {
 			cli_print_err(&e);
 			worst = EXIT_PACK;
@@ -129,6 +128,11 @@ static int test(struct lhost *h, char **files, int n)
 	return t.failed ? EXIT_INVALID : EXIT_OK;
 }
 
+const struct cli_opt plugin_options[] = {
+	CLI_OPT_SECTOR, CLI_OPT_PLUGIN_PATH, CLI_OPT_MAX_INSTRUCTIONS, CLI_OPT_MAX_MEMORY,
+	{ .name = NULL },
+};
+
 int cmd_plugin(int argc, char **argv)
 {
 	struct cli_common c = { 0 };
@@ -139,7 +143,7 @@ int cmd_plugin(int argc, char **argv)
 
 	if (argc < 2 || (strcmp(argv[1], "check") && strcmp(argv[1], "test")))
 		return cli_usage("plugin", "say 'plugin check FILE...' or 'plugin test FILE|DIR...'");
-	if ((rc = cli_parse_common(argc - 1, argv + 1, "plugin", &c)))
+	if ((rc = cli_parse_common(argc - 1, argv + 1, "plugin", plugin_options, &c)))
 		return rc;
 	if (optind >= argc - 1)
 		return cli_usage("plugin", "no Lua file given");

@@ -1,13 +1,10 @@
 /* diligo sectors and diligo duties: what is installed. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "cli.h"
 #include "cmd.h"
-
-
 
 /* Duties cited by the questions and rules of p. */
 static int duties_covered(const struct pack *p)
@@ -28,13 +25,18 @@ static int duties_covered(const struct pack *p)
 	return n;
 }
 
+const struct cli_opt sectors_options[] = {
+	CLI_OPT_SECTOR, CLI_OPT_PLUGIN_PATH, CLI_OPT_MAX_INSTRUCTIONS, CLI_OPT_MAX_MEMORY,
+	{ .name = NULL },
+};
+
 int cmd_sectors(int argc, char **argv)
 {
 	struct cli_common c = { 0 };
 	struct err e = { 0 };
 	const char *names[DILIGO_MAX_SECTORS];
 	struct lhost *h;
-	int n, rc = cli_parse_common(argc, argv, "sectors", &c), worst = EXIT_OK;
+	int n, rc = cli_parse_common(argc, argv, "sectors", sectors_options, &c), worst = EXIT_OK;
 
 	if (rc)
 		return rc;
@@ -65,27 +67,29 @@ int cmd_sectors(int argc, char **argv)
 	return worst;
 }
 
+const struct cli_opt duties_options[] = {
+	{ .name = "framework", .arg = "F", .code = OPT_FRAMEWORK,
+	  .help = "only the duties of framework F (exit 2 when there is none)" },
+	CLI_OPT_PLUGIN_PATH,
+	{ .name = NULL },
+};
+
 int cmd_duties(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "framework", required_argument, NULL, OPT_FRAMEWORK },
-		{ "plugin-path", required_argument, NULL, OPT_PLUGIN_PATH },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct cli_common c = { 0 };
+	struct cli_getopt g;
 	struct err e = { 0 };
 	const char *framework = NULL;
 	const struct pack *cat;
 	struct lhost *h;
 	int opt, shown = 0;
 
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	cli_getopt_init(&g, "duties", duties_options, &c);
+	while ((opt = cli_getopt(&g, argc, argv)) >= 0)
 		if (opt == OPT_FRAMEWORK)
-			framework = optarg;
-		else if (!cli_common_opt(&c, opt, optarg, &e))
-			return cli_usage("duties", "unknown option");
-	}
+			framework = g.arg;
+	if (opt == CLI_OPT_BAD)
+		return EXIT_USAGE;
 	h = cli_lhost(&c, &e);
 	cli_common_free(&c);
 	if (!h) {

@@ -1,7 +1,6 @@
 /* diligo template: a questionnaire for suppliers to fill in. Each question
  * is a key with an empty value, preceded by its text, help, allowed values
  * and duties as comments. Filled in with allowed values, it validates. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -64,25 +63,30 @@ static void write_template(FILE *f, const struct pack *p)
 	fputs("\nevidence:\n  # E1: { title: \"...\", kind: policy, date: 2025-01-31, url: \"...\" }\n", f);
 }
 
+const struct cli_opt template_options[] = {
+	CLI_OPT_SECTOR,
+	{ .name = "output", .letter = 'o', .arg = "FILE", .code = 'o',
+	  .help = "written atomically (default: standard output)" },
+	CLI_OPT_PLUGIN_PATH, CLI_OPT_MAX_INSTRUCTIONS, CLI_OPT_MAX_MEMORY,
+	{ .name = NULL },
+};
+
 int cmd_template(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' }, CLI_COMMON_LONGOPTS, { NULL, 0, NULL, 0 },
-	};
 	struct cli_common c = { 0 };
+	struct cli_getopt g;
 	struct err e = { 0 };
 	const char *out = NULL;
 	const struct pack *p;
 	struct lhost *h;
 	int opt, rc = EXIT_OK;
 
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "s:o:", longopts, NULL)) != -1) {
+	cli_getopt_init(&g, "template", template_options, &c);
+	while ((opt = cli_getopt(&g, argc, argv)) >= 0)
 		if (opt == 'o')
-			out = optarg;
-		else if (!cli_common_opt(&c, opt, optarg, &e))
-			return cli_usage("template", "unknown option");
-	}
+			out = g.arg;
+	if (opt == CLI_OPT_BAD)
+		return EXIT_USAGE;
 	if (!c.sector)
 		return cli_usage("template", "name a sector pack with -s NAME (see diligo sectors)");
 	h = cli_lhost(&c, &e);

@@ -1,26 +1,14 @@
 /* diligo validate: every problem of every questionnaire, one line each. */
-#include <getopt.h>
 #include <stdio.h>
 
 #include "assess.h"
 #include "cli.h"
 #include "cmd.h"
 
-static int parse_common(int argc, char **argv, const char *cmd, struct cli_common *c)
-{
-	static const struct option longopts[] = { CLI_COMMON_LONGOPTS, { NULL, 0, NULL, 0 } };
-	struct err e = { 0 };
-	int opt;
-
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "s:", longopts, NULL)) != -1) {
-		if (!cli_common_opt(c, opt, optarg, &e))
-			return cli_usage(cmd, "unknown option");
-		if (e.code)
-			return cli_usage(cmd, "%s", e.msg);
-	}
-	return 0;
-}
+const struct cli_opt validate_options[] = {
+	CLI_OPT_SECTOR, CLI_OPT_PLUGIN_PATH, CLI_OPT_MAX_INSTRUCTIONS, CLI_OPT_MAX_MEMORY,
+	{ .name = NULL },
+};
 
 /* 0 valid, else the exit code this input calls for. */
 static int validate_one(struct lhost *h, const char *sector, const char *path)
@@ -52,7 +40,8 @@ int cmd_validate(int argc, char **argv)
 	struct err e = { 0 };
 	struct lhost *h;
 	char **inputs;
-	int n, rc = parse_common(argc, argv, "validate", &c), worst = EXIT_OK, bad = 0;
+	int n, worst = EXIT_OK, bad = 0;
+	int rc = cli_parse_common(argc, argv, "validate", validate_options, &c);
 
 	if (rc)
 		return rc;
@@ -80,9 +69,4 @@ int cmd_validate(int argc, char **argv)
 	lhost_free(h);
 	cli_inputs_free(inputs, n);
 	return worst;
-}
-
-int cli_parse_common(int argc, char **argv, const char *cmd, struct cli_common *c)
-{
-	return parse_common(argc, argv, cmd, c);
 }

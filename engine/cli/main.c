@@ -11,17 +11,21 @@ int main(int argc, char **argv)
 
 	if (argc < 2)
 		return cmd_help(1, argv), EXIT_USAGE;
-	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V"))
-		return cmd_version(argc - 1, argv + 1);
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
-		return cmd_help(1, argv + 1);
-	c = cmd_find(argv[1]);
-	if (!c) {
-		fprintf(stderr, "diligo: '%s' is not a diligo command. See 'diligo help'.\n", argv[1]);
-		return EXIT_USAGE;
+	if (argv[1][0] == '-' && argv[1][1]) { /* --version, -V, --help, -h */
+		const struct cli_opt *o;
+
+		if (!(o = cli_opt_named(global_options, argv[1])))
+			return cli_unknown_option(NULL, global_options, argv[1]);
+		return o->code == 'V' ? cmd_version(argc - 1, argv + 1) : cmd_help(1, argv + 1);
 	}
-	for (int i = 2; i < argc && strcmp(argv[i], "--"); i++)
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+	c = cmd_find(argv[1]);
+	if (!c)
+		return cmd_unknown(argv[1]);
+	for (int i = 2; i < argc && strcmp(argv[i], "--"); i++) { /* CMD ... --help */
+		const struct cli_opt *o = cli_opt_named(global_options, argv[i]);
+
+		if (o && o->code == 'h')
 			return cmd_print_help(c->name);
+	}
 	return c->run(argc - 1, argv + 1);
 }

@@ -49,7 +49,7 @@ static const int *resolve(struct pack *p, const char **ids, int n)
  * into indexes here, once per pack. */
 static void index_duties(struct pack *p)
 {
-	const char *seen[DILIGO_MAX_AREAS];
+	const char *seen[DILIGO_MAX_AREAS] = { 0 };
 	int n = 0;
 
 	for (int i = 0; i < p->nquestions; i++)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "arena.h"
 #include "kind.h"
 #include "score.h"
@@ -131,12 +132,10 @@ static void score_duties(struct assessment *a)
 {
 	const struct pack *p = a->pack;
 	int nd = p->nduties;
-	double *sum = calloc((size_t)nd + 1, 2 * sizeof *sum), *wsum = sum + nd + 1;
-	int *cnt = calloc((size_t)nd + 1, 3 * sizeof *cnt), *gaps = cnt + nd + 1,
+	double *sum = xcalloc((size_t)nd + 1, 2 * sizeof *sum), *wsum = sum + nd + 1;
+	int *cnt = xcalloc((size_t)nd + 1, 3 * sizeof *cnt), *gaps = cnt + nd + 1,
 	    *nf = gaps + nd + 1, n = 0;
 
-	if (!sum || !cnt)
-		abort();
 	for (int i = 0; i < p->nquestions; i++) {
 		const struct question *q = &p->questions[i];
 		bool applicable = !isnan(a->qscore[i]);

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
+#include "alloc.h"
 #include "arena.h"
 #include "qn.h"
 #include "sha256.h"
@@ -20,9 +21,11 @@ struct builder {
 	const char *name;
 	struct ynode *stack[DILIGO_MAX_QN_DEPTH + 1];
 	/* children collected so far per open node; grown in the heap, then
-	 * copied into the arena when the node closes */
+	 * copied into the arena when the node closes; how many is bounded by
+	 * the file's size, which qn_parse caps at DILIGO_MAX_QN_BYTES */
 	struct ynode **kids[DILIGO_MAX_QN_DEPTH + 1];
-	int nkids[DILIGO_MAX_QN_DEPTH + 1], capkids[DILIGO_MAX_QN_DEPTH + 1];
+	int nkids[DILIGO_MAX_QN_DEPTH + 1];
+	size_t capkids[DILIGO_MAX_QN_DEPTH + 1];
 	int depth;
 	int docs;
 };
@@ -144,12 +147,7 @@ static void push_kid(struct builder *b, struct ynode *n)
 		b->q->root = n;
 		return;
 	}
-	if (b->nkids[d] == b->capkids[d]) {
-		b->capkids[d] = b->capkids[d] ? b->capkids[d] * 2 : 16;
-		b->kids[d] = realloc(b->kids[d], (size_t)b->capkids[d] * sizeof *b->kids[d]);
-		if (!b->kids[d])
-			abort();
-	}
+	GROW(b->kids[d], b->nkids[d] + 1, b->capkids[d]);
 	b->kids[d][b->nkids[d]++] = n;
 }
 
@@ -172,9 +170,7 @@ static int check_duplicates(struct builder *b, struct ynode *map)
 
 	if (map->n < 2)
 		return 0;
-	keys = malloc((size_t)map->n * sizeof *keys);
-	if (!keys)
-		abort();
+	keys = xcalloc((size_t)map->n, sizeof *keys);
 	for (int i = 0; i < map->n; i++)
 		keys[i] = map->kids[2 * i];
 	qsort(keys, (size_t)map->n, sizeof *keys, cmp_key);
@@ -403,20 +399,14 @@ static int read_file(const char *path, char **buf, size_t *len, struct err *e)
 		return err_at(e, ERR_INPUT, path, 1, 1, "file is larger than 4 MiB (%lld bytes)",
 			      (long long)st.st_size);
 	}
-	p = malloc(cap);
+	p = xmalloc(cap); /* cap ends at most twice DILIGO_MAX_QN_BYTES */
 	for (;;) {
-		size_t got;
-
-		if (!p)
-			abort();
-		got = fread(p + n, 1, cap - n, f);
-		n += got;
+		n += fread(p + n, 1, cap - n, f);
 		if (n < cap)
 			break;
 		if (n > DILIGO_MAX_QN_BYTES)
 			break; /* qn_parse reports the size */
-		cap *= 2;
-		p = realloc(p, cap);
+		GROW(p, n + 1, cap); /* doubles cap */
 	}
 	if (ferror(f)) {
 		int saved = errno;

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "arena.h"
 #include "assess.h"
 #include "batch.h"
@@ -320,7 +321,7 @@ static int online_cores(void)
 
 int batch_run(const struct batch_opts *o, struct batch_summary *sum)
 {
-	struct batch *b = calloc(1, sizeof *b);
+	struct batch *b = xcalloc(1, sizeof *b);
 	struct sink *sinks[2];
 	pthread_t tids[DILIGO_MAX_JOBS];
 	int nsinks, jobs = o->jobs ? o->jobs : online_cores(), rc;
@@ -334,11 +335,11 @@ int batch_run(const struct batch_opts *o, struct batch_summary *sum)
 	b->o = o;
 	pthread_mutex_init(&b->mu, NULL);
 	pthread_cond_init(&b->cv, NULL);
-	b->registered = calloc((size_t)o->ninputs, sizeof *b->registered);
+	b->registered = xcalloc((size_t)o->ninputs, sizeof *b->registered);
 	for (b->idcap = 64; b->idcap < (size_t)o->ninputs * 2; b->idcap <<= 1)
 		;
-	b->ids = calloc(b->idcap, sizeof *b->ids);
-	b->owner = calloc(b->idcap, sizeof *b->owner);
+	b->ids = xcalloc(b->idcap, sizeof *b->ids);
+	b->owner = xcalloc(b->idcap, sizeof *b->owner);
 	for (int i = 0; i < WINDOW; i++)
 		b->slots[i].index = -1;
 	sum->max_level = -1;

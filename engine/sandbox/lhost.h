@@ -44,11 +44,30 @@ const struct pack *lhost_load_file(struct lhost *h, const char *file, struct err
 /* Every contract error of the last load that failed (0 after a load that
  * did not fail on contract errors). */
 int lhost_errors(struct lhost *h, const struct err **errs);
+/* Whether the last load failed because the file is not a pack but one that
+ * packs use: the duty catalogue (it returns catalogue { ... }) or a helper
+ * module (helper { ... }, docs/plugin-api.md). plugin check and plugin test
+ * pass over those. */
+bool lhost_loaded_helper(const struct lhost *h);
 /* The duty catalogue (duties sorted by id). */
 const struct pack *lhost_catalogue(struct lhost *h);
 /* Names of the sector packs on the search path, sorted, deduplicated;
  * returns the count (at most max). Names point into h. */
 int lhost_sector_names(struct lhost *h, const char **names, int max);
+
+/* What the names lhost_allowed lists are. */
+enum lhost_name_kind {
+	LHOST_NAME_BASE, /* a base function or value of Lua: "pairs", "_VERSION" */
+	LHOST_NAME_LIB,  /* a field of a standard library: "string.format", "math.pi" */
+	LHOST_NAME_API,  /* the pack API the loader adds: "require", "sector", "duties" ... */
+};
+typedef void (*lhost_name_cb)(void *ud, const char *name, enum lhost_name_kind kind);
+/* The allow-list, read from h's sandbox itself: calls cb once for every
+ * global and library field a pack may use (blocked stubs and blocked
+ * libraries are left out), sorted by kind, then name. Returns the number of
+ * names, or -1 with e set. The one source that .luacheckrc, docs/plugin-api.md
+ * and docs/lua/diligo.lua are tested against (tests/unit/test_allowlist.c). */
+int lhost_allowed(struct lhost *h, lhost_name_cb cb, void *ud, struct err *e);
 
 /* Run pack rules and score functions on a bound questionnaire; fills
  * a->fn_score and a->findings (unsorted; score_assessment finishes them). */

@@ -7,12 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "arena.h"
 #include "kind.h"
 #include "lhost_int.h"
 #include "score.h"
-
-int lhost_pack_ref(struct lhost *h, const struct pack *p);
 
 struct eval {
 	struct lhost *h;
@@ -228,9 +227,14 @@ static void finding_overrides(lua_State *L, struct eval *ev, struct finding *f, 
 		f->detail = arena_strdup(ev->q->arena, lua_tostring(L, -1));
 	if (lua_getfield(L, t, "questions") == LUA_TTABLE) {
 		lua_Integer n = luaL_len(L, -1);
-		int *qs = arena_alloc(ev->q->arena, (size_t)(n > 0 ? n : 1) * sizeof *qs);
+		int *qs;
 
-		for (lua_Integer i = 1; i <= n && i <= 1000; i++) {
+		if (n > DILIGO_MAX_FINDING_QUESTIONS) /* a size from the pack: check it */
+			luaL_error(L, "%s:%d: rule '%s' returned more than %d questions in "
+				      "'questions'", r->file, r->line, r->id,
+				   DILIGO_MAX_FINDING_QUESTIONS);
+		qs = arena_alloc(ev->q->arena, (size_t)(n > 0 ? n : 1) * sizeof *qs);
+		for (lua_Integer i = 1; i <= n; i++) {
 			int qi;
 
 			lua_geti(L, -1, i);
@@ -339,10 +343,8 @@ int lhost_evaluate(struct lhost *h, const struct pack *p, const struct qn *q,
 
 	if (p->nquestions > h->ntouched_cap) {
 		free(h->touched);
-		h->touched = calloc((size_t)p->nquestions, sizeof *h->touched);
+		h->touched = xcalloc((size_t)p->nquestions, sizeof *h->touched);
 		h->ntouched_cap = p->nquestions;
-		if (!h->touched)
-			abort();
 	}
 	h->current_rule = NULL;
 	h->where[0] = '\0';

@@ -1,5 +1,6 @@
 /* Internal to the lhost_* files: the state shared by sandbox, loader and
- * evaluator. */
+ * evaluator, and every function one of them calls in another, grouped by
+ * the file that defines it. */
 #ifndef DILIGO_LHOST_INT_H
 #define DILIGO_LHOST_INT_H
 
@@ -10,12 +11,11 @@
 #include "bounds.h"
 #include "lhost.h"
 
-
 struct loaded_pack {
 	char *key; /* name or file as asked */
 	struct pack *pack;
 	int ref; /* registry: { rules = {fn...}, scores = {fn|false...}, known = {id=idx},
-		    tests = {...}, snapshot = {...} } */
+		    tests = {...}, question = {id="file:line"}, rule = {...}, snap = {...} } */
 };
 
 struct lhost {
@@ -38,31 +38,172 @@ struct lhost {
 	unsigned stamp;
 	const char *current_rule;
 	volatile int *watch; /* lhost_watch */
-	char where[600];
+	char where[600]; /* file:line of the rule, question or file running */
 	struct err errs[DILIGO_MAX_DIAGS]; /* contract errors of the last failed load */
-	int nerrs; /* file:line of the rule, question or file running */
+	int nerrs;
+	bool loaded_helper; /* the last failed load found the catalogue or a helper */
 	char *names[DILIGO_MAX_PACKS];
 	int nnames;
 };
 
-/* registry keys (addresses of these statics) */
-extern const char LHOST_K_BASE, LHOST_K_PROXIES, LHOST_K_SPECS, LHOST_K_FILES,
-	LHOST_K_SEED, LHOST_K_ENVS, LHOST_K_MODULES, LHOST_K_BUDGETMSG;
+/* One Lua file run by the host (lhost_require.c). */
+struct lfile {
+	char *path, *src;
+	size_t len;
+	char sha256[65];
+	int deps[DILIGO_MAX_FILE_DEPS];
+	int ndeps;
+};
 
+/* Every Lua file a host has run, in the registry as a full userdata (h has
+ * no field for it, to keep this header small). */
+struct files {
+	struct lfile f[DILIGO_MAX_PACK_FILES];
+	int n;
+	int stack[DILIGO_MAX_REQUIRE_DEPTH]; /* files being loaded (require nesting) */
+	int depth;
+};
+
+/* One contract check: the pack being built and its errors. */
+struct build {
+	struct lhost *h;
+	struct pack *p;
+	struct err errs[DILIGO_MAX_DIAGS];
+	int nerrs;
+	int file;     /* file index of the table being read */
+	int specline; /* line of its sector{}/module{} call */
+	const char *what; /* "question 'x'" for messages */
+	int qcap, rcap;
+	int cur_file, cur_line; /* id_line's cursor */
+	const char *cur_pos;
+	bool helper; /* the file returned catalogue{} or helper{}, not a pack */
+};
+
+/* Registry keys (addresses of these statics, defined in lhost.c): BASE the
+ * globals packs see; MARKS table -> {kind, file, line} left by sector{},
+ * module{}, catalogue{}, helper{}; FILES the file table; SEED the real
+ * math.randomseed; ENVS the files' environments (weak); MODULES name ->
+ * {value, file} of required modules; BUDGETMSG the out-of-memory message. */
+extern const char LHOST_K_BASE, LHOST_K_MARKS, LHOST_K_FILES, LHOST_K_SEED, LHOST_K_ENVS,
+	LHOST_K_MODULES, LHOST_K_BUDGETMSG;
+
+/* ---- lhost.c: the host, its budgets, calls and errors ------------------ */
+
+/* The host that owns L (the allocator's userdata). */
 struct lhost *lhost_from(lua_State *L);
 /* Arm the budgets for one assessment or one load. */
 void lhost_budget_start(struct lhost *h);
-/* [-0, +1] a read-only proxy of the table at idx (deep: nested tables are
- * proxied on access). */
-void lhost_freeze(lua_State *L, int idx);
+/* lua_pcall on h's state, with no message handler (lhost_error makes the
+ * message). Returns a Lua status. */
+int lhost_pcall(struct lhost *h, int nargs, int nres);
+/* Message of the error on top of the stack, popped, into e (ERR_PACK): names
+ * the file or the rule running, and says which budget ran out. */
+int lhost_error(struct lhost *h, int status, struct err *e);
+
+/* ---- lhost_sandbox.c: the allow-list and the wrapped functions --------- */
+
 /* [-0, +0] install the sandbox into a fresh state. */
 void lhost_sandbox(lua_State *L);
 /* [-0, +1] a fresh environment for one Lua file. */
-void lhost_new_env(lua_State *L);
-/* pcall with a traceback-free message handler that adds the rule id;
- * maps budget exhaustion to a clear message. Returns a Lua status. */
-int lhost_pcall(struct lhost *h, int nargs, int nres);
-/* Message of the error on top of the stack, popped, into e (ERR_PACK). */
-int lhost_error(struct lhost *h, int status, struct err *e);
+void lhost_sandbox_env(lua_State *L);
+
+/* ---- lhost_pattern.c: the guard on pattern functions ------------------ */
+
+/* [-0, +0] replace find, match, gmatch and gsub of the string library table
+ * on top of the stack by guarded versions. */
+void lhost_pattern_wrap(lua_State *L);
+
+/* ---- lhost_freeze.c: read-only proxies --------------------------------- */
+
+/* [-0, +0] the proxies' metatable and caches, into the registry. */
+void lhost_freeze_init(lua_State *L);
+/* [-0, +1] a read-only proxy of the table at idx (deep: nested tables are
+ * proxied on access). */
+void lhost_freeze(lua_State *L, int idx);
+/* [-0, +1] the table the proxy at idx reads, or nil if it is no proxy. */
+void lhost_frozen_target(lua_State *L, int idx);
+/* __newindex of read-only tables: raises "attempt to modify a read-only
+ * table". */
+int lhost_readonly_newindex(lua_State *L);
+
+/* ---- lhost_path.c: the search path ------------------------------------- */
+
+/* Whether p is a regular file. */
+bool lhost_is_file(const char *p);
+/* Append the built-in directory (the source tree for a build-tree binary,
+ * else PREFIX/share/diligo beside the binary, else DATADIR). */
+void lhost_add_builtin_path(struct lhost *h);
+/* Whether s is a sector or module name: [a-z][a-z0-9_]*, at most
+ * DILIGO_MAX_ID characters. */
+bool lhost_valid_name(const char *s);
+/* dir/sub/name.lua, then dir/name.lua, over the search path, into out. */
+bool lhost_find_file(struct lhost *h, const char *sub, const char *name, char *out, size_t n);
+/* path relative to the search directory it was found in (sectors/mining.lua),
+ * so that messages and reports do not depend on where diligo is installed. */
+const char *lhost_display_path(struct lhost *h, const char *path);
+
+/* ---- lhost_require.c: running files, require, the constructors --------- */
+
+/* The host's file table. */
+struct files *lhost_files(struct lhost *h);
+/* Protected, [-0, +0]: install the file table, require and the constructors
+ * sector, module, catalogue and helper into a sandboxed state. */
+int lhost_init_loader(lua_State *L);
+/* Protected: run the file named by the light userdata at 1 in a fresh
+ * environment; push the value it returns. */
+int lhost_run_file(lua_State *L);
+
+/* ---- lhost_contract.c: the contract toolkit ---------------------------- */
+
+/* Record a contract error at line of the file being read (at most
+ * DILIGO_MAX_DIAGS), prefixed by b->what. */
+__attribute__((format(printf, 3, 4)))
+void lhost_cerr(struct build *b, int line, const char *fmt, ...);
+/* [-0, +0, e] string field of the table at idx, in the pack's arena; NULL
+ * (with an error when required) if absent or not a string. */
+const char *lhost_sfield(struct build *b, int idx, const char *key, bool required, int line);
+/* [-0, +0] whole-number field from lo to hi into *out; false if absent or
+ * wrong (with an error when wrong, or absent and required). */
+bool lhost_ifield(struct build *b, int idx, const char *key, int lo, int hi, int *out,
+		  bool required, int line);
+/* An error for every string key of the table at idx not in allowed (NULL-
+ * terminated), with a did-you-mean. */
+void lhost_check_fields(struct build *b, int idx, const char *const *allowed, int line);
+/* The line of the current file where id is written in quotes (ids are read
+ * in source order); b->specline when not found. */
+int lhost_id_line(struct build *b, const char *id);
+/* [-0, +0] the kind ("sector", "module", "catalogue", "helper"), file and line that
+ * the constructor left on the table at idx, into *kind, b->file and
+ * b->specline; false if no constructor made it. */
+bool lhost_mark_info(struct build *b, int idx, const char **kind);
+/* A new empty pack in its own arena. */
+struct pack *lhost_new_pack(void);
+/* Copy b's errors to the host (lhost_errors); the first into e, with a
+ * count of the others. Returns ERR_PACK. */
+int lhost_fail_build(struct build *b, struct err *e);
+
+/* ---- lhost_compose.c: sector{} and module{} into struct pack ----------- */
+
+/* Protected: compose the table at 1 (what a pack file returned) into the
+ * pack of the struct build (light userdata at 2). Contract errors go to the
+ * build; the Lua functions and tests to the pack's table in the registry. */
+int lhost_compose(lua_State *L);
+
+/* ---- lhost_snapshot.c: the loaded state every assessment starts from --- */
+
+/* Protected: freeze the tables reachable from the rules and score functions
+ * of the pack table at 1 and record the other upvalues in its "snap". */
+int lhost_snapshot(lua_State *L);
+
+/* ---- lhost_catalogue.c: the duty catalogue ----------------------------- */
+
+/* Find, run and check plugins/duties.lua into h->catalogue; set the global
+ * `duties`. */
+int lhost_load_catalogue(struct lhost *h, struct err *e);
+
+/* ---- lhost_load.c: loading packs (the public API is in lhost.h) -------- */
+
+/* The registry ref of a pack's Lua table (LUA_NOREF if p is not h's). */
+int lhost_pack_ref(struct lhost *h, const struct pack *p);
 
 #endif

@@ -10,17 +10,13 @@
 #include "lhost_int.h"
 #include "score.h"
 
-int lhost_pack_ref(struct lhost *h, const struct pack *p);
-
-enum { MAX_EXPECT = 200 };
-
 struct test {
 	struct lhost *h;
 	const struct pack *p;
 	int index; /* 1-based in the tests list */
 	struct qn *q;
 	const char *name;
-	const char *findings[MAX_EXPECT], *absent[MAX_EXPECT];
+	const char *findings[DILIGO_MAX_TEST_EXPECT], *absent[DILIGO_MAX_TEST_EXPECT];
 	int nfindings, nabsent;
 	const char *rating;
 	int red_flag; /* -1 = not checked */
@@ -79,8 +75,8 @@ static struct ynode *to_node(lua_State *L, struct arena *a, int idx, const char 
 		return scalar(a, lua_toboolean(L, idx) ? "true" : "false");
 	case LUA_TTABLE:
 		len = luaL_len(L, idx);
-		if (len < 0 || len > 1000)
-			luaL_error(L, "%s: a list of at most 1000 values", what);
+		if (len < 0 || len > DILIGO_MAX_TEST_LIST)
+			luaL_error(L, "%s: a list of at most %d values", what, DILIGO_MAX_TEST_LIST);
 		n = arena_alloc(a, sizeof *n);
 		n->type = Y_SEQ;
 		n->line = n->col = 1;
@@ -105,7 +101,7 @@ static struct ynode *answers_node(lua_State *L, struct arena *a, int t)
 	if (lua_getfield(L, t, "answers") != LUA_TTABLE)
 		luaL_error(L, "test has no 'answers' table");
 	lua_pushnil(L);
-	while (lua_next(L, -2) && n < 5000) {
+	while (lua_next(L, -2) && n < DILIGO_MAX_TEST_ANSWERS) {
 		n++;
 		lua_pop(L, 1);
 	}
@@ -148,7 +144,7 @@ static int read_list(lua_State *L, int idx, const char *key, const char **out, s
 	if (lua_getfield(L, idx, key) == LUA_TTABLE) {
 		lua_Integer len = luaL_len(L, -1);
 
-		for (lua_Integer i = 1; i <= len && n < MAX_EXPECT; i++) {
+		for (lua_Integer i = 1; i <= len && n < DILIGO_MAX_TEST_EXPECT; i++) {
 			if (lua_geti(L, -1, i) == LUA_TSTRING)
 				out[n++] = arena_strdup(a, lua_tostring(L, -1));
 			lua_pop(L, 1);

@@ -1,0 +1,60 @@
+-- A third-party pack (untrusted: it is loaded from --plugin-path) that behaves
+-- well for most suppliers and attacks the run for suppliers whose id starts
+-- with "EVIL-": the fifth character picks the attack. Used by the isolation
+-- tests: the hostile assessments fail alone, and every other supplier's
+-- report is the same as in a run without them.
+local remembered = {}            -- state a leak would carry between assessments
+local co = coroutine.create(function()
+  local n = 0
+  while true do n = n + 1; coroutine.yield(n) end
+end)
+local keyed = {}                 -- a table used as a key in an upvalue table
+remembered[keyed] = 0
+
+local attacks = {
+  H = function() return string.rep("", 1 << 52) end,                 -- hangs in C
+  M = function() return table.move({}, 1, 1 << 50, 2) end,           -- hangs in C
+  L = function()                                                     -- a lying __len
+    return { questions = setmetatable({}, { __len = function() return math.maxinteger end }) }
+  end,
+  D = function() return { detail = string.rep("x", 3 * 1024 * 1024) } end,   -- a huge detail
+  S = function()                                                     -- state for later suppliers
+    remembered.last = "EVIL"
+    remembered[keyed] = remembered[keyed] + 1000
+    for _ = 1, 1000 do coroutine.resume(co) end
+    return false
+  end,
+}
+
+return sector {
+  id = "isolation", title = "Test: hostile assessments among good ones", version = "0.0.1",
+  questions = {
+    { id = "iso.policy", kind = "maturity", text = "Do you have a human-rights policy?",
+      duties = { "UNGP.GP16" } },
+    { id = "iso.workers", kind = "number", text = "How many workers?", min = 0,
+      duties = { "UNGP.GP17" } },
+  },
+  rules = {
+    { id = "iso.attack", title = "Attack", duties = { "UNGP.GP16" },
+      severity = { scale = 1, scope = 1, irremediable = 1 }, likelihood = 1, action = "none",
+      when = function(_, ctx)
+        local id = ctx.supplier.id
+        if id:sub(1, 5) == "EVIL-" then
+          local attack = attacks[id:sub(6, 6)]
+          if attack then return attack() end
+        end
+        return false
+      end },
+    { id = "iso.no_policy", title = "No human-rights policy", duties = { "UNGP.GP16" },
+      severity = { scale = 3, scope = 2, irremediable = 2 }, likelihood = 3,
+      action = "Adopt a policy.",
+      when = function(a)
+        local _, n = coroutine.resume(co)
+        local seen = remembered.last
+        return a["iso.policy"] ~= "yes" and {
+          detail = ("policy: %s; state: %s %s %s"):format(a["iso.policy"] or "none",
+            tostring(seen), tostring(remembered[keyed]), tostring(n)),
+        }
+      end },
+  },
+}

@@ -331,11 +331,14 @@ static int cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static bool is_yaml(const char *name)
+/* A questionnaire's name in a directory: *.yaml, *.yml or *.xlsx, but not
+ * the owner file Excel keeps beside a workbook it has open (~$q.xlsx). */
+static bool is_questionnaire(const char *name)
 {
 	size_t n = strlen(name);
 
-	return (n > 5 && !strcmp(name + n - 5, ".yaml")) || (n > 4 && !strcmp(name + n - 4, ".yml"));
+	return (n > 5 && !strcmp(name + n - 5, ".yaml")) || (n > 4 && !strcmp(name + n - 4, ".yml")) ||
+	       (n > 5 && !strcmp(name + n - 5, ".xlsx") && strncmp(name, "~$", 2));
 }
 
 static int walk(const char *dir, struct list *l, int depth, struct err *e)
@@ -360,7 +363,7 @@ static int walk(const char *dir, struct list *l, int depth, struct err *e)
 				closedir(d);
 				return ERR_IO;
 			}
-		} else if (S_ISREG(st.st_mode) && is_yaml(de->d_name)) {
+		} else if (S_ISREG(st.st_mode) && is_questionnaire(de->d_name)) {
 			push(l, xstrdup(path));
 		}
 	}
@@ -385,7 +388,8 @@ int cli_inputs(char *const *args, int n, char ***out, int *nout, struct err *e)
 			int before = l.n, rc = walk(a, &l, 0, e);
 
 			if (!rc && l.n == before)
-				rc = err_set(e, ERR_USAGE, "no questionnaire (*.yaml, *.yml) in '%s'", a);
+				rc = err_set(e, ERR_USAGE,
+					     "no questionnaire (*.yaml, *.yml, *.xlsx) in '%s'", a);
 			free(a);
 			if (rc) {
 				cli_inputs_free(l.v, l.n);

@@ -34,7 +34,17 @@ struct cli_opt {
 };
 
 /* getopt codes of long-only options */
-enum { OPT_PLUGIN_PATH = 1000, OPT_MAX_INSTR, OPT_MAX_MEM, OPT_JSON, OPT_FAIL_ON, OPT_FRAMEWORK };
+enum {
+	OPT_PLUGIN_PATH = 1000,
+	OPT_MAX_INSTR,
+	OPT_MAX_MEM,
+	OPT_JSON,
+	OPT_FAIL_ON,
+	OPT_FRAMEWORK,
+	OPT_FORMAT,
+	OPT_CONTACT,
+	OPT_FROM
+};
 
 /* The rows several commands share; cli_getopt stores them in struct
  * cli_common itself. */
@@ -54,6 +64,15 @@ enum { OPT_PLUGIN_PATH = 1000, OPT_MAX_INSTR, OPT_MAX_MEM, OPT_JSON, OPT_FAIL_ON
 	{ .name = "max-memory", .arg = "MIB", .code = OPT_MAX_MEM,                           \
 	  .help = "Lua memory cap per assessment (default {default})",                       \
 	  .min = 1, .max = DILIGO_MAX_MEMORY_MB, .def = LHOST_DEFAULT_MEMORY_MB }
+
+/* template and convert: the questionnaire's format, and the workbook's
+ * contact */
+#define CLI_OPT_FORMAT                                                                       \
+	{ .name = "format", .arg = "yaml|xlsx", .code = OPT_FORMAT,                          \
+	  .help = "the output's format (default: from its name)" }
+#define CLI_OPT_CONTACT                                                                      \
+	{ .name = "contact", .arg = "TEXT", .code = OPT_CONTACT,                             \
+	  .help = "whom suppliers return the workbook to (its Instructions sheet)" }
 
 /* Option values common to several commands. */
 struct cli_common {
@@ -121,8 +140,8 @@ struct lhost_opts cli_lhost_opts(struct cli_common *c);
 /* A Lua host with c's search path and budgets (thread-safe after cli_resolve). */
 struct lhost *cli_lhost(struct cli_common *c, struct err *e);
 
-/* Files named, and *.yaml / *.yml under directories named (recursive,
- * sorted). The list is allocated; free with cli_inputs_free. */
+/* Files named, and *.yaml / *.yml / *.xlsx under directories named
+ * (recursive, sorted; names starting with a dot or ~$ skipped). The list is allocated; free with cli_inputs_free. */
 int cli_inputs(char *const *args, int n, char ***out, int *nout, struct err *e);
 void cli_inputs_free(char **v, int n);
 

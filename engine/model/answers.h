@@ -63,6 +63,8 @@ struct qn {
 	bool workbook;
 	const char *form_pack, *form_version, *form_questions;
 	const struct ynode *form_at;
+	bool form_any; /* set before qn_bind: another question set is no problem
+			  (template --from carries what still fits over) */
 	struct err *diags; /* problems found by qn_bind */
 	int ndiags;
 	int ndropped; /* problems beyond DILIGO_MAX_DIAGS, counted only */

@@ -507,7 +507,7 @@ static void bind_form(struct ctx *c)
 	const struct qn *q = c->q;
 	char fp[17];
 
-	if (!q->form_questions)
+	if (!q->form_questions || q->form_any)
 		return;
 	pack_fingerprint(c->p, fp);
 	if (!strcmp(fp, q->form_questions))

@@ -380,8 +380,8 @@ static void instructions(struct tpl *t)
 		"Comment: anything your customer should know about an answer. Confidential: Yes "
 		"keeps the answer, its comment and its evidence out of reports shared beyond your "
 		"customer. The respondent's name, role and email are always confidential.",
-		"Keep the file an Excel workbook (.xlsx), in Excel or LibreOffice; do not rename "
-		"its sheets.",
+		("Keep the file an Excel workbook (.xlsx), in Excel or LibreOffice; do not rename "
+		 "its sheets."),
 	};
 
 	xw_text(ws, r++, 0, report_cell_text(p->title, line, sizeof line), t->title);

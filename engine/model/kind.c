@@ -385,22 +385,18 @@ bool kind_match_choice(const struct question *q, const char *text, struct kind_c
 	const struct kind_ops *k = kind_ops(q->kind);
 	int n = k->nchoices(q);
 
-	for (int i = 0; i < n; i++) {
-		struct kind_choice c = k->choice(q, i);
+	/* values as written, then values and labels in any letter case */
+	for (int pass = 0; pass < 3; pass++)
+		for (int i = 0; i < n; i++) {
+			struct kind_choice c = k->choice(q, i);
 
-		if (!strcmp(c.value, text)) {
-			*out = c;
-			return true;
+			if ((pass == 0 && !strcmp(c.value, text)) ||
+			    (pass == 1 && !strcasecmp(c.value, text)) ||
+			    (pass == 2 && !strcasecmp(c.label, text))) {
+				*out = c;
+				return true;
+			}
 		}
-	}
-	for (int i = 0; i < n; i++) {
-		struct kind_choice c = k->choice(q, i);
-
-		if (!strcasecmp(c.label, text)) {
-			*out = c;
-			return true;
-		}
-	}
 	return false;
 }
 
@@ -485,10 +481,12 @@ static void percent_from_cell(const struct question *q, const struct kind_cell *
 	char buf[40];
 
 	(void)q;
-	if (c->number && c->percent_format)
-		read_one(out, arena_strdup(ar, text_number(c->num * 100, buf, sizeof buf)), ar);
-	else
+	if (c->number && c->percent_format) { /* to the 15 digits Excel shows: 0.07 is 7 */
+		snprintf(buf, sizeof buf, "%.15g", c->num * 100);
+		read_one(out, arena_strdup(ar, buf), ar);
+	} else {
 		read_one(out, c->text, ar);
+	}
 }
 
 /* A number in a date cell is a serial day, whatever its format. */

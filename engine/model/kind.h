@@ -58,7 +58,7 @@ struct kind_check {
 
 /* A workbook cell as the kinds see it, read (from_cell) or written
  * (to_cell). Reading, text is the cell's text, trimmed (a number cell's
- * number in its shortest decimal form, "35" or "0.35"); number, num, date
+ * number to the 15 significant digits Excel shows, "35" or "0.35"); number, num, date
  * and the formats tell a number cell apart. Writing, the kind sets text, or
  * number and num, or date. */
 struct kind_cell {
@@ -120,8 +120,8 @@ const struct kind_ops *kind_ops(enum qkind k);
 const char *kind_names(char *buf, size_t n);
 /* The label a workbook shows for "unknown" when the kind has no such value. */
 #define KIND_UNKNOWN_LABEL "Unknown"
-/* The choice of q whose value or label is text (values first, labels
- * compared without letter case) into out; false when none is. */
+/* The choice of q whose value or label is text (a value as written first,
+ * then values and labels in any letter case) into out; false when none is. */
 bool kind_match_choice(const struct question *q, const char *text, struct kind_choice *out);
 /* The option of q with value v, or NULL. */
 const struct qoption *kind_find_option(const struct question *q, const char *v);

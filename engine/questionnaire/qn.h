@@ -47,7 +47,7 @@ struct ynode {
 struct qn *qn_load(const char *path, bool hash, struct err *e);
 /* Same from memory (fuzzing, tests); name is used in messages. A buffer
  * that starts like a zip archive (or an OLE file: an old .xls or an
- * encrypted workbook) goes to qn_parse_xlsx. */
+ * encrypted workbook), or whose name ends in .xlsx, goes to qn_parse_xlsx. */
 struct qn *qn_parse(const char *name, const char *buf, size_t len, struct err *e);
 /* A questionnaire workbook (qn_xlsx.h) into the same tree. */
 struct qn *qn_parse_xlsx(const char *name, const char *buf, size_t len, struct err *e);

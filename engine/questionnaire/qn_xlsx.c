@@ -6,7 +6,8 @@
  *  - strings are trimmed (spaces, tabs, line breaks, no-break spaces);
  *    control characters other than tab and line breaks are refused as in
  *    YAML;
- *  - a number is its shortest decimal ("2025"), or its date where a date is
+ *  - a number is its decimal to the 15 significant digits Excel shows
+ *    ("2025", "0.3" for 0.30000000000000004), or its date where a date is
  *    expected (evidence dates) or formatted (any field);
  *  - booleans read TRUE/FALSE; Confidential takes Yes/No, TRUE/FALSE in any
  *    letter case;
@@ -210,7 +211,8 @@ static int read_cell(struct rd *r, const struct xlsx_sheet *s, const struct xlsx
 	if (c->type == XLSX_NUMBER) {
 		k->number = true;
 		k->num = c->num;
-		k->text = arena_strdup(r->q->arena, text_number(c->num, buf, sizeof buf));
+		snprintf(buf, sizeof buf, "%.15g", c->num); /* the digits Excel shows */
+		k->text = arena_strdup(r->q->arena, buf);
 		if (xlsx_serial_date(r->x, c->num, date))
 			k->date = arena_strdup(r->q->arena, date);
 		k->date_format = c->fmt & XLSX_FMT_DATE;

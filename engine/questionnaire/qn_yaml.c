@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <yaml.h>
 
@@ -347,7 +348,8 @@ struct qn *qn_parse(const char *name, const char *buf, size_t len, struct err *e
 		err_at(e, ERR_INPUT, name, 1, 1, "file is larger than 4 MiB (%zu bytes)", len);
 		return NULL;
 	}
-	if (xlsx_is_zip(buf, len) || (len >= 4 && !memcmp(buf, "\xD0\xCF\x11\xE0", 4)))
+	if (xlsx_is_zip(buf, len) || (len >= 4 && !memcmp(buf, "\xD0\xCF\x11\xE0", 4)) ||
+	    (strlen(name) > 5 && !strcasecmp(name + strlen(name) - 5, ".xlsx")))
 		return qn_parse_xlsx(name, buf, len, e); /* a workbook, whatever its name */
 	if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
 			 ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF))) {

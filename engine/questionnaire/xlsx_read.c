@@ -544,7 +544,13 @@ static int read_rels(struct xlsx *x, const char *part, struct rels *r, struct er
 	memset(r, 0, sizeof *r);
 	r->base = base;
 	rc = parse_member(x, name, false, rels_start, NULL, r, e);
-	return rc < 0 ? rc : 0;
+	if (rc < 0) {
+		free(r->v);
+		r->v = NULL;
+		r->n = 0;
+		return rc;
+	}
+	return 0;
 }
 
 /* The target of the first relationship whose type ends with "/suffix". */

@@ -16,8 +16,8 @@ const struct pack *assess_pack_for(struct lhost *h, const char *forced, const st
 	char list[512] = "";
 	int n;
 
-	if (!name || (!*name && s && s->cell)) { /* a workbook's empty Sector cell */
-		qn_err_at(e, ERR_INPUT, q, s && s->cell ? s : NULL,
+	if (!name || (!*name && s && s->sheet)) { /* a workbook's empty Sector cell */
+		qn_err_at(e, ERR_INPUT, q, s && s->sheet ? s : NULL,
 			  "no sector: set supplier.sector or use -s NAME");
 		return NULL;
 	}

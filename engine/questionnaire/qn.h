@@ -27,9 +27,10 @@ enum ytype { Y_SCALAR, Y_MAP, Y_SEQ };
 struct ynode {
 	enum ytype type;
 	int line, col; /* 1-based; in a workbook the cell's row and column */
-	/* in a workbook: the cell, "Answers!E17", and the sheet's position + 1
-	 * (orders problems across sheets); NULL and 0 for YAML */
-	const char *cell;
+	/* in a workbook: the sheet, as a cell reference writes it (Answers,
+	 * 'Action plan'), and its position + 1 (orders problems across sheets);
+	 * NULL and 0 for YAML. ynode_where makes the cell, "Answers!E17". */
+	const char *sheet;
 	int part;
 	/* an answer cell of a workbook: read through the question kind's
 	 * from_cell when bound (str is its text) */
@@ -60,6 +61,8 @@ void qn_free(struct qn *q);
 
 /* The map value under key, or NULL. */
 const struct ynode *ynode_get(const struct ynode *map, const char *key);
+/* A workbook node's cell, "Answers!E17", into buf; NULL for YAML. */
+const char *ynode_where(const struct ynode *n, char *buf, size_t len);
 /* Set e to a problem of q at node n (its line:col or cell; 1:1 when n is
  * NULL) and return code. */
 int qn_err_at(struct err *e, int code, const struct qn *q, const struct ynode *n,

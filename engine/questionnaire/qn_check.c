@@ -16,6 +16,7 @@
 #include "kind.h"
 #include "qn.h"
 #include "text.h"
+#include "xlsx_read.h"
 
 const char *const qn_evidence_kinds[] = { "policy", "procedure", "audit", "certificate",
 					  "report", "other", NULL };
@@ -44,8 +45,8 @@ static void diag(struct ctx *c, const struct ynode *n, const char *fmt, ...)
 	snprintf(d->file, sizeof d->file, "%s", q->path);
 	d->line = n ? n->line : 1;
 	d->col = n ? n->col : 1;
-	if (n && n->cell)
-		snprintf(d->where, sizeof d->where, "%s", n->cell);
+	if (n)
+		ynode_where(n, d->where, sizeof d->where);
 	d->part = n ? n->part : 0;
 	va_start(ap, fmt);
 	vsnprintf(d->msg, sizeof d->msg, fmt, ap);
@@ -131,7 +132,7 @@ static const char *scalar_field(struct ctx *c, const struct ynode *map, const ch
 		/* a workbook's empty cell is where to write the value */
 		empty = ynode_get(map, key);
 		if (required)
-			diag(c, empty && empty->cell ? empty : map, "missing required key '%s' in %s",
+			diag(c, empty && empty->sheet ? empty : map, "missing required key '%s' in %s",
 			     key, what);
 		return NULL;
 	}
@@ -600,11 +601,24 @@ int qn_err_at(struct err *e, int code, const struct qn *q, const struct ynode *n
 	snprintf(e->file, sizeof e->file, "%s", q->path);
 	e->line = n ? n->line : 1;
 	e->col = n ? n->col : 1;
-	if (n && n->cell)
-		snprintf(e->where, sizeof e->where, "%s", n->cell);
+	if (n)
+		ynode_where(n, e->where, sizeof e->where);
 	e->part = n ? n->part : 0;
 	va_start(ap, fmt);
 	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 	va_end(ap);
 	return code;
+}
+
+const char *ynode_where(const struct ynode *n, char *buf, size_t len)
+{
+	char ref[16];
+
+	if (!n->sheet) {
+		if (len)
+			buf[0] = '\0';
+		return NULL;
+	}
+	snprintf(buf, len, "%s!%s", n->sheet, xlsx_ref(n->line - 1, n->col - 1, ref));
+	return buf;
 }

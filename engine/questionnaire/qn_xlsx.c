@@ -70,6 +70,7 @@ struct rd {
 	struct xlsx *x;
 	struct err *e;
 	const char *name;
+	const char *sheet_ref[DILIGO_XLSX_MAX_SHEETS]; /* each sheet as a reference writes it */
 };
 
 /* ---- nodes ------------------------------------------------------------ */
@@ -78,13 +79,19 @@ static struct ynode *node(struct rd *r, enum ytype t, const struct xlsx_sheet *s
 			  int col)
 {
 	struct ynode *n = arena_alloc(r->q->arena, sizeof *n);
-	char where[160];
 
+	if (!r->sheet_ref[s->index]) { /* "Answers" from "Answers!A1" */
+		char where[600];
+
+		xlsx_where(s, 0, 0, where, sizeof where);
+		*strrchr(where, '!') = '\0';
+		r->sheet_ref[s->index] = arena_strdup(r->q->arena, where);
+	}
 	n->type = t;
 	n->line = row + 1;
 	n->col = col + 1;
 	n->part = s->index + 1;
-	n->cell = arena_strdup(r->q->arena, xlsx_where(s, row, col, where, sizeof where));
+	n->sheet = r->sheet_ref[s->index];
 	n->plain = true;
 	n->str = "";
 	return n;
@@ -256,6 +263,25 @@ static bool same(const char *cell_text, const char *want)
 	return !strcasecmp(cell_text, want);
 }
 
+/* Whether the string cell at row, col says want (letter case and
+ * surrounding spaces aside), without copying it. */
+static bool says(const struct xlsx_sheet *s, int row, int col, const char *want)
+{
+	const struct xlsx_cell *c = xlsx_cell(s, row, col);
+	const unsigned char *t;
+	size_t n = strlen(want);
+
+	if (!c || c->type != XLSX_STRING)
+		return false;
+	for (t = (const unsigned char *)c->text; *t && space_at(t);)
+		t += *t == 0xC2 ? 2 : 1;
+	if (strncasecmp((const char *)t, want, n))
+		return false;
+	for (t += n; *t && space_at(t);)
+		t += *t == 0xC2 ? 2 : 1;
+	return !*t;
+}
+
 /* The trimmed text of a string cell, "" for anything else. */
 static const char *label_at(struct rd *r, const struct xlsx_sheet *s, int row, int col)
 {
@@ -273,13 +299,13 @@ static int headings(struct rd *r, const struct xlsx_sheet *s, const char *const 
 		bool found = false;
 
 		for (int col = 0; col < s->ncols && !found; col++)
-			found = same(label_at(r, s, row, col), heads[0]);
+			found = says(s, row, col, heads[0]);
 		if (!found)
 			continue;
 		for (int k = 0; k < n; k++) {
 			cols[k] = -1;
 			for (int col = 0; col < s->ncols && cols[k] < 0; col++)
-				if (same(label_at(r, s, row, col), heads[k]))
+				if (says(s, row, col, heads[k]))
 					cols[k] = col;
 		}
 		*head_row = row;
@@ -338,14 +364,13 @@ static int read_supplier(struct rd *r, const struct xlsx_sheet *s, struct coll *
 	struct kind_cell k;
 
 	for (int row = 0; row < s->nrows; row++) {
-		const char *label = label_at(r, s, row, 0);
 		const struct qnx_field *f = NULL;
 		struct ynode *v;
 		const char *text, *dot;
 		int i;
 
 		for (i = 0; i < qnx_nfields && !f; i++)
-			if (same(label, qnx_fields[i].label))
+			if (says(s, row, 0, qnx_fields[i].label))
 				f = &qnx_fields[i];
 		if (!f || seen[i - 1])
 			continue;
@@ -430,6 +455,7 @@ static int check_unique(struct rd *r, const struct xlsx_sheet *s, struct coll *m
 {
 	int n = map->n->n;
 	struct seen_id *v;
+	char first[160];
 	int rc = 0;
 
 	if (n < 2)
@@ -444,7 +470,7 @@ static int check_unique(struct rd *r, const struct xlsx_sheet *s, struct coll *m
 		if (!strcmp(v[i - 1].id, v[i].id))
 			rc = fail_at(r, s, v[i].at->line - 1, v[i].at->col - 1,
 				     "%s '%s' is listed twice (first at %s)", what, v[i].id,
-				     v[i - 1].at->cell);
+				     ynode_where(v[i - 1].at, first, sizeof first));
 	return rc;
 }
 

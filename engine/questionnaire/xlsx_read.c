@@ -245,6 +245,7 @@ struct xml {
 	const char *part;
 	int depth;
 	int rc; /* set by a handler to stop the parse */
+	bool done; /* a handler has all it wants: the rest is not read */
 	xml_start start;
 	xml_end end;
 	bool collect; /* character data is wanted */
@@ -387,7 +388,7 @@ static int parse_member(struct xlsx *x, const char *name, bool required, xml_sta
 	XML_SetEntityDeclHandler(m.p, on_entity);
 	XML_SetParamEntityParsing(m.p, XML_PARAM_ENTITY_PARSING_NEVER);
 	chunk = xmalloc(CHUNK);
-	while ((n = unzReadCurrentFile(x->zip, chunk, CHUNK)) > 0) {
+	while (!m.done && (n = unzReadCurrentFile(x->zip, chunk, CHUNK)) > 0) {
 		out += (uint64_t)n;
 		x->inflated += (size_t)n;
 		if (out > DILIGO_XLSX_MAX_PART) {
@@ -408,6 +409,13 @@ static int parse_member(struct xlsx *x, const char *name, bool required, xml_sta
 		}
 		if (XML_Parse(m.p, chunk, n, 0) != XML_STATUS_OK)
 			break;
+	}
+	if (m.done && !m.rc) { /* stopped on purpose: neither the rest nor its checksum */
+		unzCloseCurrentFile(x->zip);
+		free(chunk);
+		free(m.text);
+		XML_ParserFree(m.p);
+		return 0;
 	}
 	if (!rc && !m.rc && n < 0)
 		rc = fail(x, e, mb->name, 0, "damaged zip member (%s)",
@@ -1106,6 +1114,11 @@ static void ws_end(struct xml *m, const char *el)
 		w->in_rph--;
 	} else if (!strcmp(el, "row")) {
 		w->in_row = false;
+	} else if (!strcmp(el, "sheetData")) {
+		/* the cells are all read; what follows (validations, formats) is
+		 * not needed, and is most of a questionnaire's sheet */
+		m->done = true;
+		XML_StopParser(m->p, XML_FALSE);
 	}
 	m->collect = w->in_v || (w->in_is && w->in_t && !w->in_rph);
 }

@@ -416,7 +416,7 @@ static void instructions(struct tpl *t)
 	xw_text(ws, r++, 0, line, t->bold);
 	r++;
 	for (size_t i = 0; i < sizeof paras / sizeof *paras; i++) {
-		double w = 100;
+		double w = 80;
 
 		xw_text(ws, r, 0, paras[i], t->para);
 		worksheet_set_row(ws, (lxw_row_t)r, row_height(&paras[i], &w, 1), NULL);
@@ -429,7 +429,7 @@ static void instructions(struct tpl *t)
 		xw_text(ws, r++, 0, "Return the completed workbook to the person who sent it to you.",
 			t->bold);
 	}
-	worksheet_set_column(ws, 0, 0, 100, NULL);
+	worksheet_set_column(ws, 0, 0, 80, NULL);
 	worksheet_set_paper(ws, 9);
 	worksheet_fit_to_pages(ws, 1, 0);
 	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);

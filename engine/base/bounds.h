@@ -21,8 +21,8 @@ enum {
 	DILIGO_XLSX_MAX_RATIO = 100,      /* inflated / compressed size of a member past 1 MiB */
 	DILIGO_XLSX_MAX_ENTRIES = 10000,  /* members of the zip */
 	DILIGO_XLSX_MAX_SHEETS = 256,     /* sheets of the workbook */
-	DILIGO_XLSX_MAX_STRINGS = 1000000, /* entries of the shared-string table */
-	DILIGO_XLSX_MAX_CELLS = 1000000,  /* cells with a value, over the sheets read */
+	DILIGO_XLSX_MAX_STRINGS = 250000, /* entries of the shared-string table, number formats, styles */
+	DILIGO_XLSX_MAX_CELLS = 250000,   /* cells with a value, over the sheets read */
 	DILIGO_XLSX_MAX_XML_DEPTH = 64,   /* nesting of XML elements in a part */
 	/* packs */
 	DILIGO_MAX_LUA_FILE = 1024 * 1024, /* one Lua source file */

@@ -81,8 +81,6 @@ int qn_write_yaml(FILE *f, const struct pack *p, const struct qn *q);
  * longer takes it (another kind, or the value converted again by qu's kind
  * fails: an option gone, a bound moved). q is bound to any pack. */
 const struct answer *qn_answer_for(const struct qn *q, const struct question *qu);
-/* How many of q's answers p does not take (see qn_answer_for). */
-int qn_not_carried(const struct qn *q, const struct pack *p);
 
 /* The kinds of evidence, as written in a questionnaire; NULL-terminated. */
 extern const char *const qn_evidence_kinds[];

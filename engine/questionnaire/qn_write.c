@@ -92,19 +92,6 @@ const struct answer *qn_answer_for(const struct qn *q, const struct question *qu
 	return k->parse(qu, a->str, &tmp, q->arena) ? NULL : a;
 }
 
-int qn_not_carried(const struct qn *q, const struct pack *p)
-{
-	int n = 0;
-
-	for (int i = 0; q->pack && i < q->pack->nquestions; i++) {
-		int k = pack_find_question(p, q->pack->questions[i].id);
-
-		if (q->answers[i].state != ANS_NONE && (k < 0 || !qn_answer_for(q, &p->questions[k])))
-			n++;
-	}
-	return n;
-}
-
 /* The value of an answer as YAML writes it (after "key: "). */
 static void value(FILE *f, const struct question *qu, const struct answer *a)
 {

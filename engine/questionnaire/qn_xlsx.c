@@ -263,11 +263,10 @@ static bool same(const char *cell_text, const char *want)
 	return !strcasecmp(cell_text, want);
 }
 
-/* Whether the string cell at row, col says want (letter case and
- * surrounding spaces aside), without copying it. */
-static bool says(const struct xlsx_sheet *s, int row, int col, const char *want)
+/* Whether cell c is a string that says want (letter case and surrounding
+ * spaces aside), without copying it. */
+static bool cell_says(const struct xlsx_cell *c, const char *want)
 {
-	const struct xlsx_cell *c = xlsx_cell(s, row, col);
 	const unsigned char *t;
 	size_t n = strlen(want);
 
@@ -280,6 +279,11 @@ static bool says(const struct xlsx_sheet *s, int row, int col, const char *want)
 	for (t += n; *t && space_at(t);)
 		t += *t == 0xC2 ? 2 : 1;
 	return !*t;
+}
+
+static bool says(const struct xlsx_sheet *s, int row, int col, const char *want)
+{
+	return cell_says(xlsx_cell(s, row, col), want);
 }
 
 /* The trimmed text of a string cell, "" for anything else. */
@@ -296,17 +300,19 @@ static int headings(struct rd *r, const struct xlsx_sheet *s, const char *const 
 		    int *cols, int *head_row)
 {
 	for (int row = 0; row < s->nrows && row < 20; row++) {
+		int nc;
+		const struct xlsx_cell *c = xlsx_row(s, row, &nc);
 		bool found = false;
 
-		for (int col = 0; col < s->ncols && !found; col++)
-			found = says(s, row, col, heads[0]);
+		for (int i = 0; i < nc && !found; i++)
+			found = cell_says(&c[i], heads[0]);
 		if (!found)
 			continue;
 		for (int k = 0; k < n; k++) {
 			cols[k] = -1;
-			for (int col = 0; col < s->ncols && cols[k] < 0; col++)
-				if (says(s, row, col, heads[k]))
-					cols[k] = col;
+			for (int i = 0; i < nc && cols[k] < 0; i++)
+				if (cell_says(&c[i], heads[k]))
+					cols[k] = c[i].col;
 		}
 		*head_row = row;
 		return 0;
@@ -322,8 +328,13 @@ static int read_meta(struct rd *r, const struct xlsx_sheet *s, struct coll *root
 	struct qn *q = r->q;
 	struct kind_cell k;
 
-	for (int row = 0; row < s->nrows; row++) {
-		const char *key = label_at(r, s, row, 0);
+	for (int ci = 0; ci < s->ncells; ci++) { /* the rows with a key in column A */
+		int row = s->cells[ci].row;
+		const char *key;
+
+		if (s->cells[ci].col != 0)
+			continue;
+		key = label_at(r, s, row, 0);
 		const struct xlsx_cell *c = xlsx_cell(s, row, 1);
 
 		if (!*key)
@@ -363,12 +374,15 @@ static int read_supplier(struct rd *r, const struct xlsx_sheet *s, struct coll *
 	bool seen[64] = { false };
 	struct kind_cell k;
 
-	for (int row = 0; row < s->nrows; row++) {
+	for (int ci = 0; ci < s->ncells; ci++) { /* the rows with a label in column A */
 		const struct qnx_field *f = NULL;
+		int row = s->cells[ci].row;
 		struct ynode *v;
 		const char *text, *dot;
 		int i;
 
+		if (s->cells[ci].col != 0)
+			continue;
 		for (i = 0; i < qnx_nfields && !f; i++)
 			if (says(s, row, 0, qnx_fields[i].label))
 				f = &qnx_fields[i];
@@ -500,13 +514,14 @@ static int read_answers(struct rd *r, const struct xlsx_sheet *s, struct coll *r
 	if (cols[QNX_ANSWER] < 0)
 		return fail_at(r, s, head, 0, "no column '%s' in the heading row",
 			       qnx_heads[QNX_ANSWER]);
-	for (int row = head + 1; row < s->nrows; row++) {
-		const struct xlsx_cell *idc = xlsx_cell(s, row, cols[QNX_ID]);
+	for (int ci = 0; ci < s->ncells; ci++) { /* the rows with a question id */
+		const struct xlsx_cell *idc = &s->cells[ci];
+		int row = idc->row;
 		struct kind_cell kid, kv, kx;
 		struct ynode *k, *v, *ev = NULL;
 		const char *comment = "", *conf = "";
 
-		if (!idc)
+		if (idc->col != cols[QNX_ID] || row <= head)
 			continue;
 		if (read_cell(r, s, idc, &kid))
 			return ERR_INPUT;
@@ -571,12 +586,15 @@ static int read_evidence(struct rd *r, const struct xlsx_sheet *s, struct coll *
 
 	if (headings(r, s, qnx_ev_heads, QNX_EV_NCOLS, cols, &head))
 		return ERR_INPUT;
-	for (int row = head + 1; row < s->nrows; row++) {
+	for (int ci = 0; ci < s->ncells; ci++) { /* the rows with an evidence id */
 		const char *text[QNX_EV_NCOLS];
+		int row = s->cells[ci].row;
 		struct kind_cell k;
 		struct coll item;
 		bool any = false;
 
+		if (s->cells[ci].col != cols[QNX_EV_ID] || row <= head)
+			continue;
 		for (int f = 0; f < QNX_EV_NCOLS; f++) {
 			text[f] = "";
 			if (cols[f] < 0)

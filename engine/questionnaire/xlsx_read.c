@@ -721,6 +721,7 @@ static void sst_end(struct xml *m, const char *el)
 struct fmt {
 	int id;
 	unsigned flags;
+	int order; /* in the file */
 };
 
 struct styles {
@@ -818,16 +819,42 @@ static void styles_end(struct xml *m, const char *el)
 		((struct styles *)m->ud)->in_xfs = 0;
 }
 
+static int cmp_fmt(const void *a, const void *b)
+{
+	const struct fmt *x = a, *y = b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Each cell style's flags: its number format's, the last custom format of
+ * that id (a custom format may redefine a built-in id) or the built-in one. */
 static void style_flags(struct xlsx *x, struct styles *s)
 {
+	for (int k = 0; k < s->nfmts; k++)
+		s->fmts[k].order = k;
+	if (s->nfmts)
+		qsort(s->fmts, (size_t)s->nfmts, sizeof *s->fmts, cmp_fmt);
 	x->nxf = s->nxf;
 	x->xf_fmt = arena_alloc(x->arena, (size_t)(s->nxf + 1) * sizeof *x->xf_fmt);
 	for (int i = 0; i < s->nxf; i++) {
 		unsigned f = builtin_flags(s->xf[i]);
+		int lo = 0, hi = s->nfmts - 1, last = -1;
 
-		for (int k = 0; k < s->nfmts; k++) /* a custom format may redefine an id */
-			if (s->fmts[k].id == s->xf[i])
-				f = s->fmts[k].flags;
+		while (lo <= hi) { /* the last entry with this id */
+			int mid = lo + (hi - lo) / 2;
+
+			if (s->fmts[mid].id <= s->xf[i]) {
+				if (s->fmts[mid].id == s->xf[i])
+					last = mid;
+				lo = mid + 1;
+			} else {
+				hi = mid - 1;
+			}
+		}
+		if (last >= 0)
+			f = s->fmts[last].flags;
 		x->xf_fmt[i] = f;
 	}
 }
@@ -957,17 +984,15 @@ const char *xlsx_where(const struct xlsx_sheet *s, int row, int col, char *buf, 
 /* ---- worksheets --------------------------------------------------------- */
 
 struct ws {
-	struct xlsx_sheet *sheet;
 	struct xlsx_cell *cells;
 	int n;
 	size_t cap;
 	int row, col; /* of the current (or last) row and cell */
-	bool in_row, in_c, in_v, in_is, in_t;
-	int in_rph;
-	bool has_v;
-	const char *type;
+	bool in_c, in_v, in_is, in_t;
+	int in_rph; /* inside phonetic runs, left out */
+	bool has_v; /* the cell has a value (<v> or <is>) */
 	int style;
-	char type_buf[16];
+	char type_buf[16]; /* its t attribute */
 };
 
 static void ws_start(struct xml *m, const char *el, const char **atts)
@@ -993,7 +1018,6 @@ static void ws_start(struct xml *m, const char *el, const char **atts)
 		}
 		w->row = row;
 		w->col = -1;
-		w->in_row = true;
 	} else if (!strcmp(el, "c")) {
 		const char *t = attr(atts, "t"), *s = attr(atts, "s");
 
@@ -1112,8 +1136,6 @@ static void ws_end(struct xml *m, const char *el)
 		w->in_t = false;
 	} else if (!strcmp(el, "rPh") && w->in_rph) {
 		w->in_rph--;
-	} else if (!strcmp(el, "row")) {
-		w->in_row = false;
 	} else if (!strcmp(el, "sheetData")) {
 		/* the cells are all read; what follows (validations, formats) is
 		 * not needed, and is most of a questionnaire's sheet */
@@ -1172,7 +1194,7 @@ static void finish_cells(struct xlsx *x, struct ws *w, struct xlsx_sheet *s)
 int xlsx_load_sheet(struct xlsx *x, int i, const struct xlsx_sheet **out, struct err *e)
 {
 	struct xlsx_sheet *s = &x->sheets[i];
-	struct ws w = { .sheet = s, .row = -1, .col = -1 };
+	struct ws w = { .row = -1, .col = -1 };
 	int rc;
 
 	*out = s;
@@ -1185,6 +1207,23 @@ int xlsx_load_sheet(struct xlsx *x, int i, const struct xlsx_sheet **out, struct
 		finish_cells(x, &w, s);
 	free(w.cells);
 	return rc;
+}
+
+const struct xlsx_cell *xlsx_row(const struct xlsx_sheet *s, int row, int *n)
+{
+	int lo = 0, hi = s->ncells; /* the first cell at or after row */
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (s->cells[mid].row < row)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (*n = 0; lo + *n < s->ncells && s->cells[lo + *n].row == row; (*n)++)
+		;
+	return *n ? &s->cells[lo] : NULL;
 }
 
 const struct xlsx_cell *xlsx_cell(const struct xlsx_sheet *s, int row, int col)

@@ -104,6 +104,9 @@ int xlsx_find_sheet(const struct xlsx *x, const char *name);
 /* Read the cells of sheet i (once; later calls return the same). Returns 0
  * or ERR_INPUT with e set. */
 int xlsx_load_sheet(struct xlsx *x, int i, const struct xlsx_sheet **out, struct err *e);
+/* The cells of row (0-based) of a loaded sheet, left to right: the first,
+ * and their number in *n; NULL when the row has none. */
+const struct xlsx_cell *xlsx_row(const struct xlsx_sheet *s, int row, int *n);
 /* The cell of a loaded sheet at row, col (0-based), or NULL when empty. */
 const struct xlsx_cell *xlsx_cell(const struct xlsx_sheet *s, int row, int col);
 

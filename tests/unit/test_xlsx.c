@@ -13,6 +13,7 @@
 #include <minizip/zip.h>
 
 #include "arena.h"
+#include "bounds.h"
 #include "kind.h"
 #include "xlsx_read.h"
 
@@ -122,6 +123,8 @@ static struct xlsx *open_parts(const struct part *parts, int n, char **buf, stru
 	return xlsx_open("t.xlsx", *buf, len, e);
 }
 
+static int sheet_method = 1; /* sheet1 deflated; 0: stored */
+
 /* The standard workbook with sheet1 replaced (NULL: SHEET1) and workbook. */
 static struct xlsx *open_book(const char *sheet, const char *wb, char **buf, struct err *e)
 {
@@ -131,7 +134,7 @@ static struct xlsx *open_book(const char *sheet, const char *wb, char **buf, str
 		{ "xl/_rels/workbook.xml.rels", WB_RELS, 0, 1 },
 		{ "xl/styles.xml", STYLES, 0, 1 },
 		{ "xl/sharedStrings.xml", SST, 0, 1 },
-		{ "xl/worksheets/sheet1.xml", sheet ? sheet : SHEET1, 0, 1 },
+		{ "xl/worksheets/sheet1.xml", sheet ? sheet : SHEET1, 0, sheet_method },
 		{ "xl/worksheets/sheet 2.xml", SHEET2, 0, 0 },
 	};
 
@@ -423,7 +426,7 @@ static void test_part_too_big(void **st)
 
 static void test_too_many_strings(void **st)
 {
-	size_t n = 1000001, len;
+	size_t n = DILIGO_XLSX_MAX_STRINGS + 1, len;
 	char *sst = malloc(n * 5 + 20), *buf, *p = sst;
 	struct err e = { 0 };
 
@@ -443,10 +446,80 @@ static void test_too_many_strings(void **st)
 		buf = make_zip(parts, 4, &len);
 		assert_null(xlsx_open("t.xlsx", buf, len, &e));
 	}
-	assert_string_equal(e.where, "xl/sharedStrings.xml:1:5000011");
-	assert_string_equal(e.msg, "more than 1000000 shared strings");
+	assert_string_equal(e.where, "xl/sharedStrings.xml:1:1250011");
+	assert_string_equal(e.msg, "more than 250000 shared strings");
 	free(buf);
 	free(sst);
+}
+
+static void test_too_many_cells(void **st)
+{
+	size_t n = DILIGO_XLSX_MAX_CELLS + 1;
+	char *xml = malloc(n * 16 + 100), *p = xml;
+
+	(void)st;
+	p += sprintf(p, "<worksheet><sheetData><row>");
+	for (size_t i = 0; i < n; i++) {
+		if (i % 1000 == 999)
+			p += sprintf(p, "</row><row>");
+		p += sprintf(p, "<c><v>1</v></c>");
+	}
+	sprintf(p, "</row></sheetData></worksheet>");
+	sheet_method = 0; /* stored: deflated, it would be a zip bomb */
+	expect_sheet_error(xml, "xl/worksheets/sheet1.xml:1:3752789", "more than 250000 cells");
+	sheet_method = 1;
+	free(xml);
+}
+
+/* Many number formats and cell styles: matched by sorting, not pair by pair. */
+static void test_many_styles(void **st)
+{
+	size_t n = 100000, len;
+	char *xml = malloc(n * 80 + 200), *p = xml, *buf;
+	struct err e = { 0 };
+	struct xlsx *x;
+	const struct xlsx_sheet *s;
+
+	(void)st;
+	p += sprintf(p, "<styleSheet><numFmts>");
+	for (size_t i = 0; i < n; i++)
+		p += sprintf(p, "<numFmt numFmtId=\"%zu\" formatCode=\"%s\"/>", 164 + i,
+			     i == 7 ? "0.0%" : "yyyy");
+	p += sprintf(p, "</numFmts><cellXfs>");
+	for (size_t i = 0; i < n; i++)
+		p += sprintf(p, "<xf numFmtId=\"%zu\"/>", 164 + (i + 7) % n);
+	sprintf(p, "</cellXfs></styleSheet>");
+	{
+		struct part parts[] = {
+			{ "_rels/.rels", RELS, 0, 1 },
+			{ "xl/workbook.xml", wb1900, 0, 1 },
+			{ "xl/_rels/workbook.xml.rels", WB_RELS, 0, 1 },
+			{ "xl/styles.xml", xml, 0, 1 },
+			{ "xl/sharedStrings.xml", SST, 0, 1 },
+			{ "xl/worksheets/sheet1.xml",
+			  "<worksheet><sheetData><row><c s=\"0\"><v>1</v></c><c s=\"1\"><v>1</v></c>"
+			  "</row></sheetData></worksheet>", 0, 1 },
+		};
+
+		buf = make_zip(parts, 6, &len);
+	}
+	x = xlsx_open("t.xlsx", buf, len, &e);
+	assert_non_null(x);
+	assert_int_equal(xlsx_load_sheet(x, 0, &s, &e), 0);
+	assert_int_equal(at(s, "A1")->fmt, XLSX_FMT_PERCENT);
+	assert_int_equal(at(s, "B1")->fmt, XLSX_FMT_DATE);
+	{
+		int nc;
+		const struct xlsx_cell *row = xlsx_row(s, 0, &nc);
+
+		assert_int_equal(nc, 2);
+		assert_int_equal(row[1].col, 1);
+		assert_null(xlsx_row(s, 1, &nc));
+		assert_int_equal(nc, 0);
+	}
+	xlsx_close(x);
+	free(buf);
+	free(xml);
 }
 
 static void test_long_string(void **st)
@@ -589,6 +662,8 @@ int main(void)
 		cmocka_unit_test(test_zip_bomb),
 		cmocka_unit_test(test_part_too_big),
 		cmocka_unit_test(test_too_many_strings),
+		cmocka_unit_test(test_too_many_cells),
+		cmocka_unit_test(test_many_styles),
 		cmocka_unit_test(test_long_string),
 		cmocka_unit_test(test_rels_escape),
 		cmocka_unit_test(test_kind_cells),

@@ -24,7 +24,15 @@ const char *const qn_evidence_kinds[] = { "policy", "procedure", "audit", "certi
 struct ctx {
 	struct qn *q;
 	const struct pack *p;
+	const char **ev_sorted; /* evidence ids, sorted (evidence_exists) */
 };
+
+/* Whether no more problem will be listed: what would only word one (a
+ * did-you-mean over every id) is not worked out. */
+static bool diags_full(const struct ctx *c)
+{
+	return c->q->ndiags >= DILIGO_MAX_DIAGS;
+}
 
 /* Record a problem at a node; keeps going. */
 __attribute__((format(printf, 3, 4)))
@@ -308,12 +316,25 @@ static void bind_evidence(struct ctx *c, const struct ynode *n)
 		bind_one_evidence(c, n->kids[2 * i], n->kids[2 * i + 1], &c->q->evidence[i]);
 }
 
-static bool evidence_exists(const struct qn *q, const char *id)
+static int cmp_id(const void *a, const void *b)
 {
-	for (int i = 0; i < q->nevidence; i++)
-		if (!strcmp(q->evidence[i].id, id))
-			return true;
-	return false;
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* By binary search: a questionnaire may hold many items and many citations. */
+static bool evidence_exists(struct ctx *c, const char *id)
+{
+	struct qn *q = c->q;
+
+	if (!q->nevidence)
+		return false;
+	if (!c->ev_sorted) {
+		c->ev_sorted = arena_alloc(q->arena, (size_t)q->nevidence * sizeof *c->ev_sorted);
+		for (int i = 0; i < q->nevidence; i++)
+			c->ev_sorted[i] = q->evidence[i].id;
+		qsort(c->ev_sorted, (size_t)q->nevidence, sizeof *c->ev_sorted, cmp_id);
+	}
+	return bsearch(&id, c->ev_sorted, (size_t)q->nevidence, sizeof id, cmp_id) != NULL;
 }
 
 /* ---- answers -------------------------------------------------------- */
@@ -420,10 +441,10 @@ static void bind_evidence_refs(struct ctx *c, const char *qid, const struct ynod
 			one = n->kids[i];
 		if (!is_scalar(c, one, "an evidence id"))
 			return;
-		if (!evidence_exists(c->q, one->str)) {
+		if (!evidence_exists(c, one->str)) {
 			const char *near = NULL;
 
-			for (int k = 0; k < c->q->nevidence && !near; k++)
+			for (int k = 0; k < c->q->nevidence && !near && !diags_full(c); k++)
 				if (!strcasecmp(c->q->evidence[k].id, one->str))
 					near = c->q->evidence[k].id;
 			if (near)
@@ -480,7 +501,7 @@ static void bind_answers(struct ctx *c, const struct ynode *n)
 		if (blank(v) && qi >= 0)
 			continue; /* unanswered */
 		if (qi < 0) {
-			const char *near = closest_question(p, k->str);
+			const char *near = diags_full(c) ? NULL : closest_question(p, k->str);
 
 			if (near)
 				diag(c, k, "unknown question '%s' in pack '%s'; did you mean '%s'?",
@@ -552,7 +573,7 @@ int qn_bind(struct qn *q, const struct pack *p, struct err *e)
 {
 	static const char *const top[] = { "diligo", "supplier", "period", "respondent",
 					   "answers", "evidence", NULL };
-	struct ctx c = { q, p };
+	struct ctx c = { q, p, NULL };
 	const struct ynode *r = q->root;
 
 	q->pack = p;

@@ -491,7 +491,7 @@ static int check_unique(struct rd *r, const struct xlsx_sheet *s, struct coll *m
 static int read_answers(struct rd *r, const struct xlsx_sheet *s, struct coll *root)
 {
 	struct coll answers = coll(r, Y_MAP, s, 0, 0);
-	int cols[QNX_NCOLS], head;
+	int cols[QNX_NCOLS], head = 0;
 	/* the heading row is found by the id column's heading */
 	const char *heads[QNX_NCOLS];
 	int order[QNX_NCOLS];
@@ -582,7 +582,7 @@ static int read_evidence(struct rd *r, const struct xlsx_sheet *s, struct coll *
 {
 	static const char *const keys[QNX_EV_NCOLS] = { "", "title", "kind", "date", "url" };
 	struct coll evidence = coll(r, Y_MAP, s, 0, 0);
-	int cols[QNX_EV_NCOLS], head;
+	int cols[QNX_EV_NCOLS], head = 0;
 
 	if (headings(r, s, qnx_ev_heads, QNX_EV_NCOLS, cols, &head))
 		return ERR_INPUT;

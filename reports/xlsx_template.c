@@ -65,9 +65,15 @@ struct tpl {
 	struct country *countries;
 	int ncountries;
 	lxw_worksheet *instructions, *supplier, *answers, *evidence, *meta;
-	/* the Lists sheet: the range of each dropdown */
+	/* the Lists sheet: the range of each dropdown (planned first, written
+	 * last: see report_template_xlsx) */
 	lxw_worksheet *lists;
 	int lists_col;
+	struct list_col {
+		const char *head;
+		const char *const *entries;
+		int n;
+	} *cols;
 	const char *yes_no, *kinds, *country_list, *maturity;
 	const char **question_list; /* per question, NULL without a dropdown */
 };
@@ -153,19 +159,30 @@ static const char *message(char *buf, size_t n, const char *s)
 /* ---- the Lists sheet -------------------------------------------------- */
 
 /* One dropdown's entries in the next column of Lists; its range as a
- * formula ("=Lists!$D$2:$D$7"). */
+ * formula ("=Lists!$D$2:$D$7"). The column is written by lists_write. */
 static const char *list_column(struct tpl *t, const char *head, const char *const *entries,
 			       int n)
 {
 	char col[8];
 	int c = t->lists_col++;
 
-	xw_text(t->lists, 0, c, head, t->f.head);
-	for (int i = 0; i < n; i++)
-		xw_text(t->lists, i + 1, c, entries[i], NULL);
-	worksheet_set_column(t->lists, (lxw_col_t)c, (lxw_col_t)c, 30, NULL);
+	t->cols[c].head = head;
+	t->cols[c].entries = entries;
+	t->cols[c].n = n;
 	lxw_col_to_name(col, (lxw_col_t)c, 1);
 	return arena_printf(t->a, "=%s!%s$2:%s$%d", QNX_SHEET_LISTS, col, col, n + 1);
+}
+
+static void lists_write(struct tpl *t)
+{
+	for (int c = 0; c < t->lists_col; c++) {
+		xw_text(t->lists, 0, c, t->cols[c].head, t->f.head);
+		for (int i = 0; i < t->cols[c].n; i++)
+			xw_text(t->lists, i + 1, c, t->cols[c].entries[i], NULL);
+		worksheet_set_column(t->lists, (lxw_col_t)c, (lxw_col_t)c, 30, NULL);
+	}
+	worksheet_hide(t->lists);
+	protect(t->lists);
 }
 
 static const char *choice_list(struct tpl *t, const struct question *q, const char *head)
@@ -179,12 +196,13 @@ static const char *choice_list(struct tpl *t, const struct question *q, const ch
 	return list_column(t, head, v, n);
 }
 
-static void lists_sheet(struct tpl *t)
+static void lists_plan(struct tpl *t)
 {
 	static const char *const yes_no[] = { QNX_YES, QNX_NO };
 	const char **names = arena_alloc(t->a, (size_t)t->ncountries * sizeof *names);
 	int nkinds = 0;
 
+	t->cols = arena_alloc(t->a, (size_t)(t->p->nquestions + 4) * sizeof *t->cols);
 	t->yes_no = list_column(t, "Yes or no", yes_no, 2);
 	while (qn_evidence_kinds[nkinds])
 		nkinds++;
@@ -206,8 +224,6 @@ static void lists_sheet(struct tpl *t)
 			t->question_list[i] = choice_list(t, q, q->id);
 		}
 	}
-	worksheet_hide(t->lists);
-	protect(t->lists);
 }
 
 /* ---- data validation -------------------------------------------------- */
@@ -473,12 +489,20 @@ static const char *prefill_field(struct tpl *t, const char *path)
 	return NULL;
 }
 
-static void supplier(struct tpl *t)
+/* Pass 0 writes what the reader reads (labels, values), pass 1 the rest. */
+static void supplier(struct tpl *t, int pass)
 {
 	lxw_worksheet *ws = t->supplier;
 	static const struct column cols[] = { { "Field", 22, 0 }, { "Value", 44, 1 },
 					      { "Notes", 70, 1 } };
 
+	if (pass) {
+		for (int i = 0; i < qnx_nfields; i++)
+			xw_text(ws, i + 1, 2, qnx_fields[i].note, t->locked_wrap);
+		worksheet_set_selection(ws, 1, 1, 1, 1);
+		protect(ws);
+		return;
+	}
 	for (int c = 0; c < 3; c++) {
 		xw_text(ws, 0, c, cols[c].head, t->f.head);
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].width, NULL);
@@ -495,7 +519,6 @@ static void supplier(struct tpl *t)
 			     !strcmp(f->path, "period");
 
 		xw_text(ws, r, 0, f->label, t->locked);
-		xw_text(ws, r, 2, f->note, t->locked_wrap);
 		if (!strcmp(f->path, "supplier.sector")) {
 			xw_text(ws, r, 1, v, t->locked);
 			continue;
@@ -522,13 +545,13 @@ static void supplier(struct tpl *t)
 			worksheet_conditional_format_cell(ws, (lxw_row_t)r, 1, &cf);
 		}
 	}
-	worksheet_set_selection(ws, 1, 1, 1, 1);
-	protect(ws);
 }
 
 /* ---- Answers ---------------------------------------------------------- */
 
-static void answer_row(struct tpl *t, lxw_worksheet *ws, int r, int qi)
+/* Pass 0 writes what the reader reads (id, answer, evidence, comment,
+ * confidential), pass 1 the texts for the supplier. */
+static void answer_row(struct tpl *t, lxw_worksheet *ws, int r, int qi, int pass)
 {
 	static const double widths[] = { 60, 60 };
 	const struct question *q = &t->p->questions[qi];
@@ -538,11 +561,18 @@ static void answer_row(struct tpl *t, lxw_worksheet *ws, int r, int qi)
 	const char *texts[2] = { q->text, q->help };
 	lxw_format *in = q->kind == QK_DATE ? t->input_date : t->input_wrap;
 
-	k->hint(q, hint, sizeof hint);
-	xw_text(ws, r, QNX_SECTION, q->section, t->locked_wrap);
+	if (pass) {
+		k->hint(q, hint, sizeof hint);
+		xw_text(ws, r, QNX_SECTION, q->section, t->locked_wrap);
+		xw_text(ws, r, QNX_QUESTION, q->text, t->locked_wrap);
+		write_text_or_blank(ws, r, QNX_HELP, q->help, t->locked_wrap);
+		write_text_or_blank(ws, r, QNX_REQUIRED, q->required ? QNX_REQUIRED_MARK : NULL,
+				    t->locked);
+		xw_text(ws, r, QNX_ALLOWED, hint, t->locked_wrap);
+		worksheet_set_row(ws, (lxw_row_t)r, row_height(texts, widths, 2), NULL);
+		return;
+	}
 	xw_text(ws, r, QNX_ID, q->id, t->locked_wrap);
-	xw_text(ws, r, QNX_QUESTION, q->text, t->locked_wrap);
-	write_text_or_blank(ws, r, QNX_HELP, q->help, t->locked_wrap);
 	if (a && a->state == ANS_UNKNOWN && !k->own_unknown) {
 		xw_text(ws, r, QNX_ANSWER, KIND_UNKNOWN_LABEL, in);
 	} else if (a) {
@@ -571,12 +601,9 @@ static void answer_row(struct tpl *t, lxw_worksheet *ws, int r, int qi)
 		      "Yes keeps this answer, its comment and its evidence out of reports shared "
 		      "beyond your customer.",
 		      "Choose Yes or No.", false);
-	write_text_or_blank(ws, r, QNX_REQUIRED, q->required ? QNX_REQUIRED_MARK : NULL, t->locked);
-	xw_text(ws, r, QNX_ALLOWED, hint, t->locked_wrap);
-	worksheet_set_row(ws, (lxw_row_t)r, row_height(texts, widths, 2), NULL);
 }
 
-static void answers(struct tpl *t)
+static void answers(struct tpl *t, int pass)
 {
 	lxw_worksheet *ws = t->answers;
 	static const struct column cols[QNX_NCOLS] = {
@@ -591,13 +618,17 @@ static void answers(struct tpl *t)
 	char cond[160];
 	lxw_conditional_format cf = { 0 };
 
-	for (int c = 0; c < QNX_NCOLS; c++) {
-		named[c] = cols[c];
-		named[c].head = qnx_heads[c];
+	if (!pass) {
+		for (int c = 0; c < QNX_NCOLS; c++) {
+			named[c] = cols[c];
+			named[c].head = qnx_heads[c];
+		}
+		xw_table(ws, &t->f, named, QNX_NCOLS, n);
 	}
-	xw_table(ws, &t->f, named, QNX_NCOLS, n);
 	for (int i = 0; i < n; i++)
-		answer_row(t, ws, i + 1, i);
+		answer_row(t, ws, i + 1, i, pass);
+	if (!pass)
+		return;
 	if (n) {
 		/* a required answer left empty: orange */
 		cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
@@ -816,20 +847,26 @@ int report_template_xlsx(const char *path, const struct pack *p, const struct qn
 		return err_set(e, ERR_IO, "cannot write '%s'", path);
 	}
 	formats(&t);
-	/* the sheets in their order; Lists is filled first, since the others
-	 * refer to its ranges */
+	/* the sheets in their order */
 	t.instructions = workbook_add_worksheet(t.wb, QNX_SHEET_INSTRUCTIONS);
 	t.supplier = workbook_add_worksheet(t.wb, QNX_SHEET_SUPPLIER);
 	t.answers = workbook_add_worksheet(t.wb, QNX_SHEET_ANSWERS);
 	t.evidence = workbook_add_worksheet(t.wb, QNX_SHEET_EVIDENCE);
 	t.lists = workbook_add_worksheet(t.wb, QNX_SHEET_LISTS);
 	t.meta = workbook_add_worksheet(t.wb, QNX_SHEET_META);
-	lists_sheet(&t);
-	instructions(&t);
-	supplier(&t);
-	answers(&t);
-	evidence(&t);
+	/* Cells in the order that puts the text the reader reads first in the
+	 * shared-string table, which it then reads only that far (xlsx_read.h):
+	 * the hidden sheet, supplier fields and values, question ids and
+	 * answers, evidence; then what only suppliers read. */
+	lists_plan(&t);
 	meta(&t);
+	supplier(&t, 0);
+	answers(&t, 0);
+	evidence(&t);
+	instructions(&t);
+	supplier(&t, 1);
+	answers(&t, 1);
+	lists_write(&t);
 	xw_properties(t.wb, p->title, o->now);
 	lrc = workbook_close(t.wb);
 	arena_free(t.a);

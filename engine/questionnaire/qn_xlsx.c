@@ -240,22 +240,31 @@ static const char *field_text(const struct kind_cell *k)
 
 /* ---- sheets ----------------------------------------------------------- */
 
-static int load(struct rd *r, const char *name, bool required, const struct xlsx_sheet **out)
+/* The sheets a questionnaire is read from, loaded together (the shared
+ * strings are read once); out[k] NULL for a sheet not required and absent. */
+static int load(struct rd *r, const char *const *names, const bool *required, int n,
+		const struct xlsx_sheet **out)
 {
-	int i = xlsx_find_sheet(r->x, name);
+	int which[8], m = 0;
 
-	*out = NULL;
-	if (i < 0) {
-		if (!required)
-			return 0;
-		err_set(r->e, ERR_INPUT, "the workbook has no sheet '%s': is it a diligo "
-					 "questionnaire? (diligo template -s SECTOR -o FILE.xlsx "
-					 "makes one)",
-			name);
-		snprintf(r->e->file, sizeof r->e->file, "%s", r->name);
-		return ERR_INPUT;
+	for (int k = 0; k < n; k++) {
+		int i = xlsx_find_sheet(r->x, names[k]);
+
+		out[k] = NULL;
+		if (i < 0 && required[k]) {
+			err_set(r->e, ERR_INPUT, "the workbook has no sheet '%s': is it a diligo "
+						 "questionnaire? (diligo template -s SECTOR -o FILE.xlsx "
+						 "makes one)",
+				names[k]);
+			snprintf(r->e->file, sizeof r->e->file, "%s", r->name);
+			return ERR_INPUT;
+		}
+		if (i >= 0) {
+			which[m++] = i;
+			out[k] = xlsx_sheet(r->x, i);
+		}
 	}
-	return xlsx_load_sheet(r->x, i, out, r->e);
+	return xlsx_load_sheets(r->x, which, m, r->e);
 }
 
 static bool same(const char *cell_text, const char *want)
@@ -633,7 +642,10 @@ static int read_evidence(struct rd *r, const struct xlsx_sheet *s, struct coll *
 struct qn *qn_parse_xlsx(const char *name, const char *buf, size_t len, struct err *e)
 {
 	struct rd r = { .e = e, .name = name };
-	const struct xlsx_sheet *meta, *sup, *ans, *ev;
+	static const char *const names[] = { QNX_SHEET_META, QNX_SHEET_SUPPLIER, QNX_SHEET_ANSWERS,
+					      QNX_SHEET_EVIDENCE };
+	static const bool required[] = { true, true, true, false };
+	const struct xlsx_sheet *sh[4], *meta, *sup, *ans, *ev;
 	struct arena *a;
 	struct coll root;
 	int rc;
@@ -650,13 +662,8 @@ struct qn *qn_parse_xlsx(const char *name, const char *buf, size_t len, struct e
 	r.q->arena = a;
 	r.q->path = arena_strdup(a, name);
 	r.q->workbook = true;
-	rc = load(&r, QNX_SHEET_META, true, &meta);
-	if (!rc)
-		rc = load(&r, QNX_SHEET_SUPPLIER, true, &sup);
-	if (!rc)
-		rc = load(&r, QNX_SHEET_ANSWERS, true, &ans);
-	if (!rc)
-		rc = load(&r, QNX_SHEET_EVIDENCE, false, &ev);
+	rc = load(&r, names, required, 4, sh);
+	meta = sh[0], sup = sh[1], ans = sh[2], ev = sh[3];
 	if (!rc) {
 		root = coll(&r, Y_MAP, sup, 0, 0);
 		r.q->root = root.n;

@@ -18,7 +18,7 @@
 #include "bounds.h"
 #include "xlsx_read.h"
 
-enum { CHUNK = 64 * 1024, MAX_NAME = 1024, MAX_TEXT = DILIGO_XLSX_CELL_CHARS * 4 + 4 };
+enum { CHUNK = 16 * 1024, MAX_NAME = 1024, MAX_TEXT = DILIGO_XLSX_CELL_CHARS * 4 + 4 };
 
 struct member {
 	const char *name;
@@ -45,9 +45,14 @@ struct xlsx {
 	const char **sheet_part; /* member of each sheet, NULL when missing */
 	int nsheets;
 	bool date1904;
-	const char **strings; /* shared strings */
+	/* shared strings, read lazily: only as far as the cells read need
+	 * (a table is often mostly text no reader asks for) */
+	const char *sst_part; /* NULL: the workbook has none */
+	const char **strings;
 	int nstrings;
 	size_t capstrings;
+	int sst_want; /* read up to this many */
+	bool sst_all; /* the whole table is read */
 	unsigned *xf_fmt; /* XLSX_FMT_* of each cell style */
 	int nxf;
 	int ncells; /* cells kept, every sheet */
@@ -712,8 +717,30 @@ static void sst_end(struct xml *m, const char *el)
 		}
 		GROW(x->strings, x->nstrings + 1, x->capstrings);
 		x->strings[x->nstrings++] = keep_text(m);
+		if (x->nstrings >= x->sst_want) { /* enough: the rest is not read */
+			m->done = true;
+			XML_StopParser(m->p, XML_FALSE);
+		}
 	}
 	m->collect = s->in_si && s->in_t && !s->in_rph;
+}
+
+/* The first want shared strings (fewer if the table is shorter), read from
+ * the start of the table when more are wanted than were read. */
+static int read_strings(struct xlsx *x, int want, struct err *e)
+{
+	struct sst sst = { 0 };
+	int rc;
+
+	if (want <= x->nstrings || x->sst_all || !x->sst_part)
+		return 0;
+	x->nstrings = 0;
+	x->sst_want = want;
+	rc = parse_member(x, x->sst_part, false, sst_start, sst_end, &sst, e);
+	if (rc < 0)
+		return rc;
+	x->sst_all = x->nstrings < want; /* it ended before want */
+	return 0;
 }
 
 /* ---- styles: which cell styles are dates or percentages ----------------- */
@@ -992,8 +1019,30 @@ struct ws {
 	int in_rph; /* inside phonetic runs, left out */
 	bool has_v; /* the cell has a value (<v> or <is>) */
 	int style;
-	char type_buf[16]; /* its t attribute */
+	int want; /* shared strings the cells refer to: 1 + the highest index */
+	enum ctype { CT_NUMBER, CT_SHARED, CT_STR, CT_INLINE, CT_BOOL, CT_ERROR, CT_DATE } type;
 };
+
+/* A cell's t attribute (absent: a number; unknown: read as a number if it
+ * is one, else as text). */
+static enum ctype cell_type(const char *t)
+{
+	if (!t)
+		return CT_NUMBER;
+	if (!strcmp(t, "s"))
+		return CT_SHARED;
+	if (!strcmp(t, "str"))
+		return CT_STR;
+	if (!strcmp(t, "inlineStr"))
+		return CT_INLINE;
+	if (!strcmp(t, "b"))
+		return CT_BOOL;
+	if (!strcmp(t, "e"))
+		return CT_ERROR;
+	if (!strcmp(t, "d"))
+		return CT_DATE;
+	return CT_NUMBER;
+}
 
 static void ws_start(struct xml *m, const char *el, const char **atts)
 {
@@ -1018,10 +1067,23 @@ static void ws_start(struct xml *m, const char *el, const char **atts)
 		}
 		w->row = row;
 		w->col = -1;
-	} else if (!strcmp(el, "c")) {
-		const char *t = attr(atts, "t"), *s = attr(atts, "s");
+	} else if (el[0] == 'c' && !el[1]) {
+		const char *t = NULL, *s = NULL;
 
-		if ((r = attr(atts, "r"))) {
+		r = NULL;
+		for (int i = 0; atts[i]; i += 2) { /* r, t and s in one pass */
+			const char *a = local(atts[i]);
+
+			if (a[0] && !a[1]) {
+				if (a[0] == 'r')
+					r = atts[i + 1];
+				else if (a[0] == 't')
+					t = atts[i + 1];
+				else if (a[0] == 's')
+					s = atts[i + 1];
+			}
+		}
+		if (r) {
 			if (!parse_ref(r, &w->row, &w->col)) {
 				xml_fail(m, "cell reference '%.40s' is not one of a sheet", r);
 				return;
@@ -1034,12 +1096,12 @@ static void ws_start(struct xml *m, const char *el, const char **atts)
 				return;
 			}
 		}
-		snprintf(w->type_buf, sizeof w->type_buf, "%s", t ? t : "n");
+		w->type = cell_type(t);
 		w->style = s ? atoi(s) : 0;
 		w->in_c = true;
 		w->has_v = false;
 		text_reset(m);
-	} else if (w->in_c && !strcmp(el, "v")) {
+	} else if (w->in_c && el[0] == 'v' && !el[1]) {
 		w->in_v = true;
 		w->has_v = true;
 		text_reset(m);
@@ -1059,7 +1121,6 @@ static void add_cell(struct xml *m, struct ws *w)
 {
 	struct xlsx *x = m->x;
 	struct xlsx_cell *c;
-	const char *t = w->type_buf;
 	char *end;
 
 	if (x->ncells == DILIGO_XLSX_MAX_CELLS) {
@@ -1071,28 +1132,42 @@ static void add_cell(struct xml *m, struct ws *w)
 	memset(c, 0, sizeof *c);
 	c->row = w->row;
 	c->col = w->col;
-	if (!strcmp(t, "s")) {
+	switch (w->type) {
+	case CT_SHARED: { /* the text is looked up once the sheet is read */
 		long i = strtol(m->text ? m->text : "", &end, 10);
 
-		if (!m->tlen || *end || i < 0 || i >= x->nstrings) {
-			xml_fail(m, "cell %s refers to shared string '%.20s' of %d",
-				 xlsx_ref(w->row, w->col, (char[16]){ 0 }), m->text ? m->text : "",
-				 x->nstrings);
+		if (!m->tlen || *end || i < 0) {
+			xml_fail(m, "cell %s refers to shared string '%.20s'",
+				 xlsx_ref(w->row, w->col, (char[16]){ 0 }), m->text ? m->text : "");
+			return;
+		}
+		if (i >= DILIGO_XLSX_MAX_STRINGS) {
+			xml_fail(m, "cell %s refers to shared string %ld: more than %d shared strings",
+				 xlsx_ref(w->row, w->col, (char[16]){ 0 }), i, DILIGO_XLSX_MAX_STRINGS);
 			return;
 		}
 		c->type = XLSX_STRING;
-		c->text = x->strings[i];
-	} else if (!strcmp(t, "inlineStr") || !strcmp(t, "str")) {
+		c->text = NULL;
+		c->num = (double)i;
+		if (i + 1 > w->want)
+			w->want = (int)i + 1;
+		break;
+	}
+	case CT_INLINE:
+	case CT_STR:
 		c->type = XLSX_STRING;
 		c->text = keep_text(m);
-	} else if (!strcmp(t, "b")) {
+		break;
+	case CT_BOOL:
 		c->type = XLSX_BOOL;
 		c->num = m->tlen && m->text[0] == '1';
 		c->text = c->num ? "TRUE" : "FALSE";
-	} else if (!strcmp(t, "e")) {
+		break;
+	case CT_ERROR:
 		c->type = XLSX_ERROR;
 		c->text = keep_text(m);
-	} else if (!strcmp(t, "d")) {
+		break;
+	case CT_DATE:
 		c->num = iso_serial(x, m->text ? m->text : "");
 		c->text = keep_text(m);
 		if (isnan(c->num)) {
@@ -1101,7 +1176,8 @@ static void add_cell(struct xml *m, struct ws *w)
 			c->type = XLSX_NUMBER;
 			c->fmt = XLSX_FMT_DATE;
 		}
-	} else { /* "n", or a type this reader does not know: a number if it is one */
+		break;
+	case CT_NUMBER: { /* also a type this reader does not know: a number if it is one */
 		double v = m->tlen ? strtod(m->text, &end) : NAN;
 
 		c->text = keep_text(m);
@@ -1114,6 +1190,8 @@ static void add_cell(struct xml *m, struct ws *w)
 		} else {
 			c->type = XLSX_STRING;
 		}
+		break;
+	}
 	}
 	w->n++;
 	x->ncells++;
@@ -1123,12 +1201,12 @@ static void ws_end(struct xml *m, const char *el)
 {
 	struct ws *w = m->ud;
 
-	if (!strcmp(el, "c") && w->in_c) {
+	if (el[0] == 'c' && !el[1] && w->in_c) {
 		if (w->has_v)
 			add_cell(m, w);
 		w->in_c = w->in_v = w->in_is = w->in_t = false;
 		w->in_rph = 0;
-	} else if (!strcmp(el, "v")) {
+	} else if (el[0] == 'v' && !el[1]) {
 		w->in_v = false;
 	} else if (!strcmp(el, "is")) {
 		w->in_is = false;
@@ -1191,22 +1269,65 @@ static void finish_cells(struct xlsx *x, struct ws *w, struct xlsx_sheet *s)
 	s->loaded = true;
 }
 
-int xlsx_load_sheet(struct xlsx *x, int i, const struct xlsx_sheet **out, struct err *e)
+/* The cells of sheet i, shared strings not yet looked up; *want raised to
+ * what they need. */
+static int read_cells(struct xlsx *x, int i, int *want, struct err *e)
 {
 	struct xlsx_sheet *s = &x->sheets[i];
 	struct ws w = { .row = -1, .col = -1 };
 	int rc;
 
-	*out = s;
-	if (s->loaded)
-		return 0;
 	if (!x->sheet_part[i])
 		return fail(x, e, NULL, 0, "sheet '%s' has no part in the workbook", s->name);
 	rc = parse_member(x, x->sheet_part[i], true, ws_start, ws_end, &w, e);
 	if (!rc)
 		finish_cells(x, &w, s);
 	free(w.cells);
+	if (w.want > *want)
+		*want = w.want;
 	return rc;
+}
+
+/* Shared strings into the cells of sheet i that refer to them. */
+static int resolve(struct xlsx *x, int i, struct err *e)
+{
+	struct xlsx_sheet *s = &x->sheets[i];
+	struct xlsx_cell *c = (struct xlsx_cell *)s->cells;
+
+	for (int k = 0; k < s->ncells; k++) {
+		if (c[k].type != XLSX_STRING || c[k].text)
+			continue;
+		if ((int)c[k].num >= x->nstrings) {
+			char ref[16];
+
+			return fail(x, e, x->sheet_part[i], 0,
+				    "cell %s refers to shared string %d of %d",
+				    xlsx_ref(c[k].row, c[k].col, ref), (int)c[k].num, x->nstrings);
+		}
+		c[k].text = x->strings[(int)c[k].num];
+		c[k].num = 0;
+	}
+	return 0;
+}
+
+int xlsx_load_sheets(struct xlsx *x, const int *which, int n, struct err *e)
+{
+	int want = 0, rc = 0;
+
+	for (int k = 0; k < n && !rc; k++)
+		if (!x->sheets[which[k]].loaded)
+			rc = read_cells(x, which[k], &want, e);
+	if (!rc)
+		rc = read_strings(x, want, e);
+	for (int k = 0; k < n && !rc; k++)
+		rc = resolve(x, which[k], e);
+	return rc;
+}
+
+int xlsx_load_sheet(struct xlsx *x, int i, const struct xlsx_sheet **out, struct err *e)
+{
+	*out = &x->sheets[i];
+	return xlsx_load_sheets(x, &i, 1, e);
 }
 
 const struct xlsx_cell *xlsx_row(const struct xlsx_sheet *s, int row, int *n)
@@ -1251,7 +1372,6 @@ static int read_workbook(struct xlsx *x, struct err *e)
 	struct rels top, wbr;
 	struct wb w = { 0 };
 	struct styles st = { 0 };
-	struct sst sst = { 0 };
 	const char *part, *p;
 	int rc;
 
@@ -1294,10 +1414,8 @@ static int read_workbook(struct xlsx *x, struct err *e)
 		if (!rc)
 			style_flags(x, &st);
 	}
-	if (!rc && (p = rel_by_type(&wbr, "sharedStrings"))) {
-		rc = parse_member(x, p, false, sst_start, sst_end, &sst, e);
-		rc = rc < 0 ? rc : 0;
-	}
+	if (!rc && (p = rel_by_type(&wbr, "sharedStrings")) && find_member(x, p))
+		x->sst_part = p; /* read when cells need it */
 	free(wbr.v);
 	free(w.v);
 	free(st.fmts);

@@ -104,6 +104,11 @@ int xlsx_find_sheet(const struct xlsx *x, const char *name);
 /* Read the cells of sheet i (once; later calls return the same). Returns 0
  * or ERR_INPUT with e set. */
 int xlsx_load_sheet(struct xlsx *x, int i, const struct xlsx_sheet **out, struct err *e);
+/* The same for n sheets at once (xlsx_sheet gives them): the shared-string
+ * table is read once, as far as the cells of all of them need (it is read
+ * only that far: writing the strings a reader needs first makes reading
+ * fast), rather than once per sheet when each needs more than the last. */
+int xlsx_load_sheets(struct xlsx *x, const int *which, int n, struct err *e);
 /* The cells of row (0-based) of a loaded sheet, left to right: the first,
  * and their number in *n; NULL when the row has none. */
 const struct xlsx_cell *xlsx_row(const struct xlsx_sheet *s, int row, int *n);

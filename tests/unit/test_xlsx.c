@@ -374,7 +374,7 @@ static void test_bad_refs(void **st)
 			   "xl/worksheets/sheet1.xml:1:23", "row number '1048577' is not one of a sheet");
 	expect_sheet_error("<worksheet><sheetData><row><c t=\"s\"><v>9</v></c></row></sheetData>"
 			   "</worksheet>",
-			   "xl/worksheets/sheet1.xml:1:45", "cell A1 refers to shared string '9' of 3");
+			   "xl/worksheets/sheet1.xml", "cell A1 refers to shared string 9 of 3");
 }
 
 static void test_zip_bomb(void **st)
@@ -424,15 +424,19 @@ static void test_part_too_big(void **st)
 	free(big);
 }
 
+/* A table of more shared strings than allowed is read only as far as the
+ * cells need; a cell past the limit is refused. */
 static void test_too_many_strings(void **st)
 {
 	size_t n = DILIGO_XLSX_MAX_STRINGS + 1, len;
 	char *sst = malloc(n * 5 + 20), *buf, *p = sst;
 	struct err e = { 0 };
+	struct xlsx *x;
+	const struct xlsx_sheet *s;
 
 	(void)st;
-	p += sprintf(p, "<sst>");
-	for (size_t i = 0; i < n; i++)
+	p += sprintf(p, "<sst><si><t>first</t></si>");
+	for (size_t i = 1; i < n; i++)
 		p += sprintf(p, "<si/>");
 	p += sprintf(p, "</sst>");
 	{
@@ -441,13 +445,26 @@ static void test_too_many_strings(void **st)
 			{ "xl/workbook.xml", wb1900, 0, 1 },
 			{ "xl/_rels/workbook.xml.rels", WB_RELS, 0, 1 },
 			{ "xl/sharedStrings.xml", sst, (size_t)(p - sst), 0 },
+			{ "xl/worksheets/sheet1.xml",
+			  "<worksheet><sheetData><row><c t=\"s\"><v>0</v></c></row></sheetData></worksheet>",
+			  0, 1 },
+			{ "xl/worksheets/sheet 2.xml",
+			  "<worksheet><sheetData><row><c t=\"s\"><v>250000</v></c></row></sheetData>"
+			  "</worksheet>",
+			  0, 1 },
 		};
 
-		buf = make_zip(parts, 4, &len);
-		assert_null(xlsx_open("t.xlsx", buf, len, &e));
+		buf = make_zip(parts, 6, &len);
 	}
-	assert_string_equal(e.where, "xl/sharedStrings.xml:1:1250011");
-	assert_string_equal(e.msg, "more than 250000 shared strings");
+	x = xlsx_open("t.xlsx", buf, len, &e);
+	assert_non_null(x);
+	assert_int_equal(xlsx_load_sheet(x, 0, &s, &e), 0);
+	assert_string_equal(at(s, "A1")->text, "first");
+	assert_int_equal(xlsx_load_sheet(x, 1, &s, &e), ERR_INPUT);
+	assert_string_equal(e.where, "xl/worksheets/sheet 2.xml:1:50");
+	assert_string_equal(e.msg, "cell A1 refers to shared string 250000: more than 250000 shared "
+				   "strings");
+	xlsx_close(x);
 	free(buf);
 	free(sst);
 }

@@ -429,7 +429,7 @@ static void test_part_too_big(void **st)
 static void test_too_many_strings(void **st)
 {
 	size_t n = DILIGO_XLSX_MAX_STRINGS + 1, len;
-	char *sst = malloc(n * 5 + 20), *buf, *p = sst;
+	char *sst = malloc(n * 5 + 64), *buf, *p = sst;
 	struct err e = { 0 };
 	struct xlsx *x;
 	const struct xlsx_sheet *s;

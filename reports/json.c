@@ -8,7 +8,9 @@
 
 #include "alloc.h"
 #include "report.h"
+#include "text.h"
 #include "sink_int.h"
+#include "json_int.h"
 
 struct json {
 	struct sink base;
@@ -21,33 +23,51 @@ struct json {
 	int nerrors;
 };
 
-/* A JSON string; bytes below 0x20 escaped, UTF-8 passed through. Runs of
- * plain bytes go out in one fwrite: per-character stdio calls lock the
- * stream each time and were a third of a JSON run. */
-static void jstr(FILE *f, const char *s)
+/* A JSON string: control characters escaped, invalid UTF-8 and
+ * noncharacters replaced by U+FFFD (text_utf8_char), other UTF-8 passed
+ * through. Runs of plain bytes go out in one fwrite: per-character stdio
+ * calls lock the stream each time and were a third of a JSON run. */
+void jstr(FILE *f, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)(s ? s : ""), *run = p;
+	const char *p = s ? s : "", *run = p;
 
 	putc_unlocked('"', f);
-	for (; *p; p++) {
-		if (*p >= 0x20 && *p != '"' && *p != '\\' && *p != 0x7F)
+	while (*p) {
+		unsigned char c = (unsigned char)*p;
+		int32_t cp;
+		size_t len;
+
+		if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+			p++;
 			continue;
+		}
+		if (c >= 0x80) {
+			len = text_utf8_char(p, &cp);
+			if (cp >= 0) {
+				p += len;
+				continue;
+			}
+			fwrite(run, 1, (size_t)(p - run), f);
+			fputs(TEXT_REPLACEMENT, f);
+			run = p += len;
+			continue;
+		}
 		fwrite(run, 1, (size_t)(p - run), f);
-		if (*p == '"' || *p == '\\')
-			fprintf(f, "\\%c", *p);
-		else if (*p == '\n')
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c == '\n')
 			fputs("\\n", f);
-		else if (*p == '\t')
+		else if (c == '\t')
 			fputs("\\t", f);
 		else
-			fprintf(f, "\\u%04x", *p);
-		run = p + 1;
+			fprintf(f, "\\u%04x", c);
+		run = ++p;
 	}
 	fwrite(run, 1, (size_t)(p - run), f);
 	putc_unlocked('"', f);
 }
 
-static void jnum(FILE *f, double v)
+void jnum(FILE *f, double v)
 {
 	if (isnan(v))
 		fputs("null", f);
@@ -125,10 +145,12 @@ static void finding(struct json *j, const struct assessment *a, const struct fin
 		fputs("null", f);
 	fputs(",\"action\":", f);
 	jstr(f, r->action);
+	json_finding_change(f, a, (int)(fd - a->findings), j->stakeholder);
 	fputc('}', f);
 }
 
-static void supplier(struct json *j, const char *input, const struct assessment *a)
+static void supplier(struct json *j, const char *input, const char *workbook,
+		     const struct assessment *a)
 {
 	FILE *f = j->f;
 	const struct qn *q = a->qn;
@@ -136,6 +158,8 @@ static void supplier(struct json *j, const char *input, const struct assessment 
 
 	fprintf(f, "%s\n{\"input\":", j->nsuppliers++ ? "," : "");
 	jstr(f, input);
+	fputs(",\"workbook\":", f);
+	workbook ? jstr(f, workbook) : (void)fputs("null", f);
 	fputs(",\"id\":", f);
 	jstr(f, q->supplier.id);
 	fputs(",\"name\":", f);
@@ -171,7 +195,9 @@ static void supplier(struct json *j, const char *input, const struct assessment 
 			fputc(',', f);
 		finding(j, a, &a->findings[i]);
 	}
-	fputs("]}", f);
+	fputc(']', f);
+	json_supplier_change(f, a, j->stakeholder);
+	fputc('}', f);
 }
 
 static void error_entry(struct json *j, const char *input, const struct err *e)
@@ -201,13 +227,13 @@ static void error_entry(struct json *j, const char *input, const struct err *e)
 	free(buf);
 }
 
-static void json_item(struct sink *s, const char *input, const struct assessment *a,
-		      const struct err *e)
+static void json_item(struct sink *s, const char *input, const char *workbook,
+		      const struct assessment *a, const struct err *e)
 {
 	struct json *j = (struct json *)s;
 
 	if (a)
-		supplier(j, input, a);
+		supplier(j, input, workbook, a);
 	else
 		error_entry(j, input, e);
 }
@@ -224,13 +250,15 @@ static int json_close(struct sink *s, struct err *e)
 	int rc = 0;
 
 	fprintf(j->f, "],\n\"errors\":[%s]}\n", j->errors ? j->errors : "");
+	errno = 0;
 	if (j->to_stdout) {
 		fflush(stdout);
-	} else if (ferror(j->f) | fclose(j->f)) {
-		int saved = errno;
+	} else if (fflush(j->f) | ferror(j->f) | fclose(j->f)) {
+		int saved = errno; /* ENOSPC, EDQUOT: named as such */
 
 		outfile_discard(&j->of);
-		rc = err_set(e, ERR_IO, "cannot write '%s': %s", j->of.target, strerror(saved));
+		rc = err_set(e, ERR_IO, "cannot write '%s': %s", j->of.target,
+			     saved ? strerror(saved) : "write error");
 	} else {
 		rc = outfile_commit(&j->of, e);
 	}
@@ -266,7 +294,8 @@ struct sink *sink_json_new(const char *path, bool stakeholder, time_t now, struc
 			return NULL;
 		}
 		if (!(j->f = fopen(j->of.tmp, "w"))) {
-			err_set(e, ERR_IO, "cannot write '%s'", path);
+			err_set(e, ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+			outfile_discard(&j->of);
 			free(j);
 			return NULL;
 		}

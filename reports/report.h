@@ -40,9 +40,14 @@ struct qn;
 int report_template_xlsx(const char *path, const struct pack *p, const struct qn *q,
 			 const struct template_opts *o, struct err *e);
 
-/* Text made safe for a cell: valid UTF-8, no control characters but tab
- * and newline, at most DILIGO_XLSX_CELL_CHARS characters (cut, ending with
- * REPORT_TRUNCATED). Returns s itself when it is already safe, else buf. */
+/* Text made safe for a workbook: invalid UTF-8 and noncharacters replaced
+ * by U+FFFD (text_utf8_char), no control characters but tab and newline, at
+ * most DILIGO_XLSX_CELL_CHARS characters (cut, ending with REPORT_TRUNCATED).
+ * Returns s itself when it is already safe, else buf. Every string that
+ * reaches libxlsxwriter from a questionnaire, a pack or a path goes through
+ * it: cells (xw_text), table heads (xw_table), document properties
+ * (xw_properties); headers, footers, sheet and chart names made from data
+ * must too. */
 #define REPORT_TRUNCATED " [... truncated by diligo]"
 const char *report_cell_text(const char *s, char *buf, size_t n);
 

@@ -5,9 +5,10 @@
 #include "kind.h"
 #include "sink_int.h"
 
-void sink_item(struct sink *s, const char *input, const struct assessment *a, const struct err *e)
+void sink_item(struct sink *s, const char *input, const char *workbook,
+	       const struct assessment *a, const struct err *e)
 {
-	s->vt->item(s, input, a, e);
+	s->vt->item(s, input, workbook, a, e);
 }
 
 int sink_close(struct sink *s, struct err *e)
@@ -23,11 +24,5 @@ void sink_abort(struct sink *s)
 const char *report_answer_text(const struct question *qu, const struct answer *an, char *buf,
 			       size_t n)
 {
-	switch (an->state) {
-	case ANS_NONE: return "(unanswered)";
-	case ANS_UNKNOWN: return "unknown";
-	case ANS_NA: return "na";
-	default: break;
-	}
-	return kind_ops(qu->kind)->text(qu, an, buf, n);
+	return kind_answer_text(qu, an, buf, n);
 }

@@ -17,8 +17,10 @@ struct sink *sink_portfolio_new(const char *path, bool stakeholder, time_t now, 
 struct sink *sink_json_new(const char *path, bool stakeholder, time_t now, struct err *e);
 /* Scores and coverage in JSON: this many significant digits (docs/json.md). */
 enum { JSON_DIGITS = 4 };
-/* a is NULL for an input that failed; then e says why. */
-void sink_item(struct sink *s, const char *input, const struct assessment *a, const struct err *e);
+/* a is NULL for an input that failed; then e says why. workbook is the
+ * supplier workbook written for it, or NULL. */
+void sink_item(struct sink *s, const char *input, const char *workbook,
+	       const struct assessment *a, const struct err *e);
 int sink_close(struct sink *s, struct err *e); /* commits the file and frees s */
 void sink_abort(struct sink *s); /* discards the file and frees s */
 

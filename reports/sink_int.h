@@ -5,8 +5,8 @@
 #include "sink.h"
 
 struct sink_vt {
-	void (*item)(struct sink *s, const char *input, const struct assessment *a,
-		     const struct err *e);
+	void (*item)(struct sink *s, const char *input, const char *workbook,
+		     const struct assessment *a, const struct err *e);
 	int (*close)(struct sink *s, struct err *e);
 	void (*abort)(struct sink *s);
 };

@@ -1,65 +1,53 @@
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "xlsx_common.h"
 
 enum { CELL_MAX = DILIGO_XLSX_CELL_CHARS };
 
 static const char TRUNCATED[] = REPORT_TRUNCATED;
 
-/* Length of a valid UTF-8 sequence at s, or 0. */
-static size_t seq_len(const unsigned char *s)
+/* A C0 control character other than tab and newline, or DEL: dropped
+ * (XML 1.0 cannot hold most of them; libxlsxwriter would write _xHHHH_). */
+static bool dropped(int32_t cp)
 {
-	size_t n = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
-				 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
-
-	for (size_t i = 1; i < n; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	if (n == 2 && s[0] < 0xC2)
-		return 0;
-	return n;
-}
-
-static bool skip(const unsigned char *p, size_t len)
-{
-	return !len || (len == 1 && ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7F));
+	return (cp >= 0 && cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F;
 }
 
 /* Two passes: count the characters that survive, then copy at most what
- * fits in a cell, with a visible marker when cut. Excel counts UTF-16 code
- * units, so a character outside the BMP (4 UTF-8 bytes) counts twice. */
+ * fits in a cell, with a visible marker when cut. Invalid UTF-8 and
+ * noncharacters become U+FFFD (text_utf8_char). Excel counts UTF-16 code
+ * units, so a character outside the BMP counts twice. */
 const char *report_cell_text(const char *s, char *buf, size_t n)
 {
-	const unsigned char *p;
-	size_t total = 0, keep, out = 0, chars = 0;
+	const char *p;
+	size_t total = 0, keep, out = 0, chars = 0, len;
 	bool changed = false;
+	int32_t cp;
 
-	for (p = (const unsigned char *)s; *p;) {
-		size_t len = seq_len(p);
-
-		changed |= skip(p, len);
-		total += skip(p, len) ? 0 : len == 4 ? 2 : 1;
-		p += len ? len : 1;
+	for (p = s; (len = text_utf8_char(p, &cp)); p += len) {
+		changed |= cp < 0 || dropped(cp);
+		total += dropped(cp) ? 0 : cp >= 0x10000 ? 2 : 1;
 	}
 	if (!changed && total <= CELL_MAX)
 		return s;
 	keep = total > CELL_MAX ? CELL_MAX - (sizeof TRUNCATED - 1) : total;
-	for (p = (const unsigned char *)s; *p && chars < keep;) {
-		size_t len = seq_len(p);
+	for (p = s; chars < keep && (len = text_utf8_char(p, &cp)); p += len) {
+		const char *from = cp < 0 ? TEXT_REPLACEMENT : p;
+		size_t bytes = cp < 0 ? sizeof TEXT_REPLACEMENT - 1 : len;
+		size_t units = cp >= 0x10000 ? 2 : 1;
 
-		if (!skip(p, len)) {
-			size_t units = len == 4 ? 2 : 1;
-
-			if (out + len + sizeof TRUNCATED >= n || chars + units > keep)
-				break;
-			memcpy(buf + out, p, len);
-			out += len;
-			chars += units;
-		}
-		p += len ? len : 1;
+		if (dropped(cp))
+			continue;
+		if (out + bytes + sizeof TRUNCATED >= n || chars + units > keep)
+			break;
+		memcpy(buf + out, from, bytes);
+		out += bytes;
+		chars += units;
 	}
 	buf[out] = '\0';
 	if (total > keep && total > CELL_MAX)
@@ -129,7 +117,7 @@ void xw_table(lxw_worksheet *ws, const struct xfmt *f, const struct column *cols
 	      int nrows)
 {
 	for (int c = 0; c < ncols; c++) {
-		worksheet_write_string(ws, 0, (lxw_col_t)c, cols[c].head, f->head);
+		xw_text(ws, 0, c, cols[c].head, f->head); /* a heatmap head is a pack's area */
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].width,
 				     cols[c].wrap ? f->wrap : NULL);
 	}
@@ -155,13 +143,36 @@ void xw_properties(lxw_workbook *wb, const char *title, time_t now)
 	workbook_set_properties(wb, &p);
 }
 
+/* Why libxlsxwriter could not write a workbook: the system's reason when
+ * it left one in errno ("No space left on device", "Disk quota exceeded"),
+ * never its guess "usually a permissions error". */
+static const char *close_error(lxw_error rc, int errnum, char *buf, size_t n)
+{
+	if (rc == LXW_ERROR_CREATING_TMPFILE || rc == LXW_ERROR_READING_TMPFILE)
+		snprintf(buf, n, "cannot use a temporary file in the system's temporary directory%s%s",
+			 errnum ? ": " : "", errnum ? strerror(errnum) : "");
+	else if (errnum)
+		snprintf(buf, n, "%s", strerror(errnum));
+	else if (rc == LXW_ERROR_CREATING_XLSX_FILE)
+		snprintf(buf, n, "cannot create the file");
+	else
+		snprintf(buf, n, "%s", lxw_strerror(rc));
+	return buf;
+}
+
 int xw_finish(lxw_workbook *wb, struct outfile *of, struct err *e)
 {
-	lxw_error rc = workbook_close(wb);
+	lxw_error rc;
+	int errnum;
+	char why[256];
 
+	errno = 0;
+	rc = workbook_close(wb);
+	errnum = errno;
 	if (rc != LXW_NO_ERROR) {
 		outfile_discard(of);
-		return err_set(e, ERR_IO, "cannot write '%s': %s", of->target, lxw_strerror(rc));
+		return err_set(e, ERR_IO, "cannot write '%s': %s", of->target,
+			       close_error(rc, errnum, why, sizeof why));
 	}
 	return outfile_commit(of, e);
 }

@@ -1,4 +1,6 @@
-/* Shared by the XLSX writers: formats and safe cell writers. */
+/* Shared by the XLSX writers: formats and safe cell writers. Strings from
+ * data reach libxlsxwriter only through these (report_cell_text); a literal
+ * may be passed to libxlsxwriter directly. */
 #ifndef DILIGO_XLSX_COMMON_H
 #define DILIGO_XLSX_COMMON_H
 

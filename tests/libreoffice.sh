@@ -18,9 +18,9 @@ with zipfile.ZipFile(sys.argv[1]) as z:
             minidom.parseString(z.read(part))
 PY
 done
-HOME=$out soffice --headless --norestore --convert-to csv --outdir "$out/csv" "$out/SUP-CL-0107.xlsx" >/dev/null 2>&1
-grep -q 'SUP-CL-0107' "$out/csv/SUP-CL-0107.csv"
-grep -q 'Overall score' "$out/csv/SUP-CL-0107.csv"
+HOME=$out soffice --headless --norestore --convert-to csv --outdir "$out/csv" "$out/SUP-CL-0107-2025.xlsx" >/dev/null 2>&1
+grep -q 'SUP-CL-0107' "$out/csv/SUP-CL-0107-2025.csv"
+grep -q 'Overall score' "$out/csv/SUP-CL-0107-2025.csv"
 HOME=$out soffice --headless --norestore --convert-to csv --outdir "$out/csv" "$out/portfolio.xlsx" >/dev/null 2>&1
 grep -q 'SUP-CD-0042' "$out/csv/portfolio.csv"
 echo "LibreOffice opened the workbooks"

@@ -50,10 +50,20 @@ int assess_load(struct lhost *h, const char *path, const char *sector, bool hash
 	return 0;
 }
 
-int assess_run(struct lhost *h, const struct qn *q, struct assessment *a, struct err *e)
+int assess_run(struct lhost *h, const struct qn *q, struct assessment *a,
+	       const struct isolate_opts *iso, struct err *e)
 {
+	static const struct isolate_opts defaults = { 0 };
+	int rc;
+
+	if (!iso)
+		iso = &defaults;
 	score_init(a, q);
-	if (lhost_evaluate(h, q->pack, q, a, e)) {
+	if (iso->always || !q->pack->trusted)
+		rc = isolate_evaluate(h, q, a, iso, e);
+	else
+		rc = lhost_evaluate(h, q->pack, q, a, e);
+	if (rc) {
 		snprintf(e->file, sizeof e->file, "%s", q->path);
 		return ERR_PACK;
 	}

@@ -10,6 +10,7 @@
 
 #include "assessment.h"
 #include "err.h"
+#include "isolate.h"
 #include "lhost.h"
 #include "qn.h"
 
@@ -27,7 +28,10 @@ int assess_load(struct lhost *h, const char *path, const char *sector, bool hash
 		struct qn **qp, struct err *e);
 
 /* Run the bound questionnaire's rules and score it: a is complete.
+ * A third-party pack (not pack->trusted), or any pack with iso->always,
+ * runs in a child process (isolate.h); a bundled one in this process.
  * Returns 0 or ERR_PACK with e naming the input. */
-int assess_run(struct lhost *h, const struct qn *q, struct assessment *a, struct err *e);
+int assess_run(struct lhost *h, const struct qn *q, struct assessment *a,
+	       const struct isolate_opts *iso, struct err *e);
 
 #endif

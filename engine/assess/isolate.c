@@ -22,6 +22,7 @@
 #include "alloc.h"
 #include "evalmsg.h"
 #include "isolate.h"
+#include "outfile.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define SANITIZED 1
@@ -34,7 +35,7 @@
 #define SANITIZED 0
 #endif
 
-enum { RESULT_FD = 3, DEFAULT_HEADROOM_MB = 1024 };
+enum { RESULT_FD = 3, DEFAULT_HEADROOM_MB = 1024, EXIT_OUT_OF_MEMORY = 86 };
 
 /* Which rule (>= 0) or question score function (-2 - index) the child is
  * running, in memory shared with it: what the parent names after a crash.
@@ -101,6 +102,10 @@ static void build_filter(void)
 
 	for (size_t i = 0; !rc && i < sizeof allowed / sizeof *allowed; i++)
 		rc = seccomp_rule_add(f, SCMP_ACT_ALLOW, allowed[i], 0);
+	/* AddressSanitizer looks at the signal stack on every longjmp (a Lua
+	 * error); only sanitizer builds allow it */
+	if (!rc && SANITIZED)
+		rc = seccomp_rule_add(f, SCMP_ACT_ALLOW, SCMP_SYS(sigaltstack), 0);
 	/* memory, but never executable memory */
 	if (!rc)
 		rc = seccomp_rule_add(f, SCMP_ACT_ALLOW, SCMP_SYS(mmap), 1,
@@ -142,19 +147,18 @@ static void write_all(int fd, const unsigned char *p, size_t n)
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k <= 0)
-			_exit(3);
+			syscall(SYS_exit_group, 3);
 		p += k;
 		n -= (size_t)k;
 	}
 }
 
-static _Noreturn void child(struct lhost *h, const struct qn *q, struct assessment *a, int wfd,
-			    const struct isolate_opts *o)
+static const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGSYS };
+
+static _Noreturn void child(isolate_fn fn, void *ud, int wfd, const struct isolate_opts *o)
 {
-	struct err e = { 0 };
 	unsigned char *msg;
-	size_t len;
-	int st;
+	size_t len = 0;
 
 	if (wfd != RESULT_FD && dup2(wfd, RESULT_FD) < 0)
 		_exit(2);
@@ -162,13 +166,19 @@ static _Noreturn void child(struct lhost *h, const struct qn *q, struct assessme
 	if (syscall(SYS_close_range, RESULT_FD + 1, ~0U, 0) < 0)
 		for (int fd = RESULT_FD + 1; fd < 1024; fd++)
 			close(fd);
+	/* the parent's handlers (temporary-file cleanup, a test harness's
+	 * crash reports) are not the child's business; sanitizers keep theirs */
+	outfile_signals_default();
+	if (!SANITIZED)
+		for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++)
+			signal(fatal[i], SIG_DFL);
+	xalloc_exit_on_failure(EXIT_OUT_OF_MEMORY);
 	limit_resources(o);
 	if (install_filter())
 		_exit(2);
-	lhost_in_child(h);
-	st = lhost_evaluate(h, q->pack, q, a, &e);
-	msg = evalmsg_encode(a, st, &e, &len);
+	msg = fn(ud, &len);
 	write_all(RESULT_FD, msg, len);
+	syscall(SYS_exit_group, 0); /* not _exit: sanitizers' teardown needs more calls */
 	_exit(0);
 }
 
@@ -182,15 +192,16 @@ static double now_s(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-struct reading {
-	unsigned char *buf;
-	size_t n, cap, max;
-	bool timed_out, too_long;
-};
+static double seconds(const struct isolate_opts *o)
+{
+	return o->max_seconds > 0 ? o->max_seconds : ISOLATE_DEFAULT_SECONDS;
+}
 
 /* Read the child's message until end of file, the deadline or the bound. */
-static void read_result(int fd, double deadline, struct reading *r)
+static void read_result(int fd, double deadline, size_t max, struct isolate_outcome *r)
 {
+	size_t cap = 0;
+
 	for (;;) {
 		struct pollfd pfd = { fd, POLLIN, 0 };
 		double left = deadline - now_s();
@@ -206,21 +217,94 @@ static void read_result(int fd, double deadline, struct reading *r)
 			continue;
 		if (rc == 0)
 			continue; /* the deadline is checked above */
-		GROW(r->buf, r->n + 65536, r->cap);
-		k = read(fd, r->buf + r->n, 65536);
+		GROW(r->msg, r->len + 65536, cap);
+		k = read(fd, r->msg + r->len, 65536);
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k <= 0)
 			return;
-		r->n += (size_t)k;
-		if (r->n > r->max) {
+		r->len += (size_t)k;
+		if (r->len > max) {
 			r->too_long = true;
 			return;
 		}
 	}
 }
 
-/* "rule 'x'" or "the score function of question 'y'" the child was in. */
+int isolate_run(isolate_fn fn, void *ud, size_t max, const struct isolate_opts *o,
+		struct isolate_outcome *out, struct err *e)
+{
+	int fds[2];
+	pid_t pid;
+
+	memset(out, 0, sizeof *out);
+	pthread_once(&filter_once, build_filter);
+	if (!filter.filter)
+		return err_set(e, ERR_PACK, "cannot isolate the pack: no seccomp filter");
+	if (pipe2(fds, O_CLOEXEC))
+		return err_set(e, ERR_PACK, "cannot isolate the pack: %s", strerror(errno));
+	pid = fork();
+	if (pid == 0) {
+		close(fds[0]);
+		child(fn, ud, fds[1], o);
+	}
+	close(fds[1]);
+	if (pid < 0) {
+		close(fds[0]);
+		return err_set(e, ERR_PACK, "cannot isolate the pack: %s", strerror(errno));
+	}
+	read_result(fds[0], now_s() + seconds(o), max, out);
+	if (out->timed_out || out->too_long)
+		kill(pid, SIGKILL);
+	close(fds[0]);
+	while (waitpid(pid, &out->status, 0) < 0 && errno == EINTR)
+		;
+	return 0;
+}
+
+const char *isolate_failure(const struct isolate_outcome *r, const struct isolate_opts *o,
+			    char *buf, size_t n)
+{
+	int sig = WIFSIGNALED(r->status) ? WTERMSIG(r->status) : 0;
+
+	if (r->timed_out)
+		snprintf(buf, n, "did not finish within %g seconds (see --max-seconds)", seconds(o));
+	else if (r->too_long)
+		snprintf(buf, n, "sent a result larger than any valid one");
+	else if (sig == SIGSYS)
+		snprintf(buf, n, "made a system call the sandbox forbids");
+	else if (sig == SIGABRT || (WIFEXITED(r->status) && WEXITSTATUS(r->status) == EXIT_OUT_OF_MEMORY))
+		snprintf(buf, n, "ran out of memory");
+	else if (sig)
+		snprintf(buf, n, "crashed (signal %d, %s)", sig, strsignal(sig));
+	else if (!WIFEXITED(r->status) || WEXITSTATUS(r->status))
+		snprintf(buf, n, "stopped with status %d before its result",
+			 WIFEXITED(r->status) ? WEXITSTATUS(r->status) : -1);
+	else
+		return NULL;
+	return buf;
+}
+
+/* ---- one assessment --------------------------------------------------- */
+
+struct evaluation {
+	struct lhost *h;
+	const struct qn *q;
+	struct assessment *a;
+};
+
+static unsigned char *evaluate(void *ud, size_t *len)
+{
+	struct evaluation *ev = ud;
+	struct err e = { 0 };
+	int st;
+
+	lhost_in_child(ev->h);
+	st = lhost_evaluate(ev->h, ev->q->pack, ev->q, ev->a, &e);
+	return evalmsg_encode(ev->a, st, &e, len);
+}
+
+/* "in rule 'x'" or "in the score function of question 'y'". */
 static const char *running(const struct pack *p, int w, char *buf, size_t n)
 {
 	if (w >= 0 && w < p->nrules)
@@ -232,70 +316,32 @@ static const char *running(const struct pack *p, int w, char *buf, size_t n)
 	return buf;
 }
 
-static int child_failed(const struct qn *q, const struct reading *r, int status, int w,
-			double secs, struct err *e)
-{
-	const struct pack *p = q->pack;
-	char where[200], why[200];
-
-	running(p, w, where, sizeof where);
-	if (r->timed_out)
-		snprintf(why, sizeof why, "did not finish within %g seconds (see --max-seconds)", secs);
-	else if (r->too_long)
-		snprintf(why, sizeof why, "sent a result larger than any valid one");
-	else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGSYS)
-		snprintf(why, sizeof why, "made a system call the sandbox forbids");
-	else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT)
-		snprintf(why, sizeof why, "ran out of memory or aborted");
-	else if (WIFSIGNALED(status))
-		snprintf(why, sizeof why, "crashed (signal %d, %s)", WTERMSIG(status),
-			 strsignal(WTERMSIG(status)));
-	else
-		snprintf(why, sizeof why, "stopped with status %d before its result",
-			 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-	snprintf(e->file, sizeof e->file, "%s", q->path);
-	e->line = e->col = 0;
-	return err_set(e, ERR_PACK, "pack '%s'%s %s while assessing supplier '%s'", p->id, where,
-		       why, q->supplier.id ? q->supplier.id : "?");
-}
-
 int isolate_evaluate(struct lhost *h, const struct qn *q, struct assessment *a,
 		     const struct isolate_opts *o, struct err *e)
 {
-	double secs = o->max_seconds > 0 ? o->max_seconds : ISOLATE_DEFAULT_SECONDS;
-	struct reading r = { .max = evalmsg_max(q->pack) };
+	struct evaluation ev = { h, q, a };
+	struct isolate_outcome r;
 	volatile int *w = watch_slot();
-	int fds[2], status = 0, rc;
-	pid_t pid;
+	char where[200], why[200];
+	int rc;
 
-	pthread_once(&filter_once, build_filter);
-	if (!filter.filter)
-		return err_set(e, ERR_PACK, "cannot isolate the pack: no seccomp filter");
-	if (!w || pipe2(fds, O_CLOEXEC))
+	if (!w)
 		return err_set(e, ERR_PACK, "cannot isolate the pack: %s", strerror(errno));
 	*w = -1;
 	lhost_watch(h, w);
-	pid = fork();
-	if (pid == 0) {
-		close(fds[0]);
-		child(h, q, a, fds[1], o);
-	}
+	rc = isolate_run(evaluate, &ev, evalmsg_max(q->pack), o, &r, e);
 	lhost_watch(h, NULL);
-	close(fds[1]);
-	if (pid < 0) {
-		close(fds[0]);
-		return err_set(e, ERR_PACK, "cannot isolate the pack: %s", strerror(errno));
-	}
-	read_result(fds[0], now_s() + secs, &r);
-	if (r.timed_out || r.too_long)
-		kill(pid, SIGKILL);
-	close(fds[0]);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (r.timed_out || r.too_long || !WIFEXITED(status) || WEXITSTATUS(status))
-		rc = child_failed(q, &r, status, *w, secs, e);
-	else if ((rc = evalmsg_decode(r.buf, r.n, a, e)) && !e->file[0])
+	if (rc)
+		return rc;
+	if (isolate_failure(&r, o, why, sizeof why)) {
+		e->line = e->col = 0;
+		rc = err_set(e, ERR_PACK, "pack '%s'%s %s while assessing supplier '%s'", q->pack->id,
+			     running(q->pack, *w, where, sizeof where), why,
+			     q->supplier.id ? q->supplier.id : "?");
 		snprintf(e->file, sizeof e->file, "%s", q->path);
-	free(r.buf);
+	} else if ((rc = evalmsg_decode(r.msg, r.len, a, e)) && !e->file[0]) {
+		snprintf(e->file, sizeof e->file, "%s", q->path);
+	}
+	free(r.msg);
 	return rc;
 }

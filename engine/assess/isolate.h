@@ -26,10 +26,32 @@
 
 struct isolate_opts {
 	double max_seconds;       /* wall clock per assessment; 0 = default */
-	size_t max_address_space; /* RLIMIT_AS of the child in bytes; 0 = default */
+	size_t max_address_space; /* RLIMIT_AS headroom of the child in bytes; 0 = default */
+	bool always;              /* bundled packs too (else they run in-process) */
 };
 
 enum { ISOLATE_DEFAULT_SECONDS = 5 };
+
+/* What a child sent and how it ended. */
+struct isolate_outcome {
+	unsigned char *msg; /* malloc'd; the caller frees */
+	size_t len;
+	bool timed_out, too_long;
+	int status; /* as waitpid gives it */
+};
+
+/* Run in the child: returns the message (malloc'd) and its length. */
+typedef unsigned char *(*isolate_fn)(void *ud, size_t *len);
+
+/* Fork a child under the limits above that runs fn(ud) and sends back what
+ * it returns; read at most max bytes. Returns 0 (then see out) or ERR_PACK
+ * when no child could be started. */
+int isolate_run(isolate_fn fn, void *ud, size_t max, const struct isolate_opts *o,
+		struct isolate_outcome *out, struct err *e);
+/* Why the child failed ("crashed (signal 11, ...)"), in buf; NULL when it
+ * ended normally after sending its message. */
+const char *isolate_failure(const struct isolate_outcome *r, const struct isolate_opts *o,
+			    char *buf, size_t n);
 
 /* Like lhost_evaluate, in a child process: fills a->fn_score and
  * a->findings (a set up by score_init). Returns 0 or ERR_PACK with e set. */

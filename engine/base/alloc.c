@@ -3,11 +3,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "alloc.h"
 
+static int oom_exit; /* isolated children: _exit with this instead of abort */
+
+void xalloc_exit_on_failure(int status)
+{
+	oom_exit = status;
+}
+
 static _Noreturn void out_of_memory(void)
 {
+	if (oom_exit)
+		_exit(oom_exit); /* abort() needs system calls a sandboxed child lacks */
 	fputs("diligo: out of memory\n", stderr);
 	abort();
 }

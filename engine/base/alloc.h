@@ -22,6 +22,9 @@ void *xreallocarray(void *p, size_t n, size_t size); /* aborts on overflow */
 char *xstrdup(const char *s);
 /* For an allocation made elsewhere (open_memstream) that failed. */
 void xalloc_die(void) __attribute__((noreturn));
+/* From now on this process ends with _exit(status), not abort(), when the
+ * system refuses memory (a sandboxed child, which may not call abort). */
+void xalloc_exit_on_failure(int status);
 
 /* Grow the array v (with *cap elements) so that it holds at least need;
  * doubles from a minimum of 16. Use through GROW. */

@@ -24,6 +24,17 @@ enum {
 	DILIGO_XLSX_MAX_STRINGS = 250000, /* entries of the shared-string table, number formats, styles */
 	DILIGO_XLSX_MAX_CELLS = 250000,   /* cells with a value, over the sheets read */
 	DILIGO_XLSX_MAX_XML_DEPTH = 64,   /* nesting of XML elements in a part */
+	/* baselines (--baseline): earlier runs read back */
+	DILIGO_MAX_JSON_DEPTH = 64,                 /* nesting of a JSON document */
+	DILIGO_MAX_BASELINE_BYTES = 1024 * 1024 * 1024, /* one baseline JSON file */
+	DILIGO_MAX_BASELINE_FILES = 100000,         /* files read from --baseline paths */
+	DILIGO_MAX_BASELINES = 16,                  /* --baseline given this many times at most */
+	/* workbooks read back (supplier workbooks as baselines; wbread.h) */
+	DILIGO_WB_MAX_PART = 64 * 1024 * 1024,   /* one zip member, inflated */
+	DILIGO_WB_MAX_TOTAL = 256 * 1024 * 1024, /* all members read, inflated */
+	DILIGO_WB_MAX_CELLS = 2000000,           /* cells of one sheet */
+	DILIGO_WB_MAX_STRINGS = 1000000,         /* shared strings */
+	DILIGO_WB_MAX_SHEETS = 256,              /* sheets of one workbook */
 	/* packs */
 	DILIGO_MAX_LUA_FILE = 1024 * 1024, /* one Lua source file */
 	DILIGO_MAX_PACK_FILES = 256,       /* Lua files one Lua host runs (catalogue, modules, packs) */
@@ -52,6 +63,9 @@ enum {
 	DILIGO_DEFAULT_JOBS_CAP = 64,  /* default -j: online cores, at most this */
 	DILIGO_MAX_CLI_PATHS = 16,   /* --plugin-path plus DILIGO_PATH entries */
 	DILIGO_BATCH_WINDOW = 256,   /* inputs a worker may run ahead of the writer */
+	/* temporary file names that exist at once (a workbook per worker, the
+	 * portfolio, the JSON; engine/base/outfile.c) */
+	DILIGO_MAX_LIVE_TEMPS = DILIGO_MAX_JOBS + 8,
 	/* reports: what they show, and text composed for one cell or field
 	 * (bytes with the terminating NUL; longer text is cut) */
 	DILIGO_TOP_FINDINGS = 5,            /* findings on a supplier's Summary sheet */

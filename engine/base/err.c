@@ -1,18 +1,34 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "err.h"
+#include "text.h"
 
+/* A message longer than e->msg keeps its beginning and its end (text_fit). */
 static void err_vset(struct err *e, int code, const char *file, int line,
 		     int col, const char *fmt, va_list ap)
 {
+	va_list again;
+	int n;
+
 	e->code = code;
 	snprintf(e->file, sizeof e->file, "%s", file ? file : "");
 	e->line = line;
 	e->col = col;
 	e->where[0] = '\0';
 	e->part = 0;
-	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_copy(again, ap);
+	n = vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	if (n >= (int)sizeof e->msg) {
+		char *full = xmalloc((size_t)n + 1);
+
+		vsnprintf(full, (size_t)n + 1, fmt, again);
+		text_fit(e->msg, sizeof e->msg, full);
+		free(full);
+	}
+	va_end(again);
 }
 
 int err_set(struct err *e, int code, const char *fmt, ...)

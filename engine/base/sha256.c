@@ -1,7 +1,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "infile.h"
 #include "sha256.h"
 
 struct sha {
@@ -115,13 +117,18 @@ void sha256_hex(const void *buf, size_t len, char out[65])
 
 int sha256_file(const char *path, char out[65])
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f;
 	unsigned char buf[16384];
 	size_t n;
 	struct sha s;
+	int fd;
 
-	if (!f)
+	if (infile_open(path, &fd, NULL)) /* never blocks on a FIFO */
 		return -1;
+	if (!(f = fdopen(fd, "rb"))) {
+		close(fd);
+		return -1;
+	}
 	sha_init(&s);
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
 		sha_update(&s, buf, n);

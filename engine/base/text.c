@@ -116,3 +116,64 @@ const char *text_date_problem(const char *s, char *buf, size_t n)
 		snprintf(buf, n, "'%s' is not a date (YYYY-MM-DD)", s);
 	return buf;
 }
+
+size_t text_utf8_char(const char *str, int32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned c = s[0], lo = 0x80, hi = 0xBF;
+	size_t n;
+	uint32_t v;
+
+	*cp = (int32_t)c;
+	if (c < 0x80)
+		return c ? 1 : 0;
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		v = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		v = c & 0x0F;
+		lo = c == 0xE0 ? 0xA0 : 0x80; /* E0 80..9F: overlong */
+		hi = c == 0xED ? 0x9F : 0xBF; /* ED A0..BF: surrogates */
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		v = c & 0x07;
+		lo = c == 0xF0 ? 0x90 : 0x80; /* F0 80..8F: overlong */
+		hi = c == 0xF4 ? 0x8F : 0xBF; /* F4 90..: above U+10FFFF */
+	} else {
+		*cp = -1;
+		return 1;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if (s[i] < lo || s[i] > hi) { /* the NUL too: a sequence cut short */
+			*cp = -1;
+			return i;
+		}
+		v = v << 6 | (s[i] & 0x3F);
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	*cp = (v >= 0xFDD0 && v <= 0xFDEF) || (v & 0xFFFE) == 0xFFFE ? -1 : (int32_t)v;
+	return n;
+}
+
+void text_fit(char *dst, size_t n, const char *src)
+{
+	size_t len = strlen(src), mark = sizeof TEXT_ELIDED - 1, head, tail;
+
+	if (!n)
+		return;
+	if (len < n || n < 2 * mark) {
+		snprintf(dst, n, "%s", src);
+		return;
+	}
+	head = (n - 1 - mark) / 2;
+	tail = len - (n - 1 - mark - head);
+	while (head && (src[head] & 0xC0) == 0x80) /* not inside a character */
+		head--;
+	while ((src[tail] & 0xC0) == 0x80)
+		tail++;
+	memcpy(dst, src, head);
+	memcpy(dst + head, TEXT_ELIDED, mark);
+	memcpy(dst + head + mark, src + tail, len - tail + 1);
+}

@@ -1,4 +1,5 @@
 #include <dirent.h>
+#include <stdint.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -21,6 +22,73 @@ static void hint(const char *cmd)
 		fprintf(stderr, "Try 'diligo help %s'.\n", cmd);
 	else
 		fputs("See 'diligo help'.\n", stderr);
+}
+
+/* ---- printing ---------------------------------------------------------- */
+
+/* What could forge a line or hide text on a terminal: control characters
+ * (C0, DEL, C1), line and paragraph separators, bidirectional overrides. */
+static bool forges(int32_t cp)
+{
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 ||
+	       cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void cli_put(FILE *f, const char *s)
+{
+	const char *p = s, *run = s;
+	size_t len;
+	int32_t cp;
+
+	while ((len = text_utf8_char(p, &cp))) {
+		if (cp >= 0 && !forges(cp)) {
+			p += len;
+			continue;
+		}
+		fwrite(run, 1, (size_t)(p - run), f);
+		if (cp == '\n')
+			fputs("\\n", f);
+		else if (cp == '\r')
+			fputs("\\r", f);
+		else if (cp == '\t')
+			fputs("\\t", f);
+		else if (cp >= 0x80)
+			fprintf(f, "\\u%04x", (unsigned)cp);
+		else /* a byte that is no character, or a C0 control */
+			for (size_t i = 0; i < len; i++)
+				fprintf(f, "\\x%02x", (unsigned char)p[i]);
+		run = p += len;
+	}
+	fwrite(run, 1, (size_t)(p - run), f);
+}
+
+static void vsay(FILE *f, const char *prefix, const char *fmt, va_list ap)
+{
+	char small[1024], *buf = small;
+	va_list ap2;
+	int n;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	if (n >= (int)sizeof small) {
+		buf = xmalloc((size_t)n + 1);
+		vsnprintf(buf, (size_t)n + 1, fmt, ap2);
+	}
+	va_end(ap2);
+	fputs(prefix, f);
+	cli_put(f, n < 0 ? fmt : buf);
+	fputc('\n', f);
+	if (buf != small)
+		free(buf);
+}
+
+void cli_say(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay(f, "", fmt, ap);
+	va_end(ap);
 }
 
 void cli_getopt_init(struct cli_getopt *g, const char *cmd, const struct cli_opt *opts,
@@ -104,15 +172,15 @@ static void store_common(struct cli_common *c, const struct cli_getopt *g)
 int cli_opt_usage(const struct cli_getopt *g, const char *fmt, ...)
 {
 	va_list ap;
+	char prefix[64];
 
 	if (g->as_long)
-		fprintf(stderr, "diligo: option '--%s' ", g->row->name);
+		snprintf(prefix, sizeof prefix, "diligo: option '--%s' ", g->row->name);
 	else
-		fprintf(stderr, "diligo: option '-%c' ", g->row->letter);
+		snprintf(prefix, sizeof prefix, "diligo: option '-%c' ", g->row->letter);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsay(stderr, prefix, fmt, ap); /* the argument given, escaped */
 	va_end(ap);
-	fputc('\n', stderr);
 	hint(g->cmd);
 	return EXIT_USAGE;
 }
@@ -229,10 +297,11 @@ int cli_unknown_option(const char *cmd, const struct cli_opt *opts, const char *
 		near = text_closest(name, names, n);
 		free(name);
 	}
-	fprintf(stderr, "diligo: unknown option '%.*s'", (int)len, arg);
 	if (near)
-		fprintf(stderr, " (did you mean '--%s'?)", near);
-	fputc('\n', stderr);
+		cli_say(stderr, "diligo: unknown option '%.*s' (did you mean '--%s'?)", (int)len, arg,
+			near);
+	else
+		cli_say(stderr, "diligo: unknown option '%.*s'", (int)len, arg);
 	hint(cmd);
 	return EXIT_USAGE;
 }
@@ -341,43 +410,73 @@ static bool is_questionnaire(const char *name)
 	       (n > 5 && !strcmp(name + n - 5, ".xlsx") && strncmp(name, "~$", 2));
 }
 
-static int walk(const char *dir, struct list *l, int depth, struct err *e)
-{
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	int first = l->n;
+/* Directories already walked, by (device, inode): each is walked once,
+ * whatever the links that lead to it (three `x -> .` links in one
+ * directory would otherwise make 3^16 paths). */
+struct seen {
+	struct { dev_t dev; ino_t ino; } *v;
+	size_t n, cap;
+};
 
-	if (!d)
+static bool first_visit(struct seen *s, const struct stat *st)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].dev == st->st_dev && s->v[i].ino == st->st_ino)
+			return false;
+	GROW(s->v, s->n + 1, s->cap);
+	s->v[s->n].dev = st->st_dev;
+	s->v[s->n++].ino = st->st_ino;
+	return true;
+}
+
+static int cmp_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* The questionnaires under dir, entries in name order (so that when two
+ * paths lead to one directory, the same one is taken on every run). A
+ * *.yaml that is not a regular file (a FIFO) is listed too: reading it
+ * refuses it with a message, without blocking. */
+static int walk(const char *dir, struct list *l, int depth, struct seen *seen, struct err *e)
+{
+	struct dirent **names;
+	int first = l->n, n = scandir(dir, &names, NULL, cmp_name), rc = 0;
+
+	if (n < 0)
 		return err_set(e, ERR_IO, "cannot open '%s': %s", dir, strerror(errno));
-	while ((de = readdir(d))) {
+	for (int i = 0; i < n; i++) {
+		const char *name = names[i]->d_name;
 		char path[DILIGO_MAX_PATH];
 		struct stat st;
 
-		if (de->d_name[0] == '.')
+		if (rc || name[0] == '.')
 			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+		snprintf(path, sizeof path, "%s/%s", dir, name);
 		if (stat(path, &st))
 			continue;
-		if (S_ISDIR(st.st_mode) && depth < DILIGO_MAX_DIR_DEPTH) {
-			if (walk(path, l, depth + 1, e)) {
-				closedir(d);
-				return ERR_IO;
-			}
-		} else if (S_ISREG(st.st_mode) && is_questionnaire(de->d_name)) {
+		if (S_ISDIR(st.st_mode)) {
+			if (depth < DILIGO_MAX_DIR_DEPTH && first_visit(seen, &st))
+				rc = walk(path, l, depth + 1, seen, e);
+		} else if (is_questionnaire(name)) {
 			push(l, xstrdup(path));
 		}
 	}
-	closedir(d);
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 	if (l->n > first)
 		qsort(l->v + first, (size_t)(l->n - first), sizeof *l->v, cmp);
-	return 0;
+	return rc ? ERR_IO : 0;
 }
 
 int cli_inputs(char *const *args, int n, char ***out, int *nout, struct err *e)
 {
 	struct list l = { 0 };
+	struct seen seen = { 0 };
+	int rc = 0;
 
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < n && !rc; i++) {
 		struct stat st;
 		size_t len = strlen(args[i]);
 		char *a = xstrdup(args[i]);
@@ -385,19 +484,23 @@ int cli_inputs(char *const *args, int n, char ***out, int *nout, struct err *e)
 		while (len > 1 && a[len - 1] == '/')
 			a[--len] = '\0';
 		if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
-			int before = l.n, rc = walk(a, &l, 0, e);
+			int before = l.n;
 
-			if (!rc && l.n == before)
-				rc = err_set(e, ERR_USAGE,
-					     "no questionnaire (*.yaml, *.yml, *.xlsx) in '%s'", a);
-			free(a);
-			if (rc) {
-				cli_inputs_free(l.v, l.n);
-				return rc;
+			if (first_visit(&seen, &st)) { /* named twice: listed once */
+				rc = walk(a, &l, 0, &seen, e);
+				if (!rc && l.n == before)
+					rc = err_set(e, ERR_USAGE,
+						     "no questionnaire (*.yaml, *.yml, *.xlsx) in '%s'", a);
 			}
+			free(a);
 		} else {
-			push(&l, a); /* a missing file is reported when it is read */
+			push(&l, a); /* a missing file, a FIFO: reported when it is read */
 		}
+	}
+	free(seen.v);
+	if (rc) {
+		cli_inputs_free(l.v, l.n);
+		return rc;
 	}
 	*out = l.v;
 	*nout = l.n;
@@ -416,21 +519,19 @@ void cli_print_err(const struct err *e)
 	char buf[sizeof e->file + sizeof ":-2147483648:-2147483648: " + sizeof e->msg];
 
 	err_format(e, buf, sizeof buf);
-	if (e->file[0] && e->line)
-		fprintf(stderr, "%s\n", buf);
-	else
-		fprintf(stderr, "diligo: %s\n", buf);
+	if (!(e->file[0] && e->line))
+		fputs("diligo: ", stderr);
+	cli_put(stderr, buf); /* a newline in a file name is \n: it forges no line */
+	fputc('\n', stderr);
 }
 
 int cli_usage(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("diligo: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsay(stderr, "diligo: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	hint(cmd);
 	return EXIT_USAGE;
 }

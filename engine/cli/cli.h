@@ -34,17 +34,10 @@ struct cli_opt {
 };
 
 /* getopt codes of long-only options */
-enum {
-	OPT_PLUGIN_PATH = 1000,
-	OPT_MAX_INSTR,
-	OPT_MAX_MEM,
-	OPT_JSON,
-	OPT_FAIL_ON,
-	OPT_FRAMEWORK,
-	OPT_FORMAT,
-	OPT_CONTACT,
-	OPT_FROM
-};
+enum { OPT_PLUGIN_PATH = 1000, OPT_MAX_INSTR, OPT_MAX_MEM, OPT_JSON, OPT_FAIL_ON, OPT_FRAMEWORK };
+enum { OPT_MAX_SECONDS = 1100, OPT_ISOLATE };
+enum { OPT_BASELINE = 1200 };
+enum { OPT_FORMAT = 1300, OPT_CONTACT, OPT_FROM };
 
 /* The rows several commands share; cli_getopt stores them in struct
  * cli_common itself. */
@@ -141,12 +134,22 @@ struct lhost_opts cli_lhost_opts(struct cli_common *c);
 struct lhost *cli_lhost(struct cli_common *c, struct err *e);
 
 /* Files named, and *.yaml / *.yml / *.xlsx under directories named
- * (recursive, sorted; names starting with a dot or ~$ skipped). The list is allocated; free with cli_inputs_free. */
+ * (recursive, sorted; names starting with a dot or ~$ skipped). The list
+ * is allocated; free with cli_inputs_free. */
 int cli_inputs(char *const *args, int n, char ***out, int *nout, struct err *e);
 void cli_inputs_free(char **v, int n);
 
-/* "diligo: message" on stderr; input errors as file:line:col: message */
+/* "diligo: message" on stderr; input errors as file:line:col: message.
+ * Everything diligo prints that holds a path or text from an input or a
+ * pack goes through cli_put or cli_say, so that a newline in a file name
+ * cannot forge a diagnostic line. */
 void cli_print_err(const struct err *e);
+/* s with control characters (\n, \r, \t, \xHH, \u0085), bytes that are not
+ * UTF-8 (\xHH), line separators and bidirectional overrides (\u202e)
+ * escaped. */
+void cli_put(FILE *f, const char *s);
+/* One line: the formatted text through cli_put, then a newline. */
+void cli_say(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Usage error: prints message and a hint, returns EXIT_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Generation time: SOURCE_DATE_EPOCH when set, else now. */

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "baseline.h"
 #include "batch.h"
 #include "cli.h"
 #include "cmd.h"
@@ -20,6 +21,9 @@ struct assess_opts {
 	bool stakeholder, quiet;
 	int jobs;
 	int fail_on; /* -1 = off */
+	struct isolate_opts isolate;
+	const char *baselines[DILIGO_MAX_BASELINES];
+	int nbaselines;
 };
 
 const struct cli_opt assess_options[] = {
@@ -38,8 +42,18 @@ const struct cli_opt assess_options[] = {
 	CLI_OPT_PLUGIN_PATH,
 	{ .name = "fail-on", .arg = "LEVEL", .code = OPT_FAIL_ON,
 	  .help = "exit 1 when any finding is at or above LEVEL\n(low|medium|high|critical)" },
+	{ .name = "baseline", .arg = "PATH", .code = OPT_BASELINE,
+	  .help = "an earlier run: its --json file, supplier workbooks or their\n"
+		  "directory (repeatable): changes, new/persisting/resolved findings,\n"
+		  "Action plan entries carried over",
+	  .repeat = DILIGO_MAX_BASELINES },
 	CLI_OPT_MAX_INSTRUCTIONS,
 	CLI_OPT_MAX_MEMORY,
+	{ .name = "max-seconds", .arg = "S", .code = OPT_MAX_SECONDS,
+	  .help = "wall clock per assessment of a third-party pack, in seconds\n(default {default})",
+	  .min = 0.1, .max = 3600, .def = ISOLATE_DEFAULT_SECONDS },
+	{ .name = "isolate", .code = OPT_ISOLATE,
+	  .help = "run bundled packs in a child process too\n(third-party packs always are)" },
 	{ .name = "quiet", .letter = 'q', .code = 'q', .help = "no progress or summary" },
 	{ .name = NULL },
 };
@@ -56,8 +70,11 @@ static int parse(int argc, char **argv, struct assess_opts *o)
 		case 'o': o->output = g.arg; break;
 		case 'p': o->portfolio = g.arg; break;
 		case OPT_JSON: o->json = g.arg; break;
+		case OPT_BASELINE: o->baselines[o->nbaselines++] = g.arg; break;
 		case 'q': o->quiet = true; break;
 		case 'j': o->jobs = (int)g.num; break;
+		case OPT_MAX_SECONDS: o->isolate.max_seconds = g.num; break;
+		case OPT_ISOLATE: o->isolate.always = true; break;
 		case 'a':
 			if (strcmp(g.arg, "company") && strcmp(g.arg, "stakeholder"))
 				return cli_opt_usage(&g, "takes company or stakeholder, not '%s'", g.arg);
@@ -112,6 +129,16 @@ static void print_diag(void *ud, const struct err *e)
 	cli_print_err(e);
 }
 
+static int baseline_problems;
+
+/* A damaged file in a baseline directory: said, then passed over. */
+static void print_warning(void *ud, const struct err *e)
+{
+	(void)ud;
+	cli_print_err(e);
+	baseline_problems++;
+}
+
 /* Count, rate and ETA on stderr (set only when it is a terminal). */
 static void progress(void *ud, int done, int total)
 {
@@ -136,25 +163,32 @@ static void progress(void *ud, int done, int total)
 static void print_summary(const struct batch_opts *o, const struct batch_summary *s)
 {
 	int failed = s->invalid + s->pack_errors + s->io_errors;
+	char *line = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&line, &len);
 
-	fprintf(stderr, "diligo: assessed %d of %d questionnaire%s", s->assessed, o->ninputs,
+	if (!m)
+		return;
+	fprintf(m, "diligo: assessed %d of %d questionnaire%s", s->assessed, o->ninputs,
 		o->ninputs == 1 ? "" : "s");
 	if (failed)
-		fprintf(stderr, " (%d failed)", failed);
+		fprintf(m, " (%d failed)", failed);
 	if (s->outputs_failed)
-		fprintf(stderr, "; %d output%s not written", s->outputs_failed,
+		fprintf(m, "; %d output%s not written", s->outputs_failed,
 			s->outputs_failed == 1 ? "" : "s");
 	if (s->red_flags)
-		fprintf(stderr, ", %d red flag%s", s->red_flags, s->red_flags == 1 ? "" : "s");
+		fprintf(m, ", %d red flag%s", s->red_flags, s->red_flags == 1 ? "" : "s");
 	if (s->workbooks && o->output && !o->output_is_dir)
-		fprintf(stderr, "; workbook: %s", o->output);
+		fprintf(m, "; workbook: %s", o->output);
 	else if (s->workbooks)
-		fprintf(stderr, "; workbooks in %s/", o->output ? o->output : ".");
+		fprintf(m, "; workbooks in %s/", o->output ? o->output : ".");
 	if (o->portfolio && !s->outputs_failed)
-		fprintf(stderr, "; portfolio: %s", o->portfolio);
+		fprintf(m, "; portfolio: %s", o->portfolio);
 	if (o->json && strcmp(o->json, "-") && !s->outputs_failed)
-		fprintf(stderr, "; JSON: %s", o->json);
-	fputc('\n', stderr);
+		fprintf(m, "; JSON: %s", o->json);
+	if (fclose(m) == 0 && line)
+		cli_say(stderr, "%s", line); /* the paths escaped */
+	free(line);
 }
 
 int cmd_assess(int argc, char **argv)
@@ -182,9 +216,16 @@ int cmd_assess(int argc, char **argv)
 		cli_print_err(&e);
 		return err_exit_code(e.code);
 	}
+	if (o.nbaselines && !(bo.baseline = baseline_open(o.baselines, o.nbaselines, print_warning,
+							       NULL, &e))) {
+		cli_inputs_free(inputs, ninputs);
+		cli_print_err(&e);
+		return err_exit_code(e.code);
+	}
 	o.c.hash_files = o.output || (!o.portfolio && !o.json);
 	bo.lhost = cli_lhost_opts(&o.c); /* DILIGO_PATH read once, before any thread */
 	bo.sector = o.c.sector;
+	bo.isolate = o.isolate;
 	bo.diag = print_diag;
 	bo.progress = o.quiet || !isatty(2) ? NULL : progress;
 	bo.inputs = (const char *const *)inputs;
@@ -199,6 +240,7 @@ int cmd_assess(int argc, char **argv)
 	bo.quiet = o.quiet;
 	bo.now = (time_t)cli_now();
 	rc = batch_run(&bo, &sum);
+	baseline_free((struct baseline *)bo.baseline);
 	cli_common_free(&o.c);
 	cli_inputs_free(inputs, ninputs);
 	if (rc)
@@ -209,7 +251,7 @@ int cmd_assess(int argc, char **argv)
 		return EXIT_PACK;
 	if (sum.io_errors || sum.outputs_failed)
 		return EXIT_IO;
-	if (sum.invalid || (o.fail_on >= 0 && sum.max_level >= o.fail_on))
+	if (sum.invalid || baseline_problems || (o.fail_on >= 0 && sum.max_level >= o.fail_on))
 		return EXIT_INVALID;
 	return EXIT_OK;
 }

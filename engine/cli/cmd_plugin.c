@@ -79,8 +79,8 @@ static int check(struct lhost *h, char **files, int n)
 			worst = err_exit_code(e.code) > worst ? err_exit_code(e.code) : worst;
 			continue;
 		}
-		printf("%s: ok (%s %s: %d questions, %d rules)\n", files[i], p->id,
-		       p->version ? p->version : "", p->nquestions, p->nrules);
+		cli_say(stdout, "%s: ok (%s %s: %d questions, %d rules)", files[i], p->id,
+			p->version ? p->version : "", p->nquestions, p->nrules);
 	}
 	return worst;
 }
@@ -95,13 +95,13 @@ static void on_test(void *ud, const struct pack *p, const struct test_result *r)
 
 	if (r->passed > 0) {
 		t->passed++;
-		printf("ok   %s: %s\n", p->id, r->name);
+		cli_say(stdout, "ok   %s: %s", p->id, r->name);
 	} else if (r->passed < 0) {
 		t->errors++;
-		printf("ERROR %s: %s: %s\n", p->id, r->name, r->detail);
+		cli_say(stdout, "ERROR %s: %s: %s", p->id, r->name, r->detail);
 	} else {
 		t->failed++;
-		printf("FAIL %s: %s: %s\n", p->id, r->name, r->detail);
+		cli_say(stdout, "FAIL %s: %s: %s", p->id, r->name, r->detail);
 	}
 }
 

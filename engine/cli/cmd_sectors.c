@@ -60,8 +60,8 @@ int cmd_sectors(int argc, char **argv)
 		}
 		for (int r = 0; r < p->nrules; r++)
 			flags += p->rules[r].red_flag;
-		printf("%-14s %-9s %9d %6d %6d %6d  %s\n", p->id, p->version, p->nquestions,
-		       p->nrules, flags, duties_covered(p), p->title);
+		cli_say(stdout, "%-14s %-9s %9d %6d %6d %6d  %s", p->id, p->version, p->nquestions,
+			p->nrules, flags, duties_covered(p), p->title); /* a pack's text, escaped */
 	}
 	lhost_free(h);
 	return worst;
@@ -102,12 +102,13 @@ int cmd_duties(int argc, char **argv)
 
 		if (framework && strcasecmp(framework, d->framework))
 			continue;
-		printf("%-22s %-8s %-10s %s: %s\n", d->id, d->framework, d->status, d->title, d->text);
+		cli_say(stdout, "%-22s %-8s %-10s %s: %s", d->id, d->framework, d->status, d->title,
+			d->text);
 		shown++;
 	}
 	lhost_free(h);
 	if (framework && !shown) {
-		fprintf(stderr, "diligo: no duties in framework '%s'\n", framework);
+		cli_say(stderr, "diligo: no duties in framework '%s'", framework);
 		return EXIT_USAGE;
 	}
 	return EXIT_OK;

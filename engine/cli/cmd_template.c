@@ -2,6 +2,7 @@
  * question a key with its text, help, allowed values and duties as
  * comments) or as a workbook (reports/xlsx_template.c), blank or pre-filled
  * from earlier answers. Also what diligo convert writes with. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,15 +75,21 @@ int cli_write_qn(const char *out, int fmt, const struct pack *p, const struct qn
 		return EXIT_OK;
 	}
 	if (outfile_begin(&of, out, &e) || !(f = fopen(of.tmp, "w"))) {
-		if (!e.code)
-			err_set(&e, ERR_IO, "cannot write '%s'", out);
+		if (!e.code) {
+			err_set(&e, ERR_IO, "cannot write '%s': %s", out, strerror(errno));
+			outfile_discard(&of);
+		}
 		cli_print_err(&e);
 		return EXIT_IO;
 	}
 	qn_write_yaml(f, p, q);
-	if (ferror(f) | fclose(f)) {
+	errno = 0;
+	if (fflush(f) | ferror(f) | fclose(f)) {
+		int saved = errno; /* ENOSPC, EDQUOT: named as such */
+
 		outfile_discard(&of);
-		err_set(&e, ERR_IO, "cannot write '%s'", out);
+		err_set(&e, ERR_IO, "cannot write '%s': %s", out,
+			saved ? strerror(saved) : "write error");
 	} else {
 		outfile_commit(&of, &e);
 	}

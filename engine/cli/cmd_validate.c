@@ -26,7 +26,7 @@ static int validate_one(struct lhost *h, const char *sector, const char *path)
 		for (int i = 0; i < q->ndiags; i++)
 			cli_print_err(&q->diags[i]);
 		if (q->ndropped)
-			fprintf(stderr, "%s: %d more problem%s not shown\n", path, q->ndropped,
+			cli_say(stderr, "%s: %d more problem%s not shown", path, q->ndropped,
 				q->ndropped == 1 ? "" : "s");
 		rc = EXIT_INVALID;
 	}

@@ -4,11 +4,13 @@
 
 #include "cmd.h"
 #include "err.h"
+#include "outfile.h"
 
 int main(int argc, char **argv)
 {
 	const struct cmd *c;
 
+	outfile_cleanup_on_signals(); /* before any thread: no temporary file outlives a signal */
 	if (argc < 2)
 		return cmd_help(1, argv), EXIT_USAGE;
 	if (argv[1][0] == '-' && argv[1][1]) { /* --version, -V, --help, -h */

@@ -123,6 +123,10 @@ const char *kind_names(char *buf, size_t n);
 /* The choice of q whose value or label is text (a value as written first,
  * then values and labels in any letter case) into out; false when none is. */
 bool kind_match_choice(const struct question *q, const char *text, struct kind_choice *out);
+/* Any answer as the reports show it: "(unanswered)", "unknown", "na", or
+ * the kind's text of the value (in buf, or a string a holds). */
+const char *kind_answer_text(const struct question *q, const struct answer *a, char *buf,
+			     size_t n);
 /* The option of q with value v, or NULL. */
 const struct qoption *kind_find_option(const struct question *q, const char *v);
 

@@ -58,6 +58,7 @@ struct duty {
 struct pack_file {
 	const char *path;
 	char sha256[65];
+	bool bundled; /* resolves inside the bundled (installed or build-tree) pack directory */
 };
 
 struct pack {
@@ -73,6 +74,9 @@ struct pack {
 	int nduties;
 	struct pack_file *files; /* every Lua file loaded, in load order */
 	int nfiles;
+	/* every file is bundled: the pack may run in-process; any other pack
+	 * (--plugin-path, DILIGO_PATH, -s FILE) is third-party and runs isolated */
+	bool trusted;
 	int *qhash; /* pack_index: open-addressing table of question indexes */
 	size_t qhash_size;
 	/* duty areas (pack_index): distinct catalogue areas, sorted, and the

@@ -54,6 +54,10 @@ struct qn *qn_parse(const char *name, const char *buf, size_t len, struct err *e
 struct qn *qn_parse_xlsx(const char *name, const char *buf, size_t len, struct err *e);
 /* supplier.sector as written, or NULL. Usable before qn_bind. */
 const char *qn_sector(const struct qn *q);
+/* supplier.id and period as qn_bind reads them (NULL, 0 when missing or
+ * invalid). Usable before qn_bind: workbook names are planned from them. */
+const char *qn_supplier_id(const struct qn *q);
+int qn_period(const struct qn *q);
 /* Check against pack and fill the typed fields. Returns 0, or ERR_INPUT with
  * q->diags holding every problem (the first one copied to e). */
 int qn_bind(struct qn *q, const struct pack *p, struct err *e);

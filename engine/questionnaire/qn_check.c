@@ -211,13 +211,33 @@ static void bind_respondent(struct ctx *c, const struct ynode *n)
 	c->q->respondent_email = scalar_field(c, n, "email", "respondent", false);
 }
 
+static bool parse_period(const char *s, long *y)
+{
+	return parse_int(s, 1990, 2100, y);
+}
+
+const char *qn_supplier_id(const struct qn *q)
+{
+	const struct ynode *n = ynode_get(ynode_get(q->root, "supplier"), "id");
+
+	return n && n->type == Y_SCALAR && *n->str ? n->str : NULL;
+}
+
+int qn_period(const struct qn *q)
+{
+	const struct ynode *n = ynode_get(q->root, "period");
+	long y;
+
+	return n && n->type == Y_SCALAR && parse_period(n->str, &y) ? (int)y : 0;
+}
+
 static void bind_period(struct ctx *c, const struct ynode *n)
 {
 	long y;
 
 	if (!n || !is_scalar(c, n, "period"))
 		return;
-	if (parse_int(n->str, 1990, 2100, &y))
+	if (parse_period(n->str, &y))
 		c->q->period = (int)y;
 	else
 		diag(c, n, "period must be a year such as 2025, not '%s'", n->str);

@@ -8,10 +8,12 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "alloc.h"
 #include "arena.h"
+#include "infile.h"
 #include "qn.h"
 #include "sha256.h"
 #include "xlsx_read.h"
@@ -385,16 +387,17 @@ struct qn *qn_parse(const char *name, const char *buf, size_t len, struct err *e
 
 static int read_file(const char *path, char **buf, size_t *len, struct err *e)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f;
 	size_t cap = 64 * 1024, n = 0;
 	struct stat st;
 	char *p;
+	int fd;
 
-	if (!f)
+	if (infile_open(path, &fd, e)) /* a regular file, or refused without blocking */
+		return ERR_IO;
+	if (!(f = fdopen(fd, "rb"))) {
+		close(fd);
 		return err_set(e, ERR_IO, "cannot open '%s': %s", path, strerror(errno));
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		return err_set(e, ERR_IO, "cannot read '%s': Is a directory", path);
 	}
 	if (fstat(fileno(f), &st) == 0 && st.st_size > DILIGO_MAX_QN_BYTES) {
 		fclose(f);

@@ -5,12 +5,12 @@
  * input is parsed; a worker writes a workbook only once every earlier input
  * has registered, so "the second one is the duplicate" holds whatever the
  * thread timing. */
-#include <ctype.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -18,7 +18,11 @@
 #include "arena.h"
 #include "assess.h"
 #include "batch.h"
+#include "baseline.h"
+#include "compare.h"
+#include "names.h"
 #include "report.h"
+#include "series.h"
 #include "sink.h"
 
 enum { WINDOW = DILIGO_BATCH_WINDOW };
@@ -30,6 +34,17 @@ struct slot {
 	struct assessment a;
 	int status; /* 0 or an err code */
 	struct err err;
+	char workbook[DILIGO_MAX_PATH]; /* the supplier workbook written, or "" */
+	bool warned; /* assessed, but warn says what went wrong on the way */
+	struct err warn;
+};
+
+/* What a later period of a supplier in the run compares with. */
+struct handoff {
+	bool done;
+	struct prior *prior; /* NULL when the earlier period failed */
+	struct arena *ar;
+	int readers; /* later periods that compare with it, not handed on yet */
 };
 
 struct batch {
@@ -40,9 +55,9 @@ struct batch {
 	int next_out; /* next input the consumer hands on */
 	int frontier; /* every input below has registered its id */
 	bool *registered;
-	/* supplier ids, as 64-bit hashes (memory stays small at 100,000
-	 * inputs; two ids colliding is a 1 in 10^9 event at that size), with
-	 * the first input that used each */
+	/* supplier ids with their period, as 64-bit hashes (memory stays small
+	 * at 100,000 inputs; two colliding is a 1 in 10^9 event at that size),
+	 * with the first input that used each */
 	uint64_t *ids;
 	int *owner;
 	size_t idcap;
@@ -51,22 +66,31 @@ struct batch {
 	 * they are freed only after the consumer is done */
 	struct lhost *hosts[DILIGO_MAX_JOBS];
 	int nhosts;
+	struct names *names; /* ids, periods and workbook file names, planned before the run */
+	struct series *series; /* the run's order: a supplier's periods in period order */
+	const char **inputs;   /* the inputs in that order */
+	bool compare;          /* a baseline, or a supplier with several periods */
+	struct handoff *handoffs; /* per position with a later period in the run */
 };
 
-static uint64_t hash(const char *s)
+/* A supplier: its id and period (one supplier, two years: two suppliers). */
+static uint64_t hash(const char *s, int period)
 {
 	uint64_t h = 1469598103934665603ULL;
 
 	while (*s)
 		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	for (int i = 0; i < 4; i++, period >>= 8)
+		h = (h ^ (unsigned char)(period & 0xFF)) * 1099511628211ULL;
 	h ^= h >> 31; /* mix the high bits into the slot index */
 	return h ? h : 1; /* 0 marks an empty slot */
 }
 
-/* Under mu: the first input index that used id (registering i if new). */
-static int id_owner(struct batch *b, const char *id, int i)
+/* Under mu: the first input index that used id and period (registering i
+ * if new). */
+static int id_owner(struct batch *b, const char *id, int period, int i)
 {
-	uint64_t key = hash(id);
+	uint64_t key = hash(id, period);
 	size_t h = (size_t)key & (b->idcap - 1);
 
 	while (b->ids[h]) {
@@ -82,11 +106,11 @@ static int id_owner(struct batch *b, const char *id, int i)
 	return i;
 }
 
-static void register_input(struct batch *b, int i, const char *id)
+static void register_input(struct batch *b, int i, const char *id, int period)
 {
 	pthread_mutex_lock(&b->mu);
 	if (id)
-		id_owner(b, id, i);
+		id_owner(b, id, period, i);
 	b->registered[i] = true;
 	while (b->frontier < b->o->ninputs && b->registered[b->frontier])
 		b->frontier++;
@@ -95,74 +119,188 @@ static void register_input(struct batch *b, int i, const char *id)
 }
 
 /* Wait until every input before i registered; then the owner of id. */
-static int settled_owner(struct batch *b, int i, const char *id)
+static int settled_owner(struct batch *b, int i, const char *id, int period)
 {
 	int owner;
 
 	pthread_mutex_lock(&b->mu);
 	while (b->frontier < i)
 		pthread_cond_wait(&b->cv, &b->mu);
-	owner = id_owner(b, id, i);
+	owner = id_owner(b, id, period, i);
 	pthread_mutex_unlock(&b->mu);
 	return owner;
 }
 
-/* A file name from a supplier id: letters, digits, - _ . kept; the rest _. */
-static void safe_name(const char *id, char *out, size_t n)
+/* Is file (a path) in the directory dir? */
+static bool in_dir(const char *file, const char *dir)
 {
-	size_t k = 0;
+	const char *slash = strrchr(file, '/');
+	char parent[DILIGO_MAX_PATH];
+	struct stat a, b;
 
-	for (const char *p = id; *p && k + 6 < n && k < 120; p++)
-		out[k++] = isalnum((unsigned char)*p) || *p == '-' || *p == '_' ? *p : '_';
-	if (!k || out[0] == '.')
-		out[k++] = '_';
-	out[k] = '\0';
-	strcat(out, ".xlsx");
+	if (!slash)
+		snprintf(parent, sizeof parent, ".");
+	else if (slash == file)
+		snprintf(parent, sizeof parent, "/");
+	else
+		snprintf(parent, sizeof parent, "%.*s", (int)(slash - file), file);
+	return !stat(parent, &a) && !stat(dir, &b) && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
-static void write_workbook(struct batch *b, struct slot *s)
+/* Workbook names for every input, keeping clear of the portfolio's and the
+ * JSON file's names when they go into the same directory. */
+static void plan_names(struct batch *b, int jobs)
+{
+	const struct batch_opts *o = b->o;
+	const char *dir = o->output ? o->output : ".", *reserved[2];
+	const char *others[2] = { o->portfolio, o->json && strcmp(o->json, "-") ? o->json : NULL };
+	int n = 0;
+
+	for (int k = 0; k < 2; k++)
+		if (others[k] && in_dir(others[k], dir))
+			reserved[n++] = strrchr(others[k], '/') ? strrchr(others[k], '/') + 1 : others[k];
+	b->names = names_plan_jobs(o->inputs, o->ninputs, reserved, n, jobs);
+	b->series = series_plan(b->names, o->ninputs);
+	b->inputs = xcalloc((size_t)o->ninputs, sizeof *b->inputs);
+	for (int i = 0; i < o->ninputs; i++)
+		b->inputs[i] = o->inputs[b->series->order[i]];
+	b->compare = o->baseline || b->series->any;
+	if (b->series->any) {
+		b->handoffs = xcalloc((size_t)o->ninputs, sizeof *b->handoffs);
+		for (int i = 0; i < o->ninputs; i++)
+			if (b->series->prev[i] >= 0)
+				b->handoffs[b->series->prev[i]].readers++;
+	}
+}
+
+/* The supplier workbook of input i: at -o FILE (one input), else under the
+ * name planned for it (names.h) in the -o directory. */
+static void write_workbook(struct batch *b, int i, struct slot *s)
 {
 	const struct batch_opts *o = b->o;
 	struct report_opts ro = { .stakeholder = o->stakeholder, .now = o->now };
-	char path[4096], name[160];
+	const char *name;
 
 	if (o->output && !o->output_is_dir) {
-		snprintf(path, sizeof path, "%s", o->output);
-	} else {
-		safe_name(s->q->supplier.id, name, sizeof name);
-		snprintf(path, sizeof path, "%s/%s", o->output ? o->output : ".", name);
+		snprintf(s->workbook, sizeof s->workbook, "%s", o->output);
+	} else if ((name = names_get(b->names, b->series->order[i], s->q->supplier.id,
+				     s->q->period))) {
+		snprintf(s->workbook, sizeof s->workbook, "%s/%s", o->output ? o->output : ".", name);
+	} else { /* its id or period is not what it was when the names were planned */
+		s->status = err_set(&s->err, ERR_IO, "%s: changed while diligo was running; "
+				    "no workbook written", b->inputs[i]);
+		return;
 	}
-	if (report_supplier_xlsx(path, &s->a, &ro, &s->err))
+	if (report_supplier_xlsx(s->workbook, &s->a, &ro, &s->err)) {
 		s->status = ERR_IO;
+		s->workbook[0] = '\0';
+	}
+}
+
+/* Wait for the earlier period at position k to be assessed: its prior, or
+ * NULL when it failed. */
+static struct prior *wait_prior(struct batch *b, int k)
+{
+	struct prior *p;
+
+	pthread_mutex_lock(&b->mu);
+	while (!b->handoffs[k].done)
+		pthread_cond_wait(&b->cv, &b->mu);
+	p = b->handoffs[k].prior;
+	pthread_mutex_unlock(&b->mu);
+	return p;
+}
+
+/* Hand what input i compares as on to its supplier's next period. */
+static void publish(struct batch *b, int i, const struct slot *s)
+{
+	struct arena *ar = NULL;
+	struct prior *p = NULL;
+
+	if (!b->handoffs || !b->series->next[i])
+		return;
+	if (s->status == 0) {
+		ar = arena_new();
+		p = change_prior_from(&s->a, s->a.change, b->inputs[i], ar);
+	}
+	pthread_mutex_lock(&b->mu);
+	b->handoffs[i].done = true;
+	b->handoffs[i].prior = p;
+	b->handoffs[i].ar = ar;
+	pthread_cond_broadcast(&b->cv);
+	pthread_mutex_unlock(&b->mu);
+}
+
+/* The prior of input i: its supplier's previous period in the run, or the
+ * baseline's latest earlier period, whichever is more recent (for one
+ * period, a baseline workbook: it holds what people typed). */
+static struct prior *find_prior(struct batch *b, int i, struct slot *s)
+{
+	const struct baseline_entry *x = baseline_find(b->o->baseline, s->q->supplier.id,
+						       s->q->period);
+	int k = b->series->prev[i];
+	struct prior *in_run = k >= 0 ? wait_prior(b, k) : NULL, *p = NULL;
+
+	if (x) {
+		if (baseline_load(b->o->baseline, x, s->q->arena, &p, &s->warn)) {
+			s->warned = true;
+			p = NULL;
+		} else if (in_run && (in_run->period > p->period ||
+				      (in_run->period == p->period && p->source != PRIOR_WORKBOOK))) {
+			p = NULL;
+		}
+	}
+	return p ? p : in_run;
+}
+
+/* Compare input i with its prior (change.h). */
+static void compare(struct batch *b, struct lhost *h, int i, struct slot *s)
+{
+	struct change *c = arena_alloc(s->q->arena, sizeof *c);
+	struct prior *p = find_prior(b, i, s);
+
+	if (p)
+		assess_compare(h, &s->a, p, &b->o->isolate, s->q->arena, c);
+	else
+		change_none(c, &s->a, s->q->arena);
+	s->a.change = c;
 }
 
 /* One input, start to end, in the worker's own Lua host. */
 static void assess(struct batch *b, struct lhost *h, int i, struct slot *s)
 {
 	const struct batch_opts *o = b->o;
-	int owner;
+	int owner, clash = b->series->clash[i];
 
-	s->status = assess_load(h, o->inputs[i], o->sector, o->per_supplier, &s->q, &s->err);
+	s->status = assess_load(h, b->inputs[i], o->sector, o->per_supplier, &s->q, &s->err);
 	if (s->status) {
-		register_input(b, i, NULL);
+		register_input(b, i, NULL, 0);
 		if (s->status == ERR_USAGE) /* -s names no pack: each input says so */
 			s->status = ERR_INPUT;
 		return;
 	}
-	register_input(b, i, s->q->supplier.id);
-	if ((s->status = assess_run(h, s->q, &s->a, &s->err)))
+	register_input(b, i, s->q->supplier.id, s->q->period);
+	if ((s->status = assess_run(h, s->q, &s->a, &o->isolate, &s->err)))
 		return;
-	owner = settled_owner(b, i, s->q->supplier.id);
-	if (owner != i) {
+	owner = settled_owner(b, i, s->q->supplier.id, s->q->period);
+	if (owner != i || (clash >= 0 && !s->q->period)) {
 		const struct ynode *id = ynode_get(ynode_get(s->q->root, "supplier"), "id");
 
-		s->status = qn_err_at(&s->err, ERR_INPUT, s->q, id,
-				      "supplier id '%s' is already used by %s", s->q->supplier.id,
-				      o->inputs[owner]);
+		if (owner != i)
+			s->status = qn_err_at(&s->err, ERR_INPUT, s->q, id,
+					      "supplier id '%s' is already used by %s",
+					      s->q->supplier.id, b->inputs[owner]);
+		else
+			s->status = qn_err_at(&s->err, ERR_INPUT, s->q, id,
+					      "supplier id '%s' is already used by %s, which has a "
+					      "period: give this questionnaire its period too",
+					      s->q->supplier.id, o->inputs[clash]);
 		return;
 	}
+	if (b->compare)
+		compare(b, h, i, s);
 	if (o->per_supplier)
-		write_workbook(b, s);
+		write_workbook(b, i, s);
 }
 
 static struct slot *take(struct batch *b, int *index)
@@ -197,10 +335,11 @@ static void *worker(void *arg)
 		if (!h) {
 			local.status = e.code ? e.code : ERR_PACK;
 			local.err = e;
-			register_input(b, i, NULL);
+			register_input(b, i, NULL, 0);
 		} else {
 			assess(b, h, i, &local);
 		}
+		publish(b, i, &local);
 		pthread_mutex_lock(&b->mu);
 		*s = local;
 		s->done = true;
@@ -212,6 +351,10 @@ static void *worker(void *arg)
 
 static void count(struct batch_summary *sum, const struct slot *s, const struct batch_opts *o)
 {
+	if (s->warned) {
+		o->diag(o->ud, &s->warn);
+		sum->invalid++;
+	}
 	if (s->status == 0) {
 		sum->assessed++;
 		sum->red_flags += s->a.red_flag;
@@ -234,12 +377,18 @@ static void count(struct batch_summary *sum, const struct slot *s, const struct 
 static void hand_on(struct batch *b, struct slot *s, int i, struct sink **sinks, int nsinks,
 		    struct batch_summary *sum)
 {
+	int k0 = b->series->prev[i];
+
 	count(sum, s, b->o);
 	for (int k = 0; k < nsinks; k++)
-		sink_item(sinks[k], b->o->inputs[i], s->status ? NULL : &s->a,
-			  s->status ? &s->err : NULL);
+		sink_item(sinks[k], b->inputs[i], s->workbook[0] ? s->workbook : NULL,
+			  s->status ? NULL : &s->a, s->status ? &s->err : NULL);
 	qn_free(s->q);
 	s->q = NULL;
+	if (k0 >= 0 && !--b->handoffs[k0].readers) { /* its last reader is done */
+		arena_free(b->handoffs[k0].ar);
+		b->handoffs[k0].ar = NULL;
+	}
 	if (b->o->progress)
 		b->o->progress(b->o->ud, i + 1, b->o->ninputs);
 }
@@ -279,10 +428,11 @@ static void run_inline(struct batch *b, struct sink **sinks, int nsinks, struct 
 		if (!h) {
 			s->status = e.code ? e.code : ERR_PACK;
 			s->err = e;
-			register_input(b, i, NULL);
+			register_input(b, i, NULL, 0);
 		} else {
 			assess(b, h, i, s);
 		}
+		publish(b, i, s);
 		hand_on(b, s, i, sinks, nsinks, sum);
 	}
 }
@@ -333,6 +483,7 @@ int batch_run(const struct batch_opts *o, struct batch_summary *sum)
 		return rc;
 	}
 	b->o = o;
+	plan_names(b, jobs); /* before any workbook: ids, periods, series, names */
 	pthread_mutex_init(&b->mu, NULL);
 	pthread_cond_init(&b->cv, NULL);
 	b->registered = xcalloc((size_t)o->ninputs, sizeof *b->registered);
@@ -365,6 +516,12 @@ int batch_run(const struct batch_opts *o, struct batch_summary *sum)
 	free(b->ids);
 	free(b->owner);
 	free(b->registered);
+	names_free(b->names);
+	for (int i = 0; b->handoffs && i < o->ninputs; i++)
+		arena_free(b->handoffs[i].ar);
+	free(b->handoffs);
+	free(b->inputs);
+	series_free(b->series);
 	pthread_mutex_destroy(&b->mu);
 	pthread_cond_destroy(&b->cv);
 	free(b);

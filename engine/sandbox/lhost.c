@@ -171,6 +171,7 @@ void lhost_free(struct lhost *h)
 	pack_free(h->catalogue);
 	for (int i = 0; i < h->npaths; i++)
 		free(h->paths[i]);
+	free(h->bundled_dir);
 	for (int i = 0; i < h->nnames; i++)
 		free(h->names[i]);
 	free(h->touched);

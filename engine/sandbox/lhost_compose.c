@@ -391,6 +391,8 @@ static void record_files(struct build *b, int file)
 			return;
 	p->files[p->nfiles].path = fs->f[file].path;
 	memcpy(p->files[p->nfiles].sha256, fs->f[file].sha256, 65);
+	p->files[p->nfiles].bundled = fs->f[file].bundled;
+	p->trusted &= fs->f[file].bundled;
 	p->nfiles++;
 	for (int i = 0; i < fs->f[file].ndeps; i++)
 		record_files(b, fs->f[file].deps[i]);
@@ -445,6 +447,7 @@ int lhost_compose(lua_State *L)
 	lua_getfield(L, 1, "tests");
 	keep_ref(b, "tests", 0);
 	p->files = arena_alloc(p->arena, DILIGO_MAX_PACK_FILES * sizeof *p->files);
+	p->trusted = true; /* until a file that is not bundled */
 	record_files(b, root_file);
 	record_files(b, 0); /* the catalogue */
 	return 0;

@@ -27,6 +27,7 @@ struct lhost {
 	bool out_of_instructions, out_of_memory;
 	/* search path: user dirs, then the built-in dir */
 	char *paths[DILIGO_MAX_SEARCH_PATHS];
+	char *bundled_dir; /* the built-in directory, symbolic links resolved, or NULL */
 	int npaths;
 	/* the catalogue, loaded once */
 	struct pack *catalogue; /* only duties and files are used */
@@ -48,6 +49,7 @@ struct lhost {
 
 /* One Lua file run by the host (lhost_require.c). */
 struct lfile {
+	bool bundled; /* inside h->bundled_dir once symbolic links are resolved */
 	char *path, *src;
 	size_t len;
 	char sha256[65];
@@ -141,6 +143,8 @@ bool lhost_find_file(struct lhost *h, const char *sub, const char *name, char *o
 /* path relative to the search directory it was found in (sectors/mining.lua),
  * so that messages and reports do not depend on where diligo is installed. */
 const char *lhost_display_path(struct lhost *h, const char *path);
+/* Whether path resolves inside the built-in pack directory. */
+bool lhost_bundled(const struct lhost *h, const char *path);
 
 /* ---- lhost_require.c: running files, require, the constructors --------- */
 

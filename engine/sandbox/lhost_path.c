@@ -2,9 +2,11 @@
  * user's directories (--plugin-path, DILIGO_PATH) come first, then the
  * built-in one; files found there are named relative to their directory in
  * every message and report. Plain C: no Lua here. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -42,6 +44,24 @@ void lhost_add_builtin_path(struct lhost *h)
 	if (!strcmp(dir, DILIGO_DATADIR) && !lhost_is_file(DILIGO_DATADIR "/plugins/duties.lua"))
 		dir = DILIGO_SOURCE_DIR;
 	h->paths[h->npaths++] = xstrdup(dir);
+	h->bundled_dir = realpath(dir, NULL); /* malloc'd by libc; freed with h */
+}
+
+bool lhost_bundled(const struct lhost *h, const char *path)
+{
+	static const char *const subdirs[] = { "/plugins/", "/sectors/" };
+	char *real = realpath(path, NULL);
+	size_t n = h->bundled_dir ? strlen(h->bundled_dir) : 0;
+	bool in = false;
+
+	/* only the two pack directories: the build tree's source directory also
+	 * holds tests/packs, which are third-party packs for the tests */
+	for (size_t i = 0; real && n && i < 2 && !in; i++)
+		in = !strncmp(real, h->bundled_dir, n) &&
+		     !strncmp(real + n, subdirs[i], strlen(subdirs[i])) &&
+		     !strchr(real + n + strlen(subdirs[i]), '/');
+	free(real);
+	return in;
 }
 
 bool lhost_valid_name(const char *s)

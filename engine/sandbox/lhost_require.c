@@ -59,6 +59,7 @@ static int run_file(lua_State *L, struct lhost *h, const char *path)
 	lf = &fs->f[idx];
 	memset(lf, 0, sizeof *lf);
 	lf->path = xstrdup(lhost_display_path(h, path));
+	lf->bundled = lhost_bundled(h, path);
 	if (read_source(path, &lf->src, &lf->len, &e))
 		return luaL_error(L, "%s", e.msg);
 	if (h->hash_files) /* for the Method sheet; a quarter of load time otherwise */

@@ -29,13 +29,13 @@ local attacks = {
 return sector {
   id = "isolation", title = "Test: hostile assessments among good ones", version = "0.0.1",
   questions = {
-    { id = "iso.policy", kind = "maturity", text = "Do you have a human-rights policy?",
+    { id = "isolation.policy", kind = "maturity", text = "Do you have a human-rights policy?",
       duties = { "UNGP.GP16" } },
-    { id = "iso.workers", kind = "number", text = "How many workers?", min = 0,
+    { id = "isolation.workers", kind = "number", text = "How many workers?", min = 0,
       duties = { "UNGP.GP17" } },
   },
   rules = {
-    { id = "iso.attack", title = "Attack", duties = { "UNGP.GP16" },
+    { id = "isolation.attack", title = "Attack", duties = { "UNGP.GP16" },
       severity = { scale = 1, scope = 1, irremediable = 1 }, likelihood = 1, action = "none",
       when = function(_, ctx)
         local id = ctx.supplier.id
@@ -45,14 +45,14 @@ return sector {
         end
         return false
       end },
-    { id = "iso.no_policy", title = "No human-rights policy", duties = { "UNGP.GP16" },
+    { id = "isolation.no_policy", title = "No human-rights policy", duties = { "UNGP.GP16" },
       severity = { scale = 3, scope = 2, irremediable = 2 }, likelihood = 3,
       action = "Adopt a policy.",
       when = function(a)
         local _, n = coroutine.resume(co)
         local seen = remembered.last
-        return a["iso.policy"] ~= "yes" and {
-          detail = ("policy: %s; state: %s %s %s"):format(a["iso.policy"] or "none",
+        return a["isolation.policy"] ~= "yes" and {
+          detail = ("policy: %s; state: %s %s %s"):format(a["isolation.policy"] or "none",
             tostring(seen), tostring(remembered[keyed]), tostring(n)),
         }
       end },

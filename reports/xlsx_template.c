@@ -9,10 +9,12 @@
  * say so: the workbook part is patched after it is written, below). What
  * an answer cell offers, accepts and shows comes from the question's kind
  * (kind.h: choices, check, to_cell). */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <minizip/unzip.h>
 #include <minizip/zip.h>
 
@@ -743,79 +745,177 @@ static void meta(struct tpl *t)
 
 /* ---- locking the structure -------------------------------------------- */
 
-/* Copy the zip at from to to, member by member (compressed data as is), with
- * <workbookProtection lockStructure="1"/> put into xl/workbook.xml after
- * its workbookPr (where the schema orders it). */
-static int lock_structure(const char *from, const char *to, struct err *e)
-{
-	unzFile in = unzOpen64(from);
-	zipFile out = in ? zipOpen64(to, APPEND_STATUS_CREATE) : NULL;
-	char name[512];
-	int rc = in && out ? unzGoToFirstFile(in) : UNZ_ERRNO, ok = 1;
+/* A zip in memory, for minizip to read or write. */
+struct mem {
+	char *buf;
+	size_t len, cap, pos;
+};
 
+static voidpf mem_open(voidpf opaque, const void *name, int mode)
+{
+	(void)name, (void)mode;
+	return opaque;
+}
+
+static uLong mem_read(voidpf opaque, voidpf stream, void *buf, uLong size)
+{
+	struct mem *m = stream;
+	size_t n = m->pos < m->len ? m->len - m->pos : 0;
+
+	(void)opaque;
+	if (n > size)
+		n = size;
+	memcpy(buf, m->buf + m->pos, n);
+	m->pos += n;
+	return (uLong)n;
+}
+
+static uLong mem_write(voidpf opaque, voidpf stream, const void *buf, uLong size)
+{
+	struct mem *m = stream;
+
+	(void)opaque;
+	if (m->pos + size > m->cap) {
+		m->cap = (m->pos + size) * 2;
+		m->buf = xrealloc(m->buf, m->cap);
+	}
+	memcpy(m->buf + m->pos, buf, size);
+	m->pos += size;
+	if (m->pos > m->len)
+		m->len = m->pos;
+	return size;
+}
+
+static ZPOS64_T mem_tell(voidpf opaque, voidpf stream)
+{
+	(void)opaque;
+	return ((struct mem *)stream)->pos;
+}
+
+static long mem_seek(voidpf opaque, voidpf stream, ZPOS64_T off, int origin)
+{
+	struct mem *m = stream;
+	size_t base = origin == ZLIB_FILEFUNC_SEEK_CUR ? m->pos
+		      : origin == ZLIB_FILEFUNC_SEEK_END ? m->len
+							 : 0;
+
+	(void)opaque;
+	if (off > m->len || base + off > m->len) /* only within what is there */
+		return -1;
+	m->pos = base + (size_t)off;
+	return 0;
+}
+
+static int mem_close(voidpf opaque, voidpf stream)
+{
+	(void)opaque, (void)stream;
+	return 0;
+}
+
+static int mem_error(voidpf opaque, voidpf stream)
+{
+	(void)opaque, (void)stream;
+	return 0;
+}
+
+static void mem_io(zlib_filefunc64_def *io, struct mem *m)
+{
+	*io = (zlib_filefunc64_def){ mem_open, mem_read, mem_write, mem_tell, mem_seek,
+				     mem_close, mem_error, m };
+}
+
+/* The zip in in, member by member (compressed data as is) into out, with
+ * <workbookProtection lockStructure="1"/> put into xl/workbook.xml after
+ * its workbookPr (where the schema orders it). libxlsxwriter 1.1.4 cannot
+ * lock a workbook's structure. 0 or -1. */
+static int lock_structure(struct mem *in, struct mem *out)
+{
+	zlib_filefunc64_def ri, wi;
+	unzFile uz;
+	zipFile zf;
+	char name[512];
+	int rc, ok = 1;
+
+	mem_io(&ri, in);
+	mem_io(&wi, out);
+	uz = unzOpen2_64("in", &ri);
+	zf = uz ? zipOpen2_64("out", APPEND_STATUS_CREATE, NULL, &wi) : NULL;
+	rc = uz && zf ? unzGoToFirstFile(uz) : UNZ_ERRNO;
 	while (rc == UNZ_OK && ok) {
 		unz_file_info64 fi;
 		zip_fileinfo zi = { 0 };
 		int method = 0, level = 0;
 		bool patch;
 
-		ok = unzGetCurrentFileInfo64(in, &fi, name, sizeof name, NULL, 0, NULL, 0) == UNZ_OK;
+		ok = unzGetCurrentFileInfo64(uz, &fi, name, sizeof name, NULL, 0, NULL, 0) == UNZ_OK;
 		patch = ok && !strcmp(name, "xl/workbook.xml");
 		zi.dosDate = fi.dosDate;
 		zi.internal_fa = fi.internal_fa;
 		zi.external_fa = fi.external_fa;
 		if (ok && patch) {
-			char *xml = xmalloc((size_t)fi.uncompressed_size + 64), *at;
 			const char *lock = "<workbookProtection lockStructure=\"1\"/>";
-			int n;
+			size_t len = (size_t)fi.uncompressed_size, k = strlen(lock);
+			char *xml = xmalloc(len + k + 1), *at;
 
-			ok = unzOpenCurrentFile(in) == UNZ_OK &&
-			     (n = unzReadCurrentFile(in, xml, (unsigned)fi.uncompressed_size)) ==
-				     (int)fi.uncompressed_size &&
-			     unzCloseCurrentFile(in) == UNZ_OK;
+			ok = unzOpenCurrentFile(uz) == UNZ_OK &&
+			     unzReadCurrentFile(uz, xml, (unsigned)len) == (int)len &&
+			     unzCloseCurrentFile(uz) == UNZ_OK;
 			if (ok) {
-				size_t len = fi.uncompressed_size, k = strlen(lock);
-
 				xml[len] = '\0';
 				at = strstr(xml, "<workbookPr");
-				at = at ? strstr(at, "/>") + 2 : strstr(xml, "<bookViews");
-				if (!at)
-					at = strstr(xml, "<sheets>");
+				at = at && strstr(at, "/>") ? strstr(at, "/>") + 2 : strstr(xml, "<bookViews");
 				ok = at != NULL;
-				if (ok) {
-					memmove(at + k, at, len - (size_t)(at - xml) + 1);
-					memcpy(at, lock, k);
-					ok = zipOpenNewFileInZip64(out, name, &zi, NULL, 0, NULL, 0, NULL,
-								   Z_DEFLATED, Z_DEFAULT_COMPRESSION,
-								   0) == ZIP_OK &&
-					     zipWriteInFileInZip(out, xml, (unsigned)(len + k)) == ZIP_OK &&
-					     zipCloseFileInZip(out) == ZIP_OK;
-				}
+			}
+			if (ok) {
+				memmove(at + k, at, len - (size_t)(at - xml) + 1);
+				memcpy(at, lock, k);
+				ok = zipOpenNewFileInZip64(zf, name, &zi, NULL, 0, NULL, 0, NULL, Z_DEFLATED,
+							   Z_DEFAULT_COMPRESSION, 0) == ZIP_OK &&
+				     zipWriteInFileInZip(zf, xml, (unsigned)(len + k)) == ZIP_OK &&
+				     zipCloseFileInZip(zf) == ZIP_OK;
 			}
 			free(xml);
 		} else if (ok) {
 			char *raw = xmalloc((size_t)fi.compressed_size + 1);
 
-			ok = unzOpenCurrentFile2(in, &method, &level, 1) == UNZ_OK &&
-			     unzReadCurrentFile(in, raw, (unsigned)fi.compressed_size) ==
+			ok = unzOpenCurrentFile2(uz, &method, &level, 1) == UNZ_OK &&
+			     unzReadCurrentFile(uz, raw, (unsigned)fi.compressed_size) ==
 				     (int)fi.compressed_size &&
-			     unzCloseCurrentFile(in) == UNZ_OK &&
-			     zipOpenNewFileInZip2_64(out, name, &zi, NULL, 0, NULL, 0, NULL, method,
-						     level, 1, 0) == ZIP_OK &&
-			     zipWriteInFileInZip(out, raw, (unsigned)fi.compressed_size) == ZIP_OK &&
-			     zipCloseFileInZipRaw64(out, fi.uncompressed_size, fi.crc) == ZIP_OK;
+			     unzCloseCurrentFile(uz) == UNZ_OK &&
+			     zipOpenNewFileInZip2_64(zf, name, &zi, NULL, 0, NULL, 0, NULL, method, level,
+						     1, 0) == ZIP_OK &&
+			     zipWriteInFileInZip(zf, raw, (unsigned)fi.compressed_size) == ZIP_OK &&
+			     zipCloseFileInZipRaw64(zf, fi.uncompressed_size, fi.crc) == ZIP_OK;
 			free(raw);
 		}
 		if (ok)
-			rc = unzGoToNextFile(in);
+			rc = unzGoToNextFile(uz);
 	}
-	if (out && zipClose(out, NULL) != ZIP_OK)
+	if (zf && zipClose(zf, NULL) != ZIP_OK)
 		ok = 0;
-	if (in)
-		unzClose(in);
-	if (!ok || rc != UNZ_END_OF_LIST_OF_FILE)
-		return err_set(e, ERR_IO, "cannot write '%s'", to);
-	return 0;
+	if (uz)
+		unzClose(uz);
+	return ok && rc == UNZ_END_OF_LIST_OF_FILE ? 0 : -1;
+}
+
+/* The file at path into m. 0 or an errno. */
+static int slurp(const char *path, struct mem *m)
+{
+	FILE *f = fopen(path, "rb");
+	size_t got;
+
+	if (!f)
+		return errno ? errno : EIO;
+	m->cap = 256 * 1024;
+	m->buf = xmalloc(m->cap);
+	while ((got = fread(m->buf + m->len, 1, m->cap - m->len, f)) > 0) {
+		m->len += got;
+		if (m->len == m->cap)
+			m->buf = xrealloc(m->buf, m->cap *= 2);
+	}
+	got = (size_t)ferror(f);
+	fclose(f);
+	return got ? EIO : 0;
 }
 
 /* ---- the workbook ----------------------------------------------------- */
@@ -826,10 +926,13 @@ int report_template_xlsx(const char *path, const struct pack *p, const struct qn
 	struct tpl t = { .p = p, .q = q, .o = o };
 	struct outfile of;
 	lxw_workbook_options wo = { 0 };
-	char locked[4300];
+	struct mem first = { 0 }, locked = { 0 };
+	char scratch[64] = "";
 	const char *countries = o->countries ? o->countries : REPORT_ISO3166_JSON;
+	const char *written;
 	lxw_error lrc;
-	int rc;
+	FILE *f;
+	int rc, errnum;
 
 	t.a = arena_new();
 	if ((rc = countries_load(countries, &t.countries, &t.ncountries, t.a, e))) {
@@ -840,8 +943,26 @@ int report_template_xlsx(const char *path, const struct pack *p, const struct qn
 		arena_free(t.a);
 		return e->code;
 	}
-	t.wb = workbook_new_opt(of.tmp, &wo);
+	/* libxlsxwriter writes a file that is then read back and patched (the
+	 * structure lock): the output file itself, or for a device or a pipe,
+	 * a scratch file that is removed at once */
+	written = of.tmp;
+	if (of.direct) {
+		int fd;
+
+		snprintf(scratch, sizeof scratch, "/tmp/diligo-template-XXXXXX");
+		if ((fd = mkstemp(scratch)) < 0) {
+			outfile_discard(&of);
+			arena_free(t.a);
+			return err_set(e, ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+		}
+		close(fd);
+		written = scratch;
+	}
+	t.wb = workbook_new_opt(written, &wo);
 	if (!t.wb) {
+		if (*scratch)
+			unlink(scratch);
 		outfile_discard(&of);
 		arena_free(t.a);
 		return err_set(e, ERR_IO, "cannot write '%s'", path);
@@ -868,23 +989,43 @@ int report_template_xlsx(const char *path, const struct pack *p, const struct qn
 	answers(&t, 1);
 	lists_write(&t);
 	xw_properties(t.wb, p->title, o->now);
+	errno = 0;
 	lrc = workbook_close(t.wb);
+	errnum = errno;
 	arena_free(t.a);
-	if (lrc != LXW_NO_ERROR) {
+	if (lrc == LXW_NO_ERROR)
+		errnum = slurp(written, &first);
+	if (*scratch)
+		unlink(scratch);
+	if (lrc != LXW_NO_ERROR || errnum) {
+		free(first.buf);
 		outfile_discard(&of);
-		return err_set(e, ERR_IO, "cannot write '%s': %s", path, lxw_strerror(lrc));
+		return err_set(e, ERR_IO, "cannot write '%s': %s", path,
+			       errnum ? strerror(errnum) : lxw_strerror(lrc));
 	}
-	snprintf(locked, sizeof locked, "%s.lock", of.tmp);
-	if (lock_structure(of.tmp, locked, e)) {
-		remove(locked);
+	rc = lock_structure(&first, &locked);
+	free(first.buf);
+	if (rc) {
+		free(locked.buf);
 		outfile_discard(&of);
-		snprintf(e->msg, sizeof e->msg, "cannot write '%s'", path);
-		return ERR_IO;
+		return err_set(e, ERR_IO, "cannot write '%s': the workbook cannot be locked", path);
 	}
-	if (rename(locked, of.tmp)) {
-		remove(locked);
+	errno = 0;
+	f = fopen(of.tmp, "wb");
+	if (!f || fwrite(locked.buf, 1, locked.len, f) != locked.len || fflush(f) | ferror(f)) {
+		errnum = errno;
+		if (f)
+			fclose(f);
+		free(locked.buf);
 		outfile_discard(&of);
-		return err_set(e, ERR_IO, "cannot write '%s'", path);
+		return err_set(e, ERR_IO, "cannot write '%s': %s", path,
+			       errnum ? strerror(errnum) : "write error");
+	}
+	free(locked.buf);
+	if (fclose(f)) {
+		errnum = errno;
+		outfile_discard(&of);
+		return err_set(e, ERR_IO, "cannot write '%s': %s", path, strerror(errnum));
 	}
 	return outfile_commit(&of, e);
 }

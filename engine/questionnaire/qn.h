@@ -52,6 +52,11 @@ struct qn *qn_load(const char *path, bool hash, struct err *e);
 struct qn *qn_parse(const char *name, const char *buf, size_t len, struct err *e);
 /* A questionnaire workbook (qn_xlsx.h) into the same tree. */
 struct qn *qn_parse_xlsx(const char *name, const char *buf, size_t len, struct err *e);
+/* What qn_supplier_id, qn_period and qn_sector read, before a run plans
+ * its workbooks: a workbook's Supplier sheet alone (a third of reading it
+ * all), the whole of a YAML file. Not for binding. */
+struct qn *qn_load_supplier(const char *path, struct err *e);
+struct qn *qn_parse_xlsx_supplier(const char *name, const char *buf, size_t len, struct err *e);
 /* supplier.sector as written, or NULL. Usable before qn_bind. */
 const char *qn_sector(const struct qn *q);
 /* supplier.id and period as qn_bind reads them (NULL, 0 when missing or

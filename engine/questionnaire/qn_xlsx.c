@@ -639,13 +639,14 @@ static int read_evidence(struct rd *r, const struct xlsx_sheet *s, struct coll *
 
 /* ---- the workbook ----------------------------------------------------- */
 
-struct qn *qn_parse_xlsx(const char *name, const char *buf, size_t len, struct err *e)
+static struct qn *parse(const char *name, const char *buf, size_t len, bool supplier_only,
+			struct err *e)
 {
 	struct rd r = { .e = e, .name = name };
 	static const char *const names[] = { QNX_SHEET_META, QNX_SHEET_SUPPLIER, QNX_SHEET_ANSWERS,
 					      QNX_SHEET_EVIDENCE };
 	static const bool required[] = { true, true, true, false };
-	const struct xlsx_sheet *sh[4], *meta, *sup, *ans, *ev;
+	const struct xlsx_sheet *sh[4] = { NULL }, *meta, *sup, *ans, *ev;
 	struct arena *a;
 	struct coll root;
 	int rc;
@@ -662,18 +663,22 @@ struct qn *qn_parse_xlsx(const char *name, const char *buf, size_t len, struct e
 	r.q->arena = a;
 	r.q->path = arena_strdup(a, name);
 	r.q->workbook = true;
-	rc = load(&r, names, required, 4, sh);
+	if (supplier_only)
+		rc = load(&r, names + 1, required + 1, 1, sh + 1);
+	else
+		rc = load(&r, names, required, 4, sh);
 	meta = sh[0], sup = sh[1], ans = sh[2], ev = sh[3];
 	if (!rc) {
 		root = coll(&r, Y_MAP, sup, 0, 0);
 		r.q->root = root.n;
-		rc = read_meta(&r, meta, &root);
 	}
+	if (!rc && !supplier_only)
+		rc = read_meta(&r, meta, &root);
 	if (!rc)
 		rc = read_supplier(&r, sup, &root);
-	if (!rc)
+	if (!rc && !supplier_only)
 		rc = read_answers(&r, ans, &root);
-	if (!rc && ev)
+	if (!rc && !supplier_only && ev)
 		rc = read_evidence(&r, ev, &root);
 	xlsx_close(r.x);
 	if (rc) {
@@ -681,4 +686,14 @@ struct qn *qn_parse_xlsx(const char *name, const char *buf, size_t len, struct e
 		return NULL;
 	}
 	return r.q;
+}
+
+struct qn *qn_parse_xlsx(const char *name, const char *buf, size_t len, struct err *e)
+{
+	return parse(name, buf, len, false, e);
+}
+
+struct qn *qn_parse_xlsx_supplier(const char *name, const char *buf, size_t len, struct err *e)
+{
+	return parse(name, buf, len, true, e);
 }

@@ -441,6 +441,22 @@ struct qn *qn_load(const char *path, bool hash, struct err *e)
 	return q;
 }
 
+struct qn *qn_load_supplier(const char *path, struct err *e)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	struct qn *q;
+
+	if (read_file(path, &buf, &len, e))
+		return NULL;
+	if (len <= DILIGO_MAX_QN_BYTES && xlsx_is_zip(buf, len))
+		q = qn_parse_xlsx_supplier(path, buf, len, e);
+	else
+		q = qn_parse(path, buf, len, e);
+	free(buf);
+	return q;
+}
+
 void qn_free(struct qn *q)
 {
 	if (q)

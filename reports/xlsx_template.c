@@ -396,7 +396,7 @@ static void instructions(struct tpl *t)
 {
 	lxw_worksheet *ws = t->instructions;
 	const struct pack *p = t->p;
-	char line[DILIGO_REPORT_LINE_TEXT];
+	char line[DILIGO_REPORT_LINE_TEXT], evidence_para[512];
 	int r = 0;
 	const char *paras[] = {
 		"Your customer asks how your company identifies, prevents and remedies harm to "
@@ -416,11 +416,7 @@ static void instructions(struct tpl *t)
 		"empty answer, but tells your customer that you looked. Not applicable (for the "
 		"questions answered Yes, Partial or No): choose it when the question does not "
 		"concern your company; its help says when. Rows answered Not applicable turn grey.",
-		"Evidence: give each supporting document a row on the Evidence sheet (the ids E1, "
-		"E2 ... are ready, and may be changed) with its title, kind, date and web address, "
-		"and write its id in the Evidence ids column of every answer it supports, "
-		"separated by commas. Documents dated more than 24 months before the end of the "
-		"reporting period count as out of date.",
+		evidence_para,
 		"Comment: anything your customer should know about an answer. Confidential: Yes "
 		"keeps the answer, its comment and its evidence out of reports shared beyond your "
 		"customer. The respondent's name, role and email are always confidential.",
@@ -428,6 +424,13 @@ static void instructions(struct tpl *t)
 		 "its sheets."),
 	};
 
+	snprintf(evidence_para, sizeof evidence_para,
+		 "Evidence: give each supporting document a row on the Evidence sheet (the ids E1, "
+		 "E2 ... are ready, and may be changed) with its title, kind, date and web address, "
+		 "and write its id in the Evidence ids column of every answer it supports, "
+		 "separated by commas. Documents dated more than %d months before the end of the "
+		 "reporting period count as out of date.",
+		 EVIDENCE_STALE_MONTHS);
 	xw_text(ws, r++, 0, report_cell_text(p->title, line, sizeof line), t->title);
 	snprintf(line, sizeof line, "Due-diligence questionnaire, sector pack %s %s", p->id,
 		 p->version);

@@ -243,7 +243,13 @@ static void error_entry(struct json *j, const char *input, const struct err *e)
 		xalloc_die();
 	fprintf(m, "%s\n{\"input\":", j->nerrors++ ? "," : "");
 	jstr(m, input);
-	fprintf(m, ",\"line\":%d,\"col\":%d,\"message\":", e->line, e->col);
+	fprintf(m, ",\"line\":%d,\"col\":%d,", e->line, e->col);
+	if (e->where[0]) { /* a workbook: the cell, or the part of the file */
+		fputs("\"where\":", m);
+		jstr(m, e->where);
+		fputc(',', m);
+	}
+	fputs("\"message\":", m);
 	jstr(m, e->msg);
 	fputc('}', m);
 	if (fclose(m) || !buf)

@@ -312,7 +312,14 @@ static void pf_item(struct sink *s, const char *input, const char *workbook,
 			worksheet_write_number(p->errs, (lxw_row_t)r, 1, e->line, NULL);
 		if (e->col)
 			worksheet_write_number(p->errs, (lxw_row_t)r, 2, e->col, NULL);
-		xw_text(p->errs, r, 3, e->msg, NULL);
+		if (e->where[0]) { /* a workbook: the cell first */
+			char msg[sizeof e->where + sizeof e->msg + 2];
+
+			snprintf(msg, sizeof msg, "%s: %s", e->where, e->msg);
+			xw_text(p->errs, r, 3, msg, NULL);
+		} else {
+			xw_text(p->errs, r, 3, e->msg, NULL);
+		}
 		return;
 	}
 	if (!p->nheat && !p->nareas)

@@ -405,11 +405,14 @@ static int cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static bool is_yaml(const char *name)
+/* A questionnaire's name in a directory: *.yaml, *.yml or *.xlsx, but not
+ * the owner file Excel keeps beside a workbook it has open (~$q.xlsx). */
+static bool is_questionnaire(const char *name)
 {
 	size_t n = strlen(name);
 
-	return (n > 5 && !strcmp(name + n - 5, ".yaml")) || (n > 4 && !strcmp(name + n - 4, ".yml"));
+	return (n > 5 && !strcmp(name + n - 5, ".yaml")) || (n > 4 && !strcmp(name + n - 4, ".yml")) ||
+	       (n > 5 && !strcmp(name + n - 5, ".xlsx") && strncmp(name, "~$", 2));
 }
 
 /* Directories already walked, by (device, inode): each is walked once,
@@ -460,7 +463,7 @@ static int walk(const char *dir, struct list *l, int depth, struct seen *seen, s
 		if (S_ISDIR(st.st_mode)) {
 			if (depth < DILIGO_MAX_DIR_DEPTH && first_visit(seen, &st))
 				rc = walk(path, l, depth + 1, seen, e);
-		} else if (is_yaml(name)) {
+		} else if (is_questionnaire(name)) {
 			push(l, xstrdup(path));
 		}
 	}
@@ -492,7 +495,7 @@ int cli_inputs(char *const *args, int n, char ***out, int *nout, struct err *e)
 				rc = walk(a, &l, 0, &seen, e);
 				if (!rc && l.n == before)
 					rc = err_set(e, ERR_USAGE,
-						     "no questionnaire (*.yaml, *.yml) in '%s'", a);
+						     "no questionnaire (*.yaml, *.yml, *.xlsx) in '%s'", a);
 			}
 			free(a);
 		} else {

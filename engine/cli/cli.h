@@ -38,6 +38,7 @@ enum { OPT_PLUGIN_PATH = 1000, OPT_MAX_INSTR, OPT_MAX_MEM, OPT_JSON, OPT_FAIL_ON
        OPT_REGIME, OPT_COUNTRY_RISK };
 enum { OPT_MAX_SECONDS = 1100, OPT_ISOLATE };
 enum { OPT_BASELINE = 1200 };
+enum { OPT_FORMAT = 1300, OPT_CONTACT, OPT_FROM };
 
 /* The rows several commands share; cli_getopt stores them in struct
  * cli_common itself. */
@@ -62,6 +63,15 @@ enum { OPT_BASELINE = 1200 };
 	{ .name = "regime", .arg = "NAME", .code = OPT_REGIME,                               \
 	  .help = "legal regime of the duty catalogue (default: the CSDDD as amended\n"       \
 		  "by Omnibus I; csddd-2024: as first adopted)" }
+/* template and convert: the questionnaire's format, and the workbook's
+ * contact */
+#define CLI_OPT_FORMAT                                                                       \
+	{ .name = "format", .arg = "yaml|xlsx", .code = OPT_FORMAT,                          \
+	  .help = "the output's format (default: from its name)" }
+#define CLI_OPT_CONTACT                                                                      \
+	{ .name = "contact", .arg = "TEXT", .code = OPT_CONTACT,                             \
+	  .help = "whom suppliers return the workbook to (its Instructions sheet)" }
+
 /* Option values common to several commands. */
 struct cli_common {
 	const char *paths[DILIGO_MAX_CLI_PATHS]; /* --plugin-path, then DILIGO_PATH */
@@ -129,8 +139,9 @@ struct lhost_opts cli_lhost_opts(struct cli_common *c);
 /* A Lua host with c's search path and budgets (thread-safe after cli_resolve). */
 struct lhost *cli_lhost(struct cli_common *c, struct err *e);
 
-/* Files named, and *.yaml / *.yml under directories named (recursive,
- * sorted). The list is allocated; free with cli_inputs_free. */
+/* Files named, and *.yaml / *.yml / *.xlsx under directories named
+ * (recursive, sorted; names starting with a dot or ~$ skipped). The list
+ * is allocated; free with cli_inputs_free. */
 int cli_inputs(char *const *args, int n, char ***out, int *nout, struct err *e);
 void cli_inputs_free(char **v, int n);
 

@@ -16,17 +16,22 @@ const struct cli_opt global_options[] = {
 const struct cmd commands[] = {
 	{ "assess", cmd_assess, "assess questionnaires and write workbooks",
 	  "usage: diligo assess [options] INPUT...\n"
-	  "  INPUT: questionnaire files, or directories (searched for *.yaml, *.yml)\n",
+	  "  INPUT: questionnaire files, or directories (searched for *.yaml, *.yml, *.xlsx)\n",
 	  assess_options },
 	{ "validate", cmd_validate, "check questionnaires only",
 	  "usage: diligo validate [-s NAME] [--plugin-path DIR] INPUT...\n"
 	  "  Prints one line per problem, file:line:col: message; exit 1 when any input is invalid.\n",
 	  validate_options },
-	{ "template", cmd_template, "write a blank questionnaire for suppliers",
-	  "usage: diligo template -s NAME [-o FILE]\n"
-	  "  Every question of the pack as a key, with its text, help, allowed values and duties\n"
-	  "  as YAML comments.\n",
+	{ "template", cmd_template, "write a questionnaire for suppliers (YAML or a workbook)",
+	  "usage: diligo template -s NAME [-o FILE] [--from ANSWERS]\n"
+	  "  Every question of the pack: as YAML, a key with its text, help, allowed values and\n"
+	  "  duties as comments; as a workbook (-o FILE.xlsx), a row with a dropdown or a checked\n"
+	  "  cell for the answer. --from fills in earlier answers.\n",
 	  template_options },
+	{ "convert", cmd_convert, "convert a questionnaire between YAML and a workbook",
+	  "usage: diligo convert [-s NAME] INPUT -o OUTPUT\n"
+	  "  INPUT is checked first; the format of OUTPUT comes from its name (.xlsx, .yaml).\n",
+	  convert_options },
 	{ "sectors", cmd_sectors, "list the installed sector packs",
 	  "usage: diligo sectors [--plugin-path DIR]\n", sectors_options },
 	{ "duties", cmd_duties, "print the duty catalogue",

@@ -137,5 +137,10 @@ void pack_index(struct pack *p);
  * first id that names no question, or NULL. */
 const struct question *pack_resolve(struct pack *p, const char **bad_id);
 void pack_free(struct pack *p);
+/* A fingerprint of the question set: 16 hex digits of the SHA-256 of every
+ * question's id, kind, options and bounds, in order (texts, weights and
+ * duties aside). Answers given against one set read the same against any
+ * pack with the same fingerprint; a questionnaire workbook records it. */
+void pack_fingerprint(const struct pack *p, char out[17]);
 
 #endif

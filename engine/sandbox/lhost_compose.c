@@ -353,7 +353,9 @@ static void read_list(struct build *b, int sidx, const char *key, const char *mo
 		luaL_error(L, "field '%s' lists more than %d entries", key, DILIGO_MAX_LIST);
 	grow(b, key[0] == 'q' ? (int)n : 0, key[0] == 'r' ? (int)n : 0);
 	for (lua_Integer i = 1; i <= n; i++) {
-		if (lua_geti(L, -1, i) != LUA_TTABLE)
+		lua_geti(L, -1, i);
+		lhost_unwrap(L, -1);
+		if (!lua_istable(L, -1))
 			lhost_cerr(b, b->specline, "%s[%d] must be a table", key, (int)i);
 		else if (key[0] == 'q')
 			read_question(b, lua_gettop(L), module, title);
@@ -426,6 +428,7 @@ int lhost_compose(lua_State *L)
 			const char *mk = NULL;
 
 			lua_geti(L, -1, i);
+			lhost_unwrap(L, -1); /* require returned a read-only proxy */
 			if (!lua_istable(L, -1) || !lhost_mark_info(b, lua_gettop(L), &mk) ||
 			    strcmp(mk, "module")) {
 				b->file = root_file;

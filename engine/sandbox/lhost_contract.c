@@ -121,7 +121,9 @@ void lhost_check_fields(struct build *b, int idx, const char *const *allowed, in
 
 	while (allowed[n])
 		n++;
-	idx = lua_absindex(L, idx);
+	lua_pushvalue(L, idx); /* what another file returned is read through its proxy */
+	lhost_unwrap(L, -1);
+	idx = lua_gettop(L);
 	lua_pushnil(L);
 	while (lua_next(L, idx)) {
 		lua_pop(L, 1);
@@ -142,6 +144,17 @@ void lhost_check_fields(struct build *b, int idx, const char *const *allowed, in
 			}
 		}
 	}
+	lua_pop(L, 1);
+}
+
+void lhost_unwrap(lua_State *L, int idx)
+{
+	idx = lua_absindex(L, idx);
+	lhost_frozen_target(L, idx);
+	if (lua_istable(L, -1))
+		lua_replace(L, idx);
+	else
+		lua_pop(L, 1);
 }
 
 /* [-0, +0] the kind, file, line of the table's mark; false if not made by
@@ -150,8 +163,10 @@ bool lhost_mark_info(struct build *b, int idx, const char **kind)
 {
 	lua_State *L = b->h->L;
 
+	idx = lua_absindex(L, idx);
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &LHOST_K_MARKS);
 	lua_pushvalue(L, idx);
+	lhost_unwrap(L, -1);
 	if (lua_rawget(L, -2) != LUA_TTABLE) {
 		lua_pop(L, 2);
 		return false;

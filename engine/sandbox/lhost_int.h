@@ -122,6 +122,10 @@ void lhost_freeze_init(lua_State *L);
 /* [-0, +1] a read-only proxy of the table at idx (deep: nested tables are
  * proxied on access). */
 void lhost_freeze(lua_State *L, int idx);
+/* [-0, +1] the same, for a value another file returns (require): writes to
+ * it or to any table reached through it name origin ("module 'labour'
+ * (plugins/labour.lua)"). */
+void lhost_freeze_from(lua_State *L, int idx, const char *origin);
 /* [-0, +1] the table the proxy at idx reads, or nil if it is no proxy. */
 void lhost_frozen_target(lua_State *L, int idx);
 /* __newindex of read-only tables: raises "attempt to modify a read-only
@@ -180,6 +184,9 @@ int lhost_id_line(struct build *b, const char *id);
  * the constructor left on the table at idx, into *kind, b->file and
  * b->specline; false if no constructor made it. */
 bool lhost_mark_info(struct build *b, int idx, const char **kind);
+/* [-0, +0] replace a read-only proxy at idx by the table it reads (the
+ * engine reads what files returned as they returned it). */
+void lhost_unwrap(lua_State *L, int idx);
 /* A new empty pack in its own arena. */
 struct pack *lhost_new_pack(void);
 /* Copy b's errors to the host (lhost_errors); the first into e, with a

@@ -123,6 +123,11 @@ static int sb_require(lua_State *L)
 	if (lua_isnil(L, -1)) {
 		lua_pop(L, 1);
 		lua_pushboolean(L, 1);
+	} else if (lua_istable(L, -1)) { /* read-only to every other file */
+		lua_pushfstring(L, "'%s' (%s)", name, fs->f[idx].path);
+		lhost_freeze_from(L, -2, lua_tostring(L, -1));
+		lua_replace(L, -3);
+		lua_pop(L, 1);
 	}
 	lua_createtable(L, 2, 0);
 	lua_pushvalue(L, -2);

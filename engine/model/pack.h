@@ -47,12 +47,31 @@ struct rule {
 	int scale, scope, irremediable, likelihood;
 	bool red_flag;
 	bool actual; /* impact = "actual": CSDDD Art 11; else Art 10 */
+	/* `reads`: the questions the rule declares it reads (checked against
+	 * what it reads when tests run); has_reads false when not declared */
+	const char **reads;
+	int nreads;
+	bool has_reads;
 	const char *file;
 	int line;
 };
 
 struct duty {
 	const char *id, *framework, *title, *text, *area, *status;
+};
+
+/* One change a sector makes to what a reused module (or the sector it
+ * extends) contributes, declared in its `tailoring` list with a reason;
+ * listed in the Method sheet and the JSON output. */
+struct tailoring {
+	const char *change; /* "drop", "weight", "severity", "likelihood" */
+	const char *what;   /* "question" or "rule" */
+	const char *target; /* its id */
+	const char *module; /* the module or sector that defines it */
+	const char *from, *to; /* the value before and after, as text; NULL for drop */
+	const char *reason;
+	const char *file; /* where the tailoring is declared */
+	int line;
 };
 
 struct pack_file {
@@ -72,6 +91,9 @@ struct pack {
 	int nrules;
 	const struct duty *duties; /* the catalogue, sorted by id */
 	int nduties;
+	const char *extends; /* the sector pack it builds on, or NULL */
+	const struct tailoring *tailoring; /* in declaration order, bases first */
+	int ntailoring;
 	struct pack_file *files; /* every Lua file loaded, in load order */
 	int nfiles;
 	/* every file is bundled: the pack may run in-process; any other pack

@@ -67,11 +67,12 @@ static const char *const question_fields[] = {
 	"min", "max", "unit", "score", NULL,
 };
 static const char *const rule_fields[] = {
-	"id", "title", "duties", "severity", "likelihood", "red_flag", "impact", "action", "when", NULL,
+	"id", "title", "duties", "severity", "likelihood", "red_flag", "impact", "action", "when",
+	"reads", NULL,
 };
 static const char *const part_fields[] = {
 	"id", "title", "version", "authors", "license", "description", "modules", "questions",
-	"rules", "tests", NULL,
+	"rules", "tests", "tailoring", "extends", NULL,
 };
 static const char *const severity_fields[] = { "scale", "scope", "irremediable", NULL };
 
@@ -298,6 +299,7 @@ static void read_rule(struct build *b, int ridx, const char *module)
 	if (impact && strcmp(impact, "potential") && strcmp(impact, "actual"))
 		lhost_cerr(b, line, "field 'impact' must be \"potential\" or \"actual\"");
 	r->actual = impact && !strcmp(impact, "actual");
+	lhost_rule_reads(b, ridx, r, line);
 	if (lua_getfield(L, ridx, "when") != LUA_TFUNCTION) {
 		lhost_cerr(b, line,
 			   "missing required field: 'when' (a function of answers and context)");
@@ -352,6 +354,7 @@ static void read_list(struct build *b, int sidx, const char *key, const char *mo
 	if (n > DILIGO_MAX_LIST)
 		luaL_error(L, "field '%s' lists more than %d entries", key, DILIGO_MAX_LIST);
 	grow(b, key[0] == 'q' ? (int)n : 0, key[0] == 'r' ? (int)n : 0);
+	lhost_seek_field(b, key);
 	for (lua_Integer i = 1; i <= n; i++) {
 		lua_geti(L, -1, i);
 		lhost_unwrap(L, -1);
@@ -400,6 +403,55 @@ static void record_files(struct build *b, int file)
 		record_files(b, fs->f[file].deps[i]);
 }
 
+/* What the table at idx contributes, in order: the sector it extends, its
+ * modules, its own questions and rules, then its tailoring. */
+static void compose_table(struct build *b, int idx, const char *kind, int depth)
+{
+	lua_State *L = b->h->L;
+	int file = b->file, line = b->specline;
+	bool sector = !strcmp(kind, "sector");
+
+	if (!sector)
+		lhost_module_extras(b, idx, line);
+	if (sector && lhost_extends(b, idx, depth)) { /* [base] */
+		compose_table(b, lua_gettop(L), "sector", depth + 1);
+		lua_pop(L, 1);
+		b->file = file;
+		b->specline = line;
+	}
+	if (lua_getfield(L, idx, "modules") == LUA_TTABLE) {
+		lua_Integer n = luaL_len(L, -1);
+
+		for (lua_Integer i = 1; i <= n && i <= DILIGO_MAX_MODULES; i++) {
+			const char *mk = NULL;
+
+			lua_geti(L, -1, i);
+			lhost_unwrap(L, -1); /* require returned a read-only proxy */
+			if (!lua_istable(L, -1) || !lhost_mark_info(b, lua_gettop(L), &mk) ||
+			    strcmp(mk, "module")) {
+				b->file = file;
+				lhost_cerr(b, line, "modules[%d] is not a module (use "
+					   "require \"name\" of a file returning module { ... })",
+					   (int)i);
+			} else if (!lhost_module_seen(b, lua_gettop(L))) {
+				lhost_module_extras(b, lua_gettop(L), b->specline);
+				read_part(b, lua_gettop(L), "module");
+			}
+			lua_pop(L, 1);
+		}
+	} else if (!lua_isnil(L, -1)) {
+		lhost_cerr(b, line, "field 'modules' must be a list");
+	}
+	lua_pop(L, 1);
+	b->file = file;
+	b->specline = line;
+	read_part(b, idx, kind);
+	b->file = file;
+	b->specline = line;
+	if (sector)
+		lhost_tailor(b, idx, lhost_sfield(b, idx, "id", false, line));
+}
+
 int lhost_compose(lua_State *L)
 {
 	struct build *b = lua_touserdata(L, 2);
@@ -421,32 +473,10 @@ int lhost_compose(lua_State *L)
 	p->version = lhost_sfield(b, 1, "version", !strcmp(kind, "sector"), root_line);
 	p->license = lhost_sfield(b, 1, "license", false, root_line);
 	p->description = lhost_sfield(b, 1, "description", false, root_line);
-	if (lua_getfield(L, 1, "modules") == LUA_TTABLE) {
-		lua_Integer n = luaL_len(L, -1);
-
-		for (lua_Integer i = 1; i <= n && i <= DILIGO_MAX_MODULES; i++) {
-			const char *mk = NULL;
-
-			lua_geti(L, -1, i);
-			lhost_unwrap(L, -1); /* require returned a read-only proxy */
-			if (!lua_istable(L, -1) || !lhost_mark_info(b, lua_gettop(L), &mk) ||
-			    strcmp(mk, "module")) {
-				b->file = root_file;
-				lhost_cerr(b, root_line, "modules[%d] is not a module (use "
-					   "require \"name\" of a file returning module { ... })",
-					   (int)i);
-			} else {
-				read_part(b, lua_gettop(L), "module");
-			}
-			lua_pop(L, 1);
-		}
-	} else if (!lua_isnil(L, -1)) {
-		lhost_cerr(b, root_line, "field 'modules' must be a list");
-	}
-	lua_pop(L, 1);
+	compose_table(b, 1, kind, 0);
+	lhost_check_reads(b);
 	b->file = root_file;
 	b->specline = root_line;
-	read_part(b, 1, kind);
 	lua_getfield(L, 1, "tests");
 	keep_ref(b, "tests", 0);
 	p->files = arena_alloc(p->arena, DILIGO_MAX_PACK_FILES * sizeof *p->files);

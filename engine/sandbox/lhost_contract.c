@@ -10,21 +10,57 @@
 #include "lhost_int.h"
 #include "text.h"
 
-/* A quoted occurrence of id in src at or after from, or NULL. */
-static const char *find_quoted(const char *src, const char *from, const char *id)
+static bool ident_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_';
+}
+
+/* Whether the opening quote at q follows `key =` (spaces allowed). */
+static bool after_key(const char *src, const char *q, const char *key)
+{
+	size_t n = strlen(key);
+	const char *s = q - 1;
+
+	while (s >= src && (*s == ' ' || *s == '\t'))
+		s--;
+	if (s < src || *s != '=' || (s > src && strchr("=~<>", s[-1])))
+		return false;
+	s--;
+	while (s >= src && (*s == ' ' || *s == '\t'))
+		s--;
+	s -= n - 1;
+	return s >= src && !strncmp(s, key, n) && (s == src || !ident_char(s[-1]));
+}
+
+/* A quoted occurrence of id in src at or after from (after `key =` when key
+ * is not NULL), or NULL. */
+static const char *find_quoted(const char *src, const char *from, const char *id,
+			       const char *key)
 {
 	size_t n = strlen(id);
 
 	for (const char *hit = strstr(from, id); hit; hit = strstr(hit + 1, id))
-		if (hit > src && (hit[-1] == '"' || hit[-1] == '\'') && hit[n] == hit[-1])
+		if (hit > src && (hit[-1] == '"' || hit[-1] == '\'') && hit[n] == hit[-1] &&
+		    (!key || after_key(src, hit - 1, key)))
 			return hit;
 	return NULL;
 }
 
-/* The line where id is written. Ids are read in source order, so the search
- * goes on from the last hit (which also finds the second of two duplicates)
- * and lines are counted only over the new stretch. */
-int lhost_id_line(struct build *b, const char *id)
+/* Move the cursor over src to hit, counting lines. */
+static int cursor_to(struct build *b, const char *src, const char *hit)
+{
+	if (hit < b->cur_pos) {
+		b->cur_pos = src;
+		b->cur_line = 1;
+	}
+	for (const char *s = b->cur_pos; s < hit; s++)
+		b->cur_line += *s == '\n';
+	b->cur_pos = hit + 1;
+	return b->cur_line;
+}
+
+int lhost_id_line_at(struct build *b, const char *key, const char *id)
 {
 	struct files *fs = lhost_files(b->h);
 	const char *src, *hit;
@@ -37,18 +73,49 @@ int lhost_id_line(struct build *b, const char *id)
 		b->cur_pos = src;
 		b->cur_line = 1;
 	}
-	hit = find_quoted(src, b->cur_pos, id);
-	if (!hit) { /* out of order: from the top */
-		b->cur_pos = src;
-		b->cur_line = 1;
-		hit = find_quoted(src, src, id);
+	/* where it is defined (key = "id") after the cursor, then before it;
+	 * then any quoted mention */
+	if (!(hit = find_quoted(src, b->cur_pos, id, key)) &&
+	    !(hit = find_quoted(src, src, id, key)) &&
+	    !(hit = find_quoted(src, b->cur_pos, id, NULL)) && !(hit = find_quoted(src, src, id, NULL)))
+		return b->specline;
+	return cursor_to(b, src, hit);
+}
+
+/* The line where id is written. Ids are read in source order, so the search
+ * goes on from the last hit (which also finds the second of two duplicates)
+ * and lines are counted only over the new stretch. */
+int lhost_id_line(struct build *b, const char *id)
+{
+	return lhost_id_line_at(b, "id", id);
+}
+
+void lhost_seek_field(struct build *b, const char *field)
+{
+	struct files *fs = lhost_files(b->h);
+	const char *src, *from, *hit;
+	size_t n = strlen(field);
+
+	if (b->file < 0)
+		return;
+	src = fs->f[b->file].src;
+	from = src;
+	for (int line = 1; *from && line < b->specline; from++)
+		line += *from == '\n';
+	for (hit = strstr(from, field); hit; hit = strstr(hit + 1, field)) {
+		const char *s = hit + n;
+
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (*s == '=' && s[1] != '=' && (hit == src || !ident_char(hit[-1])))
+			break;
 	}
 	if (!hit)
-		return b->specline;
-	for (const char *s = b->cur_pos; s < hit; s++)
-		b->cur_line += *s == '\n';
-	b->cur_pos = hit + 1;
-	return b->cur_line;
+		return;
+	b->cur_file = b->file;
+	b->cur_pos = src;
+	b->cur_line = 1;
+	cursor_to(b, src, hit);
 }
 
 void lhost_cerr(struct build *b, int line, const char *fmt, ...)

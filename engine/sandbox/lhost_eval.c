@@ -61,6 +61,8 @@ static int answers_index(lua_State *L)
 		return luaL_error(L, "no question '%s' in this pack",
 				  lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?");
 	qi = lua_tointeger(L, -1);
+	if (h->reads_check)
+		lhost_check_read(L, h, (int)qi);
 	if (qi >= 0 && qi < h->ntouched_cap)
 		h->touched[qi] = h->stamp;
 	lua_pushvalue(L, 2);

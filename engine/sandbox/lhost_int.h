@@ -38,6 +38,7 @@ struct lhost {
 	int ntouched_cap;
 	unsigned stamp;
 	const char *current_rule;
+	const struct pack *reads_check; /* while its tests run: rules' `reads` are checked */
 	volatile int *watch; /* lhost_watch */
 	char where[600]; /* file:line of the rule, question or file running */
 	struct err errs[DILIGO_MAX_DIAGS]; /* contract errors of the last failed load */
@@ -180,6 +181,12 @@ void lhost_check_fields(struct build *b, int idx, const char *const *allowed, in
 /* The line of the current file where id is written in quotes (ids are read
  * in source order); b->specline when not found. */
 int lhost_id_line(struct build *b, const char *id);
+/* The same for an id written as `key = "id"` (drop = "x" in tailoring). */
+int lhost_id_line_at(struct build *b, const char *key, const char *id);
+/* Put the id-line cursor at `field =` of the table whose constructor is at
+ * b->specline of the current file (unchanged when not found), so that ids
+ * are looked for in that field first, not in helper tables above it. */
+void lhost_seek_field(struct build *b, const char *field);
 /* [-0, +0] the kind ("sector", "module", "catalogue", "helper"), file and line that
  * the constructor left on the table at idx, into *kind, b->file and
  * b->specline; false if no constructor made it. */
@@ -199,6 +206,29 @@ int lhost_fail_build(struct build *b, struct err *e);
  * pack of the struct build (light userdata at 2). Contract errors go to the
  * build; the Lua functions and tests to the pack's table in the registry. */
 int lhost_compose(lua_State *L);
+
+/* ---- lhost_tailor.c: tailoring and rules' `reads` ---------------------- */
+
+/* [-0, +0] the `reads` list of the rule table at ridx into r. */
+void lhost_rule_reads(struct build *b, int ridx, struct rule *r, int line);
+/* Apply the `tailoring` list of the sector table at sidx (own: its id, whose
+ * questions and rules it may not tailor) to the composition so far. */
+void lhost_tailor(struct build *b, int sidx, const char *own);
+/* Once the composition is complete: every rule's `reads` against it. */
+void lhost_check_reads(struct build *b);
+/* While tests run (h->reads_check): raise an error when the running rule
+ * declares `reads` and question qi is not among them. */
+void lhost_check_read(lua_State *L, struct lhost *h, int qi);
+
+/* ---- lhost_extend.c: extends, and modules composed once ---------------- */
+
+/* [-0, +1 when true] the sector pack the sector table at sidx extends. */
+bool lhost_extends(struct build *b, int sidx, int depth);
+/* Whether the module table at midx is in the composition already (it is
+ * afterwards). */
+bool lhost_module_seen(struct build *b, int midx);
+/* Errors for a module table that tailors or extends. */
+void lhost_module_extras(struct build *b, int midx, int line);
 
 /* ---- lhost_snapshot.c: the loaded state every assessment starts from --- */
 

@@ -34,7 +34,8 @@ struct cli_opt {
 };
 
 /* getopt codes of long-only options */
-enum { OPT_PLUGIN_PATH = 1000, OPT_MAX_INSTR, OPT_MAX_MEM, OPT_JSON, OPT_FAIL_ON, OPT_FRAMEWORK };
+enum { OPT_PLUGIN_PATH = 1000, OPT_MAX_INSTR, OPT_MAX_MEM, OPT_JSON, OPT_FAIL_ON, OPT_FRAMEWORK,
+       OPT_FRAMEWORKS };
 enum { OPT_MAX_SECONDS = 1100, OPT_ISOLATE };
 
 /* The rows several commands share; cli_getopt stores them in struct

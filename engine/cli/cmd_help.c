@@ -30,8 +30,9 @@ const struct cmd commands[] = {
 	{ "sectors", cmd_sectors, "list the installed sector packs",
 	  "usage: diligo sectors [--plugin-path DIR]\n", sectors_options },
 	{ "duties", cmd_duties, "print the duty catalogue",
-	  "usage: diligo duties [--framework F]\n"
-	  "  F: UNGP, CSDDD, OECD, or a sector standard such as GISTM.\n", duties_options },
+	  "usage: diligo duties [--framework F | --frameworks]\n"
+	  "  F: UNGP, CSDDD, OECD, a sector standard such as GISTM, or a framework that a\n"
+	  "  plugin file adds (framework { ... }); --frameworks lists them all.\n", duties_options },
 	{ "plugin", cmd_plugin, "check packs and modules, run their tests",
 	  "usage: diligo plugin check FILE...\n"
 	  "       diligo plugin test FILE|DIR...\n"

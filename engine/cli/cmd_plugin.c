@@ -66,6 +66,13 @@ static int check(struct lhost *h, char **files, int n)
 		const struct pack *p;
 
 		p = lhost_load_file(h, files[i], &e);
+		if (is_plain_helper(h, p) && lhost_loaded_framework(h)) {
+			const struct lhost_framework *fw = lhost_loaded_framework(h);
+
+			cli_say(stdout, "%s: ok (framework %s: %d duties)", files[i], fw->id,
+				fw->nduties);
+			continue;
+		}
 		if (is_plain_helper(h, p))
 			continue;
 		if (!p) {

@@ -58,6 +58,10 @@ struct rule {
 
 struct duty {
 	const char *id, *framework, *title, *text, *area, *status;
+	/* how its wording and numbering were checked: "official text",
+	 * "secondary source" or "not verified" (the catalogue's `verified`),
+	 * and what it was checked against */
+	const char *verified, *source;
 };
 
 /* One change a sector makes to what a reused module (or the sector it

@@ -26,6 +26,7 @@ static void duties_field(struct build *b, int idx, const char ***out, int *n, in
 {
 	lua_State *L = b->h->L;
 	const struct pack *cat = b->h->catalogue;
+	const char *hint;
 	lua_Integer len;
 
 	if (lua_getfield(L, idx, "duties") != LUA_TTABLE) {
@@ -46,10 +47,13 @@ static void duties_field(struct build *b, int idx, const char ***out, int *n, in
 
 		if (lua_geti(L, -1, i) != LUA_TSTRING) {
 			lhost_cerr(b, line, "duties[%d] is not a string", (int)i);
-		} else if (!pack_find_duty(cat, id = lua_tostring(L, -1))) {
+		} else if (!lhost_find_duty(b, id = lua_tostring(L, -1), &hint)) {
 			const char *near = closest_duty(cat, id);
 
-			if (near)
+			if (hint)
+				lhost_cerr(b, line, "duty id '%s' is added by %s: require it in this "
+					   "file or a module it uses", id, hint);
+			else if (near)
 				lhost_cerr(b, line, "unknown duty id '%s' (did you mean '%s'?)", id,
 					   near);
 			else
@@ -459,6 +463,14 @@ int lhost_compose(lua_State *L)
 	const char *kind = NULL;
 	int root_file, root_line;
 
+	if (lua_istable(L, 1) && lhost_mark_info(b, 1, &kind) && !strcmp(kind, "framework")) {
+		lhost_framework_check(b, 1); /* a catalogue extension, not a pack */
+		if (!b->nerrs) {
+			b->helper = true;
+			lhost_cerr(b, 0, "a framework file is not a pack");
+		}
+		return 0;
+	}
 	if (!lua_istable(L, 1) || !lhost_mark_info(b, 1, &kind) || !strcmp(kind, "catalogue") ||
 	    !strcmp(kind, "helper")) {
 		b->helper = kind != NULL; /* the catalogue or a helper module: not a pack */
@@ -466,7 +478,7 @@ int lhost_compose(lua_State *L)
 		lhost_cerr(b, 0, "a pack file must return sector { ... } or module { ... }");
 		return 0;
 	}
-	root_file = b->file;
+	root_file = b->root = b->file;
 	root_line = b->specline;
 	p->id = lhost_sfield(b, 1, "id", true, root_line);
 	p->title = lhost_sfield(b, 1, "title", true, root_line);

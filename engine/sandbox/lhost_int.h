@@ -46,6 +46,10 @@ struct lhost {
 	bool loaded_helper; /* the last failed load found the catalogue or a helper */
 	char *names[DILIGO_MAX_PACKS];
 	int nnames;
+	/* frameworks plugin files added to the catalogue (lhost_framework.c) */
+	struct lhost_framework frameworks[DILIGO_MAX_FRAMEWORKS];
+	int nframeworks;
+	const struct lhost_framework *last_framework;
 };
 
 /* One Lua file run by the host (lhost_require.c). */
@@ -80,6 +84,7 @@ struct build {
 	int cur_file, cur_line; /* id_line's cursor */
 	const char *cur_pos;
 	bool helper; /* the file returned catalogue{} or helper{}, not a pack */
+	int root; /* the file whose table is composed (lhost_find_duty) */
 };
 
 /* Registry keys (addresses of these statics, defined in lhost.c): BASE the
@@ -219,6 +224,19 @@ void lhost_check_reads(struct build *b);
 /* While tests run (h->reads_check): raise an error when the running rule
  * declares `reads` and question qi is not among them. */
 void lhost_check_read(lua_State *L, struct lhost *h, int qi);
+
+/* ---- lhost_framework.c: catalogue extension --------------------------- */
+
+/* Protected, from require: register the framework table at idx that file
+ * (at line) returned; a contract error is a Lua error naming file:line. */
+void lhost_framework_required(lua_State *L, int idx, int file, int line);
+/* The framework table at idx (a file plugin check loads) checked and
+ * registered; errors go to b. */
+void lhost_framework_check(struct build *b, int idx);
+/* A duty a pack may cite: in the catalogue, and when a framework file added
+ * it, one the pack's files require; else NULL, with *hint the framework's
+ * file when the pack only lacks the require. */
+const struct duty *lhost_find_duty(struct build *b, const char *id, const char **hint);
 
 /* ---- lhost_extend.c: extends, and modules composed once ---------------- */
 

@@ -31,6 +31,7 @@ static void forget_last_load(struct lhost *h)
 {
 	h->nerrs = 0;
 	h->loaded_helper = false;
+	h->last_framework = NULL;
 }
 
 /* The pack cached under key, or: run path under the budgets, compose what

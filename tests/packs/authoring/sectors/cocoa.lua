@@ -1,6 +1,7 @@
 -- A sector that tailors the module it reuses: each change has a reason, and
 -- every change is listed in the Method sheet and the JSON output.
 local labour = require "cocoa_labour"
+local _ = require "test_standard" -- its duties: TESTSTD.1, TESTSTD.2
 
 return sector {
   id = "cocoa", title = "Cocoa (test)", version = "0.1.0",
@@ -17,7 +18,8 @@ return sector {
   },
   questions = {
     { id = "cocoa.child.hazardous", kind = "choice", weight = 3, options = { "none", "found" },
-      text = "Were children found doing hazardous work on supplying farms?", duties = { "CSDDD.ANX.I1.10" } },
+      text = "Were children found doing hazardous work on supplying farms?",
+      duties = { "CSDDD.ANX.I1.10", "TESTSTD.2" } },
   },
   rules = {
     { id = "cocoa.child.hazardous", title = "Children in hazardous work",

@@ -90,14 +90,14 @@ int lhost_id_line(struct build *b, const char *id)
 	return lhost_id_line_at(b, "id", id);
 }
 
-void lhost_seek_field(struct build *b, const char *field)
+int lhost_seek_field(struct build *b, const char *field)
 {
 	struct files *fs = lhost_files(b->h);
 	const char *src, *from, *hit;
 	size_t n = strlen(field);
 
 	if (b->file < 0)
-		return;
+		return 0;
 	src = fs->f[b->file].src;
 	from = src;
 	for (int line = 1; *from && line < b->specline; from++)
@@ -111,11 +111,11 @@ void lhost_seek_field(struct build *b, const char *field)
 			break;
 	}
 	if (!hit)
-		return;
+		return 0;
 	b->cur_file = b->file;
 	b->cur_pos = src;
 	b->cur_line = 1;
-	cursor_to(b, src, hit);
+	return cursor_to(b, src, hit);
 }
 
 void lhost_cerr(struct build *b, int line, const char *fmt, ...)

@@ -25,6 +25,8 @@ bool lhost_extends(struct build *b, int sidx, int depth)
 	    strcmp(kind, "sector")) {
 		b->file = file;
 		b->specline = line;
+		if (lhost_seek_field(b, "extends"))
+			line = b->cur_line;
 		lhost_cerr(b, line, "field 'extends' must be a sector pack (local base = require "
 			   "\"name\" of a file in sectors/, then extends = base)");
 		lua_pop(L, 1);
@@ -80,8 +82,8 @@ void lhost_module_extras(struct build *b, int midx, int line)
 
 	for (int i = 0; i < 2; i++) {
 		if (lua_getfield(L, midx, keys[i]) != LUA_TNIL)
-			lhost_cerr(b, line, "field '%s' is for sectors: a module is reused as it is",
-				   keys[i]);
+			lhost_cerr(b, lhost_seek_field(b, keys[i]) ? b->cur_line : line,
+				   "field '%s' is for sectors: a module is reused as it is", keys[i]);
 		lua_pop(L, 1);
 	}
 }

@@ -190,8 +190,9 @@ int lhost_id_line(struct build *b, const char *id);
 int lhost_id_line_at(struct build *b, const char *key, const char *id);
 /* Put the id-line cursor at `field =` of the table whose constructor is at
  * b->specline of the current file (unchanged when not found), so that ids
- * are looked for in that field first, not in helper tables above it. */
-void lhost_seek_field(struct build *b, const char *field);
+ * are looked for in that field first, not in helper tables above it.
+ * Returns the line of the field, 0 when not found. */
+int lhost_seek_field(struct build *b, const char *field);
 /* [-0, +0] the kind ("sector", "module", "catalogue", "helper"), file and line that
  * the constructor left on the table at idx, into *kind, b->file and
  * b->specline; false if no constructor made it. */

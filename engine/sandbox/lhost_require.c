@@ -105,7 +105,8 @@ static void framework_added(lua_State *L, int idx)
 	lua_pop(L, 2);
 }
 
-/* require "name": plugin modules only, as text, once per state. */
+/* require "name": plugin modules (plugins/name.lua), else a sector pack to
+ * extend (sectors/name.lua), as text, once per state. */
 static int sb_require(lua_State *L)
 {
 	struct lhost *h = lhost_from(L);
@@ -131,8 +132,10 @@ static int sb_require(lua_State *L)
 		return 1;
 	}
 	lua_pop(L, 1);
-	if (!lhost_find_file(h, "plugins", name, path, sizeof path))
-		return luaL_error(L, "require: no plugin module '%s' on the search path", name);
+	if (!lhost_find_file(h, "plugins", name, path, sizeof path) &&
+	    !lhost_find_file(h, "sectors", name, path, sizeof path)) /* a sector to extend */
+		return luaL_error(L, "require: no plugin module or sector pack '%s' on the search "
+				     "path", name);
 	lua_createtable(L, 2, 0); /* [name, M, rec] mark as loading */
 	lua_pushinteger(L, -1);
 	lua_rawseti(L, -2, 2);

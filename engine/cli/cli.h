@@ -59,7 +59,7 @@ enum { OPT_MAX_SECONDS = 1100, OPT_ISOLATE };
 
 /* Option values common to several commands. */
 struct cli_common {
-	const char *paths[DILIGO_MAX_CLI_PATHS]; /* --plugin-path, then DILIGO_PATH */
+	const char *paths[DILIGO_MAX_CLI_PATHS]; /* --plugin-path, DILIGO_PATH, the user's */
 	int npaths;
 	long max_instructions;
 	size_t max_memory;
@@ -67,6 +67,7 @@ struct cli_common {
 	bool resolved; /* DILIGO_PATH appended (cli_resolve) */
 	bool hash_files; /* Lua files' SHA-256 needed (supplier workbooks) */
 	char *env_copy;
+	char *user_dir; /* $XDG_DATA_HOME/diligo, searched after DILIGO_PATH */
 };
 
 /* The parser over one command's table. */

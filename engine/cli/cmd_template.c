@@ -35,6 +35,22 @@ static void allowed(FILE *f, const struct question *q)
 	fprintf(f, "  # allowed: %s\n", buf);
 }
 
+/* The labels the pack's author wrote for the options, one per line, when
+ * any says more than its value: what the supplier chooses between. */
+static void option_labels(FILE *f, const struct question *q)
+{
+	bool any = false;
+
+	for (int i = 0; i < q->nopts && !any; i++)
+		any = q->opts[i].label && strcmp(q->opts[i].label, q->opts[i].value);
+	if (!any)
+		return;
+	fputs("  # options:\n", f);
+	for (int i = 0; i < q->nopts; i++)
+		fprintf(f, "  #   %s = %s\n", q->opts[i].value,
+			q->opts[i].label ? q->opts[i].label : q->opts[i].value);
+}
+
 static void write_template(FILE *f, const struct pack *p)
 {
 	const char *section = NULL;
@@ -56,6 +72,7 @@ static void write_template(FILE *f, const struct pack *p)
 		comment(f, "", q->text);
 		comment(f, "help: ", q->help);
 		allowed(f, q);
+		option_labels(f, q);
 		fputs("  # duties: ", f);
 		for (int k = 0; k < q->nduties; k++)
 			fprintf(f, "%s%s", k ? ", " : "", q->duties[k]);

@@ -95,6 +95,7 @@ struct pack {
 	int nrules;
 	const struct duty *duties; /* the catalogue, sorted by id */
 	int nduties;
+	bool sector; /* made by sector { ... } (else module { ... }) */
 	const char *extends; /* the sector pack it builds on, or NULL */
 	const struct tailoring *tailoring; /* in declaration order, bases first */
 	int ntailoring;

@@ -49,6 +49,8 @@ int lhost_errors(struct lhost *h, const struct err **errs);
  * module (helper { ... }, docs/plugin-api.md). plugin check and plugin test
  * pass over those. */
 bool lhost_loaded_helper(const struct lhost *h);
+/* Then: "catalogue", "helper" or "framework"; else NULL. */
+const char *lhost_loaded_kind(const struct lhost *h);
 /* The duty catalogue (duties sorted by id). */
 const struct pack *lhost_catalogue(struct lhost *h);
 /* Names of the sector packs on the search path, sorted, deduplicated;

@@ -467,6 +467,7 @@ int lhost_compose(lua_State *L)
 		lhost_framework_check(b, 1); /* a catalogue extension, not a pack */
 		if (!b->nerrs) {
 			b->helper = true;
+			b->h->loaded_kind = "framework";
 			lhost_cerr(b, 0, "a framework file is not a pack");
 		}
 		return 0;
@@ -474,15 +475,16 @@ int lhost_compose(lua_State *L)
 	if (!lua_istable(L, 1) || !lhost_mark_info(b, 1, &kind) || !strcmp(kind, "catalogue") ||
 	    !strcmp(kind, "helper")) {
 		b->helper = kind != NULL; /* the catalogue or a helper module: not a pack */
-		b->file = -1;
-		lhost_cerr(b, 0, "a pack file must return sector { ... } or module { ... }");
+		b->h->loaded_kind = kind && !strcmp(kind, "catalogue") ? "catalogue" : "helper";
+		lhost_not_a_pack(b, kind);
 		return 0;
 	}
 	root_file = b->root = b->file;
 	root_line = b->specline;
 	p->id = lhost_sfield(b, 1, "id", true, root_line);
 	p->title = lhost_sfield(b, 1, "title", true, root_line);
-	p->version = lhost_sfield(b, 1, "version", !strcmp(kind, "sector"), root_line);
+	p->sector = !strcmp(kind, "sector");
+	p->version = lhost_sfield(b, 1, "version", p->sector, root_line);
 	p->license = lhost_sfield(b, 1, "license", false, root_line);
 	p->description = lhost_sfield(b, 1, "description", false, root_line);
 	compose_table(b, 1, kind, 0);

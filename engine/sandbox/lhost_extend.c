@@ -87,3 +87,34 @@ void lhost_module_extras(struct build *b, int midx, int line)
 		lua_pop(L, 1);
 	}
 }
+
+/* What a file that is no pack returned, said at its last line (where its
+ * `return` is, or is missing): nothing, a table no constructor made, or the
+ * catalogue or a helper module. */
+void lhost_not_a_pack(struct build *b, const char *kind)
+{
+	lua_State *L = b->h->L;
+	struct files *fs = lhost_files(b->h);
+	const char *src, *what;
+	int line = 1;
+
+	if (b->root < 0 || b->root >= fs->n) {
+		b->file = -1;
+		lhost_cerr(b, 0, "a pack file must return sector { ... } or module { ... }");
+		return;
+	}
+	b->file = b->root;
+	src = fs->f[b->root].src;
+	for (const char *s = src; *s; s++)
+		line += *s == '\n' && s[1];
+	if (kind)
+		what = !strcmp(kind, "catalogue") ? "it returns the duty catalogue"
+						  : "it returns a helper module";
+	else if (lua_isnil(L, 1))
+		what = "it returns nothing: is `return sector { ... }` missing?";
+	else if (lua_istable(L, 1))
+		what = "it returns a table that sector { ... } or module { ... } did not make";
+	else
+		what = lua_pushfstring(L, "it returns a %s", luaL_typename(L, 1));
+	lhost_cerr(b, line, "a pack file must return sector { ... } or module { ... }; %s", what);
+}

@@ -50,6 +50,7 @@ struct lhost {
 	struct lhost_framework frameworks[DILIGO_MAX_FRAMEWORKS];
 	int nframeworks;
 	const struct lhost_framework *last_framework;
+	const char *loaded_kind; /* what the last file loaded returned, when not a pack */
 };
 
 /* One Lua file run by the host (lhost_require.c). */
@@ -248,6 +249,9 @@ bool lhost_extends(struct build *b, int sidx, int depth);
 bool lhost_module_seen(struct build *b, int midx);
 /* Errors for a module table that tailors or extends. */
 void lhost_module_extras(struct build *b, int midx, int line);
+/* The error for a file whose value (at 1) is not a pack, with what it is,
+ * at the file's last line. */
+void lhost_not_a_pack(struct build *b, const char *kind);
 
 /* ---- lhost_snapshot.c: the loaded state every assessment starts from --- */
 

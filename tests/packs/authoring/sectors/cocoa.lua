@@ -17,7 +17,9 @@ return sector {
       reason = "child labour is widespread in cocoa-growing areas" },
   },
   questions = {
-    { id = "cocoa.child.hazardous", kind = "choice", weight = 3, options = { "none", "found" },
+    { id = "cocoa.child.hazardous", kind = "choice", weight = 3,
+      options = { { value = "none", label = "None found by the monitoring system", score = 1 },
+                  { value = "found", label = "Found on at least one farm", score = 0 } },
       text = "Were children found doing hazardous work on supplying farms?",
       duties = { "CSDDD.ANX.I1.10", "TESTSTD.2" } },
   },

@@ -4,7 +4,7 @@
 set -eu
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
-PKGS="cmake make gcc pkg-config e2fsprogs bsdutils lua-check cppcheck python3-jsonschema liblua5.4-dev libyaml-dev libxlsxwriter-dev libcmocka-dev libseccomp-dev python3 python3-openpyxl"
+PKGS="cmake make gcc pkg-config e2fsprogs bsdutils lua-check cppcheck python3-jsonschema liblua5.4-dev libyaml-dev libxlsxwriter-dev libcmocka-dev libseccomp-dev libminizip-dev libexpat1-dev python3 python3-openpyxl"
 missing=
 for p in $PKGS; do
 	dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

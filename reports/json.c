@@ -10,6 +10,7 @@
 #include "report.h"
 #include "text.h"
 #include "sink_int.h"
+#include "json_int.h"
 
 struct json {
 	struct sink base;
@@ -26,7 +27,7 @@ struct json {
  * noncharacters replaced by U+FFFD (text_utf8_char), other UTF-8 passed
  * through. Runs of plain bytes go out in one fwrite: per-character stdio
  * calls lock the stream each time and were a third of a JSON run. */
-static void jstr(FILE *f, const char *s)
+void jstr(FILE *f, const char *s)
 {
 	const char *p = s ? s : "", *run = p;
 
@@ -66,7 +67,7 @@ static void jstr(FILE *f, const char *s)
 	putc_unlocked('"', f);
 }
 
-static void jnum(FILE *f, double v)
+void jnum(FILE *f, double v)
 {
 	if (isnan(v))
 		fputs("null", f);
@@ -144,6 +145,7 @@ static void finding(struct json *j, const struct assessment *a, const struct fin
 		fputs("null", f);
 	fputs(",\"action\":", f);
 	jstr(f, r->action);
+	json_finding_change(f, a, (int)(fd - a->findings), j->stakeholder);
 	fputc('}', f);
 }
 
@@ -224,7 +226,9 @@ static void supplier(struct json *j, const char *input, const char *workbook,
 			fputc(',', f);
 		finding(j, a, &a->findings[i]);
 	}
-	fputs("]}", f);
+	fputc(']', f);
+	json_supplier_change(f, a, j->stakeholder);
+	fputc('}', f);
 }
 
 static void error_entry(struct json *j, const char *input, const struct err *e)

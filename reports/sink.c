@@ -24,11 +24,5 @@ void sink_abort(struct sink *s)
 const char *report_answer_text(const struct question *qu, const struct answer *an, char *buf,
 			       size_t n)
 {
-	switch (an->state) {
-	case ANS_NONE: return "(unanswered)";
-	case ANS_UNKNOWN: return "unknown";
-	case ANS_NA: return "na";
-	default: break;
-	}
-	return kind_ops(qu->kind)->text(qu, an, buf, n);
+	return kind_answer_text(qu, an, buf, n);
 }

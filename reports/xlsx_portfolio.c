@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "change.h"
 #include "score.h"
 #include "sink_int.h"
 #include "xlsx_common.h"
@@ -39,6 +40,8 @@ struct portfolio {
 	int nareas;
 	char *packs[MAX_PACKS]; /* "id version" seen, for Method */
 	int npacks;
+	int trends[3]; /* suppliers compared with an earlier period: worse, same, better */
+	int uncompared;
 };
 
 static const struct column sup_cols[] = {
@@ -47,6 +50,10 @@ static const struct column sup_cols[] = {
 	{ "Coverage", 9, 0 },     { "Red flag", 8, 0 },  { "Critical", 8, 0 },
 	{ "High", 6, 0 },         { "Medium", 8, 0 },    { "Low", 6, 0 },
 	{ "Top finding", 40, 0 }, { "Input", 30, 0 },     { "Workbook", 30, 0 },
+	/* year over year (--baseline, series): empty when not compared */
+	{ "Period", 7, 0 },       { "Compared with", 9, 0 }, { "Score change", 8, 0 },
+	{ "Rating then", 7, 0 },  { "Trend", 10, 0 },       { "New findings", 8, 0 },
+	{ "Resolved findings", 9, 0 },
 };
 /* Findings rows stay short (they can number millions); what is the same
  * for every finding of a rule — duties, action, severity — is on Rules. */
@@ -61,7 +68,7 @@ static const struct column rule_cols[] = {
 	{ "Duties", 30, 1 },    { "Recommended action", 60, 1 }, { "Rule source", 26, 0 },
 	{ "Times found", 10, 0 },
 };
-enum { NSUP_COLS = 15, NFIND_COLS = 5, NRULE_COLS = 13, SHEET_ROWS = DILIGO_XLSX_ROWS - 1 /* under a header */ };
+enum { NSUP_COLS = 22, NFIND_COLS = 5, NRULE_COLS = 13, SHEET_ROWS = DILIGO_XLSX_ROWS - 1 /* under a header */ };
 static const struct column err_cols[] = {
 	{ "Input", 40, 0 }, { "Line", 6, 0 }, { "Column", 7, 0 }, { "Message", 90, 0 },
 };
@@ -107,6 +114,31 @@ static void note_pack(struct portfolio *p, const struct pack *pk)
 		p->packs[p->npacks++] = xstrdup(buf);
 }
 
+/* Period, and the comparison with the earlier period (change.h). */
+static void change_cells(struct portfolio *p, int r, const struct assessment *a)
+{
+	static const char *const trend[] = { "worsened", "stayed", "improved" };
+	const struct change *c = a->change;
+	char then[2] = { c ? c->rating_then : 0, 0 };
+	enum trend t = change_trend(a, c);
+
+	if (a->qn->period)
+		worksheet_write_number(p->sup, (lxw_row_t)r, 15, a->qn->period, NULL);
+	if (t == TREND_NONE) {
+		p->uncompared++;
+		return;
+	}
+	p->trends[t + 1]++;
+	if (c->from_period)
+		worksheet_write_number(p->sup, (lxw_row_t)r, 16, c->from_period, NULL);
+	xw_num(p->sup, r, 17, round((a->overall - c->score_then) * 100) / 100, p->f.num1);
+	if (then[0])
+		worksheet_write_string(p->sup, (lxw_row_t)r, 18, then, NULL);
+	worksheet_write_string(p->sup, (lxw_row_t)r, 19, trend[t + 1], NULL);
+	worksheet_write_number(p->sup, (lxw_row_t)r, 20, c->nnew, NULL);
+	worksheet_write_number(p->sup, (lxw_row_t)r, 21, c->nresolved, NULL);
+}
+
 static void supplier_row(struct portfolio *p, const char *input, const char *workbook,
 			 const struct assessment *a)
 {
@@ -130,6 +162,7 @@ static void supplier_row(struct portfolio *p, const char *input, const char *wor
 		xw_text(p->sup, r, 12, a->findings[0].rule->title, NULL);
 	xw_text(p->sup, r, 13, input, NULL);
 	xw_text(p->sup, r, 14, workbook, NULL); /* which file holds this supplier */
+	change_cells(p, r, a);
 }
 
 static void count_rule(struct portfolio *p, const struct rule *r, const char *pack)
@@ -290,6 +323,14 @@ static void method_sheet(struct portfolio *p)
 	snprintf(buf, sizeof buf, "%d assessed, %d failed, %d findings", p->nsup, p->nerr, p->nfind);
 	worksheet_write_string(ws, (lxw_row_t)r, 0, "Suppliers", p->f.bold);
 	worksheet_write_string(ws, (lxw_row_t)r++, 1, buf, NULL);
+	if (p->trends[0] + p->trends[1] + p->trends[2]) {
+		char line[160];
+
+		snprintf(line, sizeof line, "%d improved, %d worsened, %d stayed; %d not compared "
+			 "(no earlier period)", p->trends[2], p->trends[0], p->trends[1], p->uncompared);
+		worksheet_write_string(ws, (lxw_row_t)r, 0, "Since the earlier period", p->f.bold);
+		worksheet_write_string(ws, (lxw_row_t)r++, 1, line, NULL);
+	}
 	for (int i = 0; i < p->npacks; i++) {
 		worksheet_write_string(ws, (lxw_row_t)r, 0, i ? "" : "Sector packs", p->f.bold);
 		xw_text(ws, r++, 1, p->packs[i], NULL);

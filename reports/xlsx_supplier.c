@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "change.h"
 #include "score.h"
 #include "sink.h"
+#include "xlsx_changes.h"
 #include "xlsx_common.h"
 
 #define REDACTED "[confidential]"
@@ -20,6 +22,7 @@ struct sw {
 	const struct assessment *a;
 	const struct report_opts *o;
 	int redacted;
+	lxw_format *due; /* a date as people type it in the Action plan */
 };
 
 static bool hidden(struct sw *w, const struct answer *an)
@@ -242,6 +245,22 @@ static void sheet_duties(struct sw *w)
 
 /* ---- Findings ------------------------------------------------------- */
 
+/* Status (new, persisting; at scol unless it is -1) and open since (at
+ * pcol) of finding i: without a comparison every finding is new, open
+ * since this period. */
+static void since(struct sw *w, lxw_worksheet *ws, int row, int scol, int pcol, int i)
+{
+	const struct change *c = w->a->change;
+	int period = c ? c->open_since[i] : w->a->qn->period;
+
+	if (scol >= 0)
+		worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)scol,
+				       change_status_name(c ? (enum fstatus)c->status[i] : FST_NEW),
+				       NULL);
+	if (period)
+		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)pcol, period, NULL);
+}
+
 /* "id = answer; id = answer" for the questions that triggered a finding. */
 static const char *triggers(struct sw *w, const struct finding *f, char *buf, size_t n,
 			    bool *any_hidden)
@@ -269,12 +288,13 @@ static void sheet_findings(struct sw *w)
 		{ "Red flag", 8, 0 },     { "Rule id", 24, 0 },     { "Finding", 36, 1 },
 		{ "Detail", 36, 1 },      { "Duties", 24, 1 },      { "Triggering answers", 44, 1 },
 		{ "Recommended action", 50, 1 }, { "Rule source", 22, 0 },
+		{ "Status", 10, 0 },      { "Open since", 9, 0 },
 	};
 	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Findings");
 	const struct assessment *a = w->a;
 	static _Thread_local char buf[DILIGO_REPORT_LIST_TEXT];
 
-	xw_table(ws, &w->f, cols, 14, a->nfindings);
+	xw_table(ws, &w->f, cols, 16, a->nfindings);
 	for (int i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
 		const struct rule *r = f->rule;
@@ -301,10 +321,28 @@ static void sheet_findings(struct sw *w)
 		xw_text(ws, row, 12, r->action, NULL);
 		snprintf(src, sizeof src, "%s:%d", r->file, r->line);
 		xw_text(ws, row, 13, src, NULL);
+		since(w, ws, row, 14, 15, i);
 	}
 }
 
 /* ---- Action plan ---------------------------------------------------- */
+
+/* Owner, Due date, Status and Notes as people left them in the earlier
+ * Action plan (x), or Status "Open". */
+static void carried(struct sw *w, lxw_worksheet *ws, int row, const struct prior_action *x)
+{
+	if (!x) {
+		worksheet_write_string(ws, (lxw_row_t)row, 8, "Open", NULL);
+		return;
+	}
+	xw_text(ws, row, 6, x->owner, NULL);
+	if (x->due_serial > 0)
+		worksheet_write_number(ws, (lxw_row_t)row, 7, x->due_serial, w->due);
+	else
+		xw_text(ws, row, 7, x->due, NULL);
+	xw_text(ws, row, 8, x->status && *x->status ? x->status : "Open", NULL);
+	xw_text(ws, row, 9, x->notes, NULL);
+}
 
 static void sheet_actions(struct sw *w)
 {
@@ -312,6 +350,7 @@ static void sheet_actions(struct sw *w)
 		{ "Level", 9, 0 },   { "Priority", 8, 0 }, { "Finding", 34, 1 },
 		{ "Action", 54, 1 }, { "Legal basis", 34, 1 }, { "Suggested deadline", 20, 1 },
 		{ "Owner", 16, 0 },  { "Due date", 12, 0 }, { "Status", 14, 0 },
+		{ "Notes", 30, 1 },  { "Open since", 9, 0 }, { "Rule id", 24, 0 },
 	};
 	static char *statuses[] = { "Open", "In progress", "Done", "Not applicable", NULL };
 	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Action plan");
@@ -322,7 +361,8 @@ static void sheet_actions(struct sw *w)
 
 	for (int i = 0; i < a->nfindings; i++)
 		row += a->findings[i].level >= SCORE_ACTION_LEVEL;
-	xw_table(ws, &w->f, cols, 9, row);
+	row += a->change && a->change->from ? a->change->from->nextra_actions : 0;
+	xw_table(ws, &w->f, cols, 12, row);
 	row = 0;
 	for (int i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
@@ -338,7 +378,18 @@ static void sheet_actions(struct sw *w)
 			? SCORE_BASIS_ACTUAL " (bring actual adverse impacts to an end)"
 			: SCORE_BASIS_POTENTIAL " (prevent potential adverse impacts)", NULL);
 		worksheet_write_string(ws, (lxw_row_t)row, 5, score_deadline(f->level), NULL);
-		worksheet_write_string(ws, (lxw_row_t)row, 8, "Open", NULL);
+		carried(w, ws, row, a->change && a->change->match[i] ? a->change->match[i]->action
+								     : NULL);
+		since(w, ws, row, -1, 10, i);
+		xw_text(ws, row, 11, f->rule->id, NULL);
+	}
+	for (int i = 0; a->change && a->change->from && i < a->change->from->nextra_actions; i++) {
+		const struct prior_action *x = a->change->from->extra_actions[i];
+
+		row++;
+		xw_text(ws, row, 2, x->title, NULL);
+		carried(w, ws, row, x);
+		xw_text(ws, row, 11, x->rule, NULL);
 	}
 	if (row) {
 		dv.validate = LXW_VALIDATION_TYPE_LIST;
@@ -534,6 +585,7 @@ static void sheet_method(struct sw *w)
 	kv(w, ws, r++, "Audience", w->o->stakeholder ? "stakeholder" : "company");
 	snprintf(buf, sizeof buf, "%d", w->redacted);
 	kv(w, ws, r++, "Items redacted", w->o->stakeholder ? buf : "0 (company audience)");
+	kv(w, ws, r++, "Scoring method version", SCORE_STR(SCORE_METHOD_VERSION));
 	r++;
 	worksheet_write_string(ws, (lxw_row_t)r++, 0, "Lua files (SHA-256)", w->f.title);
 	for (int i = 0; i < p->nfiles; i++)
@@ -562,9 +614,13 @@ int report_supplier_xlsx(const char *path, const struct assessment *a,
 		return err_set(e, ERR_IO, "cannot write '%s'", path);
 	}
 	xfmt_init(w.wb, &w.f);
+	w.due = workbook_add_format(w.wb);
+	format_set_num_format(w.due, "yyyy-mm-dd");
+	format_set_font_size(w.due, 10);
 	snprintf(title, sizeof title, "Due-diligence assessment: %s", a->qn->supplier.name);
 	xw_properties(w.wb, title, o->now);
 	sheet_summary(&w);
+	w.redacted += xlsx_sheet_changes(w.wb, &w.f, a, o->stakeholder);
 	sheet_duties(&w);
 	sheet_findings(&w);
 	sheet_actions(&w);

@@ -13,6 +13,17 @@ enum {
 	DILIGO_MAX_QN_BYTES = 4 * 1024 * 1024, /* one questionnaire file */
 	DILIGO_MAX_QN_DEPTH = 32,              /* nesting of YAML collections */
 	DILIGO_MAX_DIAGS = 100,                /* problems listed per input or pack */
+	/* baselines (--baseline): earlier runs read back */
+	DILIGO_MAX_JSON_DEPTH = 64,                 /* nesting of a JSON document */
+	DILIGO_MAX_BASELINE_BYTES = 1024 * 1024 * 1024, /* one baseline JSON file */
+	DILIGO_MAX_BASELINE_FILES = 100000,         /* files read from --baseline paths */
+	DILIGO_MAX_BASELINES = 16,                  /* --baseline given this many times at most */
+	/* workbooks read back (supplier workbooks as baselines; wbread.h) */
+	DILIGO_WB_MAX_PART = 64 * 1024 * 1024,   /* one zip member, inflated */
+	DILIGO_WB_MAX_TOTAL = 256 * 1024 * 1024, /* all members read, inflated */
+	DILIGO_WB_MAX_CELLS = 2000000,           /* cells of one sheet */
+	DILIGO_WB_MAX_STRINGS = 1000000,         /* shared strings */
+	DILIGO_WB_MAX_SHEETS = 256,              /* sheets of one workbook */
 	/* packs */
 	DILIGO_MAX_LUA_FILE = 1024 * 1024, /* one Lua source file */
 	DILIGO_MAX_PACK_FILES = 256,       /* Lua files one Lua host runs (catalogue, modules, packs) */

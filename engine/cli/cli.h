@@ -37,6 +37,7 @@ struct cli_opt {
 enum { OPT_PLUGIN_PATH = 1000, OPT_MAX_INSTR, OPT_MAX_MEM, OPT_JSON, OPT_FAIL_ON, OPT_FRAMEWORK,
        OPT_FRAMEWORKS };
 enum { OPT_MAX_SECONDS = 1100, OPT_ISOLATE };
+enum { OPT_BASELINE = 1200 };
 
 /* The rows several commands share; cli_getopt stores them in struct
  * cli_common itself. */

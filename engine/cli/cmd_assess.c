@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "baseline.h"
 #include "batch.h"
 #include "cli.h"
 #include "cmd.h"
@@ -21,6 +22,8 @@ struct assess_opts {
 	int jobs;
 	int fail_on; /* -1 = off */
 	struct isolate_opts isolate;
+	const char *baselines[DILIGO_MAX_BASELINES];
+	int nbaselines;
 };
 
 const struct cli_opt assess_options[] = {
@@ -39,6 +42,11 @@ const struct cli_opt assess_options[] = {
 	CLI_OPT_PLUGIN_PATH,
 	{ .name = "fail-on", .arg = "LEVEL", .code = OPT_FAIL_ON,
 	  .help = "exit 1 when any finding is at or above LEVEL\n(low|medium|high|critical)" },
+	{ .name = "baseline", .arg = "PATH", .code = OPT_BASELINE,
+	  .help = "an earlier run: its --json file, supplier workbooks or their\n"
+		  "directory (repeatable): changes, new/persisting/resolved findings,\n"
+		  "Action plan entries carried over",
+	  .repeat = DILIGO_MAX_BASELINES },
 	CLI_OPT_MAX_INSTRUCTIONS,
 	CLI_OPT_MAX_MEMORY,
 	{ .name = "max-seconds", .arg = "S", .code = OPT_MAX_SECONDS,
@@ -62,6 +70,7 @@ static int parse(int argc, char **argv, struct assess_opts *o)
 		case 'o': o->output = g.arg; break;
 		case 'p': o->portfolio = g.arg; break;
 		case OPT_JSON: o->json = g.arg; break;
+		case OPT_BASELINE: o->baselines[o->nbaselines++] = g.arg; break;
 		case 'q': o->quiet = true; break;
 		case 'j': o->jobs = (int)g.num; break;
 		case OPT_MAX_SECONDS: o->isolate.max_seconds = g.num; break;
@@ -118,6 +127,16 @@ static void print_diag(void *ud, const struct err *e)
 {
 	(void)ud;
 	cli_print_err(e);
+}
+
+static int baseline_problems;
+
+/* A damaged file in a baseline directory: said, then passed over. */
+static void print_warning(void *ud, const struct err *e)
+{
+	(void)ud;
+	cli_print_err(e);
+	baseline_problems++;
 }
 
 /* Count, rate and ETA on stderr (set only when it is a terminal). */
@@ -197,6 +216,12 @@ int cmd_assess(int argc, char **argv)
 		cli_print_err(&e);
 		return err_exit_code(e.code);
 	}
+	if (o.nbaselines && !(bo.baseline = baseline_open(o.baselines, o.nbaselines, print_warning,
+							       NULL, &e))) {
+		cli_inputs_free(inputs, ninputs);
+		cli_print_err(&e);
+		return err_exit_code(e.code);
+	}
 	o.c.hash_files = o.output || (!o.portfolio && !o.json);
 	bo.lhost = cli_lhost_opts(&o.c); /* DILIGO_PATH read once, before any thread */
 	bo.sector = o.c.sector;
@@ -215,6 +240,7 @@ int cmd_assess(int argc, char **argv)
 	bo.quiet = o.quiet;
 	bo.now = (time_t)cli_now();
 	rc = batch_run(&bo, &sum);
+	baseline_free((struct baseline *)bo.baseline);
 	cli_common_free(&o.c);
 	cli_inputs_free(inputs, ninputs);
 	if (rc)
@@ -225,7 +251,7 @@ int cmd_assess(int argc, char **argv)
 		return EXIT_PACK;
 	if (sum.io_errors || sum.outputs_failed)
 		return EXIT_IO;
-	if (sum.invalid || (o.fail_on >= 0 && sum.max_level >= o.fail_on))
+	if (sum.invalid || baseline_problems || (o.fail_on >= 0 && sum.max_level >= o.fail_on))
 		return EXIT_INVALID;
 	return EXIT_OK;
 }

@@ -10,6 +10,8 @@
 #include "pack.h"
 #include "answers.h"
 
+struct change;
+
 enum level { LVL_LOW, LVL_MEDIUM, LVL_HIGH, LVL_CRITICAL, LVL__COUNT };
 
 struct finding {
@@ -48,6 +50,9 @@ struct assessment {
 	int nduties;
 	struct area_score areas[DILIGO_MAX_AREAS]; /* per duty area, sorted by area */
 	int nareas;
+	/* compared with an earlier assessment (change.h); NULL when the run
+	 * compares nothing */
+	const struct change *change;
 };
 
 const char *level_name(enum level l); /* "low" ... "critical" */

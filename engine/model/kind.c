@@ -341,3 +341,15 @@ int qkind_parse(const char *s)
 			return i;
 	return -1;
 }
+
+const char *kind_answer_text(const struct question *q, const struct answer *a, char *buf,
+			     size_t n)
+{
+	switch (a->state) {
+	case ANS_NONE: return "(unanswered)";
+	case ANS_UNKNOWN: return "unknown";
+	case ANS_NA: return "na";
+	default: break;
+	}
+	return kind_ops(q->kind)->text(q, a, buf, n);
+}

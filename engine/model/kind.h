@@ -48,6 +48,10 @@ struct kind_ops {
 const struct kind_ops *kind_ops(enum qkind k);
 /* The kinds' names, "maturity, choice, ..." (for messages). */
 const char *kind_names(char *buf, size_t n);
+/* Any answer as the reports show it: "(unanswered)", "unknown", "na", or
+ * the kind's text of the value (in buf, or a string a holds). */
+const char *kind_answer_text(const struct question *q, const struct answer *a, char *buf,
+			     size_t n);
 /* The option of q with value v, or NULL. */
 const struct qoption *kind_find_option(const struct question *q, const char *v);
 

@@ -18,8 +18,11 @@
 #include "arena.h"
 #include "assess.h"
 #include "batch.h"
+#include "baseline.h"
+#include "compare.h"
 #include "names.h"
 #include "report.h"
+#include "series.h"
 #include "sink.h"
 
 enum { WINDOW = DILIGO_BATCH_WINDOW };
@@ -32,6 +35,16 @@ struct slot {
 	int status; /* 0 or an err code */
 	struct err err;
 	char workbook[DILIGO_MAX_PATH]; /* the supplier workbook written, or "" */
+	bool warned; /* assessed, but warn says what went wrong on the way */
+	struct err warn;
+};
+
+/* What a later period of a supplier in the run compares with. */
+struct handoff {
+	bool done;
+	struct prior *prior; /* NULL when the earlier period failed */
+	struct arena *ar;
+	int readers; /* later periods that compare with it, not handed on yet */
 };
 
 struct batch {
@@ -53,7 +66,11 @@ struct batch {
 	 * they are freed only after the consumer is done */
 	struct lhost *hosts[DILIGO_MAX_JOBS];
 	int nhosts;
-	struct names *names; /* workbook file names, planned before the run */
+	struct names *names; /* ids, periods and workbook file names, planned before the run */
+	struct series *series; /* the run's order: a supplier's periods in period order */
+	const char **inputs;   /* the inputs in that order */
+	bool compare;          /* a baseline, or a supplier with several periods */
+	struct handoff *handoffs; /* per position with a later period in the run */
 };
 
 /* A supplier: its id and period (one supplier, two years: two suppliers). */
@@ -132,7 +149,7 @@ static bool in_dir(const char *file, const char *dir)
 
 /* Workbook names for every input, keeping clear of the portfolio's and the
  * JSON file's names when they go into the same directory. */
-static void plan_names(struct batch *b)
+static void plan_names(struct batch *b, int jobs)
 {
 	const struct batch_opts *o = b->o;
 	const char *dir = o->output ? o->output : ".", *reserved[2];
@@ -142,7 +159,18 @@ static void plan_names(struct batch *b)
 	for (int k = 0; k < 2; k++)
 		if (others[k] && in_dir(others[k], dir))
 			reserved[n++] = strrchr(others[k], '/') ? strrchr(others[k], '/') + 1 : others[k];
-	b->names = names_plan(o->inputs, o->ninputs, reserved, n);
+	b->names = names_plan_jobs(o->inputs, o->ninputs, reserved, n, jobs);
+	b->series = series_plan(b->names, o->ninputs);
+	b->inputs = xcalloc((size_t)o->ninputs, sizeof *b->inputs);
+	for (int i = 0; i < o->ninputs; i++)
+		b->inputs[i] = o->inputs[b->series->order[i]];
+	b->compare = o->baseline || b->series->any;
+	if (b->series->any) {
+		b->handoffs = xcalloc((size_t)o->ninputs, sizeof *b->handoffs);
+		for (int i = 0; i < o->ninputs; i++)
+			if (b->series->prev[i] >= 0)
+				b->handoffs[b->series->prev[i]].readers++;
+	}
 }
 
 /* The supplier workbook of input i: at -o FILE (one input), else under the
@@ -155,11 +183,12 @@ static void write_workbook(struct batch *b, int i, struct slot *s)
 
 	if (o->output && !o->output_is_dir) {
 		snprintf(s->workbook, sizeof s->workbook, "%s", o->output);
-	} else if ((name = names_get(b->names, i, s->q->supplier.id, s->q->period))) {
+	} else if ((name = names_get(b->names, b->series->order[i], s->q->supplier.id,
+				     s->q->period))) {
 		snprintf(s->workbook, sizeof s->workbook, "%s/%s", o->output ? o->output : ".", name);
 	} else { /* its id or period is not what it was when the names were planned */
 		s->status = err_set(&s->err, ERR_IO, "%s: changed while diligo was running; "
-				    "no workbook written", o->inputs[i]);
+				    "no workbook written", b->inputs[i]);
 		return;
 	}
 	if (report_supplier_xlsx(s->workbook, &s->a, &ro, &s->err)) {
@@ -168,13 +197,82 @@ static void write_workbook(struct batch *b, int i, struct slot *s)
 	}
 }
 
+/* Wait for the earlier period at position k to be assessed: its prior, or
+ * NULL when it failed. */
+static struct prior *wait_prior(struct batch *b, int k)
+{
+	struct prior *p;
+
+	pthread_mutex_lock(&b->mu);
+	while (!b->handoffs[k].done)
+		pthread_cond_wait(&b->cv, &b->mu);
+	p = b->handoffs[k].prior;
+	pthread_mutex_unlock(&b->mu);
+	return p;
+}
+
+/* Hand what input i compares as on to its supplier's next period. */
+static void publish(struct batch *b, int i, const struct slot *s)
+{
+	struct arena *ar = NULL;
+	struct prior *p = NULL;
+
+	if (!b->handoffs || !b->series->next[i])
+		return;
+	if (s->status == 0) {
+		ar = arena_new();
+		p = change_prior_from(&s->a, s->a.change, b->inputs[i], ar);
+	}
+	pthread_mutex_lock(&b->mu);
+	b->handoffs[i].done = true;
+	b->handoffs[i].prior = p;
+	b->handoffs[i].ar = ar;
+	pthread_cond_broadcast(&b->cv);
+	pthread_mutex_unlock(&b->mu);
+}
+
+/* The prior of input i: its supplier's previous period in the run, or the
+ * baseline's latest earlier period, whichever is more recent (for one
+ * period, a baseline workbook: it holds what people typed). */
+static struct prior *find_prior(struct batch *b, int i, struct slot *s)
+{
+	const struct baseline_entry *x = baseline_find(b->o->baseline, s->q->supplier.id,
+						       s->q->period);
+	int k = b->series->prev[i];
+	struct prior *in_run = k >= 0 ? wait_prior(b, k) : NULL, *p = NULL;
+
+	if (x) {
+		if (baseline_load(b->o->baseline, x, s->q->arena, &p, &s->warn)) {
+			s->warned = true;
+			p = NULL;
+		} else if (in_run && (in_run->period > p->period ||
+				      (in_run->period == p->period && p->source != PRIOR_WORKBOOK))) {
+			p = NULL;
+		}
+	}
+	return p ? p : in_run;
+}
+
+/* Compare input i with its prior (change.h). */
+static void compare(struct batch *b, struct lhost *h, int i, struct slot *s)
+{
+	struct change *c = arena_alloc(s->q->arena, sizeof *c);
+	struct prior *p = find_prior(b, i, s);
+
+	if (p)
+		assess_compare(h, &s->a, p, &b->o->isolate, s->q->arena, c);
+	else
+		change_none(c, &s->a, s->q->arena);
+	s->a.change = c;
+}
+
 /* One input, start to end, in the worker's own Lua host. */
 static void assess(struct batch *b, struct lhost *h, int i, struct slot *s)
 {
 	const struct batch_opts *o = b->o;
-	int owner;
+	int owner, clash = b->series->clash[i];
 
-	s->status = assess_load(h, o->inputs[i], o->sector, o->per_supplier, &s->q, &s->err);
+	s->status = assess_load(h, b->inputs[i], o->sector, o->per_supplier, &s->q, &s->err);
 	if (s->status) {
 		register_input(b, i, NULL, 0);
 		if (s->status == ERR_USAGE) /* -s names no pack: each input says so */
@@ -185,14 +283,22 @@ static void assess(struct batch *b, struct lhost *h, int i, struct slot *s)
 	if ((s->status = assess_run(h, s->q, &s->a, &o->isolate, &s->err)))
 		return;
 	owner = settled_owner(b, i, s->q->supplier.id, s->q->period);
-	if (owner != i) {
+	if (owner != i || (clash >= 0 && !s->q->period)) {
 		const struct ynode *id = ynode_get(ynode_get(s->q->root, "supplier"), "id");
 
-		s->status = err_at(&s->err, ERR_INPUT, o->inputs[i], id ? id->line : 1,
-				   id ? id->col : 1, "supplier id '%s' is already used by %s",
-				   s->q->supplier.id, o->inputs[owner]);
+		if (owner != i)
+			s->status = err_at(&s->err, ERR_INPUT, b->inputs[i], id ? id->line : 1,
+					   id ? id->col : 1, "supplier id '%s' is already used by %s",
+					   s->q->supplier.id, b->inputs[owner]);
+		else
+			s->status = err_at(&s->err, ERR_INPUT, b->inputs[i], id ? id->line : 1,
+					   id ? id->col : 1, "supplier id '%s' is already used by %s, "
+					   "which has a period: give this questionnaire its period too",
+					   s->q->supplier.id, o->inputs[clash]);
 		return;
 	}
+	if (b->compare)
+		compare(b, h, i, s);
 	if (o->per_supplier)
 		write_workbook(b, i, s);
 }
@@ -233,6 +339,7 @@ static void *worker(void *arg)
 		} else {
 			assess(b, h, i, &local);
 		}
+		publish(b, i, &local);
 		pthread_mutex_lock(&b->mu);
 		*s = local;
 		s->done = true;
@@ -244,6 +351,10 @@ static void *worker(void *arg)
 
 static void count(struct batch_summary *sum, const struct slot *s, const struct batch_opts *o)
 {
+	if (s->warned) {
+		o->diag(o->ud, &s->warn);
+		sum->invalid++;
+	}
 	if (s->status == 0) {
 		sum->assessed++;
 		sum->red_flags += s->a.red_flag;
@@ -266,12 +377,18 @@ static void count(struct batch_summary *sum, const struct slot *s, const struct 
 static void hand_on(struct batch *b, struct slot *s, int i, struct sink **sinks, int nsinks,
 		    struct batch_summary *sum)
 {
+	int k0 = b->series->prev[i];
+
 	count(sum, s, b->o);
 	for (int k = 0; k < nsinks; k++)
-		sink_item(sinks[k], b->o->inputs[i], s->workbook[0] ? s->workbook : NULL,
+		sink_item(sinks[k], b->inputs[i], s->workbook[0] ? s->workbook : NULL,
 			  s->status ? NULL : &s->a, s->status ? &s->err : NULL);
 	qn_free(s->q);
 	s->q = NULL;
+	if (k0 >= 0 && !--b->handoffs[k0].readers) { /* its last reader is done */
+		arena_free(b->handoffs[k0].ar);
+		b->handoffs[k0].ar = NULL;
+	}
 	if (b->o->progress)
 		b->o->progress(b->o->ud, i + 1, b->o->ninputs);
 }
@@ -315,6 +432,7 @@ static void run_inline(struct batch *b, struct sink **sinks, int nsinks, struct 
 		} else {
 			assess(b, h, i, s);
 		}
+		publish(b, i, s);
 		hand_on(b, s, i, sinks, nsinks, sum);
 	}
 }
@@ -365,8 +483,7 @@ int batch_run(const struct batch_opts *o, struct batch_summary *sum)
 		return rc;
 	}
 	b->o = o;
-	if (o->per_supplier && !(o->output && !o->output_is_dir))
-		plan_names(b); /* before any workbook */
+	plan_names(b, jobs); /* before any workbook: ids, periods, series, names */
 	pthread_mutex_init(&b->mu, NULL);
 	pthread_cond_init(&b->cv, NULL);
 	b->registered = xcalloc((size_t)o->ninputs, sizeof *b->registered);
@@ -400,6 +517,11 @@ int batch_run(const struct batch_opts *o, struct batch_summary *sum)
 	free(b->owner);
 	free(b->registered);
 	names_free(b->names);
+	for (int i = 0; b->handoffs && i < o->ninputs; i++)
+		arena_free(b->handoffs[i].ar);
+	free(b->handoffs);
+	free(b->inputs);
+	series_free(b->series);
 	pthread_mutex_destroy(&b->mu);
 	pthread_cond_destroy(&b->cv);
 	free(b);

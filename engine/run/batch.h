@@ -11,6 +11,8 @@
 #include "isolate.h"
 #include "lhost.h"
 
+struct baseline;
+
 struct batch_opts {
 	struct lhost_opts lhost; /* each worker builds its own Lua host from this */
 	const char *sector;      /* -s NAME: one pack for every input, or NULL */
@@ -20,6 +22,7 @@ struct batch_opts {
 	const char *output; /* file or directory for per-supplier workbooks */
 	bool output_is_dir, per_supplier;
 	const char *portfolio, *json;
+	const struct baseline *baseline; /* --baseline, or NULL */
 	bool stakeholder, quiet;
 	int jobs; /* 0 = online cores */
 	time_t now;

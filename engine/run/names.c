@@ -1,4 +1,5 @@
 /* Workbook file names; the scheme is in names.h and docs/workbooks.md. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,27 +193,64 @@ struct names {
 	int *periods;
 };
 
-struct names *names_plan(const char *const *inputs, int n, const char *const *reserved,
-			 int nreserved)
-{
-	struct names *nm = xcalloc(1, sizeof *nm);
+struct reader {
+	struct names *nm;
+	const char *const *inputs;
+	int first, step;
+};
 
-	nm->n = n;
-	nm->ids = xcalloc((size_t)n, sizeof *nm->ids);
-	nm->out = xcalloc((size_t)n, sizeof *nm->out);
-	nm->periods = xcalloc((size_t)n, sizeof *nm->periods);
-	for (int i = 0; i < n; i++) {
+/* Every step-th input from first: its id and period (each thread its own). */
+static void *read_keys(void *arg)
+{
+	struct reader *r = arg;
+
+	for (int i = r->first; i < r->nm->n; i += r->step) {
 		struct err e = { 0 };
-		struct qn *q = qn_load(inputs[i], false, &e); /* an error is reported by the run */
+		struct qn *q = qn_load(r->inputs[i], false, &e); /* an error is reported by the run */
 
 		if (q && qn_supplier_id(q)) {
-			nm->ids[i] = xstrdup(qn_supplier_id(q));
-			nm->periods[i] = qn_period(q);
+			r->nm->ids[i] = xstrdup(qn_supplier_id(q));
+			r->nm->periods[i] = qn_period(q);
 		}
 		qn_free(q);
 	}
+	return NULL;
+}
+
+struct names *names_plan_jobs(const char *const *inputs, int n, const char *const *reserved,
+			      int nreserved, int jobs)
+{
+	struct names *nm = xcalloc(1, sizeof *nm);
+	struct reader r[DILIGO_MAX_JOBS] = { 0 };
+	pthread_t t[DILIGO_MAX_JOBS];
+
+	nm->n = n;
+	nm->ids = xcalloc((size_t)(n ? n : 1), sizeof *nm->ids);
+	nm->out = xcalloc((size_t)(n ? n : 1), sizeof *nm->out);
+	nm->periods = xcalloc((size_t)(n ? n : 1), sizeof *nm->periods);
+	if (jobs > n)
+		jobs = n;
+	if (jobs < 1)
+		jobs = 1;
+	if (jobs > DILIGO_MAX_JOBS)
+		jobs = DILIGO_MAX_JOBS;
+	for (int k = 0; k < jobs; k++) {
+		r[k] = (struct reader){ nm, inputs, k, jobs };
+		if (k && pthread_create(&t[k], NULL, read_keys, &r[k]))
+			abort();
+	}
+	r[0] = (struct reader){ nm, inputs, 0, jobs };
+	read_keys(&r[0]);
+	for (int k = 1; k < jobs; k++)
+		pthread_join(t[k], NULL);
 	names_assign((const char *const *)nm->ids, nm->periods, n, reserved, nreserved, nm->out);
 	return nm;
+}
+
+struct names *names_plan(const char *const *inputs, int n, const char *const *reserved,
+			 int nreserved)
+{
+	return names_plan_jobs(inputs, n, reserved, nreserved, 1);
 }
 
 const char *names_get(const struct names *nm, int i, const char *id, int period)
@@ -221,6 +259,16 @@ const char *names_get(const struct names *nm, int i, const char *id, int period)
 	    nm->periods[i] != period)
 		return NULL;
 	return nm->out[i];
+}
+
+const char *names_id(const struct names *nm, int i)
+{
+	return nm && i >= 0 && i < nm->n ? nm->ids[i] : NULL;
+}
+
+int names_period(const struct names *nm, int i)
+{
+	return nm && i >= 0 && i < nm->n ? nm->periods[i] : 0;
 }
 
 void names_free(struct names *nm)

@@ -36,10 +36,17 @@ struct names;
  * (parse only, no pack) and assigns the names. */
 struct names *names_plan(const char *const *inputs, int n, const char *const *reserved,
 			 int nreserved);
+/* The same, reading the inputs in jobs threads. */
+struct names *names_plan_jobs(const char *const *inputs, int n, const char *const *reserved,
+			      int nreserved, int jobs);
 /* The name planned for input i, if it is still the supplier (id, period)
  * it was when planned; NULL when it did not parse then, was a duplicate, or
  * changed since. */
 const char *names_get(const struct names *nm, int i, const char *id, int period);
+/* The supplier id (NULL when it did not parse) and period of input i as
+ * planned. */
+const char *names_id(const struct names *nm, int i);
+int names_period(const struct names *nm, int i);
 void names_free(struct names *nm);
 
 #endif

@@ -34,7 +34,7 @@ DUTIES = "# duties: "
 
 class Question:
     __slots__ = ("id", "section", "text", "kind", "options", "min", "max", "unit",
-                 "duties", "required")
+                 "duties", "required", "na_when", "evidence")
 
     def __init__(self):
         self.id = self.section = self.text = self.kind = self.unit = None
@@ -42,10 +42,34 @@ class Question:
         self.min = self.max = None
         self.duties = []
         self.required = False
+        self.na_when = None     # list of (question id or None for "small", none_of, values)
+        self.evidence = False
+
+
+def parse_na(text):
+    """The conditions of '| na (only when a is x or y, or b is none of z, or the supplier
+    is small)' as (id, none_of, values); id None for the small-supplier condition."""
+    conds = []
+    for part in text.split(", or "):
+        if part == "the supplier is small":
+            conds.append((None, False, []))
+            continue
+        qid, rest = part.split(" is ", 1)
+        none_of = rest.startswith("none of ")
+        if none_of:
+            rest = rest[len("none of "):]
+        conds.append((qid, none_of, rest.split(" or ")))
+    return conds
 
 
 def parse_allowed(q, spec):
-    if spec == "yes | partial | no | unknown | na":
+    m = re.search(r" \| na \(only when (.*)\)$", spec)
+    if m:
+        q.na_when = parse_na(m.group(1))
+        spec = spec[:m.start()]
+    if spec.endswith(" | unknown"):
+        spec = spec[:-len(" | unknown")]
+    if spec == "yes | partial | no":
         q.kind = "maturity"
     elif spec.startswith("one of: "):
         q.kind = "choice"
@@ -102,6 +126,8 @@ def parse_template(text):
             cur.duties = [d.strip() for d in s[len(DUTIES):].split(",") if d.strip()]
         elif s == "# required" and cur is not None:
             cur.required = True
+        elif s.startswith("# evidence:") and cur is not None:
+            cur.evidence = True
         elif s.startswith("#"):
             if cur is None:
                 # text continues with "#   " lines; keep the first line of each comment
@@ -276,16 +302,46 @@ def rand_date(rng, y0, y1):
 # --------------------------------------------------------------------------
 # One questionnaire
 
+def applies(q, given, employees):
+    """False when one of q's na_when conditions holds for the answers given so far (a dict of
+    id -> YAML text), None when one reads an answer that is missing or unknown, else True."""
+    if not q.na_when:
+        return True
+    unsure = False
+    for qid, none_of, values in q.na_when:
+        if qid is None:
+            if 1 <= employees < 50:
+                return False
+            continue
+        v = given.get(qid)
+        if v is None or v == "unknown":
+            unsure = True
+            continue
+        items = [x.strip() for x in v.strip("[]").split(",")] if v.startswith("[") else [v]
+        hit = any(x in values or (x.replace(".", "", 1).isdigit() and
+                                  any(_same_num(x, y) for y in values)) for x in items)
+        if hit != none_of:
+            return False
+    return None if unsure else True
+
+
+def _same_num(x, y):
+    try:
+        return float(x) == float(y)
+    except ValueError:
+        return False
+
+
 def answer_value(rng, q, lv, level):
     """The value of one answer, as YAML text (a scalar or a flow list)."""
     k = q.kind
     if k == "maturity":
-        return rng.choices(MATURITY, weights=lv["mat"])[0]
+        return rng.choices(MATURITY[:4], weights=lv["mat"][:4])[0]
+    if k != "text" and rng.random() < lv["mat"][3] / 100.0 / 2:
+        return "unknown"
     if k == "choice":
         opts = q.options
         real = [o for o in opts if o != "unknown"]
-        if "unknown" in opts and rng.random() < (0.03 if level == "strong" else 0.12):
-            return "unknown"
         if rng.random() < lv["first"]:
             return real[0]
         if level == "redflag":
@@ -373,7 +429,8 @@ def questionnaire(seed, index, sector, questions):
     w("  name: %s\n" % yq(supplier_name(rng, sector, cc)))
     w("  country: %s\n" % cc)
     w("  sector: %s\n" % sector)
-    w("  employees: %d\n" % int(rng.lognormvariate(6.0, 1.4) + 5))
+    employees = int(rng.lognormvariate(6.0, 1.4) + 5)
+    w("  employees: %d\n" % employees)
     w("  tier: %d\n" % rng.choices((1, 2, 3), weights=(70, 22, 8))[0])
     w("period: %d\n" % PERIOD)
     w("respondent:\n  name: %s\n  role: %s\n" % (yq(rng.choice(PEOPLE)), yq(rng.choice(ROLES))))
@@ -398,18 +455,28 @@ def questionnaire(seed, index, sector, questions):
 
     w("answers:\n")
     section = None
+    given = {}
     for q in questions:
-        if not q.required and rng.random() < lv["skip"]:
+        appl = applies(q, given, employees)
+        if appl is False and rng.random() < 0.5:
+            continue                                     # does not apply: left out
+        if not (q.required and appl is True) and rng.random() < lv["skip"]:
             continue                                     # unanswered: a gap
         if q.section != section:
             section = q.section
             w("  # %s\n" % section)
-        value = answer_value(rng, q, lv, level)
-        if rng.random() >= lv["longf"]:
+        if appl is not True and rng.random() < 0.7:
+            value = "na"                                 # valid: it does not apply
+        else:
+            value = answer_value(rng, q, lv, level)
+        given[q.id] = value
+        cite = q.evidence and value not in ("no", "unknown", "na") and ev_ids and \
+            rng.random() < {"strong": 0.9, "medium": 0.5, "weak": 0.2, "redflag": 0.3}[level]
+        if rng.random() >= lv["longf"] and not cite:
             w("  %s: %s\n" % (q.id, value))
             continue
         w("  %s:\n    value: %s\n" % (q.id, value))
-        if ev_ids and rng.random() < 0.7:
+        if ev_ids and (cite or rng.random() < 0.7):
             cited = sorted(rng.sample(ev_ids, min(len(ev_ids), rng.randint(1, 3))),
                            key=lambda e: int(e[1:]))
             w("    evidence: [%s]\n" % ", ".join(cited))

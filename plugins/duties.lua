@@ -4,16 +4,25 @@
 -- Sources (paraphrased in our own words; nothing here is a quotation):
 --   UNGP   UN Guiding Principles on Business and Human Rights (HR/PUB/11/04, 2011), GP1-31 and
 --          the eight effectiveness criteria of GP31.
---   CSDDD  Directive (EU) 2024/1760 as published in 2024 and amended by Directive (EU) 2025/794
---          ("stop-the-clock"); Omnibus I (agreed Dec 2025, Council approval Feb 2026) deletes Art 22.
---          Annex Part I Section 1 items 7-16, Part I Section 2 and Part II items 6-14 are recalled,
---          not checked against the Official Journal: their wording and numbering must be verified.
+--   CSDDD  Directive (EU) 2024/1760, as amended by Directive (EU) 2025/794 ("stop-the-clock") and by
+--          the Omnibus I amending directive (agreed December 2025, approved by the Council in
+--          February 2026). Two regimes, below: the Directive as amended by Omnibus I (the default)
+--          and the 2024 text (--regime csddd-2024). Entries that differ carry a `regimes` table.
 --   OECD   Due Diligence Guidance for Responsible Business Conduct (2018), six steps; Due Diligence
 --          Guidance for Responsible Supply Chains of Minerals from CAHRAs (3rd ed. 2016), five steps
---          and the Annex II model policy (risk categories; paragraph numbers approximate).
+--          and the Annex II model policy; OECD Guidelines for Multinational Enterprises on
+--          Responsible Business Conduct (2023 update), chapters on the environment and on bribery.
 --   Sector standards: GISTM (2020), ICMM Mining Principles, IRMA-STD-001 v1.0 (2018), VPSHR (2000),
---          IFC Performance Standards (2012), ILO C169, RBA Code of Conduct v8.0 (sub-clause numbers
---          recalled; verify), EITI Standard 2023 (sub-numbering other than 2.5 not verified).
+--          the International Code of Conduct for Private Security Service Providers (ICoC), IFC
+--          Performance Standards (2012), ILO C169, RBA Code of Conduct v8.0, EITI Standard 2023.
+--
+-- verified: how each entry's wording and numbering were checked, shown in the Duties sheet and
+-- counted in the Method sheet:
+--   "official text"     against the official text of the instrument;
+--   "secondary source"  against a reliable secondary source that reproduces or summarises it
+--                       (named in `source`);
+--   "not verified"      written from knowledge of the instrument; check before relying on it.
+-- A table's rows take its block's value unless a row gives its own (fifth field) and source (sixth).
 --
 -- status values:
 --   "in force"  binding law in force, or an intergovernmental standard currently endorsed and
@@ -43,17 +52,55 @@ local GUIDANCE = "guidance"
 
 local entries = { areas = { POL, RISK, PREV, STAKE, LAB, CIVIL, LAND, ENV, SRC, TRANS } }
 
--- Adds one entry per row: { id, title, area, text }.
-local function add(framework, status, rows)
+-- The legal regimes of the CSDDD that a run can apply (--regime). What concerns the buyer (scope,
+-- penalties, liability, dates) is stated here for the Method sheet and docs; it never enters a
+-- supplier's score. The differences for suppliers are in the entries' `regimes` tables.
+entries.regimes = {
+  { id = "csddd-omnibus", default = true,
+    title = "CSDDD (Directive (EU) 2024/1760) as amended by Directive (EU) 2025/794 and by Omnibus I",
+    verified = "secondary source: law-firm and NGO summaries of the agreed text (Dec 2025) and of its "
+      .. "adoption; the amending directive's number, Official Journal reference and date are not verified",
+    notes = {
+      "Scope: EU companies with more than 5,000 employees and more than EUR 1.5 billion net worldwide turnover; non-EU companies with more than EUR 1.5 billion net turnover in the EU (2024 text: 1,000 employees and EUR 450 million).",
+      "Identification (Art 8): a scoping exercise on reasonably available information to find where impacts are most likely and severe, then in-depth assessment there, instead of a comprehensive mapping; it can reach indirect partners.",
+      "Climate transition plans (Art 22) are no longer a CSDDD obligation; greenhouse-gas questions cite the OECD Guidelines' environment chapter and sector standards instead.",
+      "Civil liability: the EU-harmonised regime of Art 29 is removed; liability follows national law.",
+      "Penalties: the maximum fine is capped at 3% of net worldwide turnover (2024 text: a maximum of at least 5%).",
+      "Dates: transposition by 26 July 2028; application from July 2029 for all companies in scope.",
+      "Not verified: the final wording on termination as a last resort, on the monitoring interval, on the definition of stakeholders and on limits to information requests to smaller partners.",
+    } },
+  { id = "csddd-2024",
+    title = "CSDDD (Directive (EU) 2024/1760) as adopted in 2024, with the 2025 stop-the-clock amendment",
+    verified = "secondary source: consolidated text on EUR-Lex (version of 17.4.2025) as summarised in the project's references",
+    notes = {
+      "Scope: EU companies with more than 1,000 employees and more than EUR 450 million net worldwide turnover; non-EU companies with more than EUR 450 million net turnover in the EU; franchising thresholds apply.",
+      "Identification (Art 8): map own operations, subsidiaries and business partners, then assess in depth where impacts are most likely and severe.",
+      "Climate transition plan (Art 22) in force: a plan compatible with limiting warming to 1.5 degrees C.",
+      "Civil liability (Art 29): liability for damage caused by an intentional or negligent failure to comply with Arts 10 and 11, with a limitation period of at least five years.",
+      "Penalties: the maximum fine is at least 5% of net worldwide turnover.",
+      "Dates: transposition by 26 July 2027 and application in waves from 26 July 2028 (Directive (EU) 2025/794).",
+    } },
+}
+
+local SECONDARY = "secondary source"
+local UNVERIFIED = "not verified"
+
+-- Adds one entry per row: { id, title, area, text [, verified [, source]] }; `extra` (optional)
+-- maps ids to more fields (regimes).
+local function add(framework, status, verified, rows, source, extra)
   for _, r in ipairs(rows) do
-    entries[#entries + 1] = { id = r[1], framework = framework, title = r[2], area = r[3],
-                              text = r[4], status = status }
+    local e = { id = r[1], framework = framework, title = r[2], area = r[3], text = r[4],
+                status = status, verified = r[5] or verified, source = r[6] or source }
+    for k, v in pairs(extra and extra[r[1]] or {}) do
+      e[k] = v
+    end
+    entries[#entries + 1] = e
   end
 end
 
 -- UNGP Pillar I: the State duty to protect (GP1-10). Cited for context (for example by state-owned
 -- suppliers and in conflict-affected areas); suppliers are not scored against them directly.
-add("UNGP", IN_FORCE, {
+add("UNGP", IN_FORCE, UNVERIFIED, {
   { "UNGP.GP01", "State duty to protect", POL, "States must protect people against human rights abuse by third parties, businesses included, through policy, law, regulation and adjudication." },
   { "UNGP.GP02", "Expectations for domiciled business", POL, "States should make clear that businesses based in their territory are expected to respect human rights in all their operations." },
   { "UNGP.GP03", "State regulatory and policy functions", POL, "States should enforce and review laws requiring business to respect rights, give guidance, and encourage companies to communicate on their impacts." },
@@ -67,7 +114,7 @@ add("UNGP", IN_FORCE, {
 })
 
 -- UNGP Pillar II: the corporate responsibility to respect (GP11-24). The core of the method.
-add("UNGP", IN_FORCE, {
+add("UNGP", IN_FORCE, UNVERIFIED, {
   { "UNGP.GP11", "Respect human rights", POL, "Companies should avoid infringing the human rights of others and address adverse impacts they are involved in." },
   { "UNGP.GP12", "Internationally recognised rights", POL, "The rights at stake are at least those of the International Bill of Human Rights and the ILO core labour standards, plus group-specific standards where relevant." },
   { "UNGP.GP13", "Cause, contribute, linkage", RISK, "Companies should avoid causing or contributing to impacts and seek to prevent or mitigate impacts linked to them through business relationships." },
@@ -85,7 +132,7 @@ add("UNGP", IN_FORCE, {
 })
 
 -- UNGP Pillar III: access to remedy (GP25-31) and the GP31 effectiveness criteria.
-add("UNGP", IN_FORCE, {
+add("UNGP", IN_FORCE, UNVERIFIED, {
   { "UNGP.GP25", "Access to remedy", STAKE, "States must ensure that people harmed by business-related abuse have access to effective remedy." },
   { "UNGP.GP26", "State judicial mechanisms", STAKE, "States should make domestic courts effective for business-related abuse and reduce legal, practical and other barriers." },
   { "UNGP.GP27", "State non-judicial mechanisms", STAKE, "States should provide effective non-judicial grievance mechanisms, such as National Contact Points and human rights institutions." },
@@ -103,51 +150,62 @@ add("UNGP", IN_FORCE, {
   { "UNGP.GP31.h", "Based on engagement and dialogue", STAKE, "For operational-level mechanisms: users are consulted on design and performance, and dialogue is the means of resolving grievances." },
 })
 
--- CSDDD Arts 5-16: the due diligence process. Art 22 (climate plan) is deleted by Omnibus I.
-add("CSDDD", IN_FORCE, {
+-- CSDDD Arts 5-16: the due diligence process. Where Omnibus I changed an article, the 2024
+-- wording is under `regimes["csddd-2024"]`.
+local CSDDD_2024 = {
+  ["CSDDD.A08"] = { regimes = { ["csddd-2024"] = {
+    text = "Map own operations, subsidiaries and business partners to find where impacts are most likely and severe, then assess those areas in depth." } } },
+  ["CSDDD.A15"] = { regimes = { ["csddd-2024"] = {
+    text = "Assess operations and partners periodically, at least every 12 months and after significant changes, using qualitative and quantitative indicators.",
+    verified = SECONDARY } } },
+  ["CSDDD.A22"] = { regimes = { ["csddd-2024"] = { status = IN_FORCE, title = "Combating climate change",
+    text = "Adopt and put into effect a climate transition plan compatible with limiting warming to 1.5 degrees C and with climate neutrality by 2050." } } },
+}
+add("CSDDD", IN_FORCE, SECONDARY, {
   { "CSDDD.A05", "Due diligence", POL, "Companies carry out risk-based human rights and environmental due diligence through the steps set out in Articles 7 to 16." },
   { "CSDDD.A06", "Due diligence at group level", POL, "A parent company may carry out due diligence for its in-scope subsidiaries; each subsidiary remains responsible." },
   { "CSDDD.A07", "Policy and risk management", POL, "Adopt a due diligence policy, prepared with employees, holding the approach, a code of conduct for the group and business partners and the implementing processes; review it at least every 24 months." },
-  { "CSDDD.A08", "Identify and assess impacts", RISK, "Map own operations, subsidiaries and business partners to find where impacts are most likely and severe, then assess those areas in depth." },
+  { "CSDDD.A08", "Identify and assess impacts", RISK, "Identify, through a scoping exercise on reasonably available information, the areas where impacts are most likely and severe, then assess those areas in depth." },
   { "CSDDD.A09", "Prioritise impacts", RISK, "Where not all impacts can be handled at once, rank them by severity and likelihood and address the most severe and likely first." },
   { "CSDDD.A10", "Prevent potential impacts", PREV, "Prevent or mitigate potential impacts with action plans, cascaded contractual assurances with verification, investment, changed purchasing practices, SME support and, as a last resort, suspension." },
   { "CSDDD.A11", "Bring actual impacts to an end", PREV, "Stop actual impacts or, if that is not possible at once, minimise them, with corrective action plans, compensation where due and, as a last resort, suspension." },
   { "CSDDD.A12", "Remediation", PREV, "Provide remediation where the company caused or jointly caused an impact; where only a partner did, the company may use its influence to enable it." },
   { "CSDDD.A13", "Meaningful stakeholder engagement", STAKE, "Inform and consult affected stakeholders at the key stages of due diligence, remove barriers to taking part and protect them from retaliation." },
   { "CSDDD.A14", "Complaints and notification", STAKE, "Run a fair, public, accessible, predictable and transparent complaints procedure open to affected people, unions and relevant CSOs, plus a notification channel, with confidentiality and no retaliation." },
-  { "CSDDD.A15", "Monitoring", PREV, "Assess operations and partners periodically, at least every 12 months in the 2024 text and after significant changes, using indicators; Omnibus I may change the frequency." },
+  { "CSDDD.A15", "Monitoring", PREV, "Assess operations and partners periodically and after significant changes, using indicators; the interval under Omnibus I is not verified (the 2024 text: at least every 12 months).", UNVERIFIED },
   { "CSDDD.A16", "Communicating", TRANS, "Publish an annual due diligence statement on the company website, unless already reporting under the CSRD." },
-})
-add("CSDDD", "deleted", {
-  { "CSDDD.A22", "Combating climate change (deleted)", ENV, "Required a Paris-aligned climate transition plan; deleted from the CSDDD by the 2025-2026 Omnibus I amendment and kept here for reference only." },
-})
+}, "EUR-Lex consolidated text of 17.4.2025, as summarised in the project's references; Omnibus I changes from secondary sources", CSDDD_2024)
+add("CSDDD", "deleted", SECONDARY, {
+  { "CSDDD.A22", "Combating climate change (deleted)", ENV, "Required a Paris-aligned climate transition plan; deleted by Omnibus I and kept for reference and for the 2024 regime." },
+}, "Omnibus I summaries (Reclaim Finance, CLECAT, Dec 2025)", CSDDD_2024)
 
--- CSDDD Annex Part I Section 1: rights and prohibitions. Items 1-6 checked against the OJ text;
--- items 7-16 recalled (verify wording). There is no separate security-forces item: see 1 and 2.
-add("CSDDD", IN_FORCE, {
-  { "CSDDD.ANX.I1.01", "Right to life", CIVIL, "No arbitrary deprivation of life, including killings by private or public security guarding company sites or staff that the company failed to instruct or control." },
-  { "CSDDD.ANX.I1.02", "Prohibition of torture", CIVIL, "No torture or cruel, inhuman or degrading treatment, including by security forces working for the company." },
-  { "CSDDD.ANX.I1.03", "Liberty and security of person", CIVIL, "People are not to be deprived of liberty or personal security arbitrarily." },
-  { "CSDDD.ANX.I1.04", "Privacy", CIVIL, "No arbitrary or unlawful interference with privacy, family, home or correspondence, nor unlawful attacks on reputation." },
-  { "CSDDD.ANX.I1.05", "Freedom of thought and religion", CIVIL, "No interference with freedom of thought, conscience and religion." },
-  { "CSDDD.ANX.I1.06", "Just and favourable working conditions", LAB, "Fair and living wages, living income for the self-employed and smallholders, safe and healthy workplaces and reasonable working hours." },
-  { "CSDDD.ANX.I1.07", "Housing, food, water at work", LAB, "Company-provided housing must be adequate, and workers must not be denied food, clothing, water and sanitation at work (item wording recalled)." },
-  { "CSDDD.ANX.I1.08", "Rights of the child", LAB, "Children's best interests come first; they are protected from economic exploitation, hazardous work, sexual exploitation, abduction, sale and trafficking (recalled)." },
-  { "CSDDD.ANX.I1.09", "Child labour: minimum age", LAB, "No employment below the end of compulsory schooling and in any case below 15, save the narrow exceptions allowed by ILO C138 (recalled)." },
-  { "CSDDD.ANX.I1.10", "Worst forms of child labour", LAB, "No slavery-like practices, sexual exploitation, illicit activities or hazardous work for anyone under 18 (ILO C182; recalled)." },
-  { "CSDDD.ANX.I1.11", "Forced labour", LAB, "No forced or compulsory labour, subject to the exceptions of ILO C29 (recalled)." },
-  { "CSDDD.ANX.I1.12", "Slavery and trafficking", LAB, "No slavery, serfdom or other domination and oppression at work, such as extreme exploitation or humiliation, and no human trafficking (recalled)." },
-  { "CSDDD.ANX.I1.13", "Freedom of association", LAB, "Workers may form and join unions, bargain collectively and strike without discrimination or retaliation (recalled)." },
-  { "CSDDD.ANX.I1.14", "Equal treatment in employment", LAB, "No unequal treatment in employment without a genuine job requirement, including unequal pay for work of equal value (recalled)." },
-  { "CSDDD.ANX.I1.15", "Environmental degradation harming people", ENV, "No measurable pollution, excessive water use, land degradation or deforestation that harms food bases, drinking water, sanitation, health, property or ecosystem services (recalled)." },
-  { "CSDDD.ANX.I1.16", "Land, resources and livelihoods", LAND, "People and communities are not to be deprived of land and resources that sustain them: no unlawful eviction or taking of land, forests or waters (recalled)." },
+-- CSDDD Annex Part I Section 1: rights and prohibitions. Items 1-6 were checked against a
+-- reproduction of the German text; items 7-16 are not verified. There is no separate
+-- security-forces item: see 1 and 2.
+add("CSDDD", IN_FORCE, UNVERIFIED, {
+  { "CSDDD.ANX.I1.01", "Right to life", CIVIL, "No arbitrary deprivation of life, including killings by private or public security guarding company sites or staff that the company failed to instruct or control.", SECONDARY, "German text of the Annex as reproduced by mein.kiehl.de" },
+  { "CSDDD.ANX.I1.02", "Prohibition of torture", CIVIL, "No torture or cruel, inhuman or degrading treatment, including by security forces working for the company.", SECONDARY, "German text of the Annex as reproduced by mein.kiehl.de" },
+  { "CSDDD.ANX.I1.03", "Liberty and security of person", CIVIL, "People are not to be deprived of liberty or personal security arbitrarily.", SECONDARY, "German text of the Annex as reproduced by mein.kiehl.de" },
+  { "CSDDD.ANX.I1.04", "Privacy", CIVIL, "No arbitrary or unlawful interference with privacy, family, home or correspondence, nor unlawful attacks on reputation.", SECONDARY, "German text of the Annex as reproduced by mein.kiehl.de" },
+  { "CSDDD.ANX.I1.05", "Freedom of thought and religion", CIVIL, "No interference with freedom of thought, conscience and religion.", SECONDARY, "German text of the Annex as reproduced by mein.kiehl.de" },
+  { "CSDDD.ANX.I1.06", "Just and favourable working conditions", LAB, "Fair and living wages, living income for the self-employed and smallholders, safe and healthy workplaces and reasonable working hours.", SECONDARY, "German text of the Annex as reproduced by mein.kiehl.de" },
+  { "CSDDD.ANX.I1.07", "Housing, food, water at work", LAB, "Company-provided housing must be adequate, and workers must not be denied food, clothing, water and sanitation at work." },
+  { "CSDDD.ANX.I1.08", "Rights of the child", LAB, "Children's best interests come first; they are protected from economic exploitation, hazardous work, sexual exploitation, abduction, sale and trafficking." },
+  { "CSDDD.ANX.I1.09", "Child labour: minimum age", LAB, "No employment below the end of compulsory schooling and in any case below 15, save the narrow exceptions allowed by ILO C138." },
+  { "CSDDD.ANX.I1.10", "Worst forms of child labour", LAB, "No slavery-like practices, sexual exploitation, illicit activities or hazardous work for anyone under 18 (ILO C182)." },
+  { "CSDDD.ANX.I1.11", "Forced labour", LAB, "No forced or compulsory labour, subject to the exceptions of ILO C29." },
+  { "CSDDD.ANX.I1.12", "Slavery and trafficking", LAB, "No slavery, serfdom or other domination and oppression at work, such as extreme exploitation or humiliation, and no human trafficking." },
+  { "CSDDD.ANX.I1.13", "Freedom of association", LAB, "Workers may form and join unions, bargain collectively and strike without discrimination or retaliation." },
+  { "CSDDD.ANX.I1.14", "Equal treatment in employment", LAB, "No unequal treatment in employment without a genuine job requirement, including unequal pay for work of equal value." },
+  { "CSDDD.ANX.I1.15", "Environmental degradation harming people", ENV, "No measurable pollution, excessive water use, land degradation or deforestation that harms food bases, drinking water, sanitation, health, property or ecosystem services." },
+  { "CSDDD.ANX.I1.16", "Land, resources and livelihoods", LAND, "People and communities are not to be deprived of land and resources that sustain them: no unlawful eviction or taking of land, forests or waters." },
 })
 
 -- CSDDD Annex Part I Section 2: instruments that open the gateway for unlisted rights
--- (Art 3(1)(c)(ii)). The list is recalled; whether ILO C155/C187 and IHL are listed is unverified,
--- so they are left out.
-add("CSDDD", IN_FORCE, {
-  { "CSDDD.ANX.I2", "Section 2 instruments (gateway)", CIVIL, "Rights not listed in Section 1 count where an instrument in Section 2 protects them, the company can abuse them and the harm was foreseeable (list recalled)." },
+-- (Art 3(1)(c)(ii)). Not verified; whether ILO C155/C187 and IHL are listed is not known, so they
+-- are left out.
+add("CSDDD", IN_FORCE, UNVERIFIED, {
+  { "CSDDD.ANX.I2", "Section 2 instruments (gateway)", CIVIL, "Rights not listed in Section 1 count where an instrument in Section 2 protects them, the company can abuse them and the harm was foreseeable." },
   { "CSDDD.ANX.I2.ICCPR", "ICCPR", CIVIL, "International Covenant on Civil and Political Rights, a Section 2 instrument." },
   { "CSDDD.ANX.I2.ICESCR", "ICESCR", LAB, "International Covenant on Economic, Social and Cultural Rights, a Section 2 instrument." },
   { "CSDDD.ANX.I2.GENOCIDE", "Genocide Convention", CIVIL, "Convention on the Prevention and Punishment of the Crime of Genocide, a Section 2 instrument." },
@@ -155,33 +213,34 @@ add("CSDDD", IN_FORCE, {
   { "CSDDD.ANX.I2.ICERD", "ICERD", CIVIL, "Convention on the Elimination of All Forms of Racial Discrimination, a Section 2 instrument." },
   { "CSDDD.ANX.I2.CEDAW", "CEDAW", CIVIL, "Convention on the Elimination of All Forms of Discrimination against Women, a Section 2 instrument." },
   { "CSDDD.ANX.I2.CRC", "Convention on the Rights of the Child", LAB, "UN Convention on the Rights of the Child, a Section 2 instrument." },
-  { "CSDDD.ANX.I2.CRPD", "CRPD", CIVIL, "Convention on the Rights of Persons with Disabilities, a Section 2 instrument (listing recalled)." },
+  { "CSDDD.ANX.I2.CRPD", "CRPD", CIVIL, "Convention on the Rights of Persons with Disabilities, a Section 2 instrument." },
   { "CSDDD.ANX.I2.UNDRIP", "UNDRIP", LAND, "UN Declaration on the Rights of Indigenous Peoples, including consent before relocation and before projects on their lands (Arts 10 and 32)." },
-  { "CSDDD.ANX.I2.MINORITIES", "Declaration on minorities", CIVIL, "UN Declaration on the rights of persons belonging to national, ethnic, religious and linguistic minorities (listing recalled)." },
+  { "CSDDD.ANX.I2.MINORITIES", "Declaration on minorities", CIVIL, "UN Declaration on the rights of persons belonging to national, ethnic, religious and linguistic minorities." },
   { "CSDDD.ANX.I2.ILO", "ILO fundamental conventions", LAB, "The ILO fundamental conventions on forced labour, freedom of association, equal pay, non-discrimination and child labour (C29 and P29, C105, C87, C98, C100, C111, C138, C182)." },
 })
 
--- CSDDD Annex Part II: environmental prohibitions and obligations. Items 1-5 checked; 6-14
--- recalled; item 8 (Rotterdam) and the total of 14 are unverified.
-add("CSDDD", IN_FORCE, {
-  { "CSDDD.ANX.II.01", "Biodiversity (CBD)", ENV, "Avoid or minimise harm to biological diversity when using biological resources, including Cartagena and Nagoya Protocol duties." },
-  { "CSDDD.ANX.II.02", "Trade in endangered species (CITES)", ENV, "No import or export of specimens of CITES-listed species without the required permit." },
-  { "CSDDD.ANX.II.03", "Mercury-added products", ENV, "No manufacture, import or export of mercury-added products listed by the Minamata Convention (Annex A Part I)." },
-  { "CSDDD.ANX.II.04", "Mercury in manufacturing processes", ENV, "No use of mercury in the Minamata Annex B Part I processes after their phase-out dates." },
-  { "CSDDD.ANX.II.05", "Mercury waste", ENV, "No treatment of mercury waste contrary to the Minamata Convention (Art 11(3))." },
-  { "CSDDD.ANX.II.06", "Persistent organic pollutants", ENV, "No production or use of the chemicals listed in Annex A of the Stockholm Convention (recalled)." },
-  { "CSDDD.ANX.II.07", "POPs waste", ENV, "No environmentally unsound handling, collection, storage or disposal of POPs waste (recalled)." },
-  { "CSDDD.ANX.II.08", "Prior informed consent for chemicals", ENV, "Believed to cover trade in Rotterdam Convention Annex III chemicals only under the prior informed consent procedure (unverified)." },
-  { "CSDDD.ANX.II.09", "Ozone-depleting substances", ENV, "No production, consumption, import or export of controlled ozone-depleting substances under the Montreal Protocol (recalled)." },
-  { "CSDDD.ANX.II.10", "Hazardous waste exports (Basel)", ENV, "No export of hazardous or other wastes in breach of the Basel Convention, for example without consent or to countries that ban the import (recalled)." },
-  { "CSDDD.ANX.II.11", "World Heritage", ENV, "Do not damage natural sites protected under the World Heritage Convention (recalled; wording unverified)." },
-  { "CSDDD.ANX.II.12", "Wetlands (Ramsar)", ENV, "Conserve and use wisely the wetlands listed under the Ramsar Convention (recalled)." },
-  { "CSDDD.ANX.II.13", "Pollution from ships (MARPOL)", ENV, "No ship pollution prohibited by MARPOL 73/78 (recalled)." },
-  { "CSDDD.ANX.II.14", "Marine dumping (UNCLOS)", ENV, "No pollution of the sea by dumping contrary to UNCLOS (recalled)." },
+-- CSDDD Annex Part II: environmental prohibitions and obligations. Items 1-5 checked against a
+-- reproduction of the German text; 6-14 not verified, item 8 (Rotterdam) and the total of 14
+-- least of all.
+add("CSDDD", IN_FORCE, UNVERIFIED, {
+  { "CSDDD.ANX.II.01", "Biodiversity (CBD)", ENV, "Avoid or minimise harm to biological diversity when using biological resources, including Cartagena and Nagoya Protocol duties.", SECONDARY, "German text of Annex Part II as reproduced by Klimaverbund.at" },
+  { "CSDDD.ANX.II.02", "Trade in endangered species (CITES)", ENV, "No import or export of specimens of CITES-listed species without the required permit.", SECONDARY, "German text of Annex Part II as reproduced by Klimaverbund.at" },
+  { "CSDDD.ANX.II.03", "Mercury-added products", ENV, "No manufacture, import or export of mercury-added products listed by the Minamata Convention (Annex A Part I).", SECONDARY, "German text of Annex Part II as reproduced by Klimaverbund.at" },
+  { "CSDDD.ANX.II.04", "Mercury in manufacturing processes", ENV, "No use of mercury in the Minamata Annex B Part I processes after their phase-out dates.", SECONDARY, "German text of Annex Part II as reproduced by Klimaverbund.at" },
+  { "CSDDD.ANX.II.05", "Mercury waste", ENV, "No treatment of mercury waste contrary to the Minamata Convention (Art 11(3)).", SECONDARY, "German text of Annex Part II as reproduced by Klimaverbund.at" },
+  { "CSDDD.ANX.II.06", "Persistent organic pollutants", ENV, "No production or use of the chemicals listed in Annex A of the Stockholm Convention." },
+  { "CSDDD.ANX.II.07", "POPs waste", ENV, "No environmentally unsound handling, collection, storage or disposal of POPs waste." },
+  { "CSDDD.ANX.II.08", "Prior informed consent for chemicals", ENV, "Trade in Rotterdam Convention Annex III chemicals only under the prior informed consent procedure (that this is item 8 is not verified)." },
+  { "CSDDD.ANX.II.09", "Ozone-depleting substances", ENV, "No production, consumption, import or export of controlled ozone-depleting substances under the Montreal Protocol." },
+  { "CSDDD.ANX.II.10", "Hazardous waste exports (Basel)", ENV, "No export of hazardous or other wastes in breach of the Basel Convention, for example without consent or to countries that ban the import." },
+  { "CSDDD.ANX.II.11", "World Heritage", ENV, "Do not damage natural sites protected under the World Heritage Convention." },
+  { "CSDDD.ANX.II.12", "Wetlands (Ramsar)", ENV, "Conserve and use wisely the wetlands listed under the Ramsar Convention." },
+  { "CSDDD.ANX.II.13", "Pollution from ships (MARPOL)", ENV, "No ship pollution prohibited by MARPOL 73/78." },
+  { "CSDDD.ANX.II.14", "Marine dumping (UNCLOS)", ENV, "No pollution of the sea by dumping contrary to UNCLOS." },
 })
 
 -- OECD Due Diligence Guidance for Responsible Business Conduct (2018): six steps.
-add("OECD", GUIDANCE, {
+add("OECD", GUIDANCE, UNVERIFIED, {
   { "OECD.RBC.S1", "Embed RBC in policies and management", POL, "Adopt policies on responsible conduct, assign oversight and resources, and write expectations of suppliers into contracts." },
   { "OECD.RBC.S2", "Identify and assess impacts", RISK, "Scope broadly, assess significant risk areas in depth, determine cause, contribution or linkage, and prioritise by severity and likelihood." },
   { "OECD.RBC.S3", "Cease, prevent and mitigate", PREV, "Stop own contributions, carry out prevention and mitigation plans, use leverage and disengage responsibly only as a last resort." },
@@ -190,14 +249,15 @@ add("OECD", GUIDANCE, {
   { "OECD.RBC.S6", "Provide for or cooperate in remediation", PREV, "Provide for or cooperate in remedy through legitimate mechanisms and judicial or non-judicial processes." },
 })
 
--- OECD Minerals Guidance (CAHRAs): five steps and Annex II risk categories.
-add("OECD", GUIDANCE, {
+-- OECD Minerals Guidance (CAHRAs): five steps and Annex II risk categories (paragraph numbers are
+-- not used: they are not verified).
+add("OECD", GUIDANCE, UNVERIFIED, {
   { "OECD.MIN.S1", "Strong management systems", SRC, "Adopt an Annex II-consistent supply chain policy, management structure, chain-of-custody controls, supplier engagement and a grievance mechanism." },
   { "OECD.MIN.S2", "Identify and assess supply chain risk", SRC, "Check red flags of origin, transit and suppliers, map the chain to smelters and refiners, and assess risks against Annex II." },
   { "OECD.MIN.S3", "Respond to identified risks", SRC, "Report to senior management and adopt a risk management plan: continue with measurable mitigation, suspend, or disengage." },
   { "OECD.MIN.S4", "Independent third-party audit", SRC, "Have smelter and refiner due diligence audited by an independent third party at identified points of the chain." },
   { "OECD.MIN.S5", "Annual public report", TRANS, "Report publicly every year on supply chain due diligence." },
-  { "OECD.MIN.AII.SA", "Serious abuses", SRC, "No tolerance of torture, forced labour, worst forms of child labour, widespread sexual violence or war crimes linked to minerals; suspend or disengage at once." },
+  { "OECD.MIN.AII.SA", "Serious abuses", SRC, "No tolerance of torture, forced labour, worst forms of child labour, widespread sexual violence or war crimes linked to minerals; suspend or disengage at once.", SECONDARY, "OECD (2017), Practical actions for companies to identify and address the worst forms of child labour in mineral supply chains: the Annex II model policy treats the worst forms of child labour as a serious abuse" },
   { "OECD.MIN.AII.NSAG", "Support to non-state armed groups", SRC, "No direct or indirect support to armed groups through control of sites or routes, illegal taxation or extortion; suspend or disengage at once." },
   { "OECD.MIN.AII.SEC", "Public or private security forces", SRC, "Security at sites and routes must respect the rule of law and human rights, with screened personnel and transparent payments to public security." },
   { "OECD.MIN.AII.BRIB", "Bribery and misrepresentation of origin", SRC, "No bribery and no fraudulent misrepresentation of where minerals come from; mitigate through the risk management plan." },
@@ -205,8 +265,15 @@ add("OECD", GUIDANCE, {
   { "OECD.MIN.AII.TAX", "Taxes, fees and royalties", TRANS, "Pay the taxes, fees and royalties due to governments and disclose them in line with EITI principles." },
 })
 
+-- OECD Guidelines for Multinational Enterprises on Responsible Business Conduct (2023 update):
+-- the chapters that packs cite where the CSDDD (as amended) has no duty, such as climate.
+add("OECD", GUIDANCE, UNVERIFIED, {
+  { "OECD.MNE.VI", "Environment (Guidelines Chapter VI)", ENV, "Manage environmental impacts, including climate change, biodiversity, pollution and resource use, with targets consistent with the Paris Agreement and public reporting of greenhouse-gas emissions." },
+  { "OECD.MNE.VII", "Combating bribery (Guidelines Chapter VII)", POL, "Do not offer, promise or give, or demand, bribes or other undue advantage; adopt internal controls, ethics and compliance programmes to prevent it." },
+})
+
 -- Global Industry Standard on Tailings Management (2020): 15 principles under six topics.
-add("GISTM", GUIDANCE, {
+add("GISTM", GUIDANCE, SECONDARY, {
   { "GISTM.P1", "Affected communities", LAND, "Respect the rights of project-affected people and engage them meaningfully across the tailings facility lifecycle." },
   { "GISTM.P2", "Knowledge base", RISK, "Build and update an interdisciplinary knowledge base on the site's social, environmental and technical context." },
   { "GISTM.P3", "Use knowledge in decisions", RISK, "Use that knowledge base in decisions across the facility lifecycle, including on alternatives." },
@@ -222,10 +289,10 @@ add("GISTM", GUIDANCE, {
   { "GISTM.P13", "Emergency preparedness", PREV, "Prepare and test emergency response to a facility failure together with authorities and communities." },
   { "GISTM.P14", "Long-term recovery", PREV, "Prepare for long-term recovery of people and the environment after a catastrophic failure." },
   { "GISTM.P15", "Public disclosure", TRANS, "Publish information about facilities and their safety so the company can be held to account." },
-})
+}, "UNEP and ICMM pages on GISTM (principle titles); the requirement count of 77 is not verified")
 
 -- ICMM Mining Principles (10 principles; performance expectations and position statements not listed).
-add("ICMM", GUIDANCE, {
+add("ICMM", GUIDANCE, SECONDARY, {
   { "ICMM.P1", "Ethical business", POL, "Apply ethical business practices and sound governance and transparency." },
   { "ICMM.P2", "Decision-making", POL, "Build sustainable development into corporate strategy and decisions." },
   { "ICMM.P3", "Human rights", CIVIL, "Respect the rights and the interests, cultures and values of workers, communities, vulnerable groups and human rights defenders." },
@@ -236,10 +303,11 @@ add("ICMM", GUIDANCE, {
   { "ICMM.P8", "Responsible production", ENV, "Promote responsible design, use, reuse, recycling and disposal of products containing metals and minerals." },
   { "ICMM.P9", "Social performance", LAND, "Contribute to the social, economic and institutional development of host countries and communities." },
   { "ICMM.P10", "Stakeholder engagement", STAKE, "Engage openly with stakeholders, report transparently and verify performance independently." },
-})
+}, "ICMM website (the ten principles)")
 
--- IRMA Standard for Responsible Mining, IRMA-STD-001 v1.0 (2018): chapters (numbering recalled).
-add("IRMA", GUIDANCE, {
+-- IRMA Standard for Responsible Mining, IRMA-STD-001 v1.0 (2018): chapters. Chapter names from a
+-- secondary source; their numbering is not verified.
+add("IRMA", GUIDANCE, SECONDARY, {
   { "IRMA.1.1", "Legal compliance", POL, "Know and comply with host-country law and, where stricter, with the standard." },
   { "IRMA.1.2", "Community and stakeholder engagement", STAKE, "Engage affected communities and stakeholders in a way they consider meaningful throughout the mine lifecycle." },
   { "IRMA.1.3", "Human rights due diligence", RISK, "Carry out human rights due diligence at the mine, with a policy, impact assessment and follow-up." },
@@ -266,17 +334,22 @@ add("IRMA", GUIDANCE, {
   { "IRMA.4.6", "Biodiversity and protected areas", ENV, "Protect biodiversity, ecosystem services and protected areas using the mitigation hierarchy." },
   { "IRMA.4.7", "Cyanide management", ENV, "Manage cyanide safely, in line with the International Cyanide Management Code." },
   { "IRMA.4.8", "Mercury management", ENV, "Avoid mercury use and control mercury releases and wastes." },
-})
+}, "responsiblemining.net (chapter names; numbering not verified)")
 
 -- Voluntary Principles on Security and Human Rights (2000).
-add("VPSHR", GUIDANCE, {
+add("VPSHR", GUIDANCE, UNVERIFIED, {
   { "VPSHR.RA", "Risk assessment", CIVIL, "Assess security risks, the potential for violence, the human rights record of security forces, the rule of law and conflict dynamics." },
   { "VPSHR.PUB", "Interactions with public security", CIVIL, "Agree security arrangements with public forces, promote proportionate use of force, consult regularly and report and follow up abuses." },
   { "VPSHR.PRIV", "Interactions with private security", CIVIL, "Use lawful, screened and trained private guards who use force only defensively and proportionately, and record and report abuses." },
 })
 
+-- International Code of Conduct for Private Security Service Providers (2010) and its Association.
+add("ICOC", GUIDANCE, UNVERIFIED, {
+  { "ICOC.CODE", "International Code of Conduct for Private Security Providers", CIVIL, "Private security companies commit to human-rights-based conduct, vetting and training of personnel, limits on the use of force and grievance procedures; members of the ICoC Association are certified and monitored against it." },
+})
+
 -- IFC Performance Standards (2012), a yardstick in project finance and extractives.
-add("IFC", GUIDANCE, {
+add("IFC", GUIDANCE, UNVERIFIED, {
   { "IFC.PS1", "E&S assessment and management", RISK, "Assess and manage environmental and social risks through a management system with stakeholder engagement and grievance handling." },
   { "IFC.PS2", "Labour and working conditions", LAB, "Fair treatment, safe conditions and core labour rights for workers, including in the supply chain." },
   { "IFC.PS3", "Resource efficiency and pollution prevention", ENV, "Use resources efficiently and avoid or minimise pollution." },
@@ -288,12 +361,13 @@ add("IFC", GUIDANCE, {
 })
 
 -- ILO Convention 169 (binding on the States that ratified it).
-add("ILO", IN_FORCE, {
+add("ILO", IN_FORCE, UNVERIFIED, {
   { "ILO.C169", "Indigenous and Tribal Peoples Convention", LAND, "Consult indigenous peoples on measures and resource projects affecting them; relocate them only exceptionally and with their free and informed consent." },
 })
 
--- RBA Code of Conduct v8.0 (2024): five sections; sub-clause numbers recalled, to be verified.
-add("RBA", GUIDANCE, {
+-- RBA Code of Conduct v8.0 (2024): five sections (confirmed by a secondary source); the
+-- sub-clause numbers are not verified.
+add("RBA", GUIDANCE, UNVERIFIED, {
   { "RBA.A", "Labor", LAB, "Section A: uphold workers' human rights and treat them with dignity." },
   { "RBA.A1", "Freely chosen employment", LAB, "No forced, bonded or trafficked labour, no recruitment fees paid by workers and no withholding of identity documents." },
   { "RBA.A2", "Young workers", LAB, "No child labour; young workers are protected from hazardous and night work." },
@@ -345,7 +419,7 @@ add("RBA", GUIDANCE, {
 })
 
 -- EITI Standard (2023 edition): requirements 1-7; only 2.5 is cited at sub-requirement level.
-add("EITI", GUIDANCE, {
+add("EITI", GUIDANCE, UNVERIFIED, {
   { "EITI.R1", "Multi-stakeholder oversight", TRANS, "Implementation is overseen by a group of government, companies and civil society." },
   { "EITI.R2", "Legal and institutional framework", TRANS, "Disclose the legal framework, licence allocation, licence registers, contracts and state participation." },
   { "EITI.R2.5", "Beneficial ownership", TRANS, "Disclose who ultimately owns and controls companies that hold extractive rights." },

@@ -23,39 +23,40 @@ monitoring and incidents, and protected areas.]],
 
   questions = {
     -- Assessment and permits ----------------------------------------------------------------
-    { id = "environment.eia", kind = "maturity", weight = 2,
+    { id = "environment.eia", kind = "maturity", weight = 2, evidence = true,
       section = "Assessment and permits",
       text = "Has every site, and every major expansion since, been subject to an environmental and social impact assessment with public consultation, and are its mitigation measures carried out?",
       help = "Yes: an impact assessment for each site or major change, with baseline data, public consultation and a management plan whose measures are tracked. Partial: assessments exist for some sites, or were not followed by a management plan. No: no assessment. Cite the assessment and the management plan.",
       duties = { "CSDDD.A08", "CSDDD.ANX.I1.15", "IRMA.2.1", "IFC.PS1" } },
 
-    { id = "environment.permits", kind = "maturity", weight = 2,
+    { id = "environment.permits", kind = "maturity", weight = 2, evidence = true, required = true,
       section = "Assessment and permits",
       text = "Do all your sites hold valid environmental permits (water use, discharges, emissions, waste), and did they comply with the permit conditions in the reporting period?",
       help = "Yes: a permit register with expiry dates, all permits valid, and no breach of permit conditions, or breaches corrected and reported to the authority. Partial: some permits pending renewal, or breaches not yet corrected. No: sites operate without required permits. Cite the permit register and any notices from authorities.",
       duties = { "CSDDD.ANX.I1.15", "RBA.C1", "IRMA.1.1" } },
 
     -- Pollution ------------------------------------------------------------------------------
-    { id = "environment.pollution.monitoring", kind = "maturity", weight = 2,
+    { id = "environment.pollution.monitoring", kind = "maturity", weight = 2, evidence = true,
       section = "Pollution",
       text = "Do you monitor your water discharges, air emissions and soil contamination against legal limits and health-based standards, and share the results with affected communities?",
       help = "Yes: regular sampling by an accredited laboratory at every discharge point and around the site, results compared with limits and shared publicly or with the communities. Partial: monitoring without sharing, or only some media. No: no monitoring. Cite the monitoring programme and recent results.",
       duties = { "CSDDD.ANX.I1.15", "IRMA.4.2", "IRMA.4.3", "RBA.C2" } },
 
-    { id = "environment.pollution.incidents", kind = "number", min = 0, unit = "incidents",
+    { id = "environment.pollution.incidents", kind = "number", min = 0, unit = "incidents", required = true,
       section = "Pollution",
       text = "How many significant pollution incidents (spills, uncontrolled releases, exceedances of permit limits reported to authorities) occurred at your sites in the reporting period?",
       help = "Count every incident that had to be reported to an authority or that reached people, water sources or land outside the site. Enter 0 if none. Not scored: honest reporting is expected; what matters is the follow-up.",
       duties = { "CSDDD.ANX.I1.15", "CSDDD.A11" } },
 
-    { id = "environment.pollution.remediated", kind = "maturity", weight = 2,
+    { id = "environment.pollution.remediated", kind = "maturity", weight = 2, evidence = true,
+      na_when = { ["environment.pollution.incidents"] = 0 },
       section = "Pollution",
       text = "Was every significant incident contained and investigated, were affected people informed, and were the environment and their losses remediated?",
       help = "Yes: for each incident, containment, a root-cause investigation, information to affected people, clean-up and compensation where due. Partial: contained and investigated but not remediated, or people not informed. No: no follow-up. Na: no incidents. Cite the incident reports.",
       duties = { "CSDDD.ANX.I1.15", "CSDDD.A11", "CSDDD.A12", "UNGP.GP22" } },
 
     -- Hazardous substances and wastes --------------------------------------------------------
-    { id = "environment.mercury", kind = "choice", weight = 2,
+    { id = "environment.mercury", kind = "choice", weight = 2, required = true,
       section = "Hazardous substances and wastes",
       text = "Do you use mercury or mercury compounds, or make mercury-added products?",
       help = "Choose the statement that fits all your sites. Processes phased out under the Minamata Convention (for example mercury-cell chlor-alkali production) must no longer use mercury; mercury waste must go to treatment allowed by the Convention. Cite your chemicals inventory and waste manifests.",
@@ -63,17 +64,16 @@ monitoring and incidents, and protected areas.]],
         { value = "none", label = "No mercury used and no mercury-added products made", score = 1 },
         { value = "controlled", label = "Used only where still lawful, with release controls and licensed waste treatment", score = 0.5 },
         { value = "uncontrolled", label = "Used in a phased-out process, released to the environment, or waste not treated as required", score = 0 },
-        { value = "unknown", label = "Not known", score = 0 },
       },
       duties = { "CSDDD.ANX.II.03", "CSDDD.ANX.II.04", "CSDDD.ANX.II.05", "IRMA.4.8" } },
 
-    { id = "environment.pops", kind = "maturity",
+    { id = "environment.pops", kind = "maturity", evidence = true,
       section = "Hazardous substances and wastes",
       text = "Have you checked your sites for persistent organic pollutants listed under the Stockholm Convention (for example PCB-containing equipment or fire-fighting foams with listed PFAS) and do you phase them out and dispose of them soundly?",
       help = "Yes: an inventory of listed substances and equipment, none in use beyond what the Convention still allows, and disposal by licensed handlers. Partial: inventory done but phase-out or disposal incomplete. No: no inventory. Cite the inventory and disposal certificates.",
       duties = { "CSDDD.ANX.II.06", "CSDDD.ANX.II.07", "RBA.C3" } },
 
-    { id = "environment.waste.export", kind = "choice", weight = 2,
+    { id = "environment.waste.export", kind = "choice", weight = 2, required = true,
       section = "Hazardous substances and wastes",
       text = "Do you, or contractors on your behalf, send hazardous or other controlled wastes to other countries?",
       help = "Include wastes sent for recycling. Shipments under the Basel Convention need the prior written consent of the countries concerned and may not go to countries that ban such imports. Cite movement documents or your contractor's records.",
@@ -81,12 +81,11 @@ monitoring and incidents, and protected areas.]],
         { value = "none", label = "No cross-border shipments of such wastes", score = 1 },
         { value = "basel_consented", label = "Only with prior consent of the countries concerned and to permitted destinations", score = 1 },
         { value = "unconsented", label = "Some shipments without consent or to countries that ban the import", score = 0 },
-        { value = "unknown", label = "Not known (for example, contractors decide)", score = 0 },
       },
       duties = { "CSDDD.ANX.II.10" } },
 
     -- Biodiversity -----------------------------------------------------------------------------
-    { id = "environment.biodiversity.sites", kind = "choice",
+    { id = "environment.biodiversity.sites", kind = "choice", required = true,
       section = "Biodiversity and protected areas",
       text = "Are any of your sites inside, next to or upstream of a protected area, a natural World Heritage site, a Ramsar wetland or a Key Biodiversity Area?",
       help = "Check every site against the official registers of protected areas and World Heritage sites. Next to means close enough to affect the area through water, dust, noise or access (for example within 10 km). Not scored: it decides how much the biodiversity plan matters.",
@@ -94,11 +93,11 @@ monitoring and incidents, and protected areas.]],
         { value = "none", label = "No site in or near such areas" },
         { value = "adjacent", label = "Next to or upstream of such an area" },
         { value = "inside", label = "Inside such an area" },
-        { value = "unknown", label = "Not checked" },
       },
       duties = { "CSDDD.ANX.II.11", "CSDDD.ANX.II.12", "CSDDD.ANX.II.01" } },
 
-    { id = "environment.biodiversity.plan", kind = "maturity", weight = 2,
+    { id = "environment.biodiversity.plan", kind = "maturity", weight = 2, evidence = true,
+      na_when = { ["environment.biodiversity.sites"] = "none" },
       section = "Biodiversity and protected areas",
       text = "Do you apply the mitigation hierarchy (avoid, minimise, restore, offset) through a biodiversity management plan, and have you committed not to operate in natural World Heritage sites?",
       help = "Yes: a biodiversity baseline and management plan per site with measurable targets, and a public no-go commitment for World Heritage sites. Partial: a plan for some sites, or no commitment on World Heritage. No: none. Cite the plan and the commitment.",
@@ -128,17 +127,19 @@ monitoring and incidents, and protected areas.]],
         return lacking(a, "environment.permits")
       end },
 
-    -- Severity: scale 4 (health, drinking water), scope 3, irremediable 3. Likelihood 4: the
-    -- incidents happened and their effects were not dealt with.
+    -- Severity: scale 4 (health, drinking water), irremediable 3; scope from the count (1-2: 2,
+    -- 3-9: 3, 10 or more: 4). Likelihood 5: the incidents happened and their effects were not
+    -- dealt with. One impact with the oil spills of the extractives pack (group "pollution").
     { id = "environment.pollution.unremediated", title = "Pollution incidents not contained or remediated",
       duties = { "CSDDD.ANX.I1.15", "CSDDD.A11", "CSDDD.A12" },
-      severity = { scale = 4, scope = 3, irremediable = 3 }, likelihood = 4,
-      impact = "actual",
+      severity = { scale = 4, scope = 3, irremediable = 3 }, likelihood = 5,
+      impact = "actual", group = "pollution",
       action = "Ask for the incident reports, independent sampling of affected water and soil, information to affected people and a clean-up and compensation plan within 60 days.",
       when = function(a)
-        local incidents = a["environment.pollution.incidents"]
+        local incidents = util.num(a, "environment.pollution.incidents")
         if incidents and incidents > 0 and a["environment.pollution.remediated"] ~= "yes" then
-          return { detail = string.format("%d incident(s) reported.", incidents) }
+          return { scope = incidents >= 10 and 4 or incidents >= 3 and 3 or 2,
+                   detail = string.format("%g incident(s) reported.", incidents) }
         end
       end },
 
@@ -147,7 +148,7 @@ monitoring and incidents, and protected areas.]],
     { id = "environment.mercury.uncontrolled", title = "Uncontrolled mercury use or release",
       duties = { "CSDDD.ANX.II.04", "CSDDD.ANX.II.05", "CSDDD.ANX.I1.15" },
       severity = { scale = 4, scope = 4, irremediable = 4 }, likelihood = 5,
-      impact = "actual",
+      impact = "actual", group = "mercury",
       action = "Require an end to mercury use in phased-out processes, containment of releases and licensed treatment of mercury waste, with a dated plan within 30 days.",
       when = function(a)
         return a["environment.mercury"] == "uncontrolled"
@@ -176,7 +177,8 @@ monitoring and incidents, and protected areas.]],
       end },
 
     -- Severity: scale 4, scope 4, irremediable 5 (loss of species and habitats). Likelihood 3
-    -- for sites next to protected areas, 4 inside them, 2 when the supplier has not checked.
+    -- for sites next to protected areas, 4 inside them. Sites not checked ("unknown") are judged
+    -- by the engine as the worst of the possible answers (information needed).
     { id = "environment.biodiversity.unprotected", title = "Sites in or near protected areas without a biodiversity plan",
       duties = { "CSDDD.ANX.II.01", "CSDDD.ANX.II.11", "CSDDD.ANX.II.12", "IRMA.4.6" },
       severity = { scale = 4, scope = 4, irremediable = 5 }, likelihood = 3,
@@ -191,8 +193,6 @@ monitoring and incidents, and protected areas.]],
           return { likelihood = 4 }
         elseif sites == "adjacent" then
           return true
-        elseif sites == "unknown" then
-          return { likelihood = 2, detail = "Sites not checked against protected-area registers." }
         end
       end },
   },
@@ -216,7 +216,7 @@ monitoring and incidents, and protected areas.]],
                   "environment.waste.export_unconsented", "environment.biodiversity.unprotected" }
     return {
       { name = "good environmental management raises no finding",
-        answers = good,
+        answers = good, evidence = true,
         expect = { absent = ALL, rating = "A", red_flag = false } },
 
       { name = "no impact assessment is a finding",
@@ -266,7 +266,7 @@ monitoring and incidents, and protected areas.]],
         expect = { findings = { "environment.biodiversity.unprotected" } } },
       { name = "sites not checked against registers",
         answers = with { ["environment.biodiversity.sites"] = "unknown", ["environment.biodiversity.plan"] = "no" },
-        expect = { findings = { "environment.biodiversity.unprotected" } } },
+        expect = { info = { "environment.biodiversity.unprotected" } } },
       { name = "no site near protected areas needs no plan",
         answers = with { ["environment.biodiversity.sites"] = "none", ["environment.biodiversity.plan"] = "na" },
         expect = { absent = { "environment.biodiversity.unprotected" } } },

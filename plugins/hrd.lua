@@ -29,7 +29,7 @@ legal threats against critics (SLAPP-like conduct), threats and attacks on defen
 operations, and engagement with defenders as stakeholders.]],
 
   questions = {
-    { id = "hrd.commitment", kind = "maturity", weight = 3, required = true,
+    { id = "hrd.commitment", kind = "maturity", weight = 3, required = true, evidence = true,
       section = "Commitment",
       text = "Have you publicly committed not to tolerate threats, intimidation, attacks or legal harassment "
           .. "against human rights and environmental defenders, and to expect the same of your business "
@@ -58,7 +58,6 @@ operations, and engagement with defenders as stakeholders.]],
         { value = "no", label = "No such action or threat", score = 1 },
         { value = "threatened", label = "Legal action threatened", score = 0 },
         { value = "filed", label = "Legal action filed", score = 0 },
-        { value = "unknown", label = "Not known", score = 0 },
       },
       duties = { "CSDDD.A13", "CSDDD.ANX.I1.13", "CSDDD.ANX.I2.ICCPR", "UNGP.GP31.a" } },
 
@@ -76,11 +75,10 @@ operations, and engagement with defenders as stakeholders.]],
         { value = "investigated", label = "Allegations independently investigated and closed", score = 0.75 },
         { value = "open", label = "Allegations open or not investigated", score = 0.25 },
         { value = "confirmed", label = "Retaliation confirmed, not remedied", score = 0 },
-        { value = "unknown", label = "Not known", score = 0 },
       },
       duties = { "CSDDD.A13", "CSDDD.A14", "UNGP.GP31.b" } },
 
-    { id = "hrd.threats_nearby", kind = "choice", weight = 2,
+    { id = "hrd.threats_nearby", kind = "choice", weight = 2, required = true,
       section = "Defenders around operations",
       text = "Do you monitor threats, attacks, killings or arbitrary arrests of defenders active around your "
           .. "sites or sourcing areas, and were any reported in the last three years?",
@@ -97,17 +95,18 @@ operations, and engagement with defenders as stakeholders.]],
       },
       duties = { "CSDDD.A08", "CSDDD.ANX.I1.01", "CSDDD.ANX.I1.03", "UNGP.GP18" } },
 
-    { id = "hrd.response", kind = "maturity", weight = 2,
+    { id = "hrd.response", kind = "maturity", weight = 2, evidence = true,
+      na_when = { ["hrd.threats_nearby"] = "none_reported" },
       section = "Defenders around operations",
       text = "When defenders near your operations were threatened or attacked, did you respond?",
       help = "Yes: for every reported incident you consulted the defender (or their organisation) on what "
           .. "would help, used your leverage (for example a public statement, raising it with the "
           .. "authorities, instructing security providers), and recorded the outcome. Partial: some "
           .. "incidents, or private steps only where the defender asked for public support. No: no "
-          .. "response. na: no incidents reported.",
+          .. "response. na: only when you monitor and no incident was reported.",
       duties = { "UNGP.GP19", "CSDDD.A10", "CSDDD.A13" } },
 
-    { id = "hrd.engagement", kind = "maturity", weight = 2,
+    { id = "hrd.engagement", kind = "maturity", weight = 2, evidence = true,
       section = "Engagement",
       text = "Do you engage with defenders, unions and civil society organisations as stakeholders, on terms "
           .. "that are safe for them?",
@@ -117,7 +116,7 @@ operations, and engagement with defenders as stakeholders.]],
           .. "with groups that support the project. No: no engagement.",
       duties = { "CSDDD.A13", "UNGP.GP18", "UNGP.GP31.h" } },
 
-    { id = "hrd.grievance_protection", kind = "maturity", weight = 2,
+    { id = "hrd.grievance_protection", kind = "maturity", weight = 2, evidence = true,
       section = "Engagement",
       text = "Does your grievance or whistleblowing channel protect complainants from retaliation?",
       help = "Yes: anonymous submission possible, identity shared only with consent, a written non-retaliation "
@@ -135,7 +134,7 @@ operations, and engagement with defenders as stakeholders.]],
     { id = "hrd.slapp", title = "Legal action or threats against critics (SLAPP-like conduct)",
       duties = { "CSDDD.A13", "CSDDD.ANX.I1.13", "CSDDD.ANX.I2.ICCPR", "UNGP.GP31.a" },
       severity = { scale = 4, scope = 3, irremediable = 3 }, likelihood = 4,
-      red_flag = true, impact = "actual",
+      red_flag = true, impact = "actual", group = "retaliation",
       action = "Ask the supplier to review every case with independent counsel against the Anti-SLAPP "
           .. "Directive (EU) 2024/1069 and Council of Europe Recommendation CM/Rec(2024)2 safeguards, to "
           .. "withdraw claims that target public participation, and to adopt a public commitment not to "
@@ -152,7 +151,7 @@ operations, and engagement with defenders as stakeholders.]],
     { id = "hrd.retaliation_confirmed", title = "Retaliation against complainants or critics",
       duties = { "CSDDD.A13", "CSDDD.A14", "CSDDD.A11", "UNGP.GP31.b" },
       severity = { scale = 4, scope = 3, irremediable = 3 }, likelihood = 5,
-      red_flag = true, impact = "actual",
+      red_flag = true, impact = "actual", group = "retaliation",
       action = "Require the supplier to restore the persons affected (reinstatement, compensation, protection "
           .. "measures chosen with them), discipline those responsible, and confirm in writing that no "
           .. "further reprisals will occur; follow up with the persons affected through a trusted "
@@ -166,7 +165,7 @@ operations, and engagement with defenders as stakeholders.]],
     { id = "hrd.retaliation_open", title = "Retaliation allegations not investigated",
       duties = { "CSDDD.A14", "UNGP.GP31.a", "UNGP.GP31.c" },
       severity = { scale = 3, scope = 3, irremediable = 3 }, likelihood = 3,
-      impact = "potential",
+      impact = "potential", group = "retaliation",
       action = "Ask for an independent investigation of each open allegation within 60 days, with protection "
           .. "of the complainant during the investigation, and for the outcome to be shared with the "
           .. "complainant.",

@@ -3,8 +3,15 @@
 -- Method notes for reviewers:
 -- * Forced-labour questions follow the ILO indicators of forced labour that a buyer can ask about
 --   and verify: recruitment fees paid by workers, retained identity documents, restricted movement,
---   debt bondage and excessive overtime. Each is asked separately so that a finding names the
---   indicator; the rules then combine them (two or more indicators together are a red flag).
+--   debt bondage, and excessive overtime imposed under threat of a penalty. Long hours alone are not
+--   an indicator (the ILO counts overtime only where workers cannot refuse it); they are a
+--   working-hours finding. Each indicator is asked separately so that a finding names it; the rules
+--   then combine them (two or more indicators together are a red flag). All forced-labour rules
+--   form one impact group, "forced_labour"; all child-labour rules, here and in the mining pack,
+--   the group "child_labour": one fact, one finding.
+-- * "unknown" is a gap and reaches the rules as "unknown". Where the risk cannot be ruled out in a
+--   high-risk context (most workers are migrants and nobody checked their recruitment fees), the
+--   inability to rule it out is itself the finding.
 -- * Outcome questions ("was child labour found?") score the outcome; the process questions
 --   ("is there a remediation programme?") score the response. A supplier that finds and remediates
 --   child labour therefore keeps the remediation points and avoids the red flag.
@@ -30,22 +37,21 @@ local function forced_indicators(a)
       qids[#qids + 1] = ind.id
     end
   end
-  -- Excessive overtime counts as an indicator when more than 10% of workers exceeded 60 hours in a
-  -- week and overtime is not shown to be voluntary and within limits.
-  local over60 = a["labour.hours.over60_share"]
-  if over60 and over60 > 10 and a["labour.hours.policy"] ~= "yes" then
-    found[#found + 1] = "excessive overtime"
+  -- Excessive overtime is an indicator only when it is imposed: more than 10% of workers
+  -- exceeded 60 hours in a week and workers cannot refuse overtime without a penalty (ILO).
+  local over60 = util.num(a, "labour.hours.over60_share")
+  if over60 and over60 > 10 and a["labour.hours.overtime_voluntary"] == "no" then
+    found[#found + 1] = "excessive overtime under threat of penalty"
     qids[#qids + 1] = "labour.hours.over60_share"
-    qids[#qids + 1] = "labour.hours.policy"
+    qids[#qids + 1] = "labour.hours.overtime_voluntary"
   end
   return found, qids
 end
 
-local YES_NO_UNKNOWN = function(good_label, bad_label)
+local YES_NO = function(good_label, bad_label)
   return {
     { value = "no", label = good_label, score = 1 },
     { value = "yes", label = bad_label, score = 0 },
-    { value = "unknown", label = "Not known / not checked", score = 0 },
   }
 end
 
@@ -75,7 +81,6 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
         { value = "no", label = "No worker paid any fee or cost", score = 1 },
         { value = "reimbursed", label = "Some paid, all fully reimbursed", score = 0.5 },
         { value = "yes", label = "Some paid and are not reimbursed", score = 0 },
-        { value = "unknown", label = "Not known / not checked", score = 0 },
       },
       duties = { "CSDDD.ANX.I1.11", "CSDDD.ANX.I1.12", "UNGP.GP12" } },
 
@@ -90,9 +95,8 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
           .. "including 'to prevent workers from leaving'.",
       options = {
         { value = "no", label = "Workers keep their own documents", score = 1 },
-        { value = "safekeeping", label = "Voluntary safekeeping, free access at any time", score = 0.75 },
+        { value = "safekeeping", label = "Held by the employer for safekeeping, free access at any time", score = 0.5 },
         { value = "yes", label = "Documents are retained", score = 0 },
-        { value = "unknown", label = "Not known / not checked", score = 0 },
       },
       duties = { "CSDDD.ANX.I1.11", "CSDDD.ANX.I1.12" } },
 
@@ -104,7 +108,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
           .. "limits on toilet or water breaks, and penalties for leaving the site in free time. Reasonable "
           .. "safety rules (for example access control to hazardous areas) are not restrictions. Answer "
           .. "'yes' if any such restriction applies to any group of workers.",
-      options = YES_NO_UNKNOWN("No restrictions beyond safety rules", "Movement is restricted"),
+      options = YES_NO("No restrictions beyond safety rules", "Movement is restricted"),
       duties = { "CSDDD.ANX.I1.11", "CSDDD.ANX.I1.03" } },
 
     { id = "labour.forced.debt_bondage", kind = "choice", weight = 3, required = true,
@@ -115,7 +119,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
           .. "deductions for housing, food or equipment above the legal limit. A small interest-free "
           .. "advance repaid at the worker's choice is not debt bondage; say so in the comment. Answer "
           .. "'yes' if any worker cannot freely leave because of a debt.",
-      options = YES_NO_UNKNOWN("No such debts", "Workers repay debts through work or deductions"),
+      options = YES_NO("No such debts", "Workers repay debts through work or deductions"),
       duties = { "CSDDD.ANX.I1.11", "CSDDD.ANX.I1.12" } },
 
     -- Working hours ---------------------------------------------------------------------------
@@ -132,7 +136,17 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       end,
       duties = { "CSDDD.ANX.I1.06" } },
 
-    { id = "labour.hours.policy", kind = "maturity", weight = 2,
+    { id = "labour.hours.overtime_voluntary", kind = "maturity", weight = 2, required = true, evidence = true,
+      section = "Working hours",
+      text = "Can workers refuse overtime without any penalty (no dismissal, fine, loss of bonus or of "
+          .. "future shifts, no withholding of wages)?",
+      help = "Yes: overtime is asked for, never imposed; refusals are recorded and workers interviewed "
+          .. "confirm they can refuse. Partial: voluntary on paper, but production targets make "
+          .. "refusing difficult. No: overtime is compulsory or refusing is penalised. Cite the "
+          .. "overtime procedure and worker interviews.",
+      duties = { "CSDDD.ANX.I1.11", "CSDDD.ANX.I1.06", "RBA.A3" } },
+
+    { id = "labour.hours.policy", kind = "maturity", weight = 2, evidence = true,
       section = "Working hours",
       text = "Are working hours kept within the legal limit and 60 hours a week, with voluntary overtime paid "
           .. "at a premium and at least one day off in seven?",
@@ -143,7 +157,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       duties = { "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.11" } },
 
     -- Child labour ----------------------------------------------------------------------------
-    { id = "labour.child.age_verification", kind = "maturity", weight = 2, required = true,
+    { id = "labour.child.age_verification", kind = "maturity", weight = 2, required = true, evidence = true,
       section = "Child labour",
       text = "Do you verify the age of every worker at hiring, including agency and seasonal workers, using "
           .. "reliable documents?",
@@ -167,7 +181,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       end,
       duties = { "CSDDD.ANX.I1.09" } },
 
-    { id = "labour.child.found", kind = "choice", weight = 2,
+    { id = "labour.child.found", kind = "choice", weight = 2, required = true,
       section = "Child labour",
       text = "Was child labour (a worker below the minimum age, or an under-18 in hazardous work) found in your "
           .. "operations or among your suppliers in the last three years?",
@@ -178,11 +192,10 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
         { value = "no", label = "None found after checks", score = 1 },
         { value = "yes_supply_chain", label = "Found at a supplier or sub-contractor", score = 0.25 },
         { value = "yes_own", label = "Found in own operations", score = 0 },
-        { value = "unknown", label = "Not known / not checked", score = 0 },
       },
       duties = { "CSDDD.ANX.I1.09", "CSDDD.ANX.I1.10", "CSDDD.A08" } },
 
-    { id = "labour.child.hazardous_under18", kind = "choice", weight = 2,
+    { id = "labour.child.hazardous_under18", kind = "choice", weight = 2, required = true,
       section = "Child labour",
       text = "Do workers under 18 do hazardous work: night shifts, overtime, heavy loads, work with chemicals, "
           .. "dangerous machinery, at height or underground?",
@@ -193,11 +206,10 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
         { value = "no_young_workers", label = "No workers under 18", score = 1 },
         { value = "no", label = "Under-18s employed, excluded from hazardous work", score = 1 },
         { value = "yes", label = "Under-18s do hazardous work", score = 0 },
-        { value = "unknown", label = "Not known / not checked", score = 0 },
       },
       duties = { "CSDDD.ANX.I1.10", "CSDDD.ANX.I1.08" } },
 
-    { id = "labour.child.remediation", kind = "maturity", weight = 2,
+    { id = "labour.child.remediation", kind = "maturity", weight = 2, evidence = true,
       section = "Child labour",
       text = "Do you have a child-labour remediation programme that puts the child's best interests first, "
           .. "and was it applied to every case found?",
@@ -205,12 +217,12 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
           .. "for schooling or vocational training, compensates lost family income until the child reaches "
           .. "working age, and offers a job to an adult family member; every case found was handled this "
           .. "way (cite case files, anonymised). Partial: procedure exists but was not fully applied. No: "
-          .. "none, or children were dismissed. Please do not answer 'na': a procedure is expected even "
-          .. "before any case is found.",
+          .. "none, or children were dismissed. There is no 'na': a procedure is expected even before "
+          .. "any case is found.",
       duties = { "CSDDD.ANX.I1.08", "CSDDD.A12", "UNGP.GP22" } },
 
     -- Wages -----------------------------------------------------------------------------------
-    { id = "labour.wage.living_wage_gap", kind = "maturity", weight = 2,
+    { id = "labour.wage.living_wage_gap", kind = "maturity", weight = 2, evidence = true,
       section = "Wages",
       text = "Have you compared wages with a credible living-wage benchmark and adopted a time-bound plan to "
           .. "close any gap?",
@@ -231,7 +243,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       score = function(v) if v == 0 then return 1 end return 0 end,
       duties = { "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.01" } },
 
-    { id = "labour.ohs.ltifr", kind = "number", min = 0, unit = "per 1,000,000 hours", weight = 2,
+    { id = "labour.ohs.ltifr", kind = "number", min = 0, unit = "per 1,000,000 hours", weight = 2, required = true,
       section = "Occupational health and safety",
       text = "What was your lost-time injury frequency rate (LTIFR) in the reporting period?",
       help = "Lost-time injuries x 1,000,000 / hours worked, employees and contractors together. If you "
@@ -243,7 +255,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       end,
       duties = { "CSDDD.ANX.I1.06" } },
 
-    { id = "labour.ohs.committee", kind = "maturity", weight = 2,
+    { id = "labour.ohs.committee", kind = "maturity", weight = 2, evidence = true,
       section = "Occupational health and safety",
       text = "Is there a joint health and safety committee with worker members chosen by workers, backed by a "
           .. "health and safety management system?",
@@ -265,11 +277,10 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
         { value = "union", label = "Independent union, no collective agreement", score = 0.75 },
         { value = "elected_committee", label = "Freely elected worker committee", score = 0.5 },
         { value = "none", label = "No worker representation", score = 0 },
-        { value = "unknown", label = "Not known", score = 0 },
       },
       duties = { "CSDDD.ANX.I1.13", "UNGP.GP12" } },
 
-    { id = "labour.foa.retaliation", kind = "choice", weight = 2,
+    { id = "labour.foa.retaliation", kind = "choice", weight = 2, required = true,
       section = "Freedom of association",
       text = "In the last three years, were workers dismissed, disciplined, blacklisted or threatened for "
           .. "joining or organising a union, or for taking part in a lawful strike?",
@@ -280,12 +291,11 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
         { value = "none", label = "No cases or allegations", score = 1 },
         { value = "alleged", label = "Allegations, unresolved", score = 0.25 },
         { value = "confirmed", label = "Confirmed cases", score = 0 },
-        { value = "unknown", label = "Not known", score = 0 },
       },
       duties = { "CSDDD.ANX.I1.13" } },
 
     -- Non-discrimination ----------------------------------------------------------------------
-    { id = "labour.discrimination.policy", kind = "maturity", weight = 2,
+    { id = "labour.discrimination.policy", kind = "maturity", weight = 2, evidence = true,
       section = "Non-discrimination and harassment",
       text = "Do you prevent discrimination and harassment, including sexual harassment, and check for "
           .. "unequal pay for work of equal value?",
@@ -295,8 +305,34 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
           .. "none.",
       duties = { "CSDDD.ANX.I1.14", "UNGP.GP12" } },
 
+    -- Gender-based violence and harassment ---------------------------------------------------
+    { id = "labour.gbvh.prevention", kind = "maturity", weight = 2, required = true, evidence = true,
+      section = "Gender-based violence and harassment",
+      text = "Do you prevent and respond to gender-based violence and harassment at your sites, in worker "
+          .. "camps and dormitories and in transport, including by contractors and security staff?",
+      help = "Yes: a policy that names gender-based violence and harassment, a risk assessment of sites "
+          .. "and camps (lighting, separate and lockable accommodation and washrooms, transport), a "
+          .. "confidential reporting channel with trained women handlers, support for survivors, and "
+          .. "contract clauses binding contractors. Partial: a harassment policy without the site and "
+          .. "camp measures, or without survivor support. No: none.",
+      duties = { "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.14", "CSDDD.ANX.I2.CEDAW", "IRMA.3.1", "IFC.PS2" } },
+
+    { id = "labour.gbvh.cases", kind = "choice", weight = 2, required = true,
+      section = "Gender-based violence and harassment",
+      text = "In the reporting period, were cases of gender-based violence or sexual harassment reported at "
+          .. "your sites or camps, and how were they handled?",
+      help = "'none_reported' requires a channel women can use safely (see the previous question); "
+          .. "'handled' means every case was investigated, the survivor supported and sanctions taken; "
+          .. "'open' means cases remain uninvestigated or without action. Details may be confidential.",
+      options = {
+        { value = "none_reported", label = "None reported", score = 1 },
+        { value = "handled", label = "Reported and handled", score = 1 },
+        { value = "open", label = "Reported, not investigated or not acted on", score = 0 },
+      },
+      duties = { "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.14", "CSDDD.A11", "UNGP.GP22" } },
+
     -- Migrant workers -------------------------------------------------------------------------
-    { id = "labour.migrant.share", kind = "percent",
+    { id = "labour.migrant.share", kind = "percent", required = true,
       section = "Migrant workers",
       text = "What share of your workforce are migrant workers (foreign, or internal migrants from other "
           .. "provinces), including agency workers?",
@@ -304,15 +340,16 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
           .. "period; 0 if none.",
       duties = { "CSDDD.ANX.I1.11", "CSDDD.ANX.I1.14" } },
 
-    { id = "labour.migrant.recruitment", kind = "maturity", weight = 2,
+    { id = "labour.migrant.recruitment", kind = "maturity", weight = 2, evidence = true,
+      na_when = { ["labour.migrant.share"] = 0 },
       section = "Migrant workers",
       text = "Do you manage the recruitment of migrant workers responsibly, from the home country to the "
           .. "workplace?",
       help = "Yes: labour agents in sending and receiving countries are screened and audited; workers get a "
           .. "contract in a language they understand before departure, with the same terms on arrival; "
           .. "Employer Pays applies; workers may change jobs and return home without penalty. Partial: "
-          .. "receiving-country agents only, or no pre-departure contract. No: not managed. na: no migrant "
-          .. "workers.",
+          .. "receiving-country agents only, or no pre-departure contract. No: not managed. na: only when "
+          .. "the migrant share is 0.",
       duties = { "CSDDD.ANX.I1.11", "CSDDD.ANX.I1.12", "CSDDD.A10" } },
   },
 
@@ -324,7 +361,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
     { id = "labour.forced.indicators", title = "Several forced-labour indicators present",
       duties = { "CSDDD.ANX.I1.11", "CSDDD.ANX.I1.12", "CSDDD.A11", "UNGP.GP19" },
       severity = { scale = 5, scope = 4, irremediable = 4 }, likelihood = 5,
-      red_flag = true, impact = "actual",
+      red_flag = true, impact = "actual", group = "forced_labour", risks = { "forced_labour" },
       action = "Open an independent investigation with worker interviews within 30 days; require immediate "
           .. "return of documents, removal of movement restrictions, cancellation of worker debts and "
           .. "full reimbursement of recruitment fees; agree a corrective action plan with dated milestones "
@@ -342,7 +379,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
     { id = "labour.forced.indicator", title = "A forced-labour indicator is present",
       duties = { "CSDDD.ANX.I1.11", "CSDDD.A11" },
       severity = { scale = 4, scope = 3, irremediable = 3 }, likelihood = 4,
-      impact = "actual",
+      impact = "actual", group = "forced_labour", risks = { "forced_labour" },
       action = "End the practice (reimburse fees, return documents, lift restrictions or cancel debts), check "
           .. "whether other indicators are present through confidential worker interviews, and report "
           .. "the outcome within 90 days.",
@@ -359,7 +396,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
     { id = "labour.child.unremediated", title = "Child labour found without full remediation",
       duties = { "CSDDD.ANX.I1.09", "CSDDD.ANX.I1.08", "CSDDD.A11", "CSDDD.A12", "UNGP.GP22" },
       severity = { scale = 5, scope = 3, irremediable = 4 }, likelihood = 5,
-      red_flag = true, impact = "actual",
+      red_flag = true, impact = "actual", group = "child_labour",
       action = "Require a remediation plan for every child within 30 days, designed with a specialist child-"
           .. "rights organisation: safe removal from work, funded schooling, income support for the "
           .. "family and no dismissal as the sole response; verify each case and fix the age checks that "
@@ -375,7 +412,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
     { id = "labour.child.hazardous", title = "Workers under 18 in hazardous work",
       duties = { "CSDDD.ANX.I1.10", "CSDDD.ANX.I1.08", "CSDDD.A11" },
       severity = { scale = 5, scope = 3, irremediable = 5 }, likelihood = 5,
-      red_flag = true, impact = "actual",
+      red_flag = true, impact = "actual", group = "child_labour",
       action = "Move every worker under 18 out of hazardous tasks immediately without loss of pay, publish a "
           .. "list of tasks closed to young workers, train supervisors, and verify on site within 60 days.",
       when = function(a)
@@ -387,12 +424,12 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
     { id = "labour.child.age_controls", title = "Weak controls against child labour",
       duties = { "CSDDD.ANX.I1.09", "CSDDD.A10" },
       severity = { scale = 4, scope = 2, irremediable = 4 }, likelihood = 3,
-      impact = "potential",
+      impact = "potential", group = "child_labour", risks = { "child_labour" },
       action = "Introduce documented age verification at hiring for all workers, including those supplied by "
           .. "agents, and set the minimum hiring age at 15 or the end of compulsory schooling if higher; "
           .. "check a sample of personnel files within 90 days.",
       when = function(a)
-        local age = a["labour.child.minimum_age"]
+        local age = util.num(a, "labour.child.minimum_age")
         if age and age < 15 then
           return { likelihood = 4, detail = "Minimum hiring age is " .. tostring(age) .. " years",
                    questions = { "labour.child.minimum_age" } }
@@ -413,7 +450,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
           .. "months (staffing, production planning, and the buyer's own lead times), and track weekly "
           .. "hours from time records.",
       when = function(a)
-        local over60 = a["labour.hours.over60_share"]
+        local over60 = util.num(a, "labour.hours.over60_share")
         if over60 and over60 > 5 then return true end
         if over60 and over60 > 0 and a["labour.hours.policy"] ~= "yes" then return true end
         if a["labour.hours.policy"] == "no" then
@@ -421,17 +458,41 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
         end
       end },
 
-    -- Severity: scale 5 (loss of life), scope 2, irremediable 5. Likelihood 5: a death occurred.
+    -- Severity: scale 5 (loss of life), irremediable 5; scope from the count (1 death: 1, 2-4: 2,
+    -- 5-19: 3, 20 or more: 4). Likelihood 5: a death occurred. One death is critical; several in
+    -- one year are a red flag (below).
     { id = "labour.ohs.fatality", title = "Work-related fatality",
       duties = { "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.01", "CSDDD.A11", "CSDDD.A12" },
-      severity = { scale = 5, scope = 2, irremediable = 5 }, likelihood = 5,
-      impact = "actual",
+      severity = { scale = 5, scope = 1, irremediable = 5 }, likelihood = 5,
+      impact = "actual", group = "fatalities",
       action = "Obtain the root-cause investigation of every fatality, check that the families received "
           .. "compensation, and verify that the corrective measures were implemented at all comparable "
           .. "sites.",
       when = function(a)
-        local n = a["labour.ohs.fatalities"]
-        if n and n > 0 then return { detail = tostring(n) .. " fatalities reported" } end
+        local n = util.num(a, "labour.ohs.fatalities")
+        if n and n > 0 then
+          local scope = n >= 20 and 4 or n >= 5 and 3 or n >= 2 and 2 or 1
+          return { scope = scope, detail = string.format("%g fatalities reported.", n) }
+        end
+      end },
+
+    -- Severity: as for one fatality, scope from the count. Three or more deaths in one reporting
+    -- period point to a systemic failure of safety management, not an accident: a red flag. From
+    -- five deaths the severity (5, 3, 5) reaches the actual-severe cap (E).
+    { id = "labour.ohs.fatalities_multiple", title = "Several work-related fatalities in one year",
+      duties = { "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.01", "CSDDD.A11", "IRMA.3.2", "ICMM.P5" },
+      severity = { scale = 5, scope = 2, irremediable = 5 }, likelihood = 5,
+      red_flag = true, impact = "actual", group = "fatalities",
+      action = "Require an independent safety audit of all sites within 60 days, the root-cause "
+          .. "investigation of each death shared with worker representatives, compensation of the "
+          .. "families, and a dated safety improvement plan; suspend new business until the audit "
+          .. "confirms that critical controls work.",
+      when = function(a)
+        local n = util.num(a, "labour.ohs.fatalities")
+        if n and n >= 3 then
+          return { scope = n >= 20 and 4 or n >= 5 and 3 or 2,
+                   detail = string.format("%g fatalities in the reporting period.", n) }
+        end
       end },
 
     -- Severity: scale 4 (serious injury), scope 3, irremediable 4 (permanent disability). Likelihood 3
@@ -445,7 +506,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
           .. "statistics.",
       when = function(a)
         local weak = util.is(a, "labour.ohs.committee", "no", "unknown")
-        local ltifr = a["labour.ohs.ltifr"]
+        local ltifr = util.num(a, "labour.ohs.ltifr")
         local high = ltifr ~= nil and ltifr > 5
         if weak and high then return { likelihood = 4 } end
         if weak or high then return true end
@@ -495,16 +556,72 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
     { id = "labour.migrant.recruitment_unmanaged", title = "Migrant worker recruitment not managed",
       duties = { "CSDDD.ANX.I1.11", "CSDDD.A10" },
       severity = { scale = 4, scope = 3, irremediable = 3 }, likelihood = 3,
-      impact = "potential",
+      impact = "potential", group = "forced_labour", risks = { "forced_labour" },
       action = "Map every labour agent in the sending and receiving countries, adopt and contract the Employer "
           .. "Pays principle, and interview a sample of migrant workers about fees and documents within "
           .. "six months.",
       when = function(a)
-        local share = a["labour.migrant.share"]
+        local share = util.num(a, "labour.migrant.share")
         if share and share > 0 and util.is(a, "labour.migrant.recruitment", "no", "unknown", "partial") then
           if share > 25 then return { likelihood = 4 } end
           return true
         end
+      end },
+
+    -- Severity: scale 4 (sexual violence and harassment harm health and dignity lastingly), scope 3,
+    -- irremediable 4. Likelihood 3: without prevention in sites and camps, where workforces are
+    -- mostly male and far from home, such violence is common and unreported.
+    { id = "labour.gbvh.unprevented",
+      title = "No prevention of gender-based violence and harassment at sites and camps",
+      duties = { "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.14", "CSDDD.ANX.I2.CEDAW", "IRMA.3.1" },
+      severity = { scale = 4, scope = 3, irremediable = 4 }, likelihood = 3,
+      impact = "potential", group = "gbvh",
+      action = "Ask for a gender-based violence and harassment risk assessment of sites and camps, a "
+          .. "confidential channel with women handlers and survivor support, within six months.",
+      when = function(a)
+        return util.lacking(a, "labour.gbvh.prevention")
+      end },
+
+    -- Severity: as above (4, 3, 4). Likelihood 5: cases were reported and nothing was done, so the
+    -- harm is actual and the perpetrators may still be in place.
+    { id = "labour.gbvh.open_cases", title = "Reported gender-based violence or harassment not investigated",
+      duties = { "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.14", "CSDDD.A11", "UNGP.GP22" },
+      severity = { scale = 4, scope = 3, irremediable = 4 }, likelihood = 5,
+      impact = "actual", group = "gbvh",
+      action = "Require an independent investigation of every open case within 30 days, protection and "
+          .. "support for the survivors chosen with them, and sanctions against those responsible.",
+      when = function(a)
+        return a["labour.gbvh.cases"] == "open"
+      end },
+
+    -- Severity: scale 3 (holding documents restricts the freedom to leave, even when access is
+    -- promised), scope 3, irremediable 2 (documents can be returned). Likelihood 3: the ILO and the
+    -- RBA Code treat employer custody of identity documents as a risk of forced labour, whatever the
+    -- stated purpose. Part of the forced-labour group.
+    { id = "labour.forced.documents_held", title = "Identity documents held by the employer",
+      duties = { "CSDDD.ANX.I1.11", "RBA.A1" },
+      severity = { scale = 3, scope = 3, irremediable = 2 }, likelihood = 3,
+      impact = "potential", group = "forced_labour",
+      action = "Return every document to its owner and offer personal lockable storage instead; check "
+          .. "in worker interviews within 60 days that no document is held, whatever the reason.",
+      when = function(a)
+        return a["labour.forced.documents_retained"] == "safekeeping"
+      end },
+
+    -- Severity: scale 4 (recruitment debt is the most common route into forced labour for migrant
+    -- workers), scope 4 (a majority of the workforce), irremediable 3. Likelihood 4: nobody checked
+    -- whether workers paid fees where most workers are migrants. The inability to rule the risk out
+    -- is the finding: the rule fires on "unknown" in that context.
+    { id = "labour.recruitment_fees.unchecked", title = "Recruitment fees not checked for a mostly migrant workforce",
+      duties = { "CSDDD.ANX.I1.11", "CSDDD.A08", "RBA.A1" },
+      severity = { scale = 4, scope = 4, irremediable = 3 }, likelihood = 4,
+      impact = "potential", group = "forced_labour", risks = { "forced_labour" },
+      action = "Within 90 days, interview a representative sample of migrant workers about fees and "
+          .. "costs paid to agents at home and on arrival, and commit to repaying every worker in full "
+          .. "(Employer Pays principle).",
+      when = function(a)
+        local share = util.num(a, "labour.migrant.share")
+        return share ~= nil and share >= 50 and a["labour.recruitment_fees.paid_by_workers"] == "unknown"
       end },
   },
 
@@ -514,10 +631,35 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
                   ["labour.forced.documents_retained"] = "yes" },
       expect = { findings = { "labour.forced.indicators" }, absent = { "labour.forced.indicator" },
                  red_flag = true } },
-    { name = "excessive overtime counts as an indicator",
+    { name = "imposed overtime counts as an indicator",
       answers = { ["labour.forced.debt_bondage"] = "yes", ["labour.hours.over60_share"] = 30,
-                  ["labour.hours.policy"] = "partial" },
+                  ["labour.hours.policy"] = "partial", ["labour.hours.overtime_voluntary"] = "no" },
       expect = { findings = { "labour.forced.indicators", "labour.hours.excessive" } } },
+    { name = "long hours that workers can refuse are no forced-labour indicator",
+      answers = { ["labour.recruitment_fees.paid_by_workers"] = "no", ["labour.forced.documents_retained"] = "no",
+                  ["labour.forced.movement_restricted"] = "no", ["labour.forced.debt_bondage"] = "no",
+                  ["labour.hours.over60_share"] = 30, ["labour.hours.policy"] = "partial",
+                  ["labour.hours.overtime_voluntary"] = "yes" },
+      expect = { findings = { "labour.hours.excessive" },
+                 absent = { "labour.forced.indicator", "labour.forced.indicators" } } },
+    { name = "passports held for safekeeping are a finding",
+      answers = { ["labour.forced.documents_retained"] = "safekeeping" },
+      expect = { findings = { "labour.forced.documents_held" } } },
+    { name = "recruitment fees unknown with a majority of migrant workers",
+      answers = { ["labour.recruitment_fees.paid_by_workers"] = "unknown", ["labour.migrant.share"] = 70,
+                  ["labour.migrant.recruitment"] = "partial" },
+      expect = { findings = { "labour.recruitment_fees.unchecked" },
+                 info = { "labour.forced.indicator" } } },
+    { name = "no prevention of gender-based violence at camps",
+      answers = { ["labour.gbvh.prevention"] = "no", ["labour.gbvh.cases"] = "none_reported" },
+      expect = { findings = { "labour.gbvh.unprevented" }, absent = { "labour.gbvh.open_cases" } } },
+    { name = "reported harassment not investigated",
+      answers = { ["labour.gbvh.prevention"] = "partial", ["labour.gbvh.cases"] = "open" },
+      expect = { findings = { "labour.gbvh.open_cases" }, absent = { "labour.gbvh.unprevented" } } },
+    { name = "five deaths in a year are a red flag",
+      answers = { ["labour.ohs.fatalities"] = 5, ["labour.ohs.ltifr"] = 6, ["labour.ohs.committee"] = "yes" },
+      expect = { findings = { "labour.ohs.fatality", "labour.ohs.fatalities_multiple", "labour.ohs.weak_system" },
+                 red_flag = true } },
     { name = "one indicator is a finding but not a red flag",
       answers = { ["labour.forced.movement_restricted"] = "yes", ["labour.forced.documents_retained"] = "no",
                   ["labour.recruitment_fees.paid_by_workers"] = "reimbursed" },
@@ -546,7 +688,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       answers = { ["labour.child.minimum_age"] = 14, ["labour.child.age_verification"] = "yes" },
       expect = { findings = { "labour.child.age_controls" } } },
     { name = "no age verification",
-      answers = { ["labour.child.age_verification"] = "unknown" },
+      answers = { ["labour.child.age_verification"] = "unknown", ["labour.child.minimum_age"] = 16 },
       expect = { findings = { "labour.child.age_controls" } } },
     { name = "hours policy in place and nobody above 60 hours",
       answers = { ["labour.hours.over60_share"] = 0, ["labour.hours.policy"] = "yes" },

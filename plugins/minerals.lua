@@ -29,6 +29,12 @@ local function has_any(list, values)
   return false
 end
 
+-- When the minerals questions do not apply: no mineral in scope; the templates, when none of
+-- their minerals is.
+local NO_MINERALS = { ["minerals.scope"] = "none" }
+local NO_3TG = { ["minerals.scope"] = { none_of = THREE_TG } }
+local NO_EMRT = { ["minerals.scope"] = { none_of = EMRT_MINERALS } }
+
 return module {
   id = "minerals",
   title = "Responsible minerals sourcing",
@@ -40,7 +46,7 @@ from conflict-affected and high-risk areas (CAHRAs), the Annex II risks of the O
 risk management plan, independent audits of smelters and refiners, and annual public reporting.]],
 
   questions = {
-    { id = "minerals.scope", kind = "multi",
+    { id = "minerals.scope", kind = "multi", required = true,
       section = "Scope",
       text = "Which of these minerals or metals are contained in, or necessary for, the products you supply?",
       help = "Informational: decides which reporting template applies. Tick every mineral that is "
@@ -50,7 +56,8 @@ risk management plan, independent audits of smelters and refiners, and annual pu
                   "nickel", "none" },
       duties = { "OECD.MIN.S2" } },
 
-    { id = "minerals.policy", kind = "maturity", weight = 2, required = true,
+    { id = "minerals.policy", kind = "maturity", weight = 2, required = true, evidence = true,
+      na_when = NO_MINERALS,
       section = "Step 1: management systems",
       text = "Do you have a minerals supply-chain policy consistent with the OECD Annex II model policy, "
           .. "communicated to suppliers and written into supplier contracts?",
@@ -61,7 +68,7 @@ risk management plan, independent audits of smelters and refiners, and annual pu
           .. "minerals in scope.",
       duties = { "OECD.MIN.S1", "CSDDD.A07" } },
 
-    { id = "minerals.traceability", kind = "maturity", weight = 2,
+    { id = "minerals.traceability", kind = "maturity", weight = 2, evidence = true, na_when = NO_MINERALS,
       section = "Step 1: management systems",
       text = "Can you trace the minerals in your products to the smelters and refiners that processed them?",
       help = "Yes: a chain-of-custody system that links your purchases to named smelters and refiners for "
@@ -70,7 +77,7 @@ risk management plan, independent audits of smelters and refiners, and annual pu
           .. "traced. na: no minerals in scope.",
       duties = { "OECD.MIN.S1", "OECD.MIN.S2", "CSDDD.A08" } },
 
-    { id = "minerals.cmrt", kind = "maturity", weight = 2,
+    { id = "minerals.cmrt", kind = "maturity", weight = 2, evidence = true, na_when = NO_3TG,
       section = "Step 2: identify and assess",
       text = "Have you completed a current RMI Conflict Minerals Reporting Template (CMRT) and shared it with "
           .. "your customers?",
@@ -80,7 +87,7 @@ risk management plan, independent audits of smelters and refiners, and annual pu
           .. "gold in your products.",
       duties = { "OECD.MIN.S2", "OECD.MIN.S5" } },
 
-    { id = "minerals.emrt", kind = "maturity", weight = 2,
+    { id = "minerals.emrt", kind = "maturity", weight = 2, evidence = true, na_when = NO_EMRT,
       section = "Step 2: identify and assess",
       text = "Have you completed a current RMI Extended Minerals Reporting Template (EMRT) for cobalt, mica "
           .. "and the other minerals it covers, and shared it with your customers?",
@@ -90,7 +97,7 @@ risk management plan, independent audits of smelters and refiners, and annual pu
           .. "completed. na: none of these minerals in your products.",
       duties = { "OECD.MIN.S2", "OECD.MIN.S5" } },
 
-    { id = "minerals.cahra", kind = "choice", weight = 2,
+    { id = "minerals.cahra", kind = "choice", weight = 2, required = true, na_when = NO_MINERALS,
       section = "Step 2: identify and assess",
       text = "Do minerals in your supply chain originate from, or transit through, conflict-affected or "
           .. "high-risk areas (CAHRAs)?",
@@ -100,11 +107,10 @@ risk management plan, independent audits of smelters and refiners, and annual pu
       options = {
         { value = "no", label = "No CAHRA origin or transit (checked)", score = 1 },
         { value = "yes", label = "Yes, some minerals come from or transit CAHRAs", score = 1 },
-        { value = "unknown", label = "Not known", score = 0 },
       },
       duties = { "OECD.MIN.S2", "CSDDD.A08" } },
 
-    { id = "minerals.annex2_risks", kind = "multi", weight = 2,
+    { id = "minerals.annex2_risks", kind = "multi", weight = 2, required = true, na_when = NO_MINERALS,
       section = "Step 2: identify and assess",
       text = "Which OECD Annex II risks did your assessment identify in your minerals supply chain in the "
           .. "reporting period?",
@@ -127,7 +133,7 @@ risk management plan, independent audits of smelters and refiners, and annual pu
       duties = { "OECD.MIN.S2", "OECD.MIN.AII.SA", "OECD.MIN.AII.NSAG", "OECD.MIN.AII.SEC",
                  "OECD.MIN.AII.BRIB", "OECD.MIN.AII.AML", "OECD.MIN.AII.TAX" } },
 
-    { id = "minerals.risk_plan", kind = "maturity", weight = 3,
+    { id = "minerals.risk_plan", kind = "maturity", weight = 3, evidence = true, na_when = NO_MINERALS,
       section = "Step 3: respond to risks",
       text = "Do you have a risk management plan that reports identified risks to senior management and sets "
           .. "out how you mitigate, suspend or disengage?",
@@ -138,7 +144,18 @@ risk management plan, independent audits of smelters and refiners, and annual pu
           .. "applied. No: none. na: no minerals in scope.",
       duties = { "OECD.MIN.S3", "CSDDD.A10", "CSDDD.A11" } },
 
-    { id = "minerals.conformant_share", kind = "percent", weight = 3,
+    { id = "minerals.smelters_identified", kind = "percent", weight = 2, required = true, na_when = NO_MINERALS,
+      section = "Step 2: identify and assess",
+      text = "What share of the smelters and refiners in your supply chain for the minerals in scope have "
+          .. "you identified by name and location?",
+      help = "Count the smelters and refiners reported in your suppliers' CMRT and EMRT that are matched to "
+          .. "a facility in the RMI smelter list, as a share of all those in your chain. Unidentified "
+          .. "smelters cannot be checked at all. Scoring: the share, 0-100% to 0-1. Cite your "
+          .. "smelter list.",
+      score = function(v) return v / 100 end,
+      duties = { "OECD.MIN.S2", "RBA.D7" } },
+
+    { id = "minerals.conformant_share", kind = "percent", weight = 3, required = true, na_when = NO_MINERALS,
       section = "Step 4: independent audits",
       text = "What share of the smelters and refiners in your supply chain are conformant with an independent "
           .. "audit programme (RMI RMAP, LBMA Responsible Gold Guidance, RJC Chain of Custody)?",
@@ -148,7 +165,8 @@ risk management plan, independent audits of smelters and refiners, and annual pu
       score = function(v) return v / 100 end,
       duties = { "OECD.MIN.S4" } },
 
-    { id = "minerals.public_report", kind = "maturity", weight = 2,
+    { id = "minerals.public_report", kind = "maturity", weight = 2, evidence = true,
+      na_when = { ["minerals.scope"] = "none", small = true },
       section = "Step 5: report",
       text = "Do you publish an annual report on your minerals supply-chain due diligence?",
       help = "Yes: a public report each year describing your policy, risk assessment, risk management, audits "
@@ -167,7 +185,7 @@ risk management plan, independent audits of smelters and refiners, and annual pu
           .. "minerals chain without suspension or disengagement",
       duties = { "OECD.MIN.AII.SA", "OECD.MIN.AII.NSAG", "OECD.MIN.S3", "CSDDD.A11" },
       severity = { scale = 5, scope = 4, irremediable = 5 }, likelihood = 4,
-      red_flag = true, impact = "actual",
+      red_flag = true, impact = "actual", group = "minerals_serious_abuse", risks = { "conflict" },
       action = "Require the supplier to suspend immediately, or disengage from, the upstream suppliers and "
           .. "smelters linked to serious abuses or non-state armed groups, to report the case to senior "
           .. "management and to you within 30 days, and to adopt a risk management plan under OECD Step 3.",
@@ -207,7 +225,7 @@ risk management plan, independent audits of smelters and refiners, and annual pu
           .. "within a set time, and to remove from its chain those that refuse; review the share every "
           .. "six months.",
       when = function(a)
-        local share = a["minerals.conformant_share"]
+        local share = util.num(a, "minerals.conformant_share")
         if share and share < 80 then
           if a["minerals.cahra"] == "yes" then
             return { likelihood = 4, detail = string.format("%g%% conformant, CAHRA sourcing", share) }
@@ -251,6 +269,40 @@ risk management plan, independent audits of smelters and refiners, and annual pu
           return true
         end
       end },
+
+    -- Severity: as for serious abuses (5, 4, 5): minerals known to come from conflict-affected or
+    -- high-risk areas whose Annex II risks were not assessed. Under the OECD guidance a reasonable
+    -- risk, not proof, calls for a response: in a high-risk context the inability to rule out
+    -- serious abuses is itself the red flag. Potential impact; likelihood 4.
+    { id = "minerals.cahra.unassessed", title = "CAHRA minerals whose serious-abuse risks were not assessed",
+      duties = { "OECD.MIN.S2", "OECD.MIN.AII.SA", "OECD.MIN.AII.NSAG", "CSDDD.A08" },
+      severity = { scale = 5, scope = 4, irremediable = 5 }, likelihood = 4,
+      red_flag = true, impact = "potential", group = "minerals_serious_abuse", risks = { "conflict" },
+      action = "Require an assessment of the Annex II risks of every CAHRA source within 30 days, with "
+          .. "on-the-ground information, and a suspension of the sources that cannot be assessed.",
+      when = function(a)
+        if a["minerals.cahra"] ~= "yes" then return nil end
+        local risks = a["minerals.annex2_risks"]
+        if risks == "unknown" or util.has(risks, "not_assessed") then
+          return { questions = { "minerals.cahra", "minerals.annex2_risks" } }
+        end
+      end },
+
+    -- Severity: scale 4, scope 3, irremediable 3. Likelihood 3, 4 for CAHRA minerals: smelters
+    -- that are not identified cannot be audited or engaged (OECD Step 2).
+    { id = "minerals.smelters_unidentified", title = "Smelters and refiners largely unidentified",
+      duties = { "OECD.MIN.S2", "RBA.D7" },
+      severity = { scale = 4, scope = 3, irremediable = 3 }, likelihood = 3,
+      impact = "potential",
+      action = "Ask the supplier to obtain smelter lists from its suppliers and match them to the RMI "
+          .. "smelter database, reaching at least 90% identified within 12 months.",
+      when = function(a)
+        local share = util.num(a, "minerals.smelters_identified")
+        if share and share < 75 then
+          return { likelihood = a["minerals.cahra"] == "yes" and 4 or 3,
+                   detail = string.format("%g%% of smelters and refiners identified.", share) }
+        end
+      end },
   },
 
   tests = {
@@ -275,7 +327,7 @@ risk management plan, independent audits of smelters and refiners, and annual pu
       answers = { ["minerals.scope"] = { "tin", "gold" }, ["minerals.cmrt"] = "no" },
       expect = { findings = { "minerals.templates_missing" } } },
     { name = "cobalt without an EMRT",
-      answers = { ["minerals.scope"] = { "cobalt" }, ["minerals.cmrt"] = "na" },
+      answers = { ["minerals.scope"] = { "cobalt" }, ["minerals.cmrt"] = "na", ["minerals.emrt"] = "no" },
       expect = { findings = { "minerals.templates_missing" } } },
     { name = "templates completed",
       answers = { ["minerals.scope"] = { "tin", "cobalt" }, ["minerals.cmrt"] = "yes",
@@ -284,12 +336,16 @@ risk management plan, independent audits of smelters and refiners, and annual pu
     { name = "origin unknown",
       answers = { ["minerals.scope"] = { "tantalum" }, ["minerals.cahra"] = "unknown" },
       expect = { findings = { "minerals.risks_unassessed" } } },
+    { name = "CAHRA minerals whose risks were not assessed are a red flag",
+      answers = { ["minerals.scope"] = { "cobalt" }, ["minerals.cahra"] = "yes",
+                  ["minerals.annex2_risks"] = "unknown" },
+      expect = { findings = { "minerals.cahra.unassessed" }, red_flag = true } },
     { name = "origin known and risks assessed",
       answers = { ["minerals.scope"] = { "tantalum" }, ["minerals.cahra"] = "yes",
                   ["minerals.annex2_risks"] = { "none_identified" } },
       expect = { absent = { "minerals.risks_unassessed" } } },
     { name = "no minerals in scope",
-      answers = { ["minerals.scope"] = { "none" }, ["minerals.cahra"] = "unknown" },
+      answers = { ["minerals.scope"] = { "none" }, ["minerals.cahra"] = "na" },
       expect = { absent = { "minerals.risks_unassessed", "minerals.templates_missing" } } },
   },
 }

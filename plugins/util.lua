@@ -6,9 +6,9 @@
 local util = {}
 
 -- true when the list (for example the answer to a multi question) contains value.
--- An unanswered question (nil) contains nothing.
+-- An unanswered question (nil), "unknown" and "na" contain nothing.
 local function has(list, value)
-  if list == nil then
+  if type(list) ~= "table" then
     return false
   end
   for _, v in ipairs(list) do
@@ -55,9 +55,26 @@ local function is(a, id, ...)
 end
 
 -- true when the answer says the practice is missing: "no", or "unknown" (a supplier that
--- cannot say is treated as not having it). Unanswered (nil) is a gap in the score, not this.
+-- cannot say is treated as not having it). Unanswered (nil) is a gap in the score; the engine
+-- also tries what a blank answer could be (docs/scoring.md, "Missing information").
 local function lacking(a, id)
   return is(a, id, "no", "unknown")
+end
+
+-- The answer to a number or percent question as a number, or nil when it is unanswered,
+-- "unknown" or "na". Rules compare numbers through it: a["x"] > 0 would fail on "unknown".
+local function num(a, id)
+  local v = a[id]
+  if type(v) == "number" then
+    return v
+  end
+  return nil
+end
+
+-- true when the answer is missing information: unanswered (nil) or "unknown".
+local function missing(a, id)
+  local v = a[id]
+  return v == nil or v == "unknown"
 end
 
 util.has = has
@@ -65,5 +82,7 @@ util.any = any
 util.all = all
 util.is = is
 util.lacking = lacking
+util.num = num
+util.missing = missing
 
 return helper(util)

@@ -82,7 +82,7 @@ static void header(struct json *j, time_t now)
 
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	fprintf(j->f, "{\"format\":1,\"diligo\":\"%s\",\"generated\":\"%s\",\"audience\":\"%s\",\n"
+	fprintf(j->f, "{\"format\":2,\"diligo\":\"%s\",\"generated\":\"%s\",\"audience\":\"%s\",\n"
 		      "\"suppliers\":[", DILIGO_VERSION, when,
 		j->stakeholder ? "stakeholder" : "company");
 }
@@ -116,10 +116,34 @@ static void finding(struct json *j, const struct assessment *a, const struct fin
 	jstr(f, r->id);
 	fputs(",\"title\":", f);
 	jstr(f, r->title);
-	fprintf(f, ",\"level\":\"%s\",\"priority\":%d,\"severity\":%d,\"scale\":%d,\"scope\":%d,"
-		   "\"irremediable\":%d,\"likelihood\":%d,\"red_flag\":%s,\"impact\":\"%s\",\"duties\":[",
-		level_name(fd->level), fd->priority, fd->severity, r->scale, r->scope, r->irremediable,
-		fd->likelihood, r->red_flag ? "true" : "false", r->actual ? "actual" : "potential");
+	fprintf(f, ",\"level\":\"%s\",\"priority\":", level_name(fd->level));
+	jnum(f, fd->priority);
+	fputs(",\"severity\":", f);
+	jnum(f, fd->severity);
+	fprintf(f, ",\"scale\":%d,\"scope\":%d,\"irremediable\":%d,\"likelihood\":%d,"
+		   "\"context\":", fd->scale, fd->scope, fd->irremediable, fd->likelihood);
+	if (fd->context_risk) {
+		fprintf(f, "{\"risk\":");
+		jstr(f, fd->context_risk);
+		fprintf(f, ",\"likelihood_added\":%d}", fd->context);
+	} else {
+		fputs("null", f);
+	}
+	fprintf(f, ",\"red_flag\":%s,\"information_needed\":%s,\"assumed\":%s,\"impact\":\"%s\","
+		   "\"group\":", fd->red_flag ? "true" : "false", fd->info ? "true" : "false",
+		fd->assumed ? "true" : "false", r->actual ? "actual" : "potential");
+	jstr(f, r->group ? r->group : r->id);
+	fputs(",\"corroborates\":", f);
+	if (fd->lead != fd - a->findings)
+		jstr(f, a->findings[fd->lead].rule->id);
+	else
+		fputs("null", f);
+	fputs(",\"caps\":", f);
+	if (fd->cap > 'A')
+		fprintf(f, "\"%c\"", fd->cap);
+	else
+		fputs("null", f);
+	fputs(",\"duties\":[", f);
 	for (int k = 0; k < r->nduties; k++) {
 		if (k)
 			fputc(',', f);
@@ -184,7 +208,7 @@ static void supplier(struct json *j, const char *input, const char *workbook,
 {
 	FILE *f = j->f;
 	const struct qn *q = a->qn;
-	char rating[2] = { a->rating, 0 };
+	char rating[2] = { a->rating, 0 }, process[2] = { a->process_rating, 0 };
 
 	fprintf(f, "%s\n{\"input\":", j->nsuppliers++ ? "," : "");
 	jstr(f, input);
@@ -205,10 +229,22 @@ static void supplier(struct json *j, const char *input, const char *workbook,
 	q->period ? (void)fprintf(f, "%d", q->period) : (void)fputs("null", f);
 	fputs(",\"score\":", f);
 	jnum(f, a->overall);
-	fprintf(f, ",\"rating\":\"%s\",\"coverage\":", rating);
+	fprintf(f, ",\"rating\":\"%s\",\"process_rating\":\"%s\",\"rating_reason\":", rating,
+		process);
+	jstr(f, a->rating_reason);
+	fputs(",\"coverage\":", f);
 	jnum(f, a->coverage);
-	fprintf(f, ",\"red_flag\":%s,\"findings_per_level\":{\"critical\":%d,\"high\":%d,"
-		   "\"medium\":%d,\"low\":%d}", a->red_flag ? "true" : "false",
+	fputs(",\"claimed\":", f);
+	jnum(f, a->claimed);
+	fputs(",\"evidenced\":", f);
+	jnum(f, a->evidenced);
+	fprintf(f, ",\"employees\":");
+	q->supplier.employees >= 0 ? (void)fprintf(f, "%ld", q->supplier.employees)
+				   : (void)fputs("null", f);
+	fprintf(f, ",\"small\":%s,\"red_flag\":%s,\"red_flags\":%d,\"red_flags_unresolved\":%d,"
+		   "\"information_needed\":%d,\"findings_per_level\":{\"critical\":%d,\"high\":%d,"
+		   "\"medium\":%d,\"low\":%d}", a->small ? "true" : "false",
+		a->red_flag ? "true" : "false", a->red_flags, a->red_flags_unresolved, a->info_findings,
 		a->per_level[LVL_CRITICAL], a->per_level[LVL_HIGH], a->per_level[LVL_MEDIUM],
 		a->per_level[LVL_LOW]);
 	duties(f, a);

@@ -54,6 +54,9 @@ static const struct column sup_cols[] = {
 	{ "Period", 7, 0 },       { "Compared with", 9, 0 }, { "Score change", 8, 0 },
 	{ "Rating then", 7, 0 },  { "Trend", 10, 0 },       { "New findings", 8, 0 },
 	{ "Resolved findings", 9, 0 },
+	/* the rating's two dimensions and its evidence (docs/scoring.md) */
+	{ "Process rating", 8, 0 }, { "Claimed", 8, 0 }, { "Evidenced", 9, 0 },
+	{ "Unresolved red flags", 10, 0 }, { "Rating reason", 60, 0 },
 };
 /* Findings rows stay short (they can number millions); what is the same
  * for every finding of a rule — duties, action, severity — is on Rules. */
@@ -68,7 +71,7 @@ static const struct column rule_cols[] = {
 	{ "Duties", 30, 1 },    { "Recommended action", 60, 1 }, { "Rule source", 26, 0 },
 	{ "Times found", 10, 0 },
 };
-enum { NSUP_COLS = 22, NFIND_COLS = 5, NRULE_COLS = 13, SHEET_ROWS = DILIGO_XLSX_ROWS - 1 /* under a header */ };
+enum { NSUP_COLS = 27, NFIND_COLS = 5, NRULE_COLS = 13, SHEET_ROWS = DILIGO_XLSX_ROWS - 1 /* under a header */ };
 static const struct column err_cols[] = {
 	{ "Input", 40, 0 }, { "Line", 6, 0 }, { "Column", 7, 0 }, { "Message", 90, 0 },
 };
@@ -139,11 +142,22 @@ static void change_cells(struct portfolio *p, int r, const struct assessment *a)
 	worksheet_write_number(p->sup, (lxw_row_t)r, 21, c->nresolved, NULL);
 }
 
+/* A finding's title as reports show it: "Information needed: ..." when it
+ * stands for what missing answers could hide. */
+static const char *finding_title(const struct finding *f, char *buf, size_t n)
+{
+	if (!f->info)
+		return f->rule->title;
+	snprintf(buf, n, "Information needed: %s", f->rule->title);
+	return buf;
+}
+
 static void supplier_row(struct portfolio *p, const char *input, const char *workbook,
 			 const struct assessment *a)
 {
+	char title[DILIGO_REPORT_LINE_TEXT];
 	const struct qn *q = a->qn;
-	char rating[2] = { a->rating, 0 };
+	char rating[2] = { a->rating, 0 }, process[2] = { a->process_rating, 0 };
 	int r = ++p->nsup;
 
 	xw_text(p->sup, r, 0, q->supplier.id, NULL);
@@ -159,10 +173,15 @@ static void supplier_row(struct portfolio *p, const char *input, const char *wor
 		worksheet_write_number(p->sup, (lxw_row_t)r, (lxw_col_t)(8 + LVL_CRITICAL - l),
 				       a->per_level[l], NULL);
 	if (a->nfindings)
-		xw_text(p->sup, r, 12, a->findings[0].rule->title, NULL);
+		xw_text(p->sup, r, 12, finding_title(&a->findings[0], title, sizeof title), NULL);
 	xw_text(p->sup, r, 13, input, NULL);
 	xw_text(p->sup, r, 14, workbook, NULL); /* which file holds this supplier */
 	change_cells(p, r, a);
+	worksheet_write_string(p->sup, (lxw_row_t)r, 22, process, NULL);
+	xw_num(p->sup, r, 23, a->claimed, p->f.pct);
+	xw_num(p->sup, r, 24, a->evidenced, p->f.pct);
+	worksheet_write_number(p->sup, (lxw_row_t)r, 25, a->red_flags_unresolved, NULL);
+	xw_text(p->sup, r, 26, a->rating_reason, NULL);
 }
 
 static void count_rule(struct portfolio *p, const struct rule *r, const char *pack)
@@ -213,6 +232,8 @@ static void next_findings_sheet(struct portfolio *p)
 
 static void finding_rows(struct portfolio *p, const struct assessment *a)
 {
+	char title[DILIGO_REPORT_LINE_TEXT];
+
 	for (int i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
 		int r;
@@ -227,7 +248,7 @@ static void finding_rows(struct portfolio *p, const struct assessment *a)
 				       p->f.level[f->level]);
 		worksheet_write_number(p->find, (lxw_row_t)r, 2, f->priority, NULL);
 		xw_text(p->find, r, 3, f->rule->id, NULL);
-		xw_text(p->find, r, 4, f->rule->title, NULL);
+		xw_text(p->find, r, 4, finding_title(f, title, sizeof title), NULL);
 	}
 }
 

@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bounds.h"
 #include "change.h"
+#include "crisk.h"
 #include "score.h"
 #include "sink.h"
 #include "xlsx_changes.h"
@@ -92,17 +94,47 @@ static void summary_profile(struct sw *w, lxw_worksheet *ws)
 	}
 }
 
+/* "Claimed 80%, evidenced 45% of the answers that need evidence". */
+static const char *claims_text(const struct assessment *a, char *buf, size_t n)
+{
+	if (isnan(a->claimed))
+		snprintf(buf, n, "No question of this pack needs evidence.");
+	else
+		snprintf(buf, n, "Claims needing evidence: %.0f%% claimed, %.0f%% evidenced "
+				 "(cited, current evidence)", 100 * a->claimed, 100 * a->evidenced);
+	return buf;
+}
+
+static const char *red_flag_text(const struct assessment *a, char *buf, size_t n)
+{
+	snprintf(buf, n, "%d red flag%s; %d that missing information cannot rule out",
+		 a->red_flags, a->red_flags == 1 ? "" : "s", a->red_flags_unresolved);
+	return buf;
+}
+
+/* A finding's title as reports show it. */
+static const char *finding_title(const struct finding *f, char *buf, size_t n)
+{
+	if (!f->info)
+		return f->rule->title;
+	snprintf(buf, n, "Information needed: %s", f->rule->title);
+	return buf;
+}
+
 static void summary_scores(struct sw *w, lxw_worksheet *ws)
 {
 	const struct assessment *a = w->a;
-	char r[2] = { a->rating, 0 };
+	char r[2] = { a->rating, 0 }, buf[DILIGO_REPORT_LINE_TEXT];
 
 	worksheet_write_string(ws, 11, 0, "Overall score (0-" SCORE_STR(SCORE_SCALE) ")", w->f.bold);
 	xw_num(ws, 11, 1, a->overall, w->f.num1);
 	kv(w, ws, 12, "Rating", r);
+	xw_text(ws, 12, 2, a->rating_reason, w->f.text);
 	worksheet_write_string(ws, 13, 0, "Coverage", w->f.bold);
 	xw_num(ws, 13, 1, a->coverage, w->f.pct);
-	kv(w, ws, 14, "Red flag", a->red_flag ? "yes" : "no");
+	xw_text(ws, 13, 2, claims_text(a, buf, sizeof buf), w->f.text);
+	kv(w, ws, 14, "Red flag", a->red_flag ? "yes" : a->red_flags_unresolved ? "unresolved" : "no");
+	xw_text(ws, 14, 2, red_flag_text(a, buf, sizeof buf), w->f.text);
 	for (int l = LVL_CRITICAL; l >= LVL_LOW; l--) {
 		char k[64];
 
@@ -122,13 +154,16 @@ static void summary_top(struct sw *w, lxw_worksheet *ws)
 	worksheet_write_string(ws, 21, 2, "Finding", w->f.head);
 	if (!a->nfindings)
 		worksheet_write_string(ws, 22, 0, "No findings.", w->f.muted);
-	for (int i = 0; i < a->nfindings && i < DILIGO_TOP_FINDINGS; i++) {
+	for (int i = 0, row = 22; i < a->nfindings && row < 22 + DILIGO_TOP_FINDINGS; i++) {
 		const struct finding *f = &a->findings[i];
+		char t[DILIGO_REPORT_LINE_TEXT];
 
-		worksheet_write_string(ws, (lxw_row_t)(22 + i), 0, level_name(f->level),
+		if (f->lead != i)
+			continue; /* one line per impact: corroborating findings are in Findings */
+		worksheet_write_string(ws, (lxw_row_t)row, 0, level_name(f->level),
 				       w->f.level[f->level]);
-		worksheet_write_number(ws, (lxw_row_t)(22 + i), 1, f->priority, NULL);
-		xw_text(ws, 22 + i, 2, f->rule->title, w->f.text);
+		worksheet_write_number(ws, (lxw_row_t)row, 1, f->priority, NULL);
+		xw_text(ws, row++, 2, finding_title(f, t, sizeof t), w->f.text);
 	}
 }
 
@@ -206,13 +241,13 @@ static void sheet_duties(struct sw *w)
 		{ "Framework", 10, 0 }, { "Duty id", 18, 0 }, { "Title", 36, 1 },
 		{ "Area", 22, 0 },      { "Status", 10, 0 },  { "Score", 8, 0 },
 		{ "Questions", 10, 0 }, { "Gaps", 8, 0 },     { "Findings", 9, 0 },
-		{ "What it requires", 60, 1 },
+		{ "What it requires", 60, 1 }, { "Verified", 16, 1 },
 	};
 	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Duties");
 	const struct assessment *a = w->a;
 	lxw_conditional_format cf = { 0 };
 
-	xw_table(ws, &w->f, cols, 10, a->nduties);
+	xw_table(ws, &w->f, cols, 11, a->nduties);
 	for (int i = 0; i < a->nduties; i++) {
 		const struct duty_score *d = &a->duties[i];
 		int r = i + 1;
@@ -227,6 +262,7 @@ static void sheet_duties(struct sw *w)
 		worksheet_write_number(ws, (lxw_row_t)r, 7, d->gaps, NULL);
 		worksheet_write_number(ws, (lxw_row_t)r, 8, d->nfindings, NULL);
 		xw_text(ws, r, 9, d->duty->text, NULL);
+		xw_text(ws, r, 10, d->duty->verified, NULL);
 	}
 	if (a->nduties) {
 		cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
@@ -289,12 +325,14 @@ static void sheet_findings(struct sw *w)
 		{ "Detail", 36, 1 },      { "Duties", 24, 1 },      { "Triggering answers", 44, 1 },
 		{ "Recommended action", 50, 1 }, { "Rule source", 22, 0 },
 		{ "Status", 10, 0 },      { "Open since", 9, 0 },
+		{ "Severity", 8, 0 },     { "Country risk", 14, 1 }, { "Corroborates", 24, 0 },
+		{ "Caps rating at", 8, 0 },
 	};
 	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Findings");
 	const struct assessment *a = w->a;
 	static _Thread_local char buf[DILIGO_REPORT_LIST_TEXT];
 
-	xw_table(ws, &w->f, cols, 16, a->nfindings);
+	xw_table(ws, &w->f, cols, 20, a->nfindings);
 	for (int i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
 		const struct rule *r = f->rule;
@@ -304,13 +342,26 @@ static void sheet_findings(struct sw *w)
 
 		worksheet_write_string(ws, (lxw_row_t)row, 0, level_name(f->level), w->f.level[f->level]);
 		worksheet_write_number(ws, (lxw_row_t)row, 1, f->priority, NULL);
-		worksheet_write_number(ws, (lxw_row_t)row, 2, r->scale, NULL);
-		worksheet_write_number(ws, (lxw_row_t)row, 3, r->scope, NULL);
-		worksheet_write_number(ws, (lxw_row_t)row, 4, r->irremediable, NULL);
+		worksheet_write_number(ws, (lxw_row_t)row, 2, f->scale, NULL);
+		worksheet_write_number(ws, (lxw_row_t)row, 3, f->scope, NULL);
+		worksheet_write_number(ws, (lxw_row_t)row, 4, f->irremediable, NULL);
 		worksheet_write_number(ws, (lxw_row_t)row, 5, f->likelihood, NULL);
-		worksheet_write_string(ws, (lxw_row_t)row, 6, r->red_flag ? "yes" : "no", NULL);
+		worksheet_write_string(ws, (lxw_row_t)row, 6, f->red_flag ? "yes"
+					       : r->red_flag ? "unresolved" : "no", NULL);
 		xw_text(ws, row, 7, r->id, NULL);
-		xw_text(ws, row, 8, r->title, NULL);
+		xw_text(ws, row, 8, finding_title(f, src, sizeof src), NULL);
+		worksheet_write_number(ws, (lxw_row_t)row, 16, f->severity, NULL);
+		if (f->context_risk) {
+			snprintf(src, sizeof src, "+%d likelihood: %s", f->context, f->context_risk);
+			xw_text(ws, row, 17, src, NULL);
+		}
+		if (f->lead != i)
+			xw_text(ws, row, 18, a->findings[f->lead].rule->id, NULL);
+		if (f->cap > 'A') {
+			char cap[2] = { f->cap, 0 };
+
+			worksheet_write_string(ws, (lxw_row_t)row, 19, cap, NULL);
+		}
 		xw_text(ws, row, 10, join(r->duties, r->nduties, ", ", buf, sizeof buf), NULL);
 		xw_text(ws, row, 11, triggers(w, f, buf, sizeof buf, &secret), NULL);
 		if (f->detail) {
@@ -360,19 +411,20 @@ static void sheet_actions(struct sw *w)
 	int row = 0;
 
 	for (int i = 0; i < a->nfindings; i++)
-		row += a->findings[i].level >= SCORE_ACTION_LEVEL;
+		row += a->findings[i].level >= SCORE_ACTION_LEVEL && a->findings[i].lead == i;
 	row += a->change && a->change->from ? a->change->from->nextra_actions : 0;
 	xw_table(ws, &w->f, cols, 12, row);
 	row = 0;
 	for (int i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
+		char t[DILIGO_REPORT_LINE_TEXT];
 
-		if (f->level < SCORE_ACTION_LEVEL)
-			continue;
+		if (f->level < SCORE_ACTION_LEVEL || f->lead != i)
+			continue; /* one action per impact: the group's lead */
 		row++;
 		worksheet_write_string(ws, (lxw_row_t)row, 0, level_name(f->level), w->f.level[f->level]);
 		worksheet_write_number(ws, (lxw_row_t)row, 1, f->priority, NULL);
-		xw_text(ws, row, 2, f->rule->title, NULL);
+		xw_text(ws, row, 2, finding_title(f, t, sizeof t), NULL);
 		xw_text(ws, row, 3, f->rule->action, NULL);
 		worksheet_write_string(ws, (lxw_row_t)row, 4, f->rule->actual
 			? SCORE_BASIS_ACTUAL " (bring actual adverse impacts to an end)"
@@ -410,13 +462,14 @@ static void sheet_answers(struct sw *w)
 		{ "Question id", 30, 0 }, { "Section", 20, 1 }, { "Question", 50, 1 },
 		{ "Kind", 9, 0 },         { "Answer", 22, 1 },  { "Score", 7, 0 },
 		{ "Weight", 7, 0 },       { "Duties", 26, 1 },  { "Evidence", 12, 1 },
-		{ "Comment", 40, 1 },
+		{ "Comment", 40, 1 },     { "Evidence needed", 9, 0 }, { "Applies", 10, 0 },
 	};
+	static const char *const applies[] = { "yes", "no", "unknown" };
 	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Answers");
 	const struct pack *p = w->a->pack;
 	static _Thread_local char buf[DILIGO_REPORT_LIST_TEXT];
 
-	xw_table(ws, &w->f, cols, 10, p->nquestions);
+	xw_table(ws, &w->f, cols, 12, p->nquestions);
 	for (int i = 0; i < p->nquestions; i++) {
 		const struct question *qu = &p->questions[i];
 		const struct answer *an = &w->a->qn->answers[i];
@@ -437,6 +490,9 @@ static void sheet_answers(struct sw *w)
 							      sizeof buf), NULL);
 		if (an->comment)
 			xw_text(ws, r, 9, h ? REDACTED : an->comment, NULL);
+		worksheet_write_string(ws, (lxw_row_t)r, 10, qu->evidence ? "yes" : "no", NULL);
+		if (w->a->qn->applies)
+			worksheet_write_string(ws, (lxw_row_t)r, 11, applies[w->a->qn->applies[i]], NULL);
 		w->redacted += h ? 1 + (an->comment != NULL) + (an->nevidence > 0) : 0;
 	}
 }
@@ -475,8 +531,8 @@ static void sheet_evidence(struct sw *w)
 
 /* ---- Method --------------------------------------------------------- */
 
-/* The scoring method in five paragraphs, every number from score.h. */
-enum { METHOD_PARAS = 5, METHOD_TEXT = 1024 };
+/* The scoring method in paragraphs, every number from score.h. */
+enum { METHOD_PARAS = 8, METHOD_TEXT = 1536 };
 
 static size_t cat(char *buf, size_t used, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -498,35 +554,125 @@ static size_t cat(char *buf, size_t used, const char *fmt, ...)
 static void method_text(char text[METHOD_PARAS][METHOD_TEXT])
 {
 	size_t u = 0;
+	char row[128];
 
 	u = cat(text[0], u, "Question score s in [0,%d]: maturity ", SCORE_Q_MAX);
 	for (int i = 0; i < SCORE_NMATURITY; i++)
 		u = cat(text[0], u, "%s = %g, ", score_maturity[i].answer, score_maturity[i].s);
-	cat(text[0], u, "unknown = %d (a gap), na = not applicable (excluded); choice and multi "
-		"through their options' scores; other kinds through the question's own score "
-		"function; unanswered = %d and a gap.", SCORE_GAP, SCORE_GAP);
+	cat(text[0], u, "unknown = %d (a gap); na only where the pack says when a question does not "
+		"apply (then excluded), else an error; choice and multi through their options' "
+		"scores; other kinds through the question's own score function; unanswered = %d and "
+		"a gap. A positive answer to a question that needs evidence earns s x %g unless it "
+		"cites current evidence.", SCORE_GAP, SCORE_GAP, SCORE_UNEVIDENCED);
 	cat(text[1], 0, "Duty score = %d x sum(w x s) / sum(w) over the applicable questions that "
-		"cite the duty. Overall score = the same over all applicable questions. Coverage = "
-		"answered weight / applicable weight (unknown counts as not answered).", SCORE_SCALE);
-	u = cat(text[2], 0, "A finding has severity components scale, scope and irremediable "
-		"character (%d-%d each; UNGP 14, 24) and likelihood (%d-%d; CSDDD Art 9). Severity = "
-		"the largest component; priority = severity x likelihood (%d-%d). Level: ",
-		SCORE_COMPONENT_MIN, SCORE_COMPONENT_MAX, SCORE_COMPONENT_MIN, SCORE_COMPONENT_MAX,
+		"cite the duty. Overall (process) score = the same over all applicable questions. "
+		"Coverage = answered weight / applicable weight (unknown and unanswered count as "
+		"gaps). Claimed and evidenced: the weight of positive answers, and of those with "
+		"current evidence, over the applicable questions that need evidence.", SCORE_SCALE);
+	u = cat(text[2], 0, "A finding has scale, scope and irremediable character (%d-%d each; UNGP "
+		"14, 24) and likelihood (%d-%d; CSDDD Art 9). Severity = (scale + scope + "
+		"irremediable + %d x the largest) / %d; priority = severity x likelihood (%d-%d). "
+		"Level: ", SCORE_COMPONENT_MIN, SCORE_COMPONENT_MAX, SCORE_COMPONENT_MIN,
+		SCORE_COMPONENT_MAX, SCORE_SEVERITY_EXTRA, 3 + SCORE_SEVERITY_EXTRA,
 		SCORE_PRIORITY_MIN, SCORE_PRIORITY_MAX);
 	for (int i = 0; i < LVL__COUNT - 1; i++)
 		u = cat(text[2], u, "%s (%s>= %d%s), ", level_name(score_level_bands[i].level),
 			i ? "" : "priority ", score_level_bands[i].min_priority,
 			score_level_bands[i].level == SCORE_RED_FLAG_LEVEL ? ", or a red flag" : "");
-	cat(text[2], u, "%s.", level_name(score_level_bands[LVL__COUNT - 1].level));
-	u = cat(text[3], 0, "Rating: ");
+	u = cat(text[2], u, "%s. Findings are ordered by severity, then likelihood. Rules about one "
+		"impact form a group: the most severe finding leads, the others corroborate; caps, "
+		"counts and the action plan use groups.", level_name(score_level_bands[LVL__COUNT - 1].level));
+	cat(text[3], 0, "Missing information: a rule that reads an unknown or unanswered answer is "
+		"tried with every value that answer could take (at most %d tries per rule); the "
+		"worst finding any of them gives is raised as 'Information needed' at that level (or, "
+		"for rules that assume the worst, as the finding itself). Leaving an answer out or "
+		"answering unknown never improves a score, a rating or a finding.",
+		DILIGO_MAX_COUNTERFACTUALS);
+	cat(text[4], 0, "Context: a rule that names country-risk columns gets likelihood +%d when "
+		"the supplier's country has a value of at least %g in one of them (the file and "
+		"its sources are listed below); a missing country or value changes nothing. A "
+		"supplier with 1 to %d employees is small: questions marked so do not apply to it.",
+		SCORE_CONTEXT_STEP, SCORE_CONTEXT_MIN, SCORE_SMALL_EMPLOYEES - 1);
+	u = cat(text[5], 0, "Rating: the process rating (");
 	for (int i = 0; i < SCORE_NRATINGS - 1; i++)
-		u = cat(text[3], u, "%c >= %g, ", score_rating_bands[i].letter,
+		u = cat(text[5], u, "%c >= %g, ", score_rating_bands[i].letter,
 			score_rating_bands[i].min);
-	cat(text[3], u, "%c below. A red-flag finding caps the rating at %c and marks the supplier "
-		"'red flag'.", score_rating_bands[SCORE_NRATINGS - 1].letter, SCORE_RED_FLAG_CAP);
-	cat(text[4], 0, "Action plan: findings of level %s and above; legal basis %s for potential "
-		"impacts (prevention), %s for actual impacts (bringing them to an end).",
-		level_name(SCORE_ACTION_LEVEL), SCORE_BASIS_POTENTIAL, SCORE_ART_ACTUAL);
+	u = cat(text[5], u, "%c below), capped by the worst that applies of: findings (",
+		score_rating_bands[SCORE_NRATINGS - 1].letter);
+	for (int i = 0; i < SCORE_NFINDING_CAPS; i++)
+		u = cat(text[5], u, "%s%s", i ? "; " : "", score_cap_text(i, row, sizeof row));
+	u = cat(text[5], u, "); coverage (");
+	for (int i = 0; i < SCORE_NCOVERAGE_CAPS; i++)
+		u = cat(text[5], u, "%s%c below %g", i ? "; " : "", score_coverage_caps[i].cap,
+			score_coverage_caps[i].below);
+	u = cat(text[5], u, "); evidenced claims (");
+	for (int i = 0; i < SCORE_NEVIDENCE_CAPS; i++)
+		u = cat(text[5], u, "%s%c below %g", i ? "; " : "", score_evidence_caps[i].cap,
+			score_evidence_caps[i].below);
+	cat(text[5], u, "). Red flags are reported apart from the letter.");
+	cat(text[6], 0, "Action plan: one entry per group whose level is %s or above; legal basis "
+		"%s for potential impacts (prevention), %s for actual impacts (bringing them to an "
+		"end).", level_name(SCORE_ACTION_LEVEL), SCORE_BASIS_POTENTIAL, SCORE_ART_ACTUAL);
+	cat(text[7], 0, "The rating concerns the supplier's due diligence; what concerns the buyer "
+		"under the chosen regime (scope, penalties, liability, dates) is listed below and "
+		"never enters a score.");
+}
+
+/* The catalogue's regime and the verification status of the duties cited. */
+static int method_duties(struct sw *w, lxw_worksheet *ws, int r)
+{
+	const struct assessment *a = w->a;
+	const struct regime *rg = a->pack->regime;
+	static const char *const statuses[] = { "official text", "secondary source", "not verified" };
+	int count[4] = { 0 };
+	char buf[DILIGO_REPORT_LINE_TEXT];
+
+	worksheet_write_string(ws, (lxw_row_t)r++, 0, "Duties and regime", w->f.title);
+	if (rg) {
+		snprintf(buf, sizeof buf, "%s (%s)", rg->title, rg->id);
+		kv(w, ws, r++, "Regime", buf);
+		for (int i = 0; i < rg->nnotes; i++)
+			kv(w, ws, r++, i ? "" : "For the buyer", rg->notes[i]);
+		if (rg->verified)
+			kv(w, ws, r++, "Regime verified", rg->verified);
+	}
+	for (int i = 0; i < a->nduties; i++) {
+		const char *v = a->duties[i].duty->verified;
+		int k = 3;
+
+		for (int j = 0; j < 3 && v; j++)
+			if (!strncmp(v, statuses[j], strlen(statuses[j])))
+				k = j;
+		count[k]++;
+	}
+	snprintf(buf, sizeof buf, "%d cited: %d checked against the official text, %d from "
+		 "secondary sources, %d not verified%s", a->nduties, count[0], count[1], count[2],
+		 count[3] ? " (and some with no status)" : "");
+	kv(w, ws, r++, "Duty wording", buf);
+	return r;
+}
+
+/* The country-risk file, its columns and their sources. */
+static int method_context(struct sw *w, lxw_worksheet *ws, int r)
+{
+	const struct crisk *c = w->a->qn->crisk;
+	char buf[DILIGO_REPORT_LINE_TEXT * 2];
+
+	worksheet_write_string(ws, (lxw_row_t)r++, 0, "Country risk", w->f.title);
+	if (!c) {
+		kv(w, ws, r++, "File", "none: no likelihood was adjusted for country risk");
+		return r;
+	}
+	kv(w, ws, r++, "File", c->path);
+	kv(w, ws, r++, "File SHA-256", c->sha256);
+	if (!c->ncols)
+		kv(w, ws, r++, "Columns", "none: no likelihood was adjusted for country risk");
+	for (int i = 0; i < c->ncols; i++) {
+		snprintf(buf, sizeof buf, "%s (%s); licence: %s", c->cols[i].source, c->cols[i].year,
+			 c->cols[i].licence);
+		kv(w, ws, r++, c->cols[i].name, buf);
+	}
+	return r;
 }
 
 /* Every change the pack makes to what it reuses, with its reason: a
@@ -596,6 +742,10 @@ static void sheet_method(struct sw *w)
 	method_text(text);
 	for (int i = 0; i < METHOD_PARAS; i++)
 		kv(w, ws, r++, i == 0 ? "Formula" : "", text[i]);
+	r++;
+	r = method_context(w, ws, r);
+	r++;
+	method_duties(w, ws, r);
 }
 
 int report_supplier_xlsx(const char *path, const struct assessment *a,

@@ -19,6 +19,7 @@
 --   to public security units credibly accused of grave abuses without any response.
 
 local util = require "util"
+local lacking = util.lacking
 local core = require "core"
 local community = require "community"
 local environment = require "environment"
@@ -30,9 +31,12 @@ local MAJOR_SPILL_BBL = 1000
 
 -- true when the supplier reports at least one spill in the period.
 local function had_spills(a)
-  local n, v = a["extractives.spills.count"], a["extractives.spills.volume"]
+  local n, v = util.num(a, "extractives.spills.count"), util.num(a, "extractives.spills.volume")
   return (n ~= nil and n > 0) or (v ~= nil and v > 0)
 end
+
+-- When the spill questions do not apply: no spill in the period.
+local NO_SPILLS = { ["extractives.spills.count"] = 0 }
 
 return sector {
   id = "extractives",
@@ -52,7 +56,7 @@ health and emergency preparedness.]],
 
   questions = {
     -- Operations ------------------------------------------------------------------------------
-    { id = "extractives.operations", kind = "multi",
+    { id = "extractives.operations", kind = "multi", required = true,
       section = "Operations",
       text = "Which kinds of oil and gas operations do you run or operate for others?",
       help = "Informational: decides which questions apply (for example offshore discharges). Tick every "
@@ -61,7 +65,8 @@ health and emergency preparedness.]],
       duties = { "CSDDD.A08" } },
 
     -- Indigenous peoples and FPIC -------------------------------------------------------------
-    { id = "extractives.fpic.exploration", kind = "maturity", weight = 3,
+    { id = "extractives.fpic.exploration", kind = "maturity", weight = 3, required = true, evidence = true,
+      na_when = { ["community.indigenous_land"] = "no", ["extractives.operations"] = { none_of = { "exploration" } } },
       section = "Indigenous peoples and FPIC",
       text = "Where exploration (seismic surveys, exploratory wells, access roads) affects indigenous "
           .. "peoples' lands, do you seek their free, prior and informed consent before it starts?",
@@ -72,7 +77,7 @@ health and emergency preparedness.]],
           .. "na: no exploration on or near indigenous lands.",
       duties = { "CSDDD.ANX.I1.16", "CSDDD.ANX.I2.UNDRIP", "ILO.C169", "IFC.PS7", "UNGP.GP18" } },
 
-    { id = "extractives.indigenous.isolation", kind = "choice", weight = 3,
+    { id = "extractives.indigenous.isolation", kind = "choice", weight = 3, required = true,
       section = "Indigenous peoples and FPIC",
       text = "Do any of your blocks, concessions or pipelines overlap or adjoin the territory of indigenous "
           .. "peoples in voluntary isolation or initial contact?",
@@ -84,11 +89,11 @@ health and emergency preparedness.]],
         { value = "no", label = "No overlap (checked)", score = 1 },
         { value = "no_go", label = "Overlap, excluded by a binding no-go commitment", score = 1 },
         { value = "operating", label = "Activities in or next to such territory", score = 0 },
-        { value = "unknown", label = "Not checked", score = 0 },
       },
       duties = { "CSDDD.ANX.I1.16", "CSDDD.ANX.I2.UNDRIP", "ILO.C169", "CSDDD.ANX.I1.01" } },
 
-    { id = "extractives.fpic.benefit_sharing", kind = "maturity", weight = 2,
+    { id = "extractives.fpic.benefit_sharing", kind = "maturity", weight = 2, evidence = true,
+      na_when = { ["community.indigenous_land"] = "no" },
       section = "Indigenous peoples and FPIC",
       text = "Have you agreed benefit-sharing and impact-management terms with affected indigenous peoples "
           .. "and communities, and do you report on them?",
@@ -99,7 +104,7 @@ health and emergency preparedness.]],
       duties = { "IFC.PS7", "CSDDD.ANX.I2.UNDRIP", "UNGP.GP18" } },
 
     -- Spills and spill response ---------------------------------------------------------------
-    { id = "extractives.spills.count", kind = "number", min = 0, unit = "spills",
+    { id = "extractives.spills.count", kind = "number", min = 0, unit = "spills", required = true,
       section = "Spills and spill response",
       text = "How many operational hydrocarbon spills of more than one barrel occurred in the reporting "
           .. "period?",
@@ -108,7 +113,8 @@ health and emergency preparedness.]],
           .. "theft or sabotage (say so in the comment). 0 if none.",
       duties = { "CSDDD.ANX.I1.15", "IFC.PS3" } },
 
-    { id = "extractives.spills.volume", kind = "number", min = 0, unit = "barrels", weight = 2,
+    { id = "extractives.spills.volume", kind = "number", min = 0, unit = "barrels", weight = 2, required = true,
+      na_when = NO_SPILLS,
       section = "Spills and spill response",
       text = "What total volume of hydrocarbons was spilled in those spills, in barrels?",
       help = "Sum of the spills counted above, before recovery. Scoring: 0 = full marks, under 100 "
@@ -120,7 +126,8 @@ health and emergency preparedness.]],
       end,
       duties = { "CSDDD.ANX.I1.15", "IFC.PS3" } },
 
-    { id = "extractives.spills.remediated", kind = "maturity", weight = 3,
+    { id = "extractives.spills.remediated", kind = "maturity", weight = 3, evidence = true,
+      na_when = NO_SPILLS,
       section = "Spills and spill response",
       text = "Were all spills cleaned up to an agreed standard, verified independently, and were affected "
           .. "people compensated?",
@@ -130,7 +137,7 @@ health and emergency preparedness.]],
           .. "spills in the period and none left open from earlier years.",
       duties = { "CSDDD.ANX.I1.15", "CSDDD.A11", "CSDDD.A12", "UNGP.GP22" } },
 
-    { id = "extractives.spills.response_plan", kind = "maturity", weight = 2,
+    { id = "extractives.spills.response_plan", kind = "maturity", weight = 2, evidence = true, required = true,
       section = "Spills and spill response",
       text = "Do you have a tested oil spill response plan for each asset, including alerting and protecting "
           .. "nearby communities?",
@@ -141,7 +148,7 @@ health and emergency preparedness.]],
       duties = { "IFC.PS4", "IFC.PS3", "CSDDD.ANX.I1.15", "CSDDD.A10" } },
 
     -- Flaring and venting ---------------------------------------------------------------------
-    { id = "extractives.flaring.routine", kind = "choice", weight = 2,
+    { id = "extractives.flaring.routine", kind = "choice", weight = 2, evidence = true,
       section = "Flaring, venting and methane",
       text = "What is the status of routine gas flaring at your production sites?",
       help = "Routine flaring means flaring of associated gas during normal production for lack of a use or "
@@ -153,7 +160,6 @@ health and emergency preparedness.]],
         { value = "zrf", label = "Zero Routine Flaring by 2030 endorsed, with a plan", score = 0.75 },
         { value = "plan", label = "Reduction plan without that commitment", score = 0.5 },
         { value = "no_plan", label = "Routine flaring, no reduction plan", score = 0 },
-        { value = "unknown", label = "Not known", score = 0 },
       },
       duties = { "IFC.PS3", "CSDDD.ANX.I1.15" } },
 
@@ -178,7 +184,8 @@ health and emergency preparedness.]],
       duties = { "IFC.PS3", "OECD.RBC.S3" } },
 
     -- Offshore --------------------------------------------------------------------------------
-    { id = "extractives.offshore.discharges", kind = "maturity", weight = 2,
+    { id = "extractives.offshore.discharges", kind = "maturity", weight = 2, evidence = true,
+      na_when = { ["extractives.operations"] = { none_of = { "offshore" } } },
       section = "Offshore discharges",
       text = "Do offshore discharges (produced water, drilling muds and cuttings, vessel waste) meet MARPOL "
           .. "and the applicable regional sea rules, with no dumping?",
@@ -189,7 +196,7 @@ health and emergency preparedness.]],
       duties = { "CSDDD.ANX.II.13", "CSDDD.ANX.II.14", "CSDDD.ANX.I1.15" } },
 
     -- Security forces -------------------------------------------------------------------------
-    { id = "extractives.security.public_support", kind = "choice", weight = 2,
+    { id = "extractives.security.public_support", kind = "choice", weight = 2, required = true,
       section = "Security forces",
       text = "Do you pay, house, transport or equip public security forces (police, military) that guard "
           .. "your facilities or pipelines, and on what terms?",
@@ -201,11 +208,10 @@ health and emergency preparedness.]],
         { value = "none", label = "No support to public security", score = 1 },
         { value = "agreement", label = "Support under a written, disclosed agreement", score = 1 },
         { value = "undisclosed", label = "Support without agreement or not disclosed", score = 0 },
-        { value = "unknown", label = "Not known", score = 0 },
       },
       duties = { "VPSHR.PUB", "IFC.PS4", "CSDDD.ANX.I1.01", "CSDDD.ANX.I1.02" } },
 
-    { id = "extractives.security.abusive_units", kind = "choice", weight = 3,
+    { id = "extractives.security.abusive_units", kind = "choice", weight = 3, required = true,
       section = "Security forces",
       text = "In the last five years, have public security units deployed to protect your operations been "
           .. "credibly accused of killings, torture, sexual violence or arbitrary detention?",
@@ -217,11 +223,10 @@ health and emergency preparedness.]],
         { value = "no", label = "No such allegations (checked)", score = 1 },
         { value = "acted", label = "Allegations, and you acted on them", score = 0.5 },
         { value = "no_action", label = "Allegations, no action taken", score = 0 },
-        { value = "unknown", label = "Not checked", score = 0 },
       },
       duties = { "VPSHR.RA", "VPSHR.PUB", "CSDDD.ANX.I1.01", "CSDDD.ANX.I1.02", "UNGP.GP19" } },
 
-    { id = "extractives.security.protests", kind = "maturity", weight = 2,
+    { id = "extractives.security.protests", kind = "maturity", weight = 2, evidence = true,
       section = "Security forces",
       text = "Do you respond to peaceful protest and blockades near your sites through dialogue rather than "
           .. "force, and tell security forces so?",
@@ -230,6 +235,75 @@ health and emergency preparedness.]],
           .. "shared with public and private security; cite the protocol. Partial: informal practice only. "
           .. "No: none.",
       duties = { "CSDDD.ANX.I1.13", "CSDDD.ANX.I1.03", "VPSHR.PUB", "VPSHR.PRIV" } },
+
+    { id = "extractives.security.vetting", kind = "maturity", weight = 2, evidence = true,
+      na_when = { ["extractives.security.public_support"] = "none" },
+      section = "Security forces",
+      text = "Before you give any support to public security units (payments, fuel, vehicles, lodging), do you "
+          .. "check the human rights record of the units and commanders concerned, and refuse support to "
+          .. "those credibly implicated in abuses?",
+      help = "Yes: a written vetting procedure (sources: UN and NGO reports, media, the authorities), applied "
+          .. "before each support agreement and renewal, with refusals recorded. Partial: checks without a "
+          .. "procedure, or after support started. No: no vetting. Na: no support to public security.",
+      duties = { "VPSHR.RA", "VPSHR.PUB", "CSDDD.ANX.I1.01", "CSDDD.ANX.I1.02" } },
+
+    -- Conflict-affected areas, partners, process safety, seafarers ----------------------------
+    { id = "extractives.cahra.exposure", kind = "choice", required = true,
+      section = "Conflict-affected areas and partners",
+      text = "Do any of your operations, pipelines or shipping routes lie in conflict-affected or high-risk areas?",
+      help = "Areas of armed conflict, widespread violence or collapse of governance, for example on the EU's "
+          .. "indicative list of conflict-affected and high-risk areas. Not scored: it decides whether "
+          .. "heightened due diligence applies.",
+      options = { { value = "yes", label = "Yes" }, { value = "no", label = "No, checked" } },
+      duties = { "UNGP.GP07", "UNGP.GP23", "CSDDD.A08" } },
+
+    { id = "extractives.cahra.heightened_dd", kind = "maturity", weight = 3, evidence = true,
+      na_when = { ["extractives.cahra.exposure"] = "no" },
+      section = "Conflict-affected areas and partners",
+      text = "Where you operate in conflict-affected or high-risk areas, do you carry out heightened, "
+          .. "conflict-sensitive due diligence: a conflict analysis, attention to international humanitarian "
+          .. "law, and a plan for how your presence, security and payments affect the conflict?",
+      help = "Yes: a conflict analysis updated at least yearly, with the actors, the dividing issues and your "
+          .. "role in them; human rights and humanitarian law risks assessed; responsible exit planned. "
+          .. "Partial: a security risk assessment without conflict analysis. No: none. Na: no such areas.",
+      duties = { "UNGP.GP07", "UNGP.GP23", "UNGP.GP17", "CSDDD.A08" } },
+
+    { id = "extractives.partners.dd", kind = "maturity", weight = 2, evidence = true, required = true,
+      section = "Conflict-affected areas and partners",
+      text = "Do you carry out human rights and environmental due diligence on your state-owned and "
+          .. "joint-venture partners and on operators of assets you do not operate, and use your leverage "
+          .. "in the joint operating agreement?",
+      help = "Yes: due diligence before entering a partnership and at renewals, human rights clauses in "
+          .. "joint operating agreements, and documented use of leverage where partners fall short. "
+          .. "Partial: due diligence on some partners only. No: none.",
+      duties = { "UNGP.GP19", "UNGP.GP13", "OECD.RBC.S2", "CSDDD.A10" } },
+
+    { id = "extractives.process_safety.tier1", kind = "number", min = 0, unit = "events", required = true,
+      section = "Process safety",
+      text = "How many Tier 1 process safety events (loss of primary containment with the most serious "
+          .. "consequences, as defined by API RP 754 and IOGP Report 456) occurred in the reporting period?",
+      help = "Count every Tier 1 event at the assets you operate. Enter 0 if none. Not scored: the follow-up "
+          .. "and the management system are.",
+      duties = { "IFC.PS4", "IFC.PS2", "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.01" } },
+
+    { id = "extractives.process_safety.management", kind = "maturity", weight = 3, evidence = true, required = true,
+      section = "Process safety",
+      text = "Do you run a process safety management system (hazard identification, barrier management, "
+          .. "integrity of equipment, management of change, learning from Tier 1 and Tier 2 events)?",
+      help = "Yes: a documented system at every operated asset, audited in the last three years, with Tier 1 "
+          .. "and 2 events investigated to root cause. Partial: some assets, or no audit. No: none.",
+      duties = { "IFC.PS4", "IFC.PS2", "CSDDD.ANX.I1.06", "CSDDD.A10" } },
+
+    { id = "extractives.seafarers", kind = "maturity", weight = 2, evidence = true,
+      na_when = { ["extractives.operations"] = { none_of = { "offshore", "lng" } } },
+      section = "Conflict-affected areas and partners",
+      text = "Are seafarers on the vessels you own or charter covered by the Maritime Labour Convention "
+          .. "standards (wages paid, repatriation, shore leave, hours of rest, no abandonment), checked in "
+          .. "your vetting of ship owners and manning agencies?",
+      help = "Yes: MLC certificates checked for every vessel, charter clauses on seafarers' rights, and a "
+          .. "channel for seafarers' complaints. Partial: certificates checked only. No: not checked. Na: "
+          .. "no offshore or shipping activity.",
+      duties = { "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.11", "CSDDD.ANX.II.13" } },
 
     -- Revenue and payments transparency -------------------------------------------------------
     { id = "extractives.transparency.eiti", kind = "choice", weight = 2,
@@ -245,7 +319,7 @@ health and emergency preparedness.]],
       },
       duties = { "EITI.R1", "EITI.R4" } },
 
-    { id = "extractives.transparency.payments", kind = "maturity", weight = 2,
+    { id = "extractives.transparency.payments", kind = "maturity", weight = 2, evidence = true,
       section = "Revenue and payments transparency",
       text = "Do you publish your payments to governments (taxes, royalties, bonuses, fees), country by "
           .. "country and project by project?",
@@ -254,7 +328,7 @@ health and emergency preparedness.]],
           .. "and payments to state-owned companies. Partial: by country only. No: not published.",
       duties = { "EITI.R4", "UNGP.GP21", "OECD.RBC.S5" } },
 
-    { id = "extractives.transparency.beneficial_ownership", kind = "maturity", weight = 2,
+    { id = "extractives.transparency.beneficial_ownership", kind = "maturity", weight = 2, evidence = true,
       section = "Revenue and payments transparency",
       text = "Do you disclose your beneficial owners, and check those of your joint-venture partners and "
           .. "agents, including politically exposed persons?",
@@ -272,7 +346,7 @@ health and emergency preparedness.]],
       duties = { "EITI.R2" } },
 
     -- Decommissioning -------------------------------------------------------------------------
-    { id = "extractives.decommissioning.plan", kind = "maturity", weight = 2,
+    { id = "extractives.decommissioning.plan", kind = "maturity", weight = 2, evidence = true,
       section = "Decommissioning and financial assurance",
       text = "Do you have decommissioning and restoration plans for all assets, prepared with affected "
           .. "communities?",
@@ -281,7 +355,7 @@ health and emergency preparedness.]],
           .. "communities and regulators. Partial: plans for some assets, or no consultation. No: none.",
       duties = { "IFC.PS1", "CSDDD.ANX.I1.15", "CSDDD.A10" } },
 
-    { id = "extractives.decommissioning.assurance", kind = "choice", weight = 2,
+    { id = "extractives.decommissioning.assurance", kind = "choice", weight = 2, evidence = true,
       section = "Decommissioning and financial assurance",
       text = "How are your decommissioning and restoration costs secured?",
       help = "'full' means bonds, escrow or trust funds that cover the full current estimate and would survive "
@@ -291,7 +365,6 @@ health and emergency preparedness.]],
         { value = "full", label = "Full cost secured", score = 1 },
         { value = "partial", label = "Partly secured", score = 0.5 },
         { value = "none", label = "Not secured", score = 0 },
-        { value = "unknown", label = "Not known", score = 0 },
       },
       duties = { "IFC.PS1", "CSDDD.ANX.I1.15", "CSDDD.A10" } },
 
@@ -306,12 +379,11 @@ health and emergency preparedness.]],
         { value = "none", label = "No such sales", score = 1 },
         { value = "with_dd", label = "Sold with due diligence on the buyer and liabilities", score = 1 },
         { value = "without_dd", label = "Sold without such due diligence", score = 0 },
-        { value = "unknown", label = "Not known", score = 0 },
       },
       duties = { "UNGP.GP19", "OECD.RBC.S3", "CSDDD.ANX.I1.15", "CSDDD.A10" } },
 
     -- Community health and safety -------------------------------------------------------------
-    { id = "extractives.health.assessment", kind = "maturity", weight = 2,
+    { id = "extractives.health.assessment", kind = "maturity", weight = 2, evidence = true,
       section = "Community health and safety",
       text = "Have you assessed and do you monitor the health effects of your operations on nearby "
           .. "communities?",
@@ -321,7 +393,7 @@ health and emergency preparedness.]],
           .. "none.",
       duties = { "IFC.PS4", "CSDDD.ANX.I1.15" } },
 
-    { id = "extractives.health.emergency", kind = "maturity", weight = 2,
+    { id = "extractives.health.emergency", kind = "maturity", weight = 2, evidence = true,
       section = "Community health and safety",
       text = "Are nearby communities prepared for emergencies at your sites (blowouts, gas releases, pipeline "
           .. "fires)?",
@@ -332,6 +404,89 @@ health and emergency preparedness.]],
   },
 
   rules = {
+    -- Severity: scale 5 (support to units that kill or torture), scope 4, irremediable 5.
+    -- Likelihood 3: support is given without checking who receives it. Part of the security group.
+    { id = "extractives.security.unvetted_support", title = "Support to public security without vetting the units",
+      duties = { "VPSHR.RA", "VPSHR.PUB", "CSDDD.ANX.I1.01", "CSDDD.ANX.I1.02" },
+      severity = { scale = 5, scope = 4, irremediable = 5 }, likelihood = 3,
+      impact = "potential", group = "security_abuse", risks = { "conflict" },
+      action = "Require a vetting procedure before any support to public security, applied to current "
+          .. "agreements within 90 days, and suspension of support to units credibly implicated in abuses.",
+      when = function(a)
+        return util.is(a, "extractives.security.public_support", "agreement", "undisclosed")
+            and lacking(a, "extractives.security.vetting")
+      end },
+
+    -- Severity: scale 5 (contributing to conflict and gross abuses), scope 4, irremediable 5.
+    -- Likelihood 4: operating in a conflict area without conflict analysis (UNGP 7 and 23: treat the
+    -- risk of gross abuses as a legal compliance issue).
+    { id = "extractives.cahra.no_heightened_dd",
+      title = "Operations in conflict-affected areas without heightened due diligence",
+      duties = { "UNGP.GP07", "UNGP.GP23", "UNGP.GP17" },
+      severity = { scale = 5, scope = 4, irremediable = 5 }, likelihood = 4,
+      impact = "potential", risks = { "conflict" },
+      action = "Require a conflict analysis and a heightened due-diligence plan for each operation in a "
+          .. "conflict-affected area within 90 days, reviewed by an independent expert.",
+      when = function(a)
+        if a["extractives.cahra.exposure"] ~= "yes" then return nil end
+        local v = a["extractives.cahra.heightened_dd"]
+        if v == "partial" then return { likelihood = 3 } end
+        return lacking(a, "extractives.cahra.heightened_dd")
+      end },
+
+    -- Severity: scale 4 (partners' abuses linked to the supplier's assets), scope 4, irremediable 4.
+    -- Likelihood 3.
+    { id = "extractives.partners.unchecked", title = "No due diligence on state-owned and joint-venture partners",
+      duties = { "UNGP.GP19", "UNGP.GP13", "OECD.RBC.S2" },
+      severity = { scale = 4, scope = 4, irremediable = 4 }, likelihood = 3,
+      impact = "potential",
+      action = "Ask for due diligence on each partner and non-operated asset, and for human rights clauses at "
+          .. "the next renewal of the joint operating agreements.",
+      when = function(a)
+        return lacking(a, "extractives.partners.dd")
+      end },
+
+    -- Severity: scale 5 (explosions and fires kill workers and neighbours), scope from the count of
+    -- Tier 1 events (1-2: 3, 3-9: 4, 10 or more: 5), irremediable 5. Likelihood 4 without a working
+    -- process safety system (not "yes"), else 2: events happened, the barriers may fail again.
+    { id = "extractives.process_safety.events", title = "Tier 1 process safety events",
+      duties = { "IFC.PS4", "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.01", "CSDDD.A11" },
+      severity = { scale = 5, scope = 3, irremediable = 5 }, likelihood = 4,
+      impact = "actual",
+      action = "Obtain the root-cause investigation of every Tier 1 event and the barrier improvements that "
+          .. "follow, and an independent audit of process safety management within six months.",
+      when = function(a)
+        local n = util.num(a, "extractives.process_safety.tier1")
+        if not n or n <= 0 then return nil end
+        local scope = n >= 10 and 5 or n >= 3 and 4 or 3
+        local managed = util.is(a, "extractives.process_safety.management", "yes")
+        return { scope = scope, likelihood = managed and 2 or 4,
+                 detail = string.format("%g Tier 1 event(s) in the period.", n) }
+      end },
+
+    -- Severity: scale 5, scope 4, irremediable 5 (a major accident). Likelihood 2: no events
+    -- reported, but no system either.
+    { id = "extractives.process_safety.unmanaged", title = "No process safety management system",
+      duties = { "IFC.PS4", "CSDDD.ANX.I1.06", "CSDDD.A10" },
+      severity = { scale = 5, scope = 4, irremediable = 5 }, likelihood = 2,
+      impact = "potential",
+      action = "Ask for a process safety management system at every operated asset, audited within 12 months.",
+      when = function(a)
+        return lacking(a, "extractives.process_safety.management")
+      end },
+
+    -- Severity: scale 4 (abandoned or unpaid seafarers, forced labour at sea), scope 3,
+    -- irremediable 3. Likelihood 3.
+    { id = "extractives.seafarers.unchecked", title = "Seafarers' rights not checked on owned or chartered vessels",
+      duties = { "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.11" },
+      severity = { scale = 4, scope = 3, irremediable = 3 }, likelihood = 3,
+      impact = "potential",
+      action = "Ask for MLC checks in ship vetting, charter clauses on seafarers' rights and a complaints "
+          .. "channel for crews within 12 months.",
+      when = function(a)
+        return lacking(a, "extractives.seafarers")
+      end },
+
     -- Severity: scale 5 (contact can bring disease that kills much of a people with no immunity), scope
     -- 5 (a whole people), irremediable 5. Likelihood 4: activity in or next to the territory makes
     -- contact likely. Treated as actual: the presence itself overrides the people's choice of isolation.
@@ -339,7 +494,7 @@ health and emergency preparedness.]],
           .. "voluntary isolation",
       duties = { "CSDDD.ANX.I1.16", "CSDDD.ANX.I2.UNDRIP", "ILO.C169", "CSDDD.ANX.I1.01", "CSDDD.A11" },
       severity = { scale = 5, scope = 5, irremediable = 5 }, likelihood = 4,
-      red_flag = true, impact = "actual",
+      red_flag = true, impact = "actual", group = "fpic",
       action = "Require the supplier to stop all activity in and next to the territory at once, adopt a "
           .. "binding no-go commitment, relinquish or ring-fence the overlapping area, and agree health "
           .. "contingency measures with the competent authority and indigenous organisations.",
@@ -354,11 +509,12 @@ health and emergency preparedness.]],
           .. "consent",
       duties = { "CSDDD.ANX.I1.16", "CSDDD.ANX.I2.UNDRIP", "ILO.C169", "IFC.PS7", "CSDDD.A10" },
       severity = { scale = 4, scope = 4, irremediable = 5 }, likelihood = 4,
-      impact = "potential",
+      impact = "potential", group = "fpic",
       action = "Ask the supplier to pause exploration on indigenous lands until a consent process is agreed "
           .. "with the peoples' own institutions, with independent advisers they choose and funded by the "
           .. "supplier.",
       when = function(a)
+        if a["community.indigenous_land"] ~= "yes" then return nil end
         local v = a["extractives.fpic.exploration"]
         if v == "partial" then return { likelihood = 3 } end
         if v == "no" or v == "unknown" then return true end
@@ -370,12 +526,12 @@ health and emergency preparedness.]],
     { id = "extractives.spills.major_unremediated", title = "Major oil spill not remediated",
       duties = { "CSDDD.ANX.I1.15", "CSDDD.A11", "CSDDD.A12", "UNGP.GP22" },
       severity = { scale = 4, scope = 5, irremediable = 5 }, likelihood = 5,
-      red_flag = true, impact = "actual",
+      red_flag = true, impact = "actual", group = "pollution",
       action = "Require containment and an independent assessment of the affected area within 30 days, a "
           .. "clean-up plan to an agreed standard with community monitoring, emergency water and food "
           .. "supply where sources are polluted, and compensation for lost livelihoods.",
       when = function(a)
-        local v = a["extractives.spills.volume"]
+        local v = util.num(a, "extractives.spills.volume")
         if v and v >= MAJOR_SPILL_BBL and a["extractives.spills.remediated"] ~= "yes" then
           return { detail = string.format("%g barrels spilled", v) }
         end
@@ -385,12 +541,12 @@ health and emergency preparedness.]],
     -- remediated.
     { id = "extractives.spills.unremediated", title = "Oil spills not fully remediated",
       duties = { "CSDDD.ANX.I1.15", "CSDDD.A11", "CSDDD.A12" },
-      severity = { scale = 4, scope = 3, irremediable = 4 }, likelihood = 4,
-      impact = "actual",
+      severity = { scale = 4, scope = 3, irremediable = 4 }, likelihood = 5,
+      impact = "actual", group = "pollution",
       action = "Ask for the spill register, independent verification of clean-up at each site, and "
           .. "compensation of affected users within 90 days.",
       when = function(a)
-        local v = a["extractives.spills.volume"]
+        local v = util.num(a, "extractives.spills.volume")
         if v and v >= MAJOR_SPILL_BBL then return nil end
         return had_spills(a) and a["extractives.spills.remediated"] ~= "yes"
       end },
@@ -418,7 +574,7 @@ health and emergency preparedness.]],
       action = "Ask for a dated plan to end routine flaring (gas use, reinjection or sale), endorsement of "
           .. "Zero Routine Flaring by 2030, and air-quality monitoring near flares shared with communities.",
       when = function(a)
-        local share = a["extractives.flaring.share"]
+        local share = util.num(a, "extractives.flaring.share")
         if a["extractives.flaring.routine"] == "no_plan" then return true end
         if share and share > 20 then return { detail = string.format("%g%% of associated gas flared", share) } end
       end },
@@ -444,7 +600,7 @@ health and emergency preparedness.]],
           .. "without action",
       duties = { "VPSHR.RA", "VPSHR.PUB", "CSDDD.ANX.I1.01", "CSDDD.ANX.I1.02", "UNGP.GP19" },
       severity = { scale = 5, scope = 4, irremediable = 5 }, likelihood = 4,
-      red_flag = true, impact = "potential",
+      red_flag = true, impact = "potential", group = "security_abuse", risks = { "conflict" },
       action = "Require the supplier to raise the allegations formally with the authorities, ask that the units "
           .. "be replaced and investigated, suspend in-kind and financial support until then, and report "
           .. "the outcome under the Voluntary Principles within 60 days.",
@@ -458,7 +614,7 @@ health and emergency preparedness.]],
           .. "or disclosure",
       duties = { "VPSHR.PUB", "IFC.PS4", "CSDDD.ANX.I1.01", "CSDDD.A10" },
       severity = { scale = 4, scope = 3, irremediable = 4 }, likelihood = 3,
-      impact = "potential",
+      impact = "potential", group = "security_abuse",
       action = "Ask for a written agreement with each public security provider that sets human rights and "
           .. "use-of-force conditions, and for disclosure of all payments and in-kind support.",
       when = function(a)
@@ -472,7 +628,7 @@ health and emergency preparedness.]],
           .. "safeguards",
       duties = { "CSDDD.ANX.I1.01", "CSDDD.ANX.I1.03", "CSDDD.ANX.I1.13", "VPSHR.PUB", "CSDDD.A10" },
       severity = { scale = 5, scope = 3, irremediable = 5 }, likelihood = 3,
-      impact = "potential",
+      impact = "potential", group = "security_abuse",
       action = "Ask the supplier to brief all security providers that defenders and peaceful protesters must "
           .. "not be targeted, adopt a protest protocol, implement the Voluntary Principles, and meet the "
           .. "defenders' organisations within 30 days.",
@@ -546,7 +702,7 @@ health and emergency preparedness.]],
       answers = { ["extractives.indigenous.isolation"] = "no_go" },
       expect = { absent = { "extractives.isolation.operating" } } },
     { name = "exploration without consent",
-      answers = { ["extractives.fpic.exploration"] = "no" },
+      answers = { ["extractives.fpic.exploration"] = "no", ["community.indigenous_land"] = "yes" },
       expect = { findings = { "extractives.fpic.exploration_missing" } } },
     { name = "exploration with consent",
       answers = { ["extractives.fpic.exploration"] = "yes" },
@@ -636,5 +792,28 @@ health and emergency preparedness.]],
     { name = "health assessed",
       answers = { ["extractives.health.assessment"] = "partial" },
       expect = { absent = { "extractives.health.unassessed" } } },
+    { name = "support to public security without vetting",
+      answers = { ["extractives.security.public_support"] = "agreement", ["extractives.security.vetting"] = "no" },
+      expect = { findings = { "extractives.security.unvetted_support" } } },
+    { name = "no conflict analysis in a conflict-affected area",
+      answers = { ["extractives.cahra.exposure"] = "yes", ["extractives.cahra.heightened_dd"] = "no" },
+      expect = { findings = { "extractives.cahra.no_heightened_dd" } } },
+    { name = "no conflict-affected areas: heightened due diligence not applicable",
+      answers = { ["extractives.cahra.exposure"] = "no", ["extractives.cahra.heightened_dd"] = "na" },
+      expect = { absent = { "extractives.cahra.no_heightened_dd" } } },
+    { name = "partners not checked",
+      answers = { ["extractives.partners.dd"] = "no" },
+      expect = { findings = { "extractives.partners.unchecked" } } },
+    { name = "Tier 1 events under a working process safety system",
+      answers = { ["extractives.process_safety.tier1"] = 2, ["extractives.process_safety.management"] = "yes" },
+      expect = { findings = { "extractives.process_safety.events" },
+                 absent = { "extractives.process_safety.unmanaged" } } },
+    { name = "no process safety system",
+      answers = { ["extractives.process_safety.tier1"] = 0, ["extractives.process_safety.management"] = "no" },
+      expect = { findings = { "extractives.process_safety.unmanaged" },
+                 absent = { "extractives.process_safety.events" } } },
+    { name = "seafarers not checked on offshore operations",
+      answers = { ["extractives.operations"] = { "offshore" }, ["extractives.seafarers"] = "no" },
+      expect = { findings = { "extractives.seafarers.unchecked" } } },
   },
 }

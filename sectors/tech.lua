@@ -19,6 +19,7 @@
 --   minerals from CAHRAs through non-conformant smelters where serious abuses are identified.
 
 local util = require "util"
+local lacking = util.lacking
 local core = require "core"
 local labour = require "labour"
 local hrd = require "hrd"
@@ -39,6 +40,11 @@ local function forced_present(a)
   end
   return ids
 end
+
+-- When factory questions do not apply: the supplier makes no physical product.
+local NO_PRODUCTS = { ["tech.production"] = "none" }
+-- When the surveillance questions do not apply.
+local NO_SURVEILLANCE = { ["tech.surveillance.capabilities"] = "none" }
 
 -- true when the supplier provides any housing to workers.
 local function provides_housing(a)
@@ -62,8 +68,36 @@ expression, and hazardous substances and e-waste.]],
   modules = { core, labour, hrd, minerals, environment },
 
   questions = {
+    -- Profile ---------------------------------------------------------------------------------
+    { id = "tech.production", kind = "choice", required = true,
+      section = "Profile",
+      text = "Do you make physical products, in your own factories or through contract manufacturers?",
+      help = "Own: you run production sites. Outsourced: your products are made by contract manufacturers "
+          .. "or component suppliers. None: you sell software or services only and make no physical "
+          .. "product. Not scored: the factory questions (audits, dormitories, student workers, "
+          .. "production health and safety, restricted substances) do not apply to 'none'.",
+      options = {
+        { value = "own", label = "Own production sites" },
+        { value = "outsourced", label = "Products made by contract manufacturers" },
+        { value = "none", label = "Software and services only, no physical products" },
+      },
+      duties = { "CSDDD.A08", "OECD.RBC.S2" } },
+
+    { id = "tech.expression.exposure", kind = "choice", required = true,
+      section = "Profile",
+      text = "Do you hold user data, host content or run networks that governments could ask you to hand over, "
+          .. "remove or shut down?",
+      help = "Yes for operators of networks, platforms, cloud and data services. No for makers of components "
+          .. "and devices that do not process their users' data. Not scored: the freedom-of-expression "
+          .. "questions do not apply to 'no'.",
+      options = {
+        { value = "yes", label = "Yes" },
+        { value = "no", label = "No" },
+      },
+      duties = { "UNGP.GP18", "CSDDD.ANX.I1.04" } },
+
     -- RBA Code and audits ---------------------------------------------------------------------
-    { id = "tech.rba.code", kind = "maturity", weight = 3, required = true,
+    { id = "tech.rba.code", kind = "maturity", weight = 3, required = true, evidence = true,
       section = "RBA Code and audits",
       text = "Have you adopted the RBA Code of Conduct (v8.0 or later), or an equivalent code, covering labour, "
           .. "health and safety, environment, ethics and a management system?",
@@ -73,7 +107,8 @@ expression, and hazardous substances and e-waste.]],
           .. "system. No: not adopted.",
       duties = { "RBA.E1", "RBA.E2", "CSDDD.A07", "UNGP.GP16" } },
 
-    { id = "tech.rba.audit", kind = "choice", weight = 3,
+    { id = "tech.rba.audit", kind = "choice", weight = 3, required = true, evidence = true,
+      na_when = NO_PRODUCTS,
       section = "RBA Code and audits",
       text = "What is the most recent independent audit of your main production sites?",
       help = "Choose the best audit completed in the 24 months before the end of the period and cite the "
@@ -92,6 +127,7 @@ expression, and hazardous substances and e-waste.]],
       duties = { "RBA.E9", "CSDDD.A15", "OECD.RBC.S4" } },
 
     { id = "tech.rba.priority_open", kind = "number", min = 0, unit = "findings", weight = 2,
+      na_when = { ["tech.production"] = "none", ["tech.rba.audit"] = { "none", "saq_only" } },
       section = "RBA Code and audits",
       text = "How many Priority findings from your most recent audit are still open?",
       help = "Priority findings are the most serious non-conformances in the RBA VAP (for example forced "
@@ -101,7 +137,7 @@ expression, and hazardous substances and e-waste.]],
       score = function(v) if v == 0 then return 1 end return 0 end,
       duties = { "RBA.E10", "CSDDD.A11" } },
 
-    { id = "tech.rba.next_tier", kind = "maturity", weight = 2,
+    { id = "tech.rba.next_tier", kind = "maturity", weight = 2, evidence = true,
       section = "RBA Code and audits",
       text = "Do you require your own suppliers to acknowledge and implement the RBA Code, and do you check "
           .. "the high-risk ones?",
@@ -112,7 +148,7 @@ expression, and hazardous substances and e-waste.]],
       duties = { "RBA.E12", "CSDDD.A10", "OECD.RBC.S3" } },
 
     -- Dormitories -----------------------------------------------------------------------------
-    { id = "tech.housing.provided", kind = "choice",
+    { id = "tech.housing.provided", kind = "choice", required = true, na_when = NO_PRODUCTS,
       section = "Dormitories and housing",
       text = "Do you provide housing or dormitories to workers, directly or through a third party?",
       help = "Informational: decides whether the housing-conditions question applies. 'third_party' "
@@ -125,7 +161,8 @@ expression, and hazardous substances and e-waste.]],
       },
       duties = { "RBA.B7", "CSDDD.ANX.I1.07" } },
 
-    { id = "tech.housing.conditions", kind = "maturity", weight = 2,
+    { id = "tech.housing.conditions", kind = "maturity", weight = 2, evidence = true,
+      na_when = { ["tech.production"] = "none", ["tech.housing.provided"] = "none" },
       section = "Dormitories and housing",
       text = "Do all dormitories meet safety and decency standards and let workers come and go freely?",
       help = "Yes: checked in the last 12 months against a written standard covering space per person and "
@@ -136,7 +173,7 @@ expression, and hazardous substances and e-waste.]],
       duties = { "RBA.B7", "CSDDD.ANX.I1.07", "CSDDD.ANX.I1.06" } },
 
     -- Student workers -------------------------------------------------------------------------
-    { id = "tech.students.share", kind = "percent",
+    { id = "tech.students.share", kind = "percent", required = true, na_when = NO_PRODUCTS,
       section = "Student workers and interns",
       text = "What share of your production workforce were student workers, interns or apprentices at the "
           .. "peak of the period?",
@@ -144,7 +181,8 @@ expression, and hazardous substances and e-waste.]],
           .. "agents. 0 if none.",
       duties = { "RBA.A2", "CSDDD.ANX.I1.08" } },
 
-    { id = "tech.students.protections", kind = "maturity", weight = 2,
+    { id = "tech.students.protections", kind = "maturity", weight = 2, evidence = true,
+      na_when = { ["tech.production"] = "none", ["tech.students.share"] = 0 },
       section = "Student workers and interns",
       text = "Are student workers and interns protected: voluntary placement related to their studies, no "
           .. "night work or overtime for under-18s, and fair pay?",
@@ -156,7 +194,8 @@ expression, and hazardous substances and e-waste.]],
       duties = { "RBA.A2", "CSDDD.ANX.I1.08", "CSDDD.ANX.I1.10", "CSDDD.ANX.I1.11" } },
 
     -- Migrant workers and recruitment fees ----------------------------------------------------
-    { id = "tech.recruitment.fee_reimbursement", kind = "maturity", weight = 2,
+    { id = "tech.recruitment.fee_reimbursement", kind = "maturity", weight = 2, evidence = true,
+      na_when = { ["labour.migrant.share"] = 0 },
       section = "Migrant workers and recruitment fees",
       text = "Where migrant workers paid recruitment fees, have you repaid them in full, and do you now pay "
           .. "all recruitment costs yourself?",
@@ -167,6 +206,7 @@ expression, and hazardous substances and e-waste.]],
       duties = { "RBA.A1", "CSDDD.ANX.I1.11", "CSDDD.A12" } },
 
     { id = "tech.recruitment.agents_audited", kind = "percent", weight = 2,
+      na_when = { ["labour.migrant.share"] = 0 },
       section = "Migrant workers and recruitment fees",
       text = "What share of the labour agents you use (sending and receiving countries) were audited or "
           .. "screened for fees and deceptive recruitment in the last 24 months?",
@@ -177,7 +217,7 @@ expression, and hazardous substances and e-waste.]],
       duties = { "RBA.A1", "RBA.E12", "CSDDD.ANX.I1.11" } },
 
     -- Health and safety -----------------------------------------------------------------------
-    { id = "tech.ohs.hygiene", kind = "maturity", weight = 2,
+    { id = "tech.ohs.hygiene", kind = "maturity", weight = 2, evidence = true, na_when = NO_PRODUCTS,
       section = "Health and safety",
       text = "Do you measure and control workers' exposure to chemicals used in electronics production, with "
           .. "medical surveillance for exposed workers?",
@@ -188,7 +228,7 @@ expression, and hazardous substances and e-waste.]],
           .. "measurements. No: not managed.",
       duties = { "RBA.B4", "CSDDD.ANX.I1.06" } },
 
-    { id = "tech.ohs.emergency", kind = "maturity", weight = 2,
+    { id = "tech.ohs.emergency", kind = "maturity", weight = 2, evidence = true, required = true,
       section = "Health and safety",
       text = "Are fire safety and emergency preparedness in place at every production site and dormitory?",
       help = "Yes: unlocked and unobstructed exits, alarms and sprinklers tested, evacuation drills at least "
@@ -198,6 +238,7 @@ expression, and hazardous substances and e-waste.]],
 
     -- Battery minerals ------------------------------------------------------------------------
     { id = "tech.minerals.battery_dd", kind = "maturity", weight = 1,
+      na_when = { ["minerals.scope"] = { none_of = { "cobalt", "graphite", "lithium", "nickel" } } },
       section = "Minerals",
       text = "If you make or integrate batteries, are you preparing for the EU Batteries Regulation due-"
           .. "diligence duties for cobalt, lithium, nickel and natural graphite?",
@@ -208,7 +249,7 @@ expression, and hazardous substances and e-waste.]],
       duties = { "OECD.MIN.S1", "RBA.D7" } },
 
     -- Privacy -------------------------------------------------------------------------------
-    { id = "tech.privacy.programme", kind = "maturity", weight = 2,
+    { id = "tech.privacy.programme", kind = "maturity", weight = 2, evidence = true,
       section = "Privacy and data protection",
       text = "Do you protect the personal data of workers, customers and end users with a privacy programme?",
       help = "Yes: a named privacy officer, a record of processing, data minimisation, security controls, "
@@ -229,12 +270,11 @@ expression, and hazardous substances and e-waste.]],
         { value = "proportionate", label = "Limited, announced, assessed", score = 1 },
         { value = "extensive", label = "Broad but announced", score = 0.5 },
         { value = "intrusive", label = "Covert or in private areas", score = 0 },
-        { value = "unknown", label = "Not known", score = 0 },
       },
       duties = { "CSDDD.ANX.I1.04", "RBA.D8" } },
 
     -- Surveillance technology -----------------------------------------------------------------
-    { id = "tech.surveillance.capabilities", kind = "multi",
+    { id = "tech.surveillance.capabilities", kind = "multi", required = true,
       section = "Surveillance technology and end use",
       text = "Which surveillance-capable products or services do you sell or help develop?",
       help = "Informational: tick every capability in your products, components or services, including "
@@ -243,7 +283,8 @@ expression, and hazardous substances and e-waste.]],
                   "network_monitoring", "location_tracking", "video_analytics", "none" },
       duties = { "UNGP.GP13", "CSDDD.ANX.I1.04" } },
 
-    { id = "tech.surveillance.end_use_dd", kind = "maturity", weight = 3,
+    { id = "tech.surveillance.end_use_dd", kind = "maturity", weight = 3, evidence = true,
+      na_when = NO_SURVEILLANCE,
       section = "Surveillance technology and end use",
       text = "Before selling surveillance-capable products or services, do you carry out human rights due "
           .. "diligence on the end user and the end use?",
@@ -254,7 +295,8 @@ expression, and hazardous substances and e-waste.]],
           .. "only. No: none. na: no surveillance-capable products.",
       duties = { "UNGP.GP13", "UNGP.GP17", "UNGP.GP19", "OECD.RBC.S2", "CSDDD.ANX.I1.04" } },
 
-    { id = "tech.surveillance.high_risk_customers", kind = "choice", weight = 2,
+    { id = "tech.surveillance.high_risk_customers", kind = "choice", weight = 2, required = true,
+      na_when = NO_SURVEILLANCE,
       section = "Surveillance technology and end use",
       text = "In the reporting period, did you sell or service surveillance-capable products for police, "
           .. "intelligence or security agencies, or their contractors, in countries with a documented "
@@ -267,11 +309,11 @@ expression, and hazardous substances and e-waste.]],
       options = {
         { value = "none", label = "No such sales", score = 1 },
         { value = "yes", label = "Yes, such sales", score = 0.5 },
-        { value = "unknown", label = "Not known", score = 0 },
       },
       duties = { "UNGP.GP13", "UNGP.GP17", "CSDDD.ANX.I1.04", "CSDDD.ANX.I1.03" } },
 
-    { id = "tech.surveillance.export_controls", kind = "maturity", weight = 2,
+    { id = "tech.surveillance.export_controls", kind = "maturity", weight = 2, evidence = true,
+      na_when = NO_SURVEILLANCE,
       section = "Surveillance technology and end use",
       text = "Do you comply with export controls on cyber-surveillance items, including the EU Dual-Use "
           .. "Regulation's catch-all for unlisted items?",
@@ -283,7 +325,8 @@ expression, and hazardous substances and e-waste.]],
       duties = { "UNGP.GP23", "UNGP.GP13" } },
 
     -- Freedom of expression -------------------------------------------------------------------
-    { id = "tech.expression.government_requests", kind = "maturity", weight = 2,
+    { id = "tech.expression.government_requests", kind = "maturity", weight = 2, evidence = true,
+      na_when = { ["tech.expression.exposure"] = "no" },
       section = "Freedom of expression",
       text = "Do you handle government requests for user data, content removal or network shutdowns in a way "
           .. "that respects privacy and freedom of expression?",
@@ -295,6 +338,7 @@ expression, and hazardous substances and e-waste.]],
       duties = { "UNGP.GP23", "CSDDD.ANX.I1.04", "CSDDD.ANX.I2.ICCPR", "UNGP.GP19" } },
 
     { id = "tech.expression.transparency", kind = "maturity", weight = 1,
+      na_when = { ["tech.expression.exposure"] = "no", small = true },
       section = "Freedom of expression",
       text = "Do you publish the number and type of government requests you receive and how you responded?",
       help = "Yes: a transparency report at least yearly, by country, as far as the law allows. Partial: "
@@ -302,7 +346,7 @@ expression, and hazardous substances and e-waste.]],
       duties = { "UNGP.GP21", "OECD.RBC.S5" } },
 
     -- Hazardous substances and e-waste --------------------------------------------------------
-    { id = "tech.substances.restricted", kind = "maturity", weight = 2,
+    { id = "tech.substances.restricted", kind = "maturity", weight = 2, evidence = true, na_when = NO_PRODUCTS,
       section = "Hazardous substances and e-waste",
       text = "Do your products comply with RoHS, REACH and customer restricted-substance lists, backed by "
           .. "material declarations?",
@@ -312,7 +356,7 @@ expression, and hazardous substances and e-waste.]],
           .. "Partial: declarations from some suppliers only. No: none.",
       duties = { "RBA.C6", "RBA.C3", "CSDDD.ANX.II.03", "CSDDD.ANX.II.06" } },
 
-    { id = "tech.ewaste.recyclers", kind = "maturity", weight = 2,
+    { id = "tech.ewaste.recyclers", kind = "maturity", weight = 2, evidence = true,
       section = "Hazardous substances and e-waste",
       text = "Is your electronic and hazardous production waste handled by licensed recyclers that you have "
           .. "checked?",
@@ -322,8 +366,78 @@ expression, and hazardous substances and e-waste.]],
           .. "Cross-border shipments of such waste are asked in the environment section.",
       duties = { "RBA.C4", "CSDDD.ANX.II.10", "CSDDD.ANX.II.07" } },
 
+    -- Forced labour imposed by states ---------------------------------------------------------
+    { id = "tech.forced_labour.state_imposed", kind = "choice", weight = 3, required = true,
+      section = "Forced labour imposed by states",
+      text = "Do components or materials in your products come, or may they come, from regions or "
+          .. "programmes where forced labour is imposed by the state (for example labour transfer "
+          .. "programmes in the Xinjiang Uyghur Autonomous Region)?",
+      help = "'no_traced': excluded by traceability of the parts and materials concerned (for example "
+          .. "polysilicon, aluminium, cotton-based materials, components from suppliers named in such "
+          .. "programmes). 'no_declared': excluded only by suppliers' declarations. 'possible': some "
+          .. "inputs come through suppliers that source from such regions or take part in such "
+          .. "programmes. 'yes': known. From December 2027 the EU Forced Labour Regulation (EU) "
+          .. "2024/3015 bans products made with forced labour from the EU market.",
+      options = {
+        { value = "no_traced", label = "Excluded by traceability", score = 1 },
+        { value = "no_declared", label = "Excluded by declarations only", score = 0.5 },
+        { value = "possible", label = "Possibly", score = 0 },
+        { value = "yes", label = "Yes", score = 0 },
+      },
+      duties = { "CSDDD.ANX.I1.11", "CSDDD.ANX.I1.12", "UNGP.GP13", "UNGP.GP19" } },
+
+    -- Wages, treatment, women's rights, purchasing --------------------------------------------
+    { id = "tech.wages.deductions", kind = "choice", weight = 2, required = true, na_when = NO_PRODUCTS,
+      section = "Wages, treatment and women's rights",
+      text = "What deductions are made from workers' wages?",
+      help = "'legal_only': only deductions required or allowed by law and agreed in writing (tax, social "
+          .. "security). 'disciplinary': deductions as a penalty (lateness, mistakes, quitting early) or "
+          .. "for tools, uniforms or training, which the RBA Code prohibits. Cite the payroll rules.",
+      options = {
+        { value = "legal_only", label = "Only legal, agreed deductions", score = 1 },
+        { value = "disciplinary", label = "Disciplinary or cost deductions", score = 0 },
+      },
+      duties = { "RBA.A4", "CSDDD.ANX.I1.06", "CSDDD.ANX.I1.11" } },
+
+    { id = "tech.treatment.humane", kind = "maturity", weight = 2, evidence = true, na_when = NO_PRODUCTS,
+      section = "Wages, treatment and women's rights",
+      text = "Do you prohibit and prevent harsh and inhumane treatment (verbal abuse, corporal punishment, "
+          .. "public humiliation, threats), with disciplinary rules that workers know?",
+      help = "Yes: written disciplinary rules communicated to workers, supervisors trained, and worker "
+          .. "interviews in audits confirming no abuse. Partial: a policy without training or checks. "
+          .. "No: none.",
+      duties = { "RBA.A5", "CSDDD.ANX.I1.02", "CSDDD.ANX.I1.06" } },
+
+    { id = "tech.women.protection", kind = "maturity", weight = 2, evidence = true, na_when = NO_PRODUCTS,
+      section = "Wages, treatment and women's rights",
+      text = "Do you protect women workers' rights: no pregnancy tests or contraception requirements in "
+          .. "hiring or employment, maternity leave and protection from dismissal, safe work for pregnant "
+          .. "and nursing workers, and equal pay?",
+      help = "Yes: a written policy with each of these, checked in the last audit (including worker "
+          .. "interviews). Partial: some of them. No: none, or pregnancy tests are used.",
+      duties = { "RBA.A6", "CSDDD.ANX.I1.14", "CSDDD.ANX.I2.CEDAW" } },
+
+    { id = "tech.purchasing.practices", kind = "maturity", weight = 2, evidence = true,
+      section = "Wages, treatment and women's rights",
+      text = "Do you assess how your own purchasing practices (prices, lead times, forecast changes, "
+          .. "payment terms) affect your suppliers' ability to pay fair wages and keep working hours "
+          .. "within limits, and change them where they do?",
+      help = "Yes: a review with suppliers at least yearly, costed labour in prices, and changes made "
+          .. "(cite an example). Partial: a review without changes. No: not assessed.",
+      duties = { "CSDDD.A10", "UNGP.GP19", "OECD.RBC.S3" } },
+
+    -- Communities around production sites ------------------------------------------------------
+    { id = "tech.community.water", kind = "maturity", weight = 2, evidence = true, na_when = NO_PRODUCTS,
+      section = "Communities around production sites",
+      text = "Do you assess and limit the water use and wastewater of your production sites where water "
+          .. "is scarce or shared with communities, and share monitoring results with them?",
+      help = "Yes: a water-risk assessment per site, limits on abstraction in water-stressed areas, "
+          .. "wastewater treated to permit limits, and results shared with neighbouring communities. "
+          .. "Partial: assessment without sharing, or some sites. No: none.",
+      duties = { "CSDDD.ANX.I1.15", "RBA.C7", "RBA.C2" } },
+
     -- Ethics ----------------------------------------------------------------------------------
-    { id = "tech.ethics.integrity", kind = "maturity", weight = 1,
+    { id = "tech.ethics.integrity", kind = "maturity", weight = 1, evidence = true,
       section = "Ethics",
       text = "Do you prohibit bribery and improper advantage, and protect whistleblowers?",
       help = "Yes: an anti-corruption policy with training, due diligence on intermediaries, a confidential "
@@ -342,13 +456,13 @@ expression, and hazardous substances and e-waste.]],
     { id = "tech.migrant.forced_labour", title = "Forced-labour indicators among migrant workers",
       duties = { "CSDDD.ANX.I1.11", "CSDDD.ANX.I1.12", "RBA.A1", "CSDDD.A11" },
       severity = { scale = 5, scope = 4, irremediable = 4 }, likelihood = 4,
-      red_flag = true, impact = "actual",
+      red_flag = true, impact = "actual", group = "forced_labour", risks = { "forced_labour" },
       action = "Require within 30 days: return of all documents, removal of movement restrictions, a survey "
           .. "of fees paid by every migrant worker (home and host country) and full repayment within 90 "
           .. "days, termination of agents that charge workers, and an independent verification with "
           .. "worker interviews in their own language. Suspend new orders if the plan is not agreed.",
       when = function(a)
-        local share = a["labour.migrant.share"]
+        local share = util.num(a, "labour.migrant.share")
         if not share or share == 0 then return nil end
         local ids = forced_present(a)
         if #ids > 0 then
@@ -368,7 +482,7 @@ expression, and hazardous substances and e-waste.]],
           .. "without end-use due diligence",
       duties = { "UNGP.GP13", "UNGP.GP17", "UNGP.GP19", "CSDDD.ANX.I1.04", "CSDDD.ANX.I1.03" },
       severity = { scale = 5, scope = 4, irremediable = 5 }, likelihood = 4,
-      red_flag = true, impact = "potential",
+      red_flag = true, impact = "potential", group = "surveillance",
       action = "Stop new sales, updates and support to the end users concerned until an end-use human rights "
           .. "assessment is done; assess whether the authority must be notified under the Dual-Use "
           .. "Regulation catch-all; adopt an end-use due-diligence procedure with refusal criteria within "
@@ -378,6 +492,24 @@ expression, and hazardous substances and e-waste.]],
             and a["tech.surveillance.end_use_dd"] ~= "yes"
       end },
 
+    -- Severity: scale 5, scope 4, irremediable 5, as above. Intrusion software (spyware) sold to
+    -- agencies with a record of repression, without end-use checks, is in use against people:
+    -- the supplier contributes to actual abuses (surveillance of journalists and defenders,
+    -- arbitrary detention). Actual, severe, unremediated: the rating can reach E.
+    { id = "tech.surveillance.spyware_to_abusers",
+      title = "Intrusion software sold to high-risk end users without end-use checks",
+      duties = { "UNGP.GP13", "UNGP.GP19", "UNGP.GP22", "CSDDD.ANX.I1.04", "CSDDD.ANX.I1.03" },
+      severity = { scale = 5, scope = 4, irremediable = 5 }, likelihood = 5,
+      red_flag = true, impact = "actual", group = "surveillance",
+      action = "Require the supplier to stop deliveries, updates and support to the end users concerned at "
+          .. "once, to notify the export-control authority, and to cooperate with the remediation of "
+          .. "the people targeted; suspend the relationship until it does.",
+      when = function(a)
+        return util.has(a["tech.surveillance.capabilities"], "intrusion_software")
+            and a["tech.surveillance.high_risk_customers"] == "yes"
+            and lacking(a, "tech.surveillance.end_use_dd")
+      end },
+
     -- Severity: scale 5 (serious abuses: forced and child labour, sexual violence), scope 4, irremediable
     -- 5. Likelihood 4: the supplier itself reports CAHRA origin, serious-abuse risk and smelters that are
     -- not independently audited, so the minerals may be linked to the abuses.
@@ -385,15 +517,88 @@ expression, and hazardous substances and e-waste.]],
           .. "serious-abuse risk",
       duties = { "OECD.MIN.AII.SA", "OECD.MIN.S4", "OECD.MIN.S3", "RBA.D7", "CSDDD.A11" },
       severity = { scale = 5, scope = 4, irremediable = 5 }, likelihood = 4,
-      red_flag = true, impact = "actual",
+      red_flag = true, impact = "actual", group = "minerals_serious_abuse", risks = { "conflict" },
       action = "Require the supplier to identify the non-conformant smelters and refiners that source from "
           .. "CAHRAs, suspend them until they are RMAP, LBMA or RJC conformant, report the serious-abuse "
           .. "cases to senior management and to you within 30 days, and publish the outcome in its annual "
           .. "minerals report.",
       when = function(a)
-        local share = a["minerals.conformant_share"]
+        local share = util.num(a, "minerals.conformant_share")
         return a["minerals.cahra"] == "yes" and share ~= nil and share < 100
             and util.has(a["minerals.annex2_risks"], "serious_abuses")
+      end },
+
+    -- Severity: scale 5 (state-imposed forced labour), scope 5 (whole populations), irremediable 4.
+    -- Likelihood 5 when the supplier says so, 4 when it may be so. A red flag; potential, since the
+    -- buyer can still end the link by changing sourcing. Part of the forced-labour group.
+    { id = "tech.forced_labour.state_imposed", title = "Inputs possibly made with state-imposed forced labour",
+      duties = { "CSDDD.ANX.I1.11", "CSDDD.ANX.I1.12", "UNGP.GP13", "UNGP.GP19" },
+      severity = { scale = 5, scope = 5, irremediable = 4 }, likelihood = 5,
+      red_flag = true, impact = "potential", group = "forced_labour", risks = { "forced_labour" },
+      action = "Require traceability of the inputs concerned to their origin within 90 days and exclusion of "
+          .. "every supplier that sources from or takes part in state-imposed forced labour programmes.",
+      when = function(a)
+        local v = a["tech.forced_labour.state_imposed"]
+        if v == "yes" then return true end
+        if v == "possible" then return { likelihood = 4 } end
+      end },
+
+    -- Severity: scale 3 (loss of wages, and a means of coercion), scope 4 (every worker), irremediable
+    -- 2 (repayable). Likelihood 5: the supplier reports the practice.
+    { id = "tech.wages.unlawful_deductions", title = "Disciplinary or cost deductions from wages",
+      duties = { "RBA.A4", "CSDDD.ANX.I1.06", "CSDDD.A11" },
+      severity = { scale = 3, scope = 4, irremediable = 2 }, likelihood = 5,
+      impact = "actual",
+      action = "Require an end to disciplinary and cost deductions and repayment of the amounts deducted in the "
+          .. "last 12 months, checked through payroll records and worker interviews.",
+      when = function(a)
+        return a["tech.wages.deductions"] == "disciplinary"
+      end },
+
+    -- Severity: scale 4 (abuse, humiliation), scope 3, irremediable 3. Likelihood 3.
+    { id = "tech.treatment.unprotected", title = "No safeguards against harsh and inhumane treatment",
+      duties = { "RBA.A5", "CSDDD.ANX.I1.02" },
+      severity = { scale = 4, scope = 3, irremediable = 3 }, likelihood = 3,
+      impact = "potential",
+      action = "Ask for written disciplinary rules, supervisor training and worker interviews on treatment in the "
+          .. "next audit.",
+      when = function(a)
+        return lacking(a, "tech.treatment.humane")
+      end },
+
+    -- Severity: scale 3 (discrimination in hiring and employment), scope 3, irremediable 3.
+    -- Likelihood 3: pregnancy testing and dismissal of pregnant workers are documented in electronics.
+    { id = "tech.women.unprotected", title = "Women workers' rights not protected",
+      duties = { "RBA.A6", "CSDDD.ANX.I1.14", "CSDDD.ANX.I2.CEDAW" },
+      severity = { scale = 3, scope = 3, irremediable = 3 }, likelihood = 3,
+      impact = "potential",
+      action = "Ask for a ban on pregnancy testing, maternity protection and an equal-pay review, checked through "
+          .. "worker interviews within six months.",
+      when = function(a)
+        return lacking(a, "tech.women.protection")
+      end },
+
+    -- Severity: scale 3 (purchasing practices drive excessive hours and low wages at suppliers),
+    -- scope 4, irremediable 2. Likelihood 3. CSDDD Art 10 names changes to purchasing practices.
+    { id = "tech.purchasing.unassessed", title = "Own purchasing practices not assessed",
+      duties = { "CSDDD.A10", "UNGP.GP19" },
+      severity = { scale = 3, scope = 4, irremediable = 2 }, likelihood = 3,
+      impact = "potential",
+      action = "Ask for a review of prices, lead times and order changes with the main suppliers and the changes "
+          .. "that follow, within 12 months.",
+      when = function(a)
+        return lacking(a, "tech.purchasing.practices")
+      end },
+
+    -- Severity: scale 3 (drinking water and livelihoods), scope 3, irremediable 3. Likelihood 2.
+    { id = "tech.community.water_unmanaged", title = "Water use and wastewater of production sites not managed",
+      duties = { "CSDDD.ANX.I1.15", "RBA.C7" },
+      severity = { scale = 3, scope = 3, irremediable = 3 }, likelihood = 2,
+      impact = "potential",
+      action = "Ask for a water-risk assessment of each production site and monitoring shared with neighbouring "
+          .. "communities.",
+      when = function(a)
+        return lacking(a, "tech.community.water")
       end },
 
     -- Severity: scale 3 (health and dignity; fire in overcrowded dormitories can kill, which the
@@ -421,7 +626,7 @@ expression, and hazardous substances and e-waste.]],
       action = "Ask for written agreements with each school, removal of under-18 students from night shifts "
           .. "and overtime, equal pay, and a cap on the share of student workers; verify within 90 days.",
       when = function(a)
-        local share = a["tech.students.share"]
+        local share = util.num(a, "tech.students.share")
         if not share or share == 0 then return nil end
         if a["tech.students.protections"] ~= "yes" then
           if share > 10 then return { likelihood = 4 } end
@@ -438,7 +643,7 @@ expression, and hazardous substances and e-waste.]],
       action = "Ask for the corrective action plan for each open Priority finding and a closure audit within "
           .. "the scheme's deadline; escalate to senior management if any is older than 90 days.",
       when = function(a)
-        local n = a["tech.rba.priority_open"]
+        local n = util.num(a, "tech.rba.priority_open")
         if n and n > 0 then return { detail = tostring(n) .. " open Priority findings" } end
       end },
 
@@ -453,7 +658,7 @@ expression, and hazardous substances and e-waste.]],
           .. "starting with sites that employ migrant or student workers.",
       when = function(a)
         if not util.is(a, "tech.rba.audit", "none", "saq_only") then return nil end
-        local share = a["labour.migrant.share"]
+        local share = util.num(a, "labour.migrant.share")
         if share and share > 20 then return { likelihood = 4 } end
         return { questions = { "tech.rba.audit" } }
       end },
@@ -533,8 +738,8 @@ expression, and hazardous substances and e-waste.]],
       action = "Ask the supplier to screen every labour agent in the sending and receiving countries for "
           .. "licences and fee practices within six months and to stop using agents that refuse.",
       when = function(a)
-        local share = a["labour.migrant.share"]
-        local audited = a["tech.recruitment.agents_audited"]
+        local share = util.num(a, "labour.migrant.share")
+        local audited = util.num(a, "tech.recruitment.agents_audited")
         return share ~= nil and share > 0 and audited ~= nil and audited < 50
       end },
   },
@@ -550,6 +755,10 @@ expression, and hazardous substances and e-waste.]],
     { name = "no migrant workers, no migrant red flag",
       answers = { ["labour.migrant.share"] = 0, ["labour.forced.movement_restricted"] = "yes" },
       expect = { absent = { "tech.migrant.forced_labour" }, findings = { "labour.forced.indicator" } } },
+    { name = "spyware sold to abusive agencies without checks: actual severe red flag, E",
+      answers = { ["tech.surveillance.capabilities"] = { "intrusion_software" },
+                  ["tech.surveillance.high_risk_customers"] = "yes", ["tech.surveillance.end_use_dd"] = "no" },
+      expect = { findings = { "tech.surveillance.spyware_to_abusers" }, red_flag = true, rating = "E" } },
     { name = "surveillance sales without end-use checks are a red flag",
       answers = { ["tech.surveillance.high_risk_customers"] = "yes", ["tech.surveillance.end_use_dd"] = "partial" },
       expect = { findings = { "tech.surveillance.unchecked_sales" }, red_flag = true } },
@@ -605,11 +814,30 @@ expression, and hazardous substances and e-waste.]],
       answers = { ["tech.privacy.worker_monitoring"] = "proportionate" },
       expect = { absent = { "tech.privacy.intrusive_monitoring" } } },
     { name = "government requests executed without review",
-      answers = { ["tech.expression.government_requests"] = "no" },
+      answers = { ["tech.expression.government_requests"] = "no", ["tech.expression.exposure"] = "yes",
+                  ["tech.surveillance.capabilities"] = { "none" } },
       expect = { findings = { "tech.expression.requests_unmanaged" } } },
     { name = "no user data held",
-      answers = { ["tech.expression.government_requests"] = "na" },
+      answers = { ["tech.expression.government_requests"] = "na", ["tech.expression.exposure"] = "no" },
       expect = { absent = { "tech.expression.requests_unmanaged" } } },
+    { name = "inputs possibly from state-imposed forced labour are a red flag",
+      answers = { ["tech.forced_labour.state_imposed"] = "possible" },
+      expect = { findings = { "tech.forced_labour.state_imposed" }, red_flag = true } },
+    { name = "inputs traced and excluded",
+      answers = { ["tech.forced_labour.state_imposed"] = "no_traced" },
+      expect = { absent = { "tech.forced_labour.state_imposed" } } },
+    { name = "disciplinary deductions",
+      answers = { ["tech.production"] = "own", ["tech.wages.deductions"] = "disciplinary" },
+      expect = { findings = { "tech.wages.unlawful_deductions" } } },
+    { name = "no safeguards against inhumane treatment, women unprotected, purchasing and water unassessed",
+      answers = { ["tech.production"] = "own", ["tech.treatment.humane"] = "no", ["tech.women.protection"] = "no",
+                  ["tech.purchasing.practices"] = "unknown", ["tech.community.water"] = "no" },
+      expect = { findings = { "tech.treatment.unprotected", "tech.women.unprotected",
+                              "tech.purchasing.unassessed", "tech.community.water_unmanaged" } } },
+    { name = "a software vendor answers na to factory questions",
+      answers = { ["tech.production"] = "none", ["tech.rba.audit"] = "na", ["tech.wages.deductions"] = "na",
+                  ["tech.treatment.humane"] = "na", ["tech.community.water"] = "na" },
+      expect = { absent = { "tech.audit.none", "tech.treatment.unprotected", "tech.community.water_unmanaged" } } },
     { name = "no emergency preparedness",
       answers = { ["tech.ohs.emergency"] = "no" },
       expect = { findings = { "tech.ohs.emergency_gap" } } },

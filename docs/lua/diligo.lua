@@ -17,8 +17,8 @@
 ---@alias diligo.Level 1|2|3|4|5
 
 ---An answer value as a rule sees it: maturity and choice a string, multi a read-only list of
----strings, number and percent a number, date ("YYYY-MM-DD") and text a string. nil when the
----question is unanswered, or (except maturity) answered "unknown".
+---strings, number and percent a number, date ("YYYY-MM-DD") and text a string; "unknown" for an
+---answer unknown (every kind), "na" for a question that does not apply, nil when unanswered.
 ---@alias diligo.Value string|number|string[]|nil
 
 ---An answer written in a test, as in a questionnaire: a string, a number, or a list of strings
@@ -38,7 +38,9 @@
 ---@field help? string              what counts as yes / partial / no, what evidence to cite
 ---@field section? string           heading in templates and reports (default: the module or sector title)
 ---@field weight? number            > 0 and <= 100 (default 1)
----@field required? boolean         marked "required" in the template
+---@field required? boolean         must be answered (unknown allowed) for a questionnaire to validate
+---@field evidence? boolean         a positive answer needs cited, current evidence for full credit
+---@field na_when? table<string, any>  when the question does not apply: { ["q.id"] = value | { ... } | { none_of = { ... } }, small = true }
 ---@field duties string[]           1 to 64 catalogue ids (see `diligo duties`)
 ---@field options? (string|diligo.Option)[]  choice and multi: 1 to 200 options
 ---@field min? number               number: lowest allowed answer
@@ -54,6 +56,9 @@
 ---What a rule may return instead of true.
 ---@class diligo.Finding
 ---@field likelihood? diligo.Level   overrides the rule's likelihood for this finding
+---@field scale? diligo.Level        overrides the rule's scale
+---@field scope? diligo.Level        overrides the rule's scope (for example from a count)
+---@field irremediable? diligo.Level overrides the rule's irremediable character
 ---@field detail? string             shown next to the finding
 ---@field questions? string[]        the triggering questions (default: every question read)
 
@@ -63,7 +68,10 @@
 ---@field duties string[]
 ---@field severity diligo.Severity
 ---@field likelihood diligo.Level    CSDDD Art 9
----@field red_flag? boolean          caps the rating at D; the finding is critical
+---@field red_flag? boolean          caps the rating at D (E when actual and severe); the finding is critical
+---@field group? string             rules about one impact share a group: it counts once
+---@field risks? string[]           country-risk columns that raise the likelihood by one step
+---@field unknown? "ask"|"assume"   what missing answers that could make the rule fire give
 ---@field impact? diligo.Impact      "potential" (Art 10, default) or "actual" (Art 11)
 ---@field action string              the recommended action, for the action plan
 ---@field reads? string[]           the question ids `when` reads (required when the sector drops questions)
@@ -75,6 +83,7 @@
 
 ---@class diligo.Expect
 ---@field findings? string[]   rule ids that must fire
+---@field info? string[]       rule ids that must ask for information (missing answers)
 ---@field absent? string[]     rule ids that must not fire
 ---@field rating? "A"|"B"|"C"|"D"|"E"
 ---@field red_flag? boolean
@@ -84,6 +93,7 @@
 ---@field name string
 ---@field answers table<string, diligo.TestValue>
 ---@field context? diligo.TestContext
+---@field evidence? boolean        every answer cites one current evidence item
 ---@field expect diligo.Expect
 
 ---Read-only answers of one questionnaire, indexed by question id. Reading an id that is not in
@@ -98,6 +108,7 @@
 ---@field sector? string
 ---@field employees? integer
 ---@field tier? integer
+---@field small boolean       1 to 49 employees (UNGP 14 proportionality)
 
 ---Read-only context of one assessment.
 ---@class diligo.Context

@@ -46,6 +46,9 @@ enum {
 						     on n characters (docs/security.md) */
 	DILIGO_MAX_SNAPSHOT_DEPTH = 50,    /* upvalues and tables walked to freeze a rule's world */
 	DILIGO_MAX_FINDING_QUESTIONS = 1000, /* questions a rule names in a finding */
+	DILIGO_MAX_CONDITIONS = 16,        /* na_when conditions of a question; risks of a rule */
+	DILIGO_MAX_COUNTERFACTUALS = 128,  /* calls of one rule that try the answers a supplier left
+					      unknown or blank (docs/scoring.md) */
 	DILIGO_MAX_TEST_LIST = 1000,       /* values of one list answer in a pack's test */
 	DILIGO_MAX_TEST_ANSWERS = 5000,    /* answers one pack test gives (the rest are ignored) */
 	DILIGO_MAX_TEST_EXPECT = 200,      /* findings a test expects present, or absent */

@@ -145,7 +145,8 @@ static bool parse_number(const struct cli_opt *o, const char *s, double *out)
 
 static bool is_common(int code)
 {
-	return code == 's' || code == OPT_PLUGIN_PATH || code == OPT_MAX_INSTR || code == OPT_MAX_MEM;
+	return code == 's' || code == OPT_PLUGIN_PATH || code == OPT_MAX_INSTR || code == OPT_MAX_MEM ||
+	       code == OPT_REGIME;
 }
 
 static void store_common(struct cli_common *c, const struct cli_getopt *g)
@@ -163,6 +164,9 @@ static void store_common(struct cli_common *c, const struct cli_getopt *g)
 		break;
 	case OPT_MAX_MEM:
 		c->max_memory = (size_t)(g->num * 1024 * 1024);
+		break;
+	case OPT_REGIME:
+		c->regime = g->arg;
 		break;
 	default:
 		break;
@@ -395,6 +399,7 @@ struct lhost_opts cli_lhost_opts(struct cli_common *c)
 	o.max_instructions = c->max_instructions;
 	o.max_memory = c->max_memory;
 	o.hash_files = c->hash_files;
+	o.regime = c->regime;
 	return o;
 }
 

@@ -35,7 +35,7 @@ struct cli_opt {
 
 /* getopt codes of long-only options */
 enum { OPT_PLUGIN_PATH = 1000, OPT_MAX_INSTR, OPT_MAX_MEM, OPT_JSON, OPT_FAIL_ON, OPT_FRAMEWORK,
-       OPT_FRAMEWORKS };
+       OPT_FRAMEWORKS, OPT_REGIME, OPT_COUNTRY_RISK };
 enum { OPT_MAX_SECONDS = 1100, OPT_ISOLATE };
 enum { OPT_BASELINE = 1200 };
 
@@ -58,6 +58,10 @@ enum { OPT_BASELINE = 1200 };
 	  .help = "Lua memory cap per assessment (default {default})",                       \
 	  .min = 1, .max = DILIGO_MAX_MEMORY_MB, .def = LHOST_DEFAULT_MEMORY_MB }
 
+#define CLI_OPT_REGIME                                                                       \
+	{ .name = "regime", .arg = "NAME", .code = OPT_REGIME,                               \
+	  .help = "legal regime of the duty catalogue (default: the CSDDD as amended\n"       \
+		  "by Omnibus I; csddd-2024: as first adopted)" }
 /* Option values common to several commands. */
 struct cli_common {
 	const char *paths[DILIGO_MAX_CLI_PATHS]; /* --plugin-path, DILIGO_PATH, the user's */
@@ -65,6 +69,7 @@ struct cli_common {
 	long max_instructions;
 	size_t max_memory;
 	const char *sector;
+	const char *regime; /* --regime */
 	bool resolved; /* DILIGO_PATH appended (cli_resolve) */
 	bool hash_files; /* Lua files' SHA-256 needed (supplier workbooks) */
 	char *env_copy;

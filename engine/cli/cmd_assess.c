@@ -11,13 +11,14 @@
 
 #include "baseline.h"
 #include "batch.h"
+#include "crisk.h"
 #include "cli.h"
 #include "cmd.h"
 #include "report.h"
 
 struct assess_opts {
 	struct cli_common c;
-	const char *output, *portfolio, *json;
+	const char *output, *portfolio, *json, *country_risk;
 	bool stakeholder, quiet;
 	int jobs;
 	int fail_on; /* -1 = off */
@@ -40,6 +41,10 @@ const struct cli_opt assess_options[] = {
 	  .help = "worker threads (default: online cores)",
 	  .min = 1, .max = DILIGO_MAX_JOBS, .integer = true },
 	CLI_OPT_PLUGIN_PATH,
+	{ .name = "country-risk", .arg = "FILE", .code = OPT_COUNTRY_RISK,
+	  .help = "country-risk CSV that raises likelihoods (default: plugins/country-risk.csv\n"
+		  "on the search path; none: no country risk)" },
+	CLI_OPT_REGIME,
 	{ .name = "fail-on", .arg = "LEVEL", .code = OPT_FAIL_ON,
 	  .help = "exit 1 when any finding is at or above LEVEL\n(low|medium|high|critical)" },
 	{ .name = "baseline", .arg = "PATH", .code = OPT_BASELINE,
@@ -71,6 +76,7 @@ static int parse(int argc, char **argv, struct assess_opts *o)
 		case 'p': o->portfolio = g.arg; break;
 		case OPT_JSON: o->json = g.arg; break;
 		case OPT_BASELINE: o->baselines[o->nbaselines++] = g.arg; break;
+		case OPT_COUNTRY_RISK: o->country_risk = g.arg; break;
 		case 'q': o->quiet = true; break;
 		case 'j': o->jobs = (int)g.num; break;
 		case OPT_MAX_SECONDS: o->isolate.max_seconds = g.num; break;
@@ -191,6 +197,43 @@ static void print_summary(const struct batch_opts *o, const struct batch_summary
 	free(line);
 }
 
+/* The country-risk file: the one named, none, or plugins/country-risk.csv
+ * on the search path (absent: none). NULL with *e set on an error. */
+static struct crisk *country_risk(struct assess_opts *o, bool *failed, struct err *e)
+{
+	char path[DILIGO_MAX_PATH];
+	struct lhost *h;
+	bool found;
+
+	*failed = false;
+	if (o->country_risk && !strcmp(o->country_risk, "none"))
+		return NULL;
+	if (o->country_risk) {
+		struct crisk *c = crisk_load(o->country_risk, e);
+
+		*failed = !c;
+		if (!c && e->code == ERR_INPUT)
+			e->code = ERR_USAGE; /* the option's file, not a questionnaire, is wrong */
+		return c;
+	}
+	if (!(h = cli_lhost(&o->c, e))) {
+		*failed = true;
+		return NULL;
+	}
+	found = lhost_find_data(h, "country-risk.csv", path, sizeof path);
+	lhost_free(h);
+	if (!found)
+		return NULL;
+	{
+		struct crisk *c = crisk_load(path, e);
+
+		*failed = !c;
+		if (c) /* as the reports name the built-in Lua files: wherever diligo is installed */
+			c->path = "plugins/country-risk.csv";
+		return c;
+	}
+}
+
 int cmd_assess(int argc, char **argv)
 {
 	struct assess_opts o = { 0 };
@@ -199,7 +242,8 @@ int cmd_assess(int argc, char **argv)
 	struct err e = { 0 };
 	char **inputs;
 	int ninputs, rc = parse(argc, argv, &o);
-	bool to_dir;
+	bool to_dir, failed;
+	struct crisk *crisk;
 
 	if (rc)
 		return rc;
@@ -224,6 +268,14 @@ int cmd_assess(int argc, char **argv)
 	}
 	o.c.hash_files = o.output || (!o.portfolio && !o.json);
 	bo.lhost = cli_lhost_opts(&o.c); /* DILIGO_PATH read once, before any thread */
+	crisk = country_risk(&o, &failed, &e);
+	bo.crisk = crisk;
+	if (failed) {
+		cli_common_free(&o.c);
+		cli_inputs_free(inputs, ninputs);
+		cli_print_err(&e);
+		return err_exit_code(e.code);
+	}
 	bo.sector = o.c.sector;
 	bo.isolate = o.isolate;
 	bo.diag = print_diag;
@@ -241,6 +293,7 @@ int cmd_assess(int argc, char **argv)
 	bo.now = (time_t)cli_now();
 	rc = batch_run(&bo, &sum);
 	baseline_free((struct baseline *)bo.baseline);
+	crisk_free(crisk);
 	cli_common_free(&o.c);
 	cli_inputs_free(inputs, ninputs);
 	if (rc)

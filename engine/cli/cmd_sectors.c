@@ -72,6 +72,7 @@ const struct cli_opt duties_options[] = {
 	  .help = "only the duties of framework F (exit 2 when there is none)" },
 	{ .name = "frameworks", .code = OPT_FRAMEWORKS,
 	  .help = "list the frameworks and the file that declares each" },
+	CLI_OPT_REGIME,
 	CLI_OPT_PLUGIN_PATH,
 	{ .name = NULL },
 };
@@ -162,8 +163,8 @@ int cmd_duties(int argc, char **argv)
 
 		if (framework && strcasecmp(framework, d->framework))
 			continue;
-		cli_say(stdout, "%-22s %-8s %-10s %s: %s", d->id, d->framework, d->status, d->title,
-			d->text);
+		cli_say(stdout, "%-22s %-8s %-10s %s: %s [%s]", d->id, d->framework, d->status,
+			d->title, d->text, d->verified);
 		shown++;
 	}
 	if (framework && !shown) {

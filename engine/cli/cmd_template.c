@@ -32,7 +32,28 @@ static void allowed(FILE *f, const struct question *q)
 	char buf[16384];
 
 	kind_ops(q->kind)->hint(q, buf, sizeof buf);
-	fprintf(f, "  # allowed: %s\n", buf);
+	fprintf(f, "  # allowed: %s | unknown", buf);
+	if (q->nna_when) {
+		fputs(" | na (only when ", f);
+		for (int k = 0; k < q->nna_when; k++) {
+			const struct na_cond *c = &q->na_when[k];
+
+			if (k)
+				fputs(", or ", f);
+			if (!c->qid) {
+				fputs("the supplier is small", f);
+				continue;
+			}
+			fprintf(f, "%s is %s", c->qid, c->none_of ? "none of " : "");
+			for (int j = 0; j < c->nvalues; j++)
+				fprintf(f, "%s%s", j ? " or " : "", c->values[j]);
+		}
+		fputc(')', f);
+	}
+	fputc('\n', f);
+	if (q->evidence)
+		fputs("  # evidence: a positive answer earns full credit only with cited, current "
+		      "evidence\n", f);
 }
 
 /* The labels the pack's author wrote for the options, one per line, when
@@ -56,11 +77,14 @@ static void write_template(FILE *f, const struct pack *p)
 	const char *section = NULL;
 
 	fprintf(f, "# diligo questionnaire, sector pack '%s' %s: %s\n", p->id, p->version, p->title);
-	fprintf(f, "# Answer each question after its key; leave out what you cannot answer.\n"
+	fprintf(f, "# Answer each question after its key. Every question takes 'unknown' (a gap in\n"
+		   "# the score); leaving an answer out never scores better than 'unknown', and a\n"
+		   "# required question must be answered.\n"
 		   "# Long form: key: { value: ..., evidence: [E1], comment: \"...\", confidential: true }\n"
 		   "diligo: 1\nsupplier:\n  id: \"\"        # your supplier id, as given by your customer\n"
 		   "  name: \"\"\n  country: \"\"   # ISO 3166-1 alpha-2, such as CD or NO\n"
-		   "  sector: %s\n  employees: 0\n  tier: 1\nperiod: 2025\nrespondent:   "
+		   "  sector: %s\n  employees: 0   # required: the number of employees\n  tier: 1\n"
+		   "period: 2025\nrespondent:   "
 		   "# confidential: never shown in shared reports\n  name: \"\"\n  role: \"\"\n"
 		   "answers:\n", p->id);
 	for (int i = 0; i < p->nquestions; i++) {

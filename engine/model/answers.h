@@ -11,8 +11,15 @@
 #include "pack.h"
 
 struct ynode; /* the parsed file (questionnaire module) */
+struct crisk; /* country risk (crisk.h) */
 
 enum astate { ANS_NONE, ANS_VALUE, ANS_UNKNOWN, ANS_NA };
+
+/* Whether a question applies to this supplier (its na_when conditions,
+ * qn_bind): a question that does not apply leaves every sum; one whose
+ * conditions rest on a missing or unknown answer counts as a gap, whatever
+ * its own answer, so that hiding the condition never pays. */
+enum applic { APPL_YES, APPL_NO, APPL_UNKNOWN };
 
 struct answer {
 	enum astate state;
@@ -41,7 +48,7 @@ struct evidence {
 
 struct supplier {
 	const char *id, *name, *country, *sector;
-	long employees; /* -1 when not given */
+	long employees; /* -1 when not given (an error, except in pack tests) */
 	int tier; /* 0 when not given */
 };
 
@@ -55,6 +62,9 @@ struct qn {
 	const char *respondent_name, *respondent_role, *respondent_email;
 	const struct pack *pack;
 	struct answer *answers; /* one per pack question, same index */
+	unsigned char *applies; /* enum applic, one per pack question */
+	bool partial; /* a pack's test: required answers and employees not enforced */
+	const struct crisk *crisk; /* country risk for this run, or NULL (neutral) */
 	struct evidence *evidence;
 	int nevidence;
 	struct err *diags; /* problems found by qn_bind */

@@ -9,7 +9,7 @@
 #include "score.h"
 #include "text.h"
 
-static const char *const maturity_values[] = { "yes", "partial", "no", "unknown", "na" };
+static const char *const maturity_values[] = { "yes", "partial", "no" };
 
 const struct qoption *kind_find_option(const struct question *q, const char *v)
 {
@@ -90,11 +90,11 @@ static const char *maturity_parse(const struct question *q, const char *text, st
 	for (size_t k = 0; k < sizeof maturity_values / sizeof *maturity_values; k++)
 		if (!text[i] && !strcmp(low, maturity_values[k])) {
 			a->str = maturity_values[k];
-			a->state = k == 3 ? ANS_UNKNOWN : k == 4 ? ANS_NA : ANS_VALUE;
+			a->state = ANS_VALUE;
 			return NULL;
 		}
-	return arena_printf(ar, "'%s' is not an answer to %s (expected yes, partial, no, unknown or na)",
-			    text, q->id);
+	return arena_printf(ar, "'%s' is not an answer to %s (expected yes, partial, no or unknown%s)",
+			    text, q->id, q->nna_when ? ", or na where it does not apply" : "");
 }
 
 static double maturity_score(const struct question *q, const struct answer *a)
@@ -109,7 +109,7 @@ static double maturity_score(const struct question *q, const struct answer *a)
 static void maturity_hint(const struct question *q, char *buf, size_t n)
 {
 	(void)q;
-	snprintf(buf, n, "yes | partial | no | unknown | na");
+	snprintf(buf, n, "yes | partial | no");
 }
 
 /* ---- choice and multi: the pack's options ----------------------------- */
@@ -298,19 +298,19 @@ static void text_hint(const struct question *q, char *buf, size_t n)
 /* ---- the table -------------------------------------------------------- */
 
 static const struct kind_ops kinds[QK__COUNT] = {
-	[QK_MATURITY] = { "maturity", KIND_LUA_STRING, false, false, true, maturity_parse,
+	[QK_MATURITY] = { "maturity", KIND_LUA_STRING, false, false, maturity_parse,
 			  maturity_score, as_string, maturity_hint, always },
-	[QK_CHOICE] = { "choice", KIND_LUA_STRING, false, true, false, choice_parse, choice_score,
+	[QK_CHOICE] = { "choice", KIND_LUA_STRING, false, true, choice_parse, choice_score,
 			as_string, choice_hint, any_option_scored },
-	[QK_MULTI] = { "multi", KIND_LUA_LIST, true, true, false, multi_parse, multi_score,
+	[QK_MULTI] = { "multi", KIND_LUA_LIST, true, true, multi_parse, multi_score,
 		       multi_text, multi_hint, any_option_scored },
-	[QK_NUMBER] = { "number", KIND_LUA_NUMBER, false, false, false, number_parse, not_scored,
+	[QK_NUMBER] = { "number", KIND_LUA_NUMBER, false, false, number_parse, not_scored,
 			number_text, number_hint, never },
-	[QK_PERCENT] = { "percent", KIND_LUA_NUMBER, false, false, false, percent_parse,
+	[QK_PERCENT] = { "percent", KIND_LUA_NUMBER, false, false, percent_parse,
 			 not_scored, percent_text, percent_hint, never },
-	[QK_DATE] = { "date", KIND_LUA_STRING, false, false, false, date_parse, not_scored,
+	[QK_DATE] = { "date", KIND_LUA_STRING, false, false, date_parse, not_scored,
 		      as_string, date_hint, never },
-	[QK_TEXT] = { "text", KIND_LUA_STRING, false, false, false, text_parse, not_scored,
+	[QK_TEXT] = { "text", KIND_LUA_STRING, false, false, text_parse, not_scored,
 		      as_string, text_hint, never },
 };
 

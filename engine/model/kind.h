@@ -20,7 +20,11 @@
 
 struct arena;
 
-/* How rules see a value in Lua. */
+/* Every kind also takes "unknown" (a gap, and a distinct value rules see)
+ * and, where the question declares when it does not apply (na_when),
+ * "na": qn_bind handles both before a kind's parse is asked.
+ *
+ * How rules see a value in Lua. */
 enum kind_lua { KIND_LUA_STRING, KIND_LUA_NUMBER, KIND_LUA_LIST };
 
 struct kind_ops {
@@ -28,7 +32,6 @@ struct kind_ops {
 	enum kind_lua lua;      /* the Lua value of an answer */
 	bool list;              /* answered by a list (a YAML sequence) of option values */
 	bool options;           /* a pack must declare options */
-	bool own_unknown;       /* "unknown" and "na" are values of the kind (rules see them) */
 	/* Convert one text (one item for list kinds: appended to a->list, whose
 	 * room the caller made) into a; NULL when valid, else the problem as a
 	 * sentence, allocated in ar. */

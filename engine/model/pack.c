@@ -101,6 +101,25 @@ void pack_index(struct pack *p)
 		index_duties(p);
 }
 
+const struct question *pack_resolve(struct pack *p, const char **bad_id)
+{
+	for (int i = 0; i < p->nquestions; i++)
+		for (int k = 0; k < p->questions[i].nna_when; k++) {
+			struct na_cond *c = (struct na_cond *)&p->questions[i].na_when[k];
+
+			if (!c->qid) {
+				c->question = -1;
+				continue;
+			}
+			c->question = pack_find_question(p, c->qid);
+			if (c->question < 0) {
+				*bad_id = c->qid;
+				return &p->questions[i];
+			}
+		}
+	return NULL;
+}
+
 int pack_find_question(const struct pack *p, const char *id)
 {
 	size_t h;

@@ -20,11 +20,28 @@ struct qoption {
 	bool has_score;
 };
 
+/* One condition of a question's `na_when`: the question does not apply
+ * when the answer to another question equals one of `values` (for a multi
+ * answer: lists one of them), or, for the profile condition `small`, when
+ * the supplier is small (score.h, SCORE_SMALL_EMPLOYEES). An answer that
+ * is unknown or missing never satisfies a condition. */
+struct na_cond {
+	const char *qid;      /* the question it reads, as written; NULL for `small` */
+	int question;         /* its index (pack_resolve), -1 for `small` */
+	const char **values;  /* as written: option values, maturity words */
+	const double *nums;   /* the same as numbers, for number and percent questions */
+	int nvalues;
+	bool none_of; /* holds when the answer is (or lists) none of the values instead */
+};
+
 struct question {
 	const char *id, *text, *help, *section, *module;
 	enum qkind kind;
 	double weight;
 	bool required;
+	bool evidence; /* a positive answer needs cited, current evidence (full credit) */
+	const struct na_cond *na_when; /* when `na` is a valid answer; none: never */
+	int nna_when;
 	const struct qoption *opts;
 	int nopts;
 	double min, max;
@@ -52,6 +69,13 @@ struct rule {
 	const char **reads;
 	int nreads;
 	bool has_reads;
+	/* unknown = "assume": when missing answers could make the rule fire,
+	 * the finding itself is raised (the risk cannot be ruled out); else
+	 * ("ask") an information-needed finding at the same level. */
+	bool assume_unknown;
+	const char *group; /* impact group: findings of one group count once; NULL = its own */
+	const char **risks; /* country-risk columns that raise its likelihood */
+	int nrisks;
 	const char *file;
 	int line;
 };
@@ -78,6 +102,15 @@ struct tailoring {
 	int line;
 };
 
+/* A legal regime the catalogue describes (the CSDDD as amended, or as
+ * first adopted): what differs for the buyer (scope, penalties, liability,
+ * dates), stated in the Method sheet, never in supplier scores. */
+struct regime {
+	const char *id, *title, *verified;
+	const char **notes;
+	int nnotes;
+};
+
 struct pack_file {
 	const char *path;
 	char sha256[65];
@@ -99,6 +132,7 @@ struct pack {
 	const char *extends; /* the sector pack it builds on, or NULL */
 	const struct tailoring *tailoring; /* in declaration order, bases first */
 	int ntailoring;
+	const struct regime *regime; /* the catalogue's regime in force for this run */
 	struct pack_file *files; /* every Lua file loaded, in load order */
 	int nfiles;
 	/* every file is bundled: the pack may run in-process; any other pack
@@ -122,6 +156,9 @@ const struct duty *pack_find_duty(const struct pack *p, const char *id);
 /* Sort the catalogue (when p owns it), hash question ids, resolve duty ids
  * to indexes and list the duty areas; call once after building. */
 void pack_index(struct pack *p);
+/* Resolve the question ids of na_when conditions (after pack_index); the
+ * first id that names no question, or NULL. */
+const struct question *pack_resolve(struct pack *p, const char **bad_id);
 void pack_free(struct pack *p);
 
 #endif

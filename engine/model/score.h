@@ -10,6 +10,8 @@
 #ifndef DILIGO_SCORE_H
 #define DILIGO_SCORE_H
 
+#include <stddef.h>
+
 #include "assessment.h"
 
 /* The version of the scoring method below; written into every JSON result
@@ -39,12 +41,22 @@ enum { SCORE_NMATURITY = 3 };
 extern const struct maturity_score score_maturity[SCORE_NMATURITY]; /* yes, partial, no */
 #define SCORE_GAP 0
 
-/* Each of a rule's scale, scope, irremediable and likelihood is a whole
- * number in [SCORE_COMPONENT_MIN, SCORE_COMPONENT_MAX]; severity is the
- * largest of the first three; priority = severity x likelihood. */
+/* A positive answer (score above 0) to a question that needs evidence
+ * (`evidence = true`) earns its score times SCORE_UNEVIDENCED unless it
+ * cites at least one evidence item that is not stale. A macro so labels
+ * can print it. */
+#define SCORE_UNEVIDENCED 0.5
+
+/* Each of a finding's scale, scope, irremediable and likelihood is a whole
+ * number in [SCORE_COMPONENT_MIN, SCORE_COMPONENT_MAX]. Severity counts all
+ * three, the largest SCORE_SEVERITY_EXTRA more times, so that one grave
+ * dimension is not averaged away:
+ *   severity = (scale + scope + irremediable + EXTRA x largest) / (3 + EXTRA)
+ * priority = severity x likelihood. */
 enum {
 	SCORE_COMPONENT_MIN = 1,
 	SCORE_COMPONENT_MAX = 5,
+	SCORE_SEVERITY_EXTRA = 1,
 	SCORE_PRIORITY_MIN = SCORE_COMPONENT_MIN * SCORE_COMPONENT_MIN,
 	SCORE_PRIORITY_MAX = SCORE_COMPONENT_MAX * SCORE_COMPONENT_MAX,
 };
@@ -60,20 +72,63 @@ struct level_band {
 extern const struct level_band score_level_bands[LVL__COUNT];
 #define SCORE_RED_FLAG_LEVEL LVL_CRITICAL
 
-/* Rating from the unrounded overall score: the first band whose min the
- * score reaches, best first; the last band (E) takes every lower score and
- * an empty one (no applicable question). */
+/* Rating from the unrounded overall score (the process rating): the first
+ * band whose min the score reaches, best first; the last band (E) takes
+ * every lower score and an empty one (no applicable question). */
 struct rating_band {
 	char letter;
 	double min;
 };
 enum { SCORE_NRATINGS = 5 };
 extern const struct rating_band score_rating_bands[SCORE_NRATINGS];
-/* A red-flag finding caps the rating here: a better letter becomes this one. */
-#define SCORE_RED_FLAG_CAP 'D'
 
-/* The action plan: findings of SCORE_ACTION_LEVEL and above, each with a
- * suggested deadline by level and a legal basis by the rule's impact. */
+/* Caps on the rating from the findings, counted by group (the lead
+ * finding of each impact group; docs/scoring.md): a row applies when at
+ * least `count` groups lead with a finding of at least `level` (and, where
+ * the row says so, a red flag; an actual impact of severity SCORE_SEVERE
+ * or more). The rating is the process rating or the worst cap that
+ * applies, whichever is worse. */
+struct finding_cap {
+	enum level level;
+	bool red_flag, actual_severe;
+	int count;
+	char cap;
+};
+enum { SCORE_NFINDING_CAPS = 6 };
+extern const struct finding_cap score_finding_caps[SCORE_NFINDING_CAPS];
+/* Row i of score_finding_caps in words: "D: a red flag", "C: 3 high
+ * findings or worse". */
+const char *score_cap_text(int i, char *buf, size_t n);
+/* A severity at or above this is severe (the E cap of an actual red flag). */
+#define SCORE_SEVERE 4.5
+
+/* Caps from missing information and missing evidence: below `below` the
+ * rating is at most `cap`. Coverage counts every unknown and unanswered
+ * applicable question as a gap; the evidenced share is the weight of
+ * evidence-needing questions answered positively with current evidence,
+ * over all applicable questions that need evidence. */
+struct share_cap {
+	double below;
+	char cap;
+};
+enum { SCORE_NCOVERAGE_CAPS = 3, SCORE_NEVIDENCE_CAPS = 2 };
+extern const struct share_cap score_coverage_caps[SCORE_NCOVERAGE_CAPS];
+extern const struct share_cap score_evidence_caps[SCORE_NEVIDENCE_CAPS];
+
+/* Context (UNGP 14, CSDDD Art 8-9): a finding whose rule lists a country-
+ * risk column takes SCORE_CONTEXT_STEP more likelihood (at most
+ * SCORE_COMPONENT_MAX) when the supplier's country has a value of at least
+ * SCORE_CONTEXT_MIN in that column. A missing value never lowers it. */
+#define SCORE_CONTEXT_MIN 0.5
+#define SCORE_CONTEXT_STEP 1
+/* A supplier with from 1 to SCORE_SMALL_EMPLOYEES - 1 employees is small
+ * (the small enterprise of Commission Recommendation 2003/361/EC): the
+ * questions a pack marks `na_when = { small = true }` do not apply to it.
+ * A missing or zero count is never small. */
+#define SCORE_SMALL_EMPLOYEES 50
+
+/* The action plan: lead findings of SCORE_ACTION_LEVEL and above, each with
+ * a suggested deadline by level and a legal basis by the rule's impact. */
 #define SCORE_ACTION_LEVEL LVL_MEDIUM
 /* Suggested deadline of a finding's level; NULL below SCORE_ACTION_LEVEL. */
 const char *score_deadline(enum level l);
@@ -89,7 +144,18 @@ void score_assessment(struct assessment *a);
 void score_init(struct assessment *a, const struct qn *q);
 /* Rating letter for a score (NAN gives the last band's, 'E'). */
 char score_rating(double score);
+/* Severity of the three components. */
+double score_severity(int scale, int scope, int irremediable);
 /* Level of a priority; red_flag gives SCORE_RED_FLAG_LEVEL at least. */
-enum level score_level(int priority, bool red_flag);
+enum level score_level(double priority, bool red_flag);
+/* The cap one lead finding alone puts on the rating ('A' = none). */
+char score_finding_cap(const struct finding *f);
+/* Whether employees counts as small. */
+bool score_small(long employees);
+/* What a finding weighs when two findings of one rule are compared: the
+ * worse of two possible findings has the higher key (cap, then level,
+ * then priority). */
+double score_finding_key(const struct rule *r, int scale, int scope, int irremediable,
+			 int likelihood);
 
 #endif

@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "kind.h"
 #include "qn.h"
+#include "score.h"
 #include "text.h"
 
 struct ctx {
@@ -167,6 +168,9 @@ static void bind_supplier(struct ctx *c, const struct ynode *n)
 	if (v && (strlen(v) != 2 || !isupper((unsigned char)v[0]) || !isupper((unsigned char)v[1])))
 		diag(c, ynode_get(n, "country"),
 		     "country '%s' is not an ISO 3166-1 alpha-2 code (two capital letters)", v);
+	if (!get(n, "employees") && !c->q->partial)
+		diag(c, n, "missing required key 'employees' in supplier (the number of employees: "
+			   "it decides which questions apply to a small supplier)");
 	if ((v = scalar_field(c, n, "employees", "supplier", false))) {
 		if (parse_int(v, 0, 100000000, &l))
 			s->employees = l;
@@ -367,9 +371,15 @@ static void bind_value(struct ctx *c, const struct question *qu, const struct yn
 
 	if (!k->list && !is_scalar(c, v, arena_printf(c->q->arena, "the answer to %s", qu->id)))
 		return;
-	if (!k->own_unknown && v->type == Y_SCALAR && !strcmp(v->str, "unknown") &&
-	    !kind_find_option(qu, "unknown")) {
+	/* every kind: unknown is a gap; na is checked against na_when later */
+	if (v->type == Y_SCALAR && !strcasecmp(v->str, "unknown")) {
 		a->state = ANS_UNKNOWN;
+		a->str = "unknown";
+		return;
+	}
+	if (v->type == Y_SCALAR && !strcasecmp(v->str, "na")) {
+		a->state = ANS_NA;
+		a->str = "na";
 		return;
 	}
 	if (k->list) {
@@ -475,6 +485,117 @@ static void bind_answers(struct ctx *c, const struct ynode *n)
 	}
 }
 
+/* ---- applicability and required answers ---------------------------- */
+
+/* Whether the bound answer a equals (or lists) one of the condition's values. */
+static bool cond_any(const struct question *ref, const struct answer *a, const struct na_cond *c)
+{
+	for (int k = 0; k < c->nvalues; k++) {
+		if (kind_ops(ref->kind)->lua == KIND_LUA_NUMBER) {
+			if (a->num == c->nums[k])
+				return true;
+		} else if (kind_ops(ref->kind)->list) {
+			for (int j = 0; j < a->nlist; j++)
+				if (!strcmp(a->list[j], c->values[k]))
+					return true;
+		} else if (a->str && !strcmp(a->str, c->values[k])) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* APPL_NO when a condition holds; APPL_UNKNOWN when none holds but one
+ * reads a missing or unknown answer; else APPL_YES. */
+static enum applic applicability(const struct qn *q, const struct question *qu)
+{
+	bool unknown = false;
+
+	for (int k = 0; k < qu->nna_when; k++) {
+		const struct na_cond *c = &qu->na_when[k];
+		const struct answer *a;
+
+		if (c->question < 0) {
+			if (score_small(q->supplier.employees))
+				return APPL_NO;
+			continue;
+		}
+		a = &q->answers[c->question];
+		if (a->state == ANS_VALUE &&
+		    cond_any(&q->pack->questions[c->question], a, c) != c->none_of)
+			return APPL_NO;
+		unknown |= a->state == ANS_NONE || a->state == ANS_UNKNOWN;
+	}
+	return unknown ? APPL_UNKNOWN : APPL_YES;
+}
+
+/* "a is 0, or the supplier is small": the conditions, for messages. */
+static const char *conditions_text(struct arena *ar, const struct question *qu)
+{
+	const char *s = "";
+
+	for (int k = 0; k < qu->nna_when; k++) {
+		const struct na_cond *c = &qu->na_when[k];
+		const char *one = "the supplier is small";
+
+		if (c->qid) {
+			one = arena_printf(ar, "%s is %s", c->qid, c->none_of ? "none of " : "");
+			for (int j = 0; j < c->nvalues; j++)
+				one = arena_printf(ar, "%s%s%s", one, j ? " or " : "", c->values[j]);
+		}
+		s = arena_printf(ar, "%s%s%s", s, k ? ", or " : "", one);
+	}
+	return s;
+}
+
+/* One problem for every required question left blank: the first few ids,
+ * then a count. */
+static void missing_required(struct ctx *c, const struct ynode *at, const char **ids, int n)
+{
+	enum { SHOWN = 4 };
+	const char *list = "";
+
+	if (!n)
+		return;
+	for (int i = 0; i < n && i < SHOWN; i++)
+		list = arena_printf(c->q->arena, "%s%s%s", list, i ? ", " : "", ids[i]);
+	if (n > SHOWN)
+		list = arena_printf(c->q->arena, "%s and %d more", list, n - SHOWN);
+	diag(c, at, "missing required answer%s: %s (answer unknown if you do not know; diligo "
+		    "template lists them)", n == 1 ? "" : "s", list);
+}
+
+static void check_answers(struct ctx *c, const struct ynode *answers)
+{
+	struct qn *q = c->q;
+	const struct pack *p = c->p;
+	const char **missing = arena_alloc(q->arena, (size_t)(p->nquestions ? p->nquestions : 1) *
+							 sizeof *missing);
+	int nmissing = 0;
+
+	q->applies = arena_alloc(q->arena, (size_t)(p->nquestions ? p->nquestions : 1));
+	for (int i = 0; i < p->nquestions; i++)
+		q->applies[i] = (unsigned char)applicability(q, &p->questions[i]);
+	for (int i = 0; i < p->nquestions; i++) {
+		const struct question *qu = &p->questions[i];
+		struct answer *a = &q->answers[i];
+		struct ynode at = { .line = a->line, .col = a->col };
+
+		if (a->state == ANS_NA && q->applies[i] == APPL_YES) {
+			if (qu->nna_when)
+				diag(c, &at, "%s applies here, so it cannot be answered na (it does not "
+					     "apply only when %s); answer unknown if you do not know",
+				     qu->id, conditions_text(q->arena, qu));
+			else
+				diag(c, &at, "%s applies to every supplier: 'na' is not an answer to it "
+					     "(answer unknown if you do not know)", qu->id);
+		}
+		if (a->state == ANS_NONE && qu->required && q->applies[i] == APPL_YES && !q->partial)
+			missing[nmissing++] = qu->id;
+	}
+	missing_required(c, answers, missing, nmissing);
+}
+
 /* ---- top level ------------------------------------------------------ */
 
 static void bind_version(struct ctx *c, const struct ynode *n)
@@ -535,6 +656,8 @@ int qn_bind(struct qn *q, const struct pack *p, struct err *e)
 		bind_respondent(&c, get(r, "respondent"));
 		bind_evidence(&c, get(r, "evidence"));
 		bind_answers(&c, get(r, "answers"));
+		if (get(r, "answers") && get(r, "answers")->type == Y_MAP)
+			check_answers(&c, get(r, "answers"));
 	}
 	if (!q->ndiags)
 		return 0;

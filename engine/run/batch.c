@@ -280,6 +280,7 @@ static void assess(struct batch *b, struct lhost *h, int i, struct slot *s)
 		return;
 	}
 	register_input(b, i, s->q->supplier.id, s->q->period);
+	s->q->crisk = o->crisk;
 	if ((s->status = assess_run(h, s->q, &s->a, &o->isolate, &s->err)))
 		return;
 	owner = settled_owner(b, i, s->q->supplier.id, s->q->period);

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "err.h"
+#include "crisk.h"
 #include "isolate.h"
 #include "lhost.h"
 
@@ -23,6 +24,7 @@ struct batch_opts {
 	bool output_is_dir, per_supplier;
 	const char *portfolio, *json;
 	const struct baseline *baseline; /* --baseline, or NULL */
+	const struct crisk *crisk; /* country risk for every input, or NULL */
 	bool stakeholder, quiet;
 	int jobs; /* 0 = online cores */
 	time_t now;

@@ -129,6 +129,7 @@ struct lhost *lhost_new(const struct lhost_opts *o, struct err *e)
 					   : (size_t)LHOST_DEFAULT_MEMORY_MB << 20;
 	h->limit = h->max_memory;
 	h->hash_files = o && o->hash_files;
+	h->regime = o && o->regime ? xstrdup(o->regime) : NULL;
 	for (int i = 0; o && i < o->npaths && h->npaths < DILIGO_MAX_SEARCH_PATHS - 1; i++)
 		h->paths[h->npaths++] = xstrdup(o->paths[i]);
 	lhost_add_builtin_path(h);
@@ -175,5 +176,9 @@ void lhost_free(struct lhost *h)
 	for (int i = 0; i < h->nnames; i++)
 		free(h->names[i]);
 	free(h->touched);
+	free(h->order);
+	free(h->search_nodes);
+	free(h->search_seen);
+	free(h->regime);
 	free(h);
 }

@@ -26,6 +26,7 @@ struct lhost_opts {
 	long max_instructions; /* 0 = default, per assessment and per pack load */
 	size_t max_memory; /* bytes; 0 = default */
 	bool hash_files; /* SHA-256 of every Lua file (pack->files), for provenance */
+	const char *regime; /* the catalogue regime (NULL: its default); unknown: lhost_new fails */
 };
 
 struct lhost;
@@ -37,6 +38,9 @@ void lhost_free(struct lhost *h); /* NULL is a no-op; frees its packs */
  * path (anything containing '/' or ending in .lua). Cached: the same name
  * returns the same pack. NULL with e set (ERR_PACK or ERR_IO). */
 const struct pack *lhost_pack(struct lhost *h, const char *name_or_file, struct err *e);
+/* The path of file (such as "country-risk.csv") in plugins/ on the search
+ * path, into out; false when no directory has it. */
+bool lhost_find_data(struct lhost *h, const char *file, char *out, size_t n);
 /* Whether name (a sector name or a .lua path) can be found. */
 bool lhost_sector_exists(struct lhost *h, const char *name);
 /* A module or sector file, composed alone (for plugin check and test). */

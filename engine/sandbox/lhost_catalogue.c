@@ -15,8 +15,14 @@
 /* docs/plugin-api.md lists them (and so does the catalogue's header) */
 static const char *const duty_statuses[] = { "in force", "guidance", "deleted", "proposed", NULL };
 static const char *const duty_fields[] = {
-	"id", "framework", "title", "text", "area", "status", NULL,
+	"id", "framework", "title", "text", "area", "status", "verified", "source", "regimes", NULL,
 };
+/* How an entry's wording and numbering were checked (docs/plugin-api.md). */
+static const char *const verifications[] = { "official text", "secondary source", "not verified",
+					     NULL };
+static const char *const regime_fields[] = { "id", "title", "default", "verified", "notes", NULL };
+static const char *const override_fields[] = { "title", "text", "status", "verified", "source",
+					       NULL };
 
 static bool one_of(const char *v, const char *const *ok)
 {
@@ -88,6 +94,91 @@ static void read_areas(struct build *b, int idx, const char **areas)
 	lua_pop(L, 1);
 }
 
+/* regimes = { { id =, title =, default = true, verified =, notes = { ... } }, ... } of the
+ * catalogue at idx: the one asked for (or the default) into p->regime. */
+static void read_regimes(struct build *b, int idx, const char *asked)
+{
+	lua_State *L = b->h->L;
+	struct regime *found = NULL, *dflt = NULL;
+	char names[256] = "";
+	lua_Integer n;
+
+	if (lua_getfield(L, idx, "regimes") != LUA_TTABLE) {
+		lua_pop(L, 1);
+		snprintf(b->regimes, sizeof b->regimes, "none");
+		return;
+	}
+	n = luaL_len(L, -1);
+	for (lua_Integer i = 1; i <= n && i <= DILIGO_MAX_CONDITIONS; i++) {
+		struct regime *r = arena_alloc(b->p->arena, sizeof *r);
+		int t;
+
+		if (lua_geti(L, -1, i) != LUA_TTABLE) {
+			lhost_cerr(b, b->specline, "regimes[%d] must be a table", (int)i);
+			lua_pop(L, 1);
+			continue;
+		}
+		t = lua_gettop(L);
+		lhost_check_fields(b, t, regime_fields, b->specline);
+		r->id = lhost_sfield(b, t, "id", true, b->specline);
+		r->title = lhost_sfield(b, t, "title", true, b->specline);
+		r->verified = lhost_sfield(b, t, "verified", false, b->specline);
+		if (lua_getfield(L, t, "notes") == LUA_TTABLE) {
+			lua_Integer k = luaL_len(L, -1);
+
+			r->notes = arena_alloc(b->p->arena, (size_t)(k > 0 ? k : 1) * sizeof *r->notes);
+			for (lua_Integer j = 1; j <= k && j <= DILIGO_MAX_LIST; j++) {
+				if (lua_geti(L, -1, j) == LUA_TSTRING)
+					r->notes[r->nnotes++] = arena_strdup(b->p->arena,
+									     lua_tostring(L, -1));
+				lua_pop(L, 1);
+			}
+		}
+		lua_pop(L, 1);
+		lua_getfield(L, t, "default");
+		if (lua_toboolean(L, -1))
+			dflt = r;
+		lua_pop(L, 2);
+		if (r->id) {
+			snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
+				 names[0] ? ", " : "", r->id);
+			if (asked && !strcmp(asked, r->id))
+				found = r;
+		}
+	}
+	lua_pop(L, 1);
+	snprintf(b->regimes, sizeof b->regimes, "%s", names[0] ? names : "none");
+	b->p->regime = asked ? found : dflt; /* unknown: lhost_load_catalogue says so */
+}
+
+static const char *either(const char *v, const char *otherwise)
+{
+	return v ? v : otherwise;
+}
+
+/* [-0, +0] the entry at idx under the chosen regime: its regimes[id] table
+ * overrides title, text, status, verified and source. */
+static void apply_regime(struct build *b, int idx, struct duty *x)
+{
+	lua_State *L = b->h->L;
+	const struct regime *rg = b->p->regime;
+	int t;
+
+	if (lua_getfield(L, idx, "regimes") != LUA_TTABLE || !rg ||
+	    lua_getfield(L, -1, rg->id) != LUA_TTABLE) {
+		lua_settop(L, idx);
+		return;
+	}
+	t = lua_gettop(L);
+	lhost_check_fields(b, t, override_fields, b->specline);
+	x->title = either(lhost_sfield(b, t, "title", false, b->specline), x->title);
+	x->text = either(lhost_sfield(b, t, "text", false, b->specline), x->text);
+	x->status = either(lhost_sfield(b, t, "status", false, b->specline), x->status);
+	x->verified = either(lhost_sfield(b, t, "verified", false, b->specline), x->verified);
+	x->source = either(lhost_sfield(b, t, "source", false, b->specline), x->source);
+	lua_settop(L, idx);
+}
+
 /* Protected: the catalogue list at 1 into the pack (light userdata at 2). */
 static int build_catalogue(lua_State *L)
 {
@@ -103,6 +194,7 @@ static int build_catalogue(lua_State *L)
 		return 0;
 	}
 	read_areas(b, 1, areas);
+	read_regimes(b, 1, b->h->regime);
 	n = luaL_len(L, 1);
 	if (n < 1 || n > DILIGO_MAX_DUTIES)
 		luaL_error(L, "the catalogue must hold from 1 to %d duties", DILIGO_MAX_DUTIES);
@@ -127,6 +219,14 @@ static int build_catalogue(lua_State *L)
 		x->status = lhost_sfield(b, 4, "status", false, b->specline);
 		if (!x->status)
 			x->status = "in force";
+		x->verified = lhost_sfield(b, 4, "verified", false, b->specline);
+		x->source = lhost_sfield(b, 4, "source", false, b->specline);
+		apply_regime(b, 4, x);
+		if (!x->verified)
+			x->verified = "not verified";
+		if (!one_of(x->verified, verifications))
+			lhost_cerr(b, b->specline, "verified '%s' is not one of: official text, "
+						   "secondary source, not verified", x->verified);
 		check_area(b, x->area, areas);
 		if (!one_of(x->status, duty_statuses))
 			lhost_cerr(b, b->specline, "status '%s' is not one of the values in "
@@ -184,6 +284,12 @@ int lhost_load_catalogue(struct lhost *h, struct err *e)
 		lhost_fail_build(b, e);
 		free(b);
 		return ERR_PACK;
+	}
+	if (h->regime && !h->catalogue->regime) {
+		err_set(e, ERR_USAGE, "unknown regime '%s' (the catalogue has: %s)", h->regime,
+			b->regimes);
+		free(b);
+		return ERR_USAGE;
 	}
 	free(b);
 	pack_index(h->catalogue);

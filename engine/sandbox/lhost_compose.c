@@ -4,6 +4,7 @@
  * docs/plugin-api.md. The Lua values C does not keep (when and score
  * functions, tests) go into the pack's Lua table. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -68,11 +69,11 @@ static void duties_field(struct build *b, int idx, const char ***out, int *n, in
 
 static const char *const question_fields[] = {
 	"id", "kind", "weight", "required", "section", "text", "help", "duties", "options",
-	"min", "max", "unit", "score", NULL,
+	"min", "max", "unit", "score", "evidence", "na_when", NULL,
 };
 static const char *const rule_fields[] = {
 	"id", "title", "duties", "severity", "likelihood", "red_flag", "impact", "action", "when",
-	"reads", NULL,
+	"unknown", "group", "risks", "reads", NULL,
 };
 static const char *const part_fields[] = {
 	"id", "title", "version", "authors", "license", "description", "modules", "questions",
@@ -172,6 +173,11 @@ static void options_field(struct build *b, int qidx, struct question *q, int lin
 		}
 		if (!o[i - 1].value)
 			o[i - 1].value = o[i - 1].label = "";
+		if (!strcmp(o[i - 1].value, "unknown") || !strcmp(o[i - 1].value, "na"))
+			lhost_cerr(b, line, "option '%s' is an answer every question takes (%s): remove "
+				   "it from 'options'", o[i - 1].value,
+				   o[i - 1].value[0] == 'u' ? "a gap, that rules see as \"unknown\""
+							    : "where na_when allows it");
 		lua_pop(L, 1);
 	}
 	lua_pop(L, 1);
@@ -190,6 +196,107 @@ static void number_bound(struct build *b, int qidx, const char *key, double *v, 
 		lhost_cerr(b, line, "field '%s' must be a number", key);
 	}
 	lua_pop(L, 1);
+}
+
+static int cmp_cond(const void *x, const void *y)
+{
+	const struct na_cond *a = x, *b = y;
+
+	if (!a->qid || !b->qid)
+		return !a->qid - !b->qid;
+	return strcmp(a->qid, b->qid);
+}
+
+/* [-0, +0] one value of an na_when condition at the top, as text. */
+static const char *cond_value(struct build *b, int line, const char *key)
+{
+	lua_State *L = b->h->L;
+
+	if (lua_type(L, -1) == LUA_TNUMBER) {
+		char buf[64];
+
+		snprintf(buf, sizeof buf, "%.17g", lua_tonumber(L, -1));
+		return arena_strdup(b->p->arena, buf);
+	}
+	if (lua_type(L, -1) == LUA_TSTRING)
+		return arena_strdup(b->p->arena, lua_tostring(L, -1));
+	lhost_cerr(b, line, "na_when['%s'] must be an answer value or a list of them", key);
+	return NULL;
+}
+
+/* na_when = { ["question.id"] = value | { value, ... } | { none_of = { value, ... } },
+ * small = true }:
+ * when the question does not apply. The ids and values are checked once
+ * the whole composition is known (lhost_check_conditions). */
+static void na_when_field(struct build *b, int qidx, struct question *q, int line)
+{
+	lua_State *L = b->h->L;
+	struct na_cond *conds;
+	int n = 0;
+
+	if (lua_getfield(L, qidx, "na_when") == LUA_TNIL) {
+		lua_pop(L, 1);
+		return;
+	}
+	if (!lua_istable(L, -1)) {
+		lhost_cerr(b, line, "field 'na_when' must be a table of conditions");
+		lua_pop(L, 1);
+		return;
+	}
+	conds = arena_alloc(b->p->arena, DILIGO_MAX_CONDITIONS * sizeof *conds);
+	lua_pushnil(L);
+	while (lua_next(L, -2)) {
+		const char *key = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+		struct na_cond *c = &conds[n];
+
+		if (!key || n == DILIGO_MAX_CONDITIONS) {
+			lhost_cerr(b, line, "na_when: keys are question ids or 'small' (at most %d)",
+				   DILIGO_MAX_CONDITIONS);
+			lua_pop(L, 1);
+			continue;
+		}
+		memset(c, 0, sizeof *c);
+		if (!strcmp(key, "small")) {
+			if (lua_type(L, -1) != LUA_TBOOLEAN || !lua_toboolean(L, -1))
+				lhost_cerr(b, line, "na_when.small must be true");
+			c->question = -1;
+			n++;
+		} else if (lua_istable(L, -1)) {
+			lua_Integer len;
+
+			if (lua_getfield(L, -1, "none_of") == LUA_TTABLE) {
+				c->none_of = true;
+				lua_remove(L, -2); /* the none_of list stands for the value */
+			} else {
+				lua_pop(L, 1);
+			}
+			len = luaL_len(L, -1);
+			c->qid = arena_strdup(b->p->arena, key);
+			c->values = arena_alloc(b->p->arena, (size_t)(len > 0 ? len : 1) * sizeof *c->values);
+			for (lua_Integer i = 1; i <= len && i <= DILIGO_MAX_QUESTION_OPTIONS; i++) {
+				lua_geti(L, -1, i);
+				if ((c->values[c->nvalues] = cond_value(b, line, key)))
+					c->nvalues++;
+				lua_pop(L, 1);
+			}
+			if (!c->nvalues)
+				lhost_cerr(b, line, "na_when['%s'] lists no value", key);
+			n++;
+		} else {
+			c->qid = arena_strdup(b->p->arena, key);
+			c->values = arena_alloc(b->p->arena, sizeof *c->values);
+			if ((c->values[0] = cond_value(b, line, key)))
+				c->nvalues = 1;
+			n++;
+		}
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+	if (!n)
+		lhost_cerr(b, line, "field 'na_when' lists no condition");
+	qsort(conds, (size_t)n, sizeof *conds, cmp_cond);
+	q->na_when = conds;
+	q->nna_when = n;
 }
 
 static void read_question(struct build *b, int qidx, const char *module, const char *title)
@@ -236,6 +343,10 @@ static void read_question(struct build *b, int qidx, const char *module, const c
 	lua_getfield(L, qidx, "required");
 	q->required = lua_toboolean(L, -1);
 	lua_pop(L, 1);
+	lua_getfield(L, qidx, "evidence");
+	q->evidence = lua_toboolean(L, -1);
+	lua_pop(L, 1);
+	na_when_field(b, qidx, q, line);
 	duties_field(b, qidx, (const char ***)&q->duties, &q->nduties, line);
 	options_field(b, qidx, q, line);
 	number_bound(b, qidx, "min", &q->min, &q->has_min, line);
@@ -258,6 +369,39 @@ static void read_question(struct build *b, int qidx, const char *module, const c
 		b->p->nquestions++;
 	}
 	b->what = NULL;
+}
+
+/* unknown = "ask" | "assume", group = "name", risks = { "column", ... } */
+static void rule_unknown_group_risks(struct build *b, int ridx, struct rule *r, int line)
+{
+	lua_State *L = b->h->L;
+	const char *unknown = lhost_sfield(b, ridx, "unknown", false, line);
+
+	if (unknown && strcmp(unknown, "ask") && strcmp(unknown, "assume"))
+		lhost_cerr(b, line, "field 'unknown' must be \"ask\" or \"assume\"");
+	r->assume_unknown = unknown && !strcmp(unknown, "assume");
+	r->group = lhost_sfield(b, ridx, "group", false, line);
+	if (r->group && !lhost_valid_name(r->group))
+		lhost_cerr(b, line, "group '%s' must be lowercase letters, digits and _", r->group);
+	if (lua_getfield(L, ridx, "risks") == LUA_TTABLE) {
+		lua_Integer n = luaL_len(L, -1);
+
+		if (n < 1 || n > DILIGO_MAX_CONDITIONS)
+			lhost_cerr(b, line, "'risks' must list from 1 to %d country-risk columns",
+				   DILIGO_MAX_CONDITIONS);
+		r->risks = arena_alloc(b->p->arena, (size_t)(n > 0 ? n : 1) * sizeof *r->risks);
+		for (lua_Integer i = 1; i <= n && i <= DILIGO_MAX_CONDITIONS; i++) {
+			if (lua_geti(L, -1, i) == LUA_TSTRING && lhost_valid_name(lua_tostring(L, -1)))
+				r->risks[r->nrisks++] = arena_strdup(b->p->arena, lua_tostring(L, -1));
+			else
+				lhost_cerr(b, line, "risks[%d] must be a column name (lowercase letters, "
+					   "digits and _)", (int)i);
+			lua_pop(L, 1);
+		}
+	} else if (!lua_isnil(L, -1)) {
+		lhost_cerr(b, line, "field 'risks' must be a list of country-risk columns");
+	}
+	lua_pop(L, 1);
 }
 
 static void read_rule(struct build *b, int ridx, const char *module)
@@ -303,6 +447,7 @@ static void read_rule(struct build *b, int ridx, const char *module)
 	if (impact && strcmp(impact, "potential") && strcmp(impact, "actual"))
 		lhost_cerr(b, line, "field 'impact' must be \"potential\" or \"actual\"");
 	r->actual = impact && !strcmp(impact, "actual");
+	rule_unknown_group_risks(b, ridx, r, line);
 	lhost_rule_reads(b, ridx, r, line);
 	if (lua_getfield(L, ridx, "when") != LUA_TFUNCTION) {
 		lhost_cerr(b, line,
@@ -454,6 +599,81 @@ static void compose_table(struct build *b, int idx, const char *kind, int depth)
 	b->specline = line;
 	if (sector)
 		lhost_tailor(b, idx, lhost_sfield(b, idx, "id", false, line));
+}
+
+/* The file index of a path the build recorded (questions keep the pointer). */
+static int file_of(struct build *b, const char *path)
+{
+	struct files *fs = lhost_files(b->h);
+
+	for (int i = 0; i < fs->n; i++)
+		if (fs->f[i].path == path)
+			return i;
+	return -1;
+}
+
+/* One value of a condition on question ref: an answer ref can have. */
+static bool valid_cond_value(const struct question *ref, const char *v, double *num)
+{
+	static const char *const maturity[] = { "yes", "partial", "no" };
+
+	switch (kind_ops(ref->kind)->lua) {
+	case KIND_LUA_NUMBER:
+		return text_parse_number(v, num);
+	case KIND_LUA_LIST:
+		return kind_find_option(ref, v) != NULL;
+	case KIND_LUA_STRING:
+		if (kind_ops(ref->kind)->options)
+			return kind_find_option(ref, v) != NULL;
+		if (ref->kind == QK_MATURITY) {
+			for (int i = 0; i < 3; i++)
+				if (!strcmp(v, maturity[i]))
+					return true;
+			return false;
+		}
+		return true;
+	}
+	return false;
+}
+
+void lhost_check_conditions(struct build *b)
+{
+	struct pack *p = b->p;
+	const char *bad = NULL;
+	const struct question *q;
+	char what[200];
+
+	while ((q = pack_resolve(p, &bad))) {
+		b->file = file_of(b, q->file);
+		lhost_cerr(b, q->line, "question '%s': na_when names no question '%s' in this pack",
+			   q->id, bad);
+		for (int k = 0; k < q->nna_when; k++)
+			((struct na_cond *)q->na_when)[k].qid = NULL;
+	}
+	for (int i = 0; i < p->nquestions; i++) {
+		q = &p->questions[i];
+		snprintf(what, sizeof what, "question '%s'", q->id);
+		for (int k = 0; k < q->nna_when; k++) {
+			struct na_cond *c = (struct na_cond *)&q->na_when[k];
+			const struct question *ref;
+			double *nums;
+
+			if (c->question < 0)
+				continue;
+			ref = &p->questions[c->question];
+			c->nums = nums = arena_alloc(p->arena, (size_t)(c->nvalues ? c->nvalues : 1) *
+							      sizeof *nums);
+			for (int j = 0; j < c->nvalues; j++)
+				if (!valid_cond_value(ref, c->values[j], &nums[j])) {
+					b->file = file_of(b, q->file);
+					b->what = what;
+					lhost_cerr(b, q->line, "na_when['%s']: '%s' is not an answer of %s "
+						   "(a %s question)", c->qid, c->values[j], c->qid,
+						   qkind_name(ref->kind));
+					b->what = NULL;
+				}
+		}
+	}
 }
 
 int lhost_compose(lua_State *L)

@@ -7,6 +7,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "bounds.h"
 #include "lhost.h"
@@ -24,6 +25,7 @@ struct lhost {
 	long max_instructions, instructions;
 	size_t max_memory, used, limit;
 	bool hash_files;
+	char *regime; /* asked for (NULL: the catalogue's default) */
 	bool out_of_instructions, out_of_memory;
 	/* search path: user dirs, then the built-in dir */
 	char *paths[DILIGO_MAX_SEARCH_PATHS];
@@ -33,9 +35,14 @@ struct lhost {
 	struct pack *catalogue; /* only duties and files are used */
 	struct loaded_pack packs[DILIGO_MAX_PACKS];
 	int npacks;
-	/* evaluation scratch: which questions the running rule read */
+	/* evaluation scratch: which questions the running rule read, and in
+	 * which order (the first norder of order) */
 	unsigned *touched;
+	int *order;
+	int norder;
 	int ntouched_cap;
+	void *search_nodes; /* lhost_eval.c's search scratch, allocated on first use */
+	uint64_t *search_seen;
 	unsigned stamp;
 	const char *current_rule;
 	const struct pack *reads_check; /* while its tests run: rules' `reads` are checked */
@@ -86,6 +93,7 @@ struct build {
 	const char *cur_pos;
 	bool helper; /* the file returned catalogue{} or helper{}, not a pack */
 	int root; /* the file whose table is composed (lhost_find_duty) */
+	char regimes[256]; /* the catalogue's regime ids, for the unknown-regime message */
 };
 
 /* Registry keys (addresses of these statics, defined in lhost.c): BASE the
@@ -213,6 +221,9 @@ int lhost_fail_build(struct build *b, struct err *e);
  * pack of the struct build (light userdata at 2). Contract errors go to the
  * build; the Lua functions and tests to the pack's table in the registry. */
 int lhost_compose(lua_State *L);
+/* After pack_index: resolve every na_when to question indexes and check its
+ * values against the question it reads; errors go to the build. */
+void lhost_check_conditions(struct build *b);
 
 /* ---- lhost_tailor.c: tailoring and rules' `reads` ---------------------- */
 

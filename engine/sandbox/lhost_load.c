@@ -98,7 +98,13 @@ static const struct pack *load_pack(struct lhost *h, const char *key, const char
 	}
 	p->duties = h->catalogue->duties;
 	p->nduties = h->catalogue->nduties;
+	p->regime = h->catalogue->regime;
 	pack_index(p);
+	lhost_check_conditions(b);
+	if (b->nerrs) {
+		lhost_fail_build(b, e);
+		goto fail;
+	}
 	lua_pushcfunction(L, lhost_snapshot);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, lp->ref);
 	status = lhost_pcall(h, 1, 0);

@@ -89,6 +89,16 @@ bool lhost_find_file(struct lhost *h, const char *sub, const char *name, char *o
 	return false;
 }
 
+bool lhost_find_data(struct lhost *h, const char *file, char *out, size_t n)
+{
+	for (int i = 0; i < h->npaths; i++) {
+		snprintf(out, n, "%s/plugins/%s", h->paths[i], file);
+		if (lhost_is_file(out))
+			return true;
+	}
+	return false;
+}
+
 const char *lhost_display_path(struct lhost *h, const char *path)
 {
 	for (int i = 0; i < h->npaths; i++) {

@@ -16,8 +16,9 @@ struct test {
 	int index; /* 1-based in the tests list */
 	struct qn *q;
 	const char *name;
-	const char *findings[DILIGO_MAX_TEST_EXPECT], *absent[DILIGO_MAX_TEST_EXPECT];
-	int nfindings, nabsent;
+	const char *findings[DILIGO_MAX_TEST_EXPECT], *absent[DILIGO_MAX_TEST_EXPECT],
+		*info[DILIGO_MAX_TEST_EXPECT];
+	int nfindings, nabsent, ninfo;
 	const char *rating;
 	int red_flag; /* -1 = not checked */
 	double score; /* NAN = not checked */
@@ -93,7 +94,33 @@ static struct ynode *to_node(lua_State *L, struct arena *a, int idx, const char 
 	}
 }
 
-static struct ynode *answers_node(lua_State *L, struct arena *a, int t)
+/* The answer node v in long form, citing evidence E1. */
+static struct ynode *with_evidence(struct arena *a, struct ynode *v)
+{
+	struct ynode *m = map(a, 2), *list = arena_alloc(a, sizeof *list);
+
+	list->type = Y_SEQ;
+	list->line = list->col = 1;
+	list->kids = arena_alloc(a, sizeof *list->kids);
+	list->kids[list->n++] = scalar(a, "E1");
+	put(m, scalar(a, "value"), v);
+	put(m, scalar(a, "evidence"), list);
+	return m;
+}
+
+/* test.evidence = true: every answer cites one current evidence item. */
+static struct ynode *evidence_node(struct arena *a, int period)
+{
+	struct ynode *items = map(a, 1), *e1 = map(a, 3);
+
+	put(e1, scalar(a, "title"), scalar(a, "Evidence given in the test"));
+	put(e1, scalar(a, "kind"), scalar(a, "report"));
+	put(e1, scalar(a, "date"), scalar(a, arena_printf(a, "%d-01-01", period ? period : 2025)));
+	put(items, scalar(a, "E1"), e1);
+	return items;
+}
+
+static struct ynode *answers_node(lua_State *L, struct arena *a, int t, bool evidenced)
 {
 	struct ynode *m;
 	int n = 0;
@@ -110,8 +137,9 @@ static struct ynode *answers_node(lua_State *L, struct arena *a, int t)
 	while (lua_next(L, -2) && m->n < n) {
 		if (lua_type(L, -2) != LUA_TSTRING)
 			luaL_error(L, "test answers must be keyed by question id");
-		put(m, scalar(a, lua_tostring(L, -2)),
-		    to_node(L, a, lua_gettop(L), lua_tostring(L, -2)));
+		struct ynode *v = to_node(L, a, lua_gettop(L), lua_tostring(L, -2));
+
+		put(m, scalar(a, lua_tostring(L, -2)), evidenced ? with_evidence(a, v) : v);
 		lua_pop(L, 1);
 	}
 	lua_pop(L, 1);
@@ -164,6 +192,7 @@ static void read_expect(lua_State *L, struct test *t, int tt)
 		luaL_error(L, "test '%s' has no 'expect' table", t->name);
 	t->nfindings = read_list(L, -1, "findings", t->findings, a);
 	t->nabsent = read_list(L, -1, "absent", t->absent, a);
+	t->ninfo = read_list(L, -1, "info", t->info, a);
 	if (lua_getfield(L, -1, "rating") == LUA_TSTRING)
 		t->rating = arena_strdup(a, lua_tostring(L, -1));
 	if (lua_getfield(L, -2, "red_flag") == LUA_TBOOLEAN)
@@ -178,8 +207,9 @@ static int read_test(lua_State *L)
 {
 	struct test *t = lua_touserdata(L, 1);
 	struct arena *a = t->q->arena;
-	struct ynode *root = map(a, 4);
-	int tt, ctx;
+	struct ynode *root = map(a, 5);
+	int tt, ctx, period = 0;
+	bool evidenced;
 
 	lua_rawgeti(L, LUA_REGISTRYINDEX, lhost_pack_ref(t->h, t->p));
 	lua_getfield(L, -1, "tests");
@@ -194,18 +224,28 @@ static int read_test(lua_State *L)
 	put(root, scalar(a, "diligo"), scalar(a, "1"));
 	put(root, scalar(a, "supplier"), supplier_node(L, t, ctx));
 	lua_settop(L, ctx);
-	if (lua_type(L, ctx) == LUA_TTABLE && lua_getfield(L, ctx, "period") != LUA_TNIL)
+	if (lua_type(L, ctx) == LUA_TTABLE && lua_getfield(L, ctx, "period") != LUA_TNIL) {
+		period = (int)lua_tointeger(L, -1);
 		put(root, scalar(a, "period"), to_node(L, a, lua_gettop(L), "period"));
-	put(root, scalar(a, "answers"), answers_node(L, a, tt));
+	}
+	lua_settop(L, ctx);
+	lua_getfield(L, tt, "evidence");
+	evidenced = lua_toboolean(L, -1);
+	lua_pop(L, 1);
+	if (evidenced)
+		put(root, scalar(a, "evidence"), evidence_node(a, period));
+	put(root, scalar(a, "answers"), answers_node(L, a, tt, evidenced));
 	t->q->root = root;
 	read_expect(L, t, tt);
 	return 0;
 }
 
-static bool fired(const struct assessment *as, const char *id)
+/* Whether rule id gave a finding (info: an information-needed one; else
+ * the rule's own finding, found or assumed). */
+static bool fired(const struct assessment *as, const char *id, bool info)
 {
 	for (int i = 0; i < as->nfindings; i++)
-		if (!strcmp(as->findings[i].rule->id, id))
+		if (!strcmp(as->findings[i].rule->id, id) && as->findings[i].info == info)
 			return true;
 	return false;
 }
@@ -216,10 +256,15 @@ static void check(struct test *t, const struct assessment *as, struct test_resul
 
 #define FAIL(...) (r->passed = 0, n += (size_t)snprintf(r->detail + n, n < sizeof r->detail ? sizeof r->detail - n : 0, __VA_ARGS__))
 	for (int i = 0; i < t->nfindings; i++)
-		if (!fired(as, t->findings[i]))
-			FAIL("%sexpected finding '%s' did not fire", n ? "; " : "", t->findings[i]);
+		if (!fired(as, t->findings[i], false))
+			FAIL("%sexpected finding '%s' did not fire%s", n ? "; " : "", t->findings[i],
+			     fired(as, t->findings[i], true) ? " (it asks for information)" : "");
+	for (int i = 0; i < t->ninfo; i++)
+		if (!fired(as, t->info[i], true))
+			FAIL("%sexpected an information request from '%s'%s", n ? "; " : "",
+			     t->info[i], fired(as, t->info[i], false) ? " (it fired)" : "");
 	for (int i = 0; i < t->nabsent; i++)
-		if (fired(as, t->absent[i]))
+		if (fired(as, t->absent[i], false))
 			FAIL("%sfinding '%s' fired but the test expects it absent", n ? "; " : "",
 			     t->absent[i]);
 	if (t->rating && (strlen(t->rating) != 1 || t->rating[0] != as->rating))
@@ -257,6 +302,7 @@ static int run_one(struct lhost *h, const struct pack *p, int i, struct test_res
 	t.q = arena_alloc(a, sizeof *t.q);
 	t.q->arena = a;
 	t.q->path = arena_printf(a, "%s (tests[%d])", p->files ? p->files[0].path : p->id, i);
+	t.q->partial = true; /* a test gives the answers it tests, not a whole questionnaire */
 	r->passed = 1;
 	r->detail[0] = '\0';
 	lhost_budget_start(h);

@@ -148,18 +148,19 @@ practices and wastewater.]],
     -- Severity: scale 5 (state-imposed forced labour is among the gravest abuses), scope 5 (whole
     -- regions and populations), irremediable 4 (years of forced work cannot be undone). Likelihood 5
     -- when the supplier says the cotton is there; 4 when it may be there or the supplier does not
-    -- know (see the override below). A red flag: it caps the rating at D.
+    -- know (see the override below). A red flag: it caps the rating at D. Potential (CSDDD Art 10):
+    -- the abuse is real, but what the buyer can still prevent is its link to the supplier's yarn.
     { id = "garments.cotton.forced_labour", title = "Cotton from regions with state-imposed forced labour",
       duties = { "CSDDD.ANX.I1.11", "CSDDD.ANX.I1.12", "UNGP.GP13", "UNGP.GP19" },
       severity = { scale = 5, scope = 5, irremediable = 4 }, likelihood = 5,
-      red_flag = true, impact = "actual",
+      red_flag = true, impact = "potential",
       action = "Stop sourcing yarn and fabric from spinners that cannot exclude Xinjiang and Turkmen "
           .. "cotton; map the cotton to the gin for all orders within 90 days; disclose the spinners.",
       when = function(a)
         local origin = a["garments.cotton.origin"]
         if origin == nil then origin = "unknown" end
         if not util.has(RISKY_COTTON, origin) then return nil end
-        local share = a["garments.cotton.traced_share"]
+        local share = util.num(a, "garments.cotton.traced_share")
         local detail = "Cotton origin answered '" .. origin .. "'"
         if share then detail = detail .. string.format("; %g%% of cotton traced", share) end
         return { likelihood = origin == "yes" and 5 or 4, detail = detail,

@@ -3,7 +3,7 @@
 return sector {
   id = "tiny", title = "Hand-calculation pack", version = "0.0.1", license = "CC0-1.0",
   questions = {
-    { id = "tiny.policy", kind = "maturity", weight = 3, text = "Policy?",
+    { id = "tiny.policy", kind = "maturity", weight = 3, text = "Policy?", evidence = true,
       duties = { "UNGP.GP16" } },
     { id = "tiny.grievance", kind = "maturity", weight = 1, text = "Grievance mechanism?",
       duties = { "UNGP.GP29", "CSDDD.A14" } },
@@ -11,7 +11,7 @@ return sector {
       duties = { "CSDDD.A15" } },
   },
   rules = {
-    -- severity 4 (scale), likelihood 4: priority 16, level high
+    -- severity (4 + 3 + 2 + 4) / 4 = 3.25, likelihood 4: priority 13, level high
     { id = "tiny.no_audit", title = "No audits", duties = { "CSDDD.A15" },
       severity = { scale = 4, scope = 3, irremediable = 2 }, likelihood = 4,
       action = "Start audits.",
@@ -25,6 +25,8 @@ return sector {
   tests = {
     { name = "audit gap is a high finding", answers = { ["tiny.policy"] = "yes", ["tiny.audit"] = "no" },
       expect = { findings = { "tiny.no_audit" }, absent = { "tiny.no_policy" } } },
+    { name = "audits unknown: information needed", answers = { ["tiny.policy"] = "yes", ["tiny.audit"] = "unknown" },
+      expect = { info = { "tiny.no_audit" }, absent = { "tiny.no_audit" } } },
     { name = "no policy is a red flag", answers = { ["tiny.policy"] = "no" },
       expect = { findings = { "tiny.no_policy" }, red_flag = true, rating = "E" } },
   },

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "bounds.h"
 #include "report.h"
 #include "score.h"
 #include "sink.h"
@@ -129,14 +130,6 @@ static const char *number_word(int n)
 	return n >= 0 && n <= 10 ? w[n] : "(a number)";
 }
 
-/* "A, B or C" (last_sep " or ") or "D and E" for letters [from, to). */
-static void letters(char *buf, size_t n, int from, int to, const char *last_sep)
-{
-	for (int i = from; i < to; i++)
-		add(buf, n, "%s%c", i == from ? "" : i == to - 1 ? last_sep : ", ",
-		    score_rating_bands[i].letter);
-}
-
 static void test_tables_are_ordered(void **st)
 {
 	(void)st;
@@ -219,7 +212,7 @@ static void test_action_plan(void **st)
 	char want[512] = "a suggested deadline: ";
 
 	(void)st;
-	EXPECT_SCORING("The **action plan** takes every finding of level %s and above",
+	EXPECT_SCORING("The **action plan** takes every group whose level is %s and above",
 		       level_name(SCORE_ACTION_LEVEL));
 	EXPECT_SCORING("(%s, bringing an actual impact to an end, for rules declared "
 		       "`impact = \"actual\"`; %s, prevention, otherwise)", SCORE_BASIS_ACTUAL,
@@ -231,12 +224,12 @@ static void test_action_plan(void **st)
 	expect(SCORING, want);
 }
 
-/* Section 4: the rating table and the red-flag cap. */
+/* Section 4: the rating table and the caps. */
 static void test_ratings(void **st)
 {
 	const struct rating_band *b = score_rating_bands;
-	int cap = 0, last = SCORE_NRATINGS - 1;
-	char want[256] = "";
+	int last = SCORE_NRATINGS - 1;
+	char row[128];
 
 	(void)st;
 	EXPECT_SCORING("| %c | %g or more |", b[0].letter, b[0].min);
@@ -244,16 +237,33 @@ static void test_ratings(void **st)
 		EXPECT_SCORING("| %c | %g to below %g |", b[i].letter, b[i].min, b[i - 1].min);
 	EXPECT_SCORING("| %c | below %g (or no applicable question) |", b[last].letter,
 		       b[last - 1].min);
-	EXPECT_SCORING("the score is empty (`null` in JSON) and the rating is %c.", b[last].letter);
-	while (cap < SCORE_NRATINGS && b[cap].letter != SCORE_RED_FLAG_CAP)
-		cap++;
-	assert_true(cap < SCORE_NRATINGS);
-	add(want, sizeof want, "caps the rating at %c: a supplier that would be ", SCORE_RED_FLAG_CAP);
-	letters(want, sizeof want, 0, cap, " or ");
-	add(want, sizeof want, " is rated %c; ", SCORE_RED_FLAG_CAP);
-	letters(want, sizeof want, cap, SCORE_NRATINGS, " and ");
-	add(want, sizeof want, " stay as they are.");
-	expect(SCORING, want);
+	EXPECT_SCORING("the score is empty (`null` in JSON) and the process rating is %c.",
+		       b[last].letter);
+	for (int i = 0; i < SCORE_NFINDING_CAPS; i++)
+		EXPECT_SCORING("| %s |", score_cap_text(i, row, sizeof row));
+	for (int i = 0; i < SCORE_NCOVERAGE_CAPS; i++)
+		EXPECT_SCORING("| %c: coverage below %g |", score_coverage_caps[i].cap,
+			       score_coverage_caps[i].below);
+	for (int i = 0; i < SCORE_NEVIDENCE_CAPS; i++)
+		EXPECT_SCORING("| %c: evidenced share below %g |", score_evidence_caps[i].cap,
+			       score_evidence_caps[i].below);
+	for (int i = 1; i < SCORE_NFINDING_CAPS; i++)
+		assert_true(score_finding_caps[i].cap <= score_finding_caps[i - 1].cap);
+}
+
+/* Evidence, severity, context and missing information. */
+static void test_v2_constants(void **st)
+{
+	(void)st;
+	EXPECT_SCORING("earns its score x %g", SCORE_UNEVIDENCED);
+	EXPECT_SCORING("**severity** = (scale + scope + irremediable + %d x the largest of the "
+		       "three) / %d", SCORE_SEVERITY_EXTRA, 3 + SCORE_SEVERITY_EXTRA);
+	EXPECT_SCORING("an actual impact of severity %g or more", SCORE_SEVERE);
+	EXPECT_SCORING("likelihood goes up by %d (to at most %d)", SCORE_CONTEXT_STEP,
+		       SCORE_COMPONENT_MAX);
+	EXPECT_SCORING("a value of at least %g", SCORE_CONTEXT_MIN);
+	EXPECT_SCORING("from 1 to %d employees", SCORE_SMALL_EMPLOYEES - 1);
+	EXPECT_SCORING("at most %d calls of the rule", DILIGO_MAX_COUNTERFACTUALS);
 }
 
 /* docs/questionnaire.md: stale evidence. */
@@ -301,7 +311,8 @@ static void test_workbooks(void **st)
 	       SCORE_SCALE / 2, SCORE_SCALE);
 	EXPECT(WORKBOOKS, "overall score (0-%d)", SCORE_SCALE);
 	EXPECT(WORKBOOKS, "the top %d findings", DILIGO_TOP_FINDINGS);
-	EXPECT(WORKBOOKS, "| Action plan | the findings of level %s and above: Level, Priority, "
+	EXPECT(WORKBOOKS, "| Action plan | one row per impact group of level %s and above (its lead "
+	       "finding): Level, Priority, "
 	       "Finding, Action, Legal basis (%s or %s)", level_name(SCORE_ACTION_LEVEL),
 	       SCORE_BASIS_POTENTIAL, SCORE_ART_ACTUAL);
 	EXPECT(WORKBOOKS, "Score (the question score *s*, 0 to %d;", SCORE_Q_MAX);
@@ -319,6 +330,7 @@ int main(void)
 		cmocka_unit_test(test_levels),
 		cmocka_unit_test(test_action_plan),
 		cmocka_unit_test(test_ratings),
+		cmocka_unit_test(test_v2_constants),
 		cmocka_unit_test(test_stale_evidence),
 		cmocka_unit_test(test_bounds),
 		cmocka_unit_test(test_json),

@@ -39,7 +39,7 @@ static int run(struct lhost *h, const struct pack *p, struct assessment *a, stru
 	char y[512];
 	struct qn *q;
 
-	snprintf(y, sizeof y, "diligo: 1\nsupplier: {id: S, name: N, sector: x}\nanswers:\n  %s: yes\n",
+	snprintf(y, sizeof y, "diligo: 1\nsupplier: {id: S, name: N, sector: x, employees: 9}\nanswers:\n  %s: yes\n",
 		 p->questions[0].id);
 	q = qn_parse("t.yaml", y, strlen(y), e);
 	assert_non_null(q);

@@ -24,7 +24,7 @@ struct fixture {
 	struct arena *a;
 	struct pack p;
 	struct question q[4];
-	struct rule r[2];
+	struct rule r[4];
 	struct qn qn;
 	struct answer ans[4];
 	struct assessment as;
@@ -52,8 +52,13 @@ static void build(const char *q0, const char *q1, const char *q2, const char *q3
 				 .irremediable = 2, .likelihood = 1, .red_flag = true };
 	fx.p.questions = fx.q;
 	fx.p.nquestions = 4;
+	fx.r[2] = (struct rule){ .id = "t.r3", .duties = d1, .nduties = 1, .scale = 5, .scope = 4,
+				 .irremediable = 5, .likelihood = 5, .red_flag = true, .actual = true,
+				 .group = "g" };
+	fx.r[3] = (struct rule){ .id = "t.r4", .duties = d1, .nduties = 1, .scale = 4, .scope = 4,
+				 .irremediable = 4, .likelihood = 4, .group = "g" };
 	fx.p.rules = fx.r;
-	fx.p.nrules = 2;
+	fx.p.nrules = 4;
 	pack_index(&fx.p);
 	fx.qn.arena = fx.a;
 	fx.qn.pack = &fx.p;
@@ -69,15 +74,32 @@ static void build(const char *q0, const char *q1, const char *q2, const char *q3
 	score_init(&fx.as, &fx.qn);
 }
 
+/* Findings of the rules listed (indexes into fx.r), -1 ends. */
+static void finish_with(const int *rules)
+{
+	int n = 0;
+
+	fx.as.findings = arena_alloc(fx.a, 4 * sizeof *fx.as.findings);
+	for (; rules[n] >= 0; n++) {
+		struct finding *f = &fx.as.findings[n];
+		const struct rule *r = &fx.r[rules[n]];
+
+		f->rule = r;
+		f->likelihood = r->likelihood;
+		f->scale = r->scale;
+		f->scope = r->scope;
+		f->irremediable = r->irremediable;
+	}
+	fx.as.nfindings = n;
+	score_assessment(&fx.as);
+}
+
 static void finish(int nfindings)
 {
-	fx.as.findings = arena_alloc(fx.a, 2 * sizeof *fx.as.findings);
-	for (int i = 0; i < nfindings; i++) {
-		fx.as.findings[i].rule = &fx.r[i];
-		fx.as.findings[i].likelihood = fx.r[i].likelihood;
-	}
-	fx.as.nfindings = nfindings;
-	score_assessment(&fx.as);
+	int rules[] = { 0, 1, -1 };
+
+	rules[nfindings] = -1;
+	finish_with(rules);
 }
 
 static void test_overall_and_coverage(void **s)
@@ -129,21 +151,80 @@ static void test_findings_levels_and_red_flag_cap(void **s)
 	(void)s;
 	build("yes", "yes", "good", "yes");
 	finish(2);
-	/* r1: severity max(4,2,3) = 4, priority 4 x 3 = 12 -> high;
-	 * r2: severity 2, priority 2 -> low, but a red flag -> critical, sorted first */
+	/* r1: severity (4 + 2 + 3 + 4) / 4 = 3.25, priority x 3 = 9.75 -> medium;
+	 * r2: severity (1 + 1 + 2 + 2) / 4 = 1.5, priority 1.5 -> low, but a red flag ->
+	 * critical. Ordered by severity: r1 first. */
 	assert_int_equal(fx.as.nfindings, 2);
-	assert_string_equal(fx.as.findings[0].rule->id, "t.r2");
-	assert_int_equal(fx.as.findings[0].level, LVL_CRITICAL);
-	assert_int_equal(fx.as.findings[0].priority, 2);
-	assert_int_equal(fx.as.findings[1].severity, 4);
-	assert_int_equal(fx.as.findings[1].priority, 12);
-	assert_int_equal(fx.as.findings[1].level, LVL_HIGH);
+	assert_string_equal(fx.as.findings[0].rule->id, "t.r1");
+	assert_true(fabs(fx.as.findings[0].severity - 3.25) < 1e-9);
+	assert_true(fabs(fx.as.findings[0].priority - 9.75) < 1e-9);
+	assert_int_equal(fx.as.findings[0].level, LVL_MEDIUM);
+	assert_int_equal(fx.as.findings[1].level, LVL_CRITICAL);
 	assert_int_equal(fx.as.per_level[LVL_CRITICAL], 1);
-	/* 100 overall would be A; the red flag caps it at D */
+	/* 100 would be A; the (potential) red flag caps it at D */
 	assert_true(fabs(fx.as.overall - 100) < 1e-9);
+	assert_int_equal(fx.as.process_rating, 'A');
 	assert_int_equal(fx.as.rating, 'D');
 	assert_true(fx.as.red_flag);
 	assert_int_equal(fx.as.duties[0].nfindings, 1); /* A.1 cited by t.r2 */
+}
+
+static void test_groups_and_e_cap(void **s)
+{
+	int rules[] = { 3, 2, 0, -1 };
+
+	(void)s;
+	build("yes", "yes", "good", "yes");
+	finish_with(rules);
+	/* r3 (5,4,5) severity 4.75 leads group g; r4 (4,4,4) severity 4 corroborates it;
+	 * r1 (severity 3.25) is its own group. r3 is an actual red flag of severity >= 4: E. */
+	assert_int_equal(fx.as.nfindings, 3);
+	assert_string_equal(fx.as.findings[0].rule->id, "t.r3");
+	assert_string_equal(fx.as.findings[1].rule->id, "t.r4");
+	assert_int_equal(fx.as.findings[1].lead, 0);
+	assert_int_equal(fx.as.findings[2].lead, 2);
+	assert_int_equal(fx.as.per_level[LVL_CRITICAL], 1); /* one group */
+	assert_int_equal(fx.as.per_level[LVL_MEDIUM], 1);
+	assert_int_equal(fx.as.rating, 'E');
+	assert_int_equal(fx.as.red_flags, 1);
+}
+
+static void test_info_finding_caps_like_the_finding(void **s)
+{
+	int rules[] = { 2, -1 };
+
+	(void)s;
+	build("yes", "yes", "good", "yes");
+	fx.as.findings = NULL;
+	finish_with(rules);
+	assert_int_equal(fx.as.rating, 'E');
+	arena_free(fx.a); /* a second fixture in the same test */
+	build("yes", "yes", "good", "yes");
+	fx.as.findings = arena_alloc(fx.a, sizeof *fx.as.findings);
+	fx.as.findings[0] = (struct finding){ .rule = &fx.r[2], .likelihood = 5, .scale = 5,
+					      .scope = 4, .irremediable = 5, .info = true };
+	fx.as.nfindings = 1;
+	score_assessment(&fx.as);
+	/* an information request on the same rule caps the same, but is no confirmed red flag */
+	assert_int_equal(fx.as.rating, 'E');
+	assert_false(fx.as.red_flag);
+	assert_int_equal(fx.as.red_flags_unresolved, 1);
+}
+
+static void test_evidence_and_caps(void **s)
+{
+	(void)s;
+	build("yes", "yes", "good", "yes");
+	fx.q[0].evidence = true;
+	fx.q[3].evidence = true;
+	finish(0);
+	/* a (w3) and d (w2) need evidence and have none: s = 0.5 each;
+	 * (1.5 + 1 + 2 + 1) / 8 = 68.75 -> B; evidenced share 0 -> capped at C */
+	assert_true(fabs(fx.as.overall - 68.75) < 1e-9);
+	assert_int_equal(fx.as.process_rating, 'B');
+	assert_true(fabs(fx.as.claimed - 1) < 1e-9);
+	assert_true(fabs(fx.as.evidenced - 0) < 1e-9);
+	assert_int_equal(fx.as.rating, 'C');
 }
 
 static void test_ratings(void **s)
@@ -188,6 +269,9 @@ int main(void)
 		cmocka_unit_test_teardown(test_unanswered_and_unknown_are_gaps, teardown),
 		cmocka_unit_test_teardown(test_duty_scores, teardown),
 		cmocka_unit_test_teardown(test_findings_levels_and_red_flag_cap, teardown),
+		cmocka_unit_test_teardown(test_groups_and_e_cap, teardown),
+		cmocka_unit_test_teardown(test_info_finding_caps_like_the_finding, teardown),
+		cmocka_unit_test_teardown(test_evidence_and_caps, teardown),
 		cmocka_unit_test(test_ratings),
 		cmocka_unit_test(test_sha256_vectors),
 	};

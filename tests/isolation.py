@@ -21,7 +21,7 @@ def questionnaire(sid, rnd):
     policy = rnd.choice(["yes", "no", "partial", "unknown"])
     workers = rnd.randint(0, 5000)
     return (f"diligo: 1\nsupplier:\n  id: {sid}\n  name: Supplier {sid}\n  country: FR\n"
-            f"  sector: isolation\nperiod: 2025\nanswers:\n  isolation.policy: {policy}\n"
+            f"  sector: isolation\n  employees: 250\nperiod: 2025\nanswers:\n  isolation.policy: {policy}\n"
             f"  isolation.workers: {workers}\n")
 
 

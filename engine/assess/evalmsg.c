@@ -3,8 +3,9 @@
  *   u32 magic "DLGE", u32 status
  *   status != 0: u32 line, u32 col, str file, str msg
  *   status == 0: u32 nquestions, f64 fn_score[nquestions], u32 nfindings,
- *                per finding: u32 rule, i32 likelihood, str detail (len
- *                0xffffffff = none), u32 nq, u32 question[nq]
+ *                per finding: u32 rule, i32 likelihood, u32 scale, scope,
+ *                irremediable, u32 flags (1 = info, 2 = assumed), str
+ *                detail (len 0xffffffff = none), u32 nq, u32 question[nq]
  *   str = u32 length, bytes (no NUL). */
 #include <math.h>
 #include <stdint.h>
@@ -14,8 +15,9 @@
 #include "arena.h"
 #include "bounds.h"
 #include "evalmsg.h"
+#include "score.h"
 
-enum { MAGIC = 0x45474c44, NO_STRING = 0xffffffffu };
+enum { MAGIC = 0x45474c44, NO_STRING = 0xffffffffu, FLAG_INFO = 1, FLAG_ASSUMED = 2 };
 
 struct wbuf {
 	unsigned char *p;
@@ -72,6 +74,10 @@ unsigned char *evalmsg_encode(const struct assessment *a, int status, const stru
 
 			put_u32(&w, (uint32_t)(f->rule - a->pack->rules));
 			put_u32(&w, (uint32_t)f->likelihood);
+			put_u32(&w, (uint32_t)f->scale);
+			put_u32(&w, (uint32_t)f->scope);
+			put_u32(&w, (uint32_t)f->irremediable);
+			put_u32(&w, (f->info ? FLAG_INFO : 0) | (f->assumed ? FLAG_ASSUMED : 0));
 			put_str(&w, f->detail);
 			put_u32(&w, (uint32_t)f->nquestions);
 			for (int k = 0; k < f->nquestions; k++)
@@ -84,7 +90,7 @@ unsigned char *evalmsg_encode(const struct assessment *a, int status, const stru
 
 size_t evalmsg_max(const struct pack *p)
 {
-	size_t per_finding = 16 + DILIGO_MAX_DETAIL_BYTES + 4 * (size_t)DILIGO_MAX_FINDING_QUESTIONS;
+	size_t per_finding = 32 + DILIGO_MAX_DETAIL_BYTES + 4 * (size_t)DILIGO_MAX_FINDING_QUESTIONS;
 
 	return 64 + sizeof(struct err) + 8 * (size_t)p->nquestions +
 	       per_finding * (size_t)p->nrules;
@@ -165,17 +171,30 @@ static int decode_finding(struct rbuf *r, struct assessment *a, int prev, struct
 {
 	const struct pack *p = a->pack;
 	struct finding *f = &a->findings[a->nfindings];
-	uint32_t rule = get_u32(r), nq;
+	uint32_t rule = get_u32(r), nq, c[3], flags;
 	int32_t lik = (int32_t)get_u32(r);
 	int *qs;
 
+	for (int k = 0; k < 3; k++)
+		c[k] = get_u32(r);
+	flags = get_u32(r);
 	if (r->bad || rule >= (uint32_t)p->nrules || (int)rule <= prev)
 		return bad(e, "rule");
-	if (lik < 1 || lik > 5)
+	if (lik < SCORE_COMPONENT_MIN || lik > SCORE_COMPONENT_MAX)
 		return bad(e, "likelihood");
+	for (int k = 0; k < 3; k++)
+		if (c[k] < SCORE_COMPONENT_MIN || c[k] > SCORE_COMPONENT_MAX)
+			return bad(e, "severity");
+	if (flags & ~(uint32_t)(FLAG_INFO | FLAG_ASSUMED))
+		return bad(e, "flags");
 	memset(f, 0, sizeof *f);
 	f->rule = &p->rules[rule];
 	f->likelihood = lik;
+	f->scale = (int)c[0];
+	f->scope = (int)c[1];
+	f->irremediable = (int)c[2];
+	f->info = flags & FLAG_INFO;
+	f->assumed = flags & FLAG_ASSUMED;
 	f->detail = get_str(r, DILIGO_MAX_DETAIL_BYTES, a->qn->arena);
 	nq = get_u32(r);
 	if (r->bad || nq > DILIGO_MAX_FINDING_QUESTIONS || r->n - r->at < (size_t)nq * 4)

@@ -14,7 +14,7 @@
 #include "score.h"
 
 static const char questionnaire[] = "diligo: 1\n"
-				    "supplier: { id: FUZZ-1, name: Fuzz, country: FR, sector: isolation }\n"
+				    "supplier: { id: FUZZ-1, name: Fuzz, country: FR, sector: isolation, employees: 120 }\n"
 				    "answers:\n  isolation.policy: no\n  isolation.workers: 12\n";
 
 static const struct pack *pack(void)

@@ -143,7 +143,7 @@ static struct qn *questionnaire(const char *id, const char *policy)
 	struct qn *q;
 
 	snprintf(buf, sizeof buf,
-		 "diligo: 1\nsupplier: { id: %s, name: N, country: FR, sector: isolation }\n"
+		 "diligo: 1\nsupplier: { id: %s, name: N, country: FR, sector: isolation, employees: 120 }\n"
 		 "answers:\n  isolation.policy: %s\n  isolation.workers: 3\n", id, policy);
 	q = qn_parse("q.yaml", buf, strlen(buf), &e);
 	assert_non_null(q);

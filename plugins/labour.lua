@@ -472,7 +472,8 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
         local n = util.num(a, "labour.ohs.fatalities")
         if n and n > 0 then
           local scope = n >= 20 and 4 or n >= 5 and 3 or n >= 2 and 2 or 1
-          return { scope = scope, detail = string.format("%g fatalities reported.", n) }
+          return { scope = scope, detail = n == 1 and "1 fatality reported."
+                                               or string.format("%g fatalities reported.", n) }
         end
       end },
 

@@ -104,6 +104,16 @@ struct build {
 extern const char LHOST_K_BASE, LHOST_K_MARKS, LHOST_K_FILES, LHOST_K_SEED, LHOST_K_ENVS,
 	LHOST_K_MODULES, LHOST_K_BUDGETMSG;
 
+/* [-0, +1] a number answer as people write it: a whole number is a Lua
+ * integer (tostring gives "1", not "1.0"), any other a float. */
+static inline void lhost_push_number(lua_State *L, double x)
+{
+	if (x > -9007199254740992.0 && x < 9007199254740992.0 && x == (double)(long long)x)
+		lua_pushinteger(L, (lua_Integer)x);
+	else
+		lua_pushnumber(L, x);
+}
+
 /* ---- lhost.c: the host, its budgets, calls and errors ------------------ */
 
 /* The host that owns L (the allocator's userdata). */

@@ -190,7 +190,7 @@ static int check(struct lhost *h, struct walk *w)
 		struct err e = { 0 };
 		const struct pack *p = lhost_load_file(h, w->files[i], &e);
 
-		if (not_a_pack(h, p, w->files[i], &t, w->many))
+		if (not_a_pack(h, p, w->files[i], &t, true))
 			continue;
 		if (!p) {
 			const struct err *all;

@@ -277,11 +277,15 @@ commodity, is not covered.]],
       text = "Did monitoring find children under 18 doing hazardous farm tasks on supplying farms?",
       help = "Hazardous tasks include using machetes or sharp tools, carrying heavy loads, spraying or "
           .. "handling pesticides, land clearing and burning, and long hours. 'none_found': monitoring "
-          .. "visits found none. 'not_monitored': no monitoring of these tasks. 'found': found.",
+          .. "visits found none. 'found_removed': found, and every child found was removed from the "
+          .. "tasks and supported (a working system finds children: reporting them is not penalised, "
+          .. "leaving them in the tasks is). 'found': found, and not every child has been removed. "
+          .. "'not_monitored': no monitoring of these tasks.",
       options = {
         { value = "none_found", label = "None found by monitoring visits", score = 1 },
+        { value = "found_removed", label = "Found; every child removed and supported", score = 0.75 },
+        { value = "found", label = "Found; not every child removed", score = 0 },
         { value = "not_monitored", label = "Not monitored", score = 0 },
-        { value = "found", label = "Found", score = 0 },
       },
       duties = { "CSDDD.ANX.I1.10", "CSDDD.ANX.I1.08", "OECD-FAO.LAB" } },
 
@@ -612,8 +616,9 @@ commodity, is not covered.]],
 
     -- Severity: scale 5 (hazardous work harms children's health and development for life), scope 3,
     -- irremediable 5, as the labour module rates workers under 18 in hazardous work. Likelihood 5:
-    -- monitoring found them. A red flag: an actual, severe impact on children (CSDDD Annex I item 10).
-    { id = "agriculture.child.hazardous_work", title = "Children in hazardous farm work",
+    -- monitoring found them and not all were removed. A red flag: an actual, severe, unremediated
+    -- impact on children (CSDDD Annex I item 10).
+    { id = "agriculture.child.hazardous_work", title = "Children in hazardous farm work, not all removed",
       duties = { "CSDDD.ANX.I1.10", "CSDDD.ANX.I1.08", "CSDDD.A11", "OECD-FAO.LAB" },
       severity = { scale = 5, scope = 3, irremediable = 5 }, likelihood = 5,
       red_flag = true, impact = "actual", group = "child_labour", risks = { "child_labour" },
@@ -623,6 +628,20 @@ commodity, is not covered.]],
       reads = { "agriculture.child.hazardous_tasks" },
       when = function(a)
         return a["agriculture.child.hazardous_tasks"] == "found"
+      end },
+
+    -- Severity: scale 5, scope 3, irremediable 5, as above: the harm happened. Likelihood 2: every
+    -- child found was removed and supported, so what remains is the risk that it recurs. A medium
+    -- finding, so that a supplier who finds and remediates is not rated like one who hides.
+    { id = "agriculture.child.hazardous_remediated", title = "Children found in hazardous farm work, removed",
+      duties = { "CSDDD.ANX.I1.10", "CSDDD.A12" },
+      severity = { scale = 5, scope = 3, irremediable = 5 }, likelihood = 2,
+      impact = "actual", group = "child_labour",
+      action = "Keep following up every child found until the household no longer needs the child's "
+          .. "work, and report recurrence each season.",
+      reads = { "agriculture.child.hazardous_tasks" },
+      when = function(a)
+        return a["agriculture.child.hazardous_tasks"] == "found_removed"
       end },
 
     -- Severity: scale 4, scope 3, irremediable 4. Likelihood 5: children were identified and some
@@ -858,6 +877,10 @@ commodity, is not covered.]],
     { name = "children in hazardous farm work are a red flag",
       answers = { ["agriculture.child.hazardous_tasks"] = "found" },
       expect = { findings = { "agriculture.child.hazardous_work" }, red_flag = true } },
+    { name = "children found in hazardous work and removed: a medium finding, no red flag",
+      answers = { ["agriculture.child.hazardous_tasks"] = "found_removed" },
+      expect = { findings = { "agriculture.child.hazardous_remediated" },
+                 absent = { "agriculture.child.hazardous_work" }, red_flag = false } },
     { name = "children identified and all remediated",
       answers = { ["agriculture.child.identified"] = 12, ["agriculture.child.remediated_share"] = 100,
                   ["agriculture.child.hazardous_tasks"] = "none_found",

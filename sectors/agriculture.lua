@@ -756,7 +756,9 @@ commodity, is not covered.]],
       end },
 
     -- Severity: scale 4 (loss of land and livelihood), scope 3, irremediable 4. Likelihood 5 for an
-    -- open dispute nobody addresses; 3 when it is in an agreed process.
+    -- open dispute nobody addresses; 4 when it is in an agreed process: mediation mitigates, but the
+    -- community is without its land until the dispute is resolved (CSDDD Art 11: an actual impact
+    -- not yet brought to an end). A high finding either way.
     { id = "agriculture.land.disputes_open", title = "Open land disputes with communities or farmers",
       duties = { "CSDDD.ANX.I1.16", "EUDR.A02.40", "OECD-FAO.TENURE", "CSDDD.A11" },
       severity = { scale = 4, scope = 3, irremediable = 4 }, likelihood = 5,
@@ -767,7 +769,7 @@ commodity, is not covered.]],
       when = function(a)
         local v = a["agriculture.land.disputes"]
         if v == "unaddressed" then return true end
-        if v == "in_process" then return { likelihood = 3 } end
+        if v == "in_process" then return { likelihood = 4 } end
       end },
 
     -- Severity: scale 5 (loss of land and of the means of subsistence), scope 4 (whole communities),

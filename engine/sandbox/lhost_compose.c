@@ -52,8 +52,7 @@ static void duties_field(struct build *b, int idx, const char ***out, int *n, in
 			const char *near = closest_duty(cat, id);
 
 			if (hint)
-				lhost_cerr(b, line, "duty id '%s' is added by %s: require it in this "
-					   "file or a module it uses", id, hint);
+				lhost_cerr(b, line, "%s", hint);
 			else if (near)
 				lhost_cerr(b, line, "unknown duty id '%s' (did you mean '%s'?)", id,
 					   near);

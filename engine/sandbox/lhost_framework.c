@@ -289,18 +289,34 @@ static bool in_closure(struct files *fs, int root, const char *path, int depth)
 	return false;
 }
 
+/* Whether some duty of the catalogue belongs to framework fw (the first n
+ * characters of an id). */
+static bool framework_known(const struct pack *cat, const char *fw, size_t n)
+{
+	for (int i = 0; i < cat->nduties; i++)
+		if (strlen(cat->duties[i].framework) == n && !strncmp(cat->duties[i].framework, fw, n))
+			return true;
+	return false;
+}
+
 const struct duty *lhost_find_duty(struct build *b, const char *id, const char **hint)
 {
 	struct lhost *h = b->h;
 	const struct duty *d = pack_find_duty(h->catalogue, id);
+	const char *dot = strchr(id, '.');
 
 	*hint = NULL;
 	for (int i = 0; d && i < h->nframeworks; i++)
 		if (!strcmp(h->frameworks[i].id, d->framework) &&
 		    !in_closure(lhost_files(h), b->root, h->frameworks[i].file, 0)) {
-			*hint = h->frameworks[i].file; /* added by a file this pack does not require */
+			*hint = arena_printf(b->p->arena, "duty id '%s' is added by %s: require it in "
+					     "this file or a module it uses", id, h->frameworks[i].file);
 			return NULL;
 		}
+	if (!d && dot && dot > id && !framework_known(h->catalogue, id, (size_t)(dot - id)))
+		*hint = arena_printf(b->p->arena, "unknown duty id '%s': the catalogue has no "
+				     "framework '%.*s' (a framework file adds one when a pack requires "
+				     "it; diligo duties --frameworks lists them)", id, (int)(dot - id), id);
 	return d;
 }
 

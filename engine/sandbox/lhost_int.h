@@ -257,8 +257,9 @@ void lhost_framework_required(lua_State *L, int idx, int file, int line);
  * registered; errors go to b. */
 void lhost_framework_check(struct build *b, int idx);
 /* A duty a pack may cite: in the catalogue, and when a framework file added
- * it, one the pack's files require; else NULL, with *hint the framework's
- * file when the pack only lacks the require. */
+ * it, one the pack's files require; else NULL. *hint is then the whole
+ * message when there is more to say than "unknown duty id": the framework
+ * file the pack lacks the require of, or that no framework has the prefix. */
 const struct duty *lhost_find_duty(struct build *b, const char *id, const char **hint);
 
 /* ---- lhost_extend.c: extends, and modules composed once ---------------- */

@@ -34,11 +34,13 @@ const struct cmd commands[] = {
 	  "  F: UNGP, CSDDD, OECD, a sector standard such as GISTM, or a framework that a\n"
 	  "  plugin file adds (framework { ... }); --frameworks lists them all.\n", duties_options },
 	{ "plugin", cmd_plugin, "check packs and modules, run their tests",
-	  "usage: diligo plugin check FILE...\n"
+	  "usage: diligo plugin check FILE|DIR...\n"
 	  "       diligo plugin test FILE|DIR...\n"
 	  "  check: load each pack or module and report every contract error (exit 3).\n"
 	  "  test: run the tests embedded in packs and modules, in the real sandbox;\n"
-	  "        one line per test, exit 1 when any fails.\n",
+	  "        one line per test, exit 1 when any fails.\n"
+	  "  DIR: a plugin-path root (its plugins/ and sectors/) or a directory of Lua files;\n"
+	  "  nothing to check or no test found is exit 2.\n",
 	  plugin_options },
 	{ "help", cmd_help, "show help for a command",
 	  "usage: diligo help [COMMAND]\n", NULL },

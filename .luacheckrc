@@ -1,7 +1,7 @@
 -- luacheck configuration for diligo packs and modules.
 --
 -- The std "diligo" mirrors the sandbox allow-list exactly (engine/sandbox/lhost_sandbox.c:
--- base_allowed, base_wrapped, libs[] minus their blocked fields), plus the names the loader adds
+-- base_allowed, base_bounded, base_wrapped, libs[] minus their blocked fields), plus the names the loader adds
 -- (engine/sandbox/lhost_require.c: require, sector, module, catalogue, helper, framework; the
 -- catalogue proxy
 -- `duties`, engine/sandbox/lhost_catalogue.c). A name the sandbox blocks (load, rawget, io, os,
@@ -11,7 +11,7 @@
 
 stds.diligo = {
   read_globals = {
-    -- base_allowed
+    -- base_allowed, and base_bounded (Lua's own, their work charged to the budget)
     "assert", "error", "ipairs", "next", "pairs", "select", "tonumber", "type",
     "rawequal", "rawlen", "_VERSION",
     -- base_wrapped (sandboxed versions of the same names)

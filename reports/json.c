@@ -238,9 +238,6 @@ static void supplier(struct json *j, const char *input, const char *workbook,
 	jnum(f, a->claimed);
 	fputs(",\"evidenced\":", f);
 	jnum(f, a->evidenced);
-	fprintf(f, ",\"employees\":");
-	q->supplier.employees >= 0 ? (void)fprintf(f, "%ld", q->supplier.employees)
-				   : (void)fputs("null", f);
 	fprintf(f, ",\"small\":%s,\"red_flag\":%s,\"red_flags\":%d,\"red_flags_unresolved\":%d,"
 		   "\"information_needed\":%d,\"findings_per_level\":{\"critical\":%d,\"high\":%d,"
 		   "\"medium\":%d,\"low\":%d}", a->small ? "true" : "false",

@@ -2,7 +2,8 @@
 # A supplier workbook edited as people do (tests/e2e/0403-baseline-workbook-edited/edit.py),
 # then re-saved by LibreOffice, is read back as the baseline of the next year:
 # Owner, Due date, Status and Notes carried over, the resolved finding with its
-# last status.
+# last status. The policy cites the same current evidence both years (method v2
+# gives a bare claim half credit), so the policy answer is the only change.
 # usage: tests/baseline_libreoffice.sh DILIGO SOURCE_DIR [PYTHON3]
 set -eu
 diligo=$1 src=$2 py=${3:-python3}
@@ -10,7 +11,8 @@ out=$(mktemp -d /tmp/diligo-lo-baseline-XXXXXX)
 trap 'rm -rf "$out"' EXIT
 q() { # file period policy
 	printf 'diligo: 1\nsupplier: { id: SUP-1, name: Example Ltd, sector: tiny, employees: 40 }\nperiod: %s\n' "$2" > "$out/$1.yaml"
-	printf 'answers:\n  tiny.policy: %s\n  tiny.grievance: yes\n  tiny.audit: no\n' "$3" >> "$out/$1.yaml"
+	printf 'answers:\n  tiny.policy: {value: %s, evidence: [E1]}\n  tiny.grievance: yes\n  tiny.audit: no\n' "$3" >> "$out/$1.yaml"
+	printf 'evidence:\n  E1: {title: Human rights policy, kind: policy, date: 2025-06-01}\n' >> "$out/$1.yaml"
 }
 q q2025 2025 partial
 q q2026 2026 yes

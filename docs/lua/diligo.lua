@@ -206,7 +206,8 @@ function framework(spec) end
 
 ---Loads plugins/NAME.lua from the search path (--plugin-path, DILIGO_PATH, the built-in
 ---directory), else sectors/NAME.lua (a sector to extend), as text, once per Lua state. NAME is
----[a-z][a-z0-9_]*. The value it returns is read-only.
+---[a-z][a-z0-9_]*. Only while a file loads (not in a rule). The value it returns is read-only to
+---every other file.
 ---@param name string
 ---@return any
 function require(name) end
@@ -215,6 +216,7 @@ function require(name) end
 ---@type table<string, diligo.Duty>
 duties = {}
 
----Writes "file:line: values" to standard error (for debugging tests).
+---Writes one line "file:line: values" to standard error (for debugging tests): control
+---characters escaped, at most 4,000 bytes.
 ---@param ... any
 function print(...) end

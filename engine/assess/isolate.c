@@ -102,10 +102,11 @@ static void build_filter(void)
 
 	for (size_t i = 0; !rc && i < sizeof allowed / sizeof *allowed; i++)
 		rc = seccomp_rule_add(f, SCMP_ACT_ALLOW, allowed[i], 0);
-	/* AddressSanitizer looks at the signal stack on every longjmp (a Lua
-	 * error); only sanitizer builds allow it */
+	/* AddressSanitizer reads the signal stack (sigaltstack(NULL, &old)) before
+	 * every call that does not return, _exit and longjmp included */
 	if (!rc && SANITIZED)
-		rc = seccomp_rule_add(f, SCMP_ACT_ALLOW, SCMP_SYS(sigaltstack), 0);
+		rc = seccomp_rule_add(f, SCMP_ACT_ALLOW, SCMP_SYS(sigaltstack), 1,
+				      SCMP_A0(SCMP_CMP_EQ, 0, 0));
 	/* memory, but never executable memory */
 	if (!rc)
 		rc = seccomp_rule_add(f, SCMP_ACT_ALLOW, SCMP_SYS(mmap), 1,

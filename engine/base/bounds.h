@@ -41,10 +41,15 @@ enum {
 	DILIGO_MAX_ID = 64,                /* length of a question, rule or duty id; of a module name */
 	DILIGO_MAX_DUTIES = 5000,          /* entries of the duty catalogue */
 	DILIGO_MAX_AREAS = 32,             /* duty areas in the catalogue */
-	DILIGO_MAX_DETAIL_BYTES = 4000,    /* a finding's detail as a rule returns it */
+	DILIGO_MAX_DETAIL_BYTES = 4000,    /* a finding's detail as a rule returns it (longer is cut,
+					      DILIGO_CUT_MARK included) */
+	DILIGO_MAX_TEXT_BYTES = 4000,      /* a title, text, help, label ... a pack declares (cut) */
+	DILIGO_MAX_PRINT_BYTES = 4000,     /* one line a pack prints (cut) */
+	DILIGO_MAX_NAME_IN_MESSAGE = 64,   /* bytes of a pack's name quoted in an error message */
 	DILIGO_PATTERN_WORK = 1000 * 1000 * 1000, /* n^(k+1) for a pattern with k quantifiers
 						     on n characters (docs/security.md) */
-	DILIGO_MAX_SNAPSHOT_DEPTH = 50,    /* upvalues and tables walked to freeze a rule's world */
+	DILIGO_WORK_BYTES = 8,             /* bytes a library function copies, scans or builds
+					      that count as one Lua instruction */
 	DILIGO_MAX_FINDING_QUESTIONS = 1000, /* questions a rule names in a finding */
 	DILIGO_MAX_CONDITIONS = 16,        /* na_when conditions of a question; risks of a rule */
 	DILIGO_MAX_COUNTERFACTUALS = 128,  /* calls of one rule that try the answers a supplier left
@@ -83,6 +88,9 @@ enum {
 	DILIGO_MAX_DIR_DEPTH = 16, /* directories below an input directory searched */
 	DILIGO_MAX_PATH = 4096,    /* a directory and a name joined into one path */
 };
+
+/* What marks text that diligo cut at its bound. */
+#define DILIGO_CUT_MARK " [cut]"
 
 /* Lua instructions per assessment, at most: beyond an int, so not above. */
 #define DILIGO_MAX_INSTRUCTIONS 1e12

@@ -55,7 +55,7 @@ const struct cli_opt assess_options[] = {
 	CLI_OPT_MAX_INSTRUCTIONS,
 	CLI_OPT_MAX_MEMORY,
 	{ .name = "max-seconds", .arg = "S", .code = OPT_MAX_SECONDS,
-	  .help = "wall clock per assessment of a third-party pack, in seconds\n(default {default})",
+	  .help = "wall clock per assessment and per pack load, in seconds\n(default {default})",
 	  .min = 0.1, .max = 3600, .def = ISOLATE_DEFAULT_SECONDS },
 	{ .name = "isolate", .code = OPT_ISOLATE,
 	  .help = "run bundled packs in a child process too\n(third-party packs always are)" },
@@ -276,6 +276,7 @@ int cmd_assess(int argc, char **argv)
 		cli_print_err(&e);
 		return err_exit_code(e.code);
 	}
+	bo.lhost.max_seconds = o.isolate.max_seconds; /* loads and bundled packs too */
 	bo.sector = o.c.sector;
 	bo.isolate = o.isolate;
 	bo.diag = print_diag;

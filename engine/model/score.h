@@ -18,7 +18,7 @@
  * so that a later run knows whether an earlier result was scored the same
  * way (change.h: drift). Raise it whenever a number or rule of the method
  * changes. */
-#define SCORE_METHOD_VERSION 1
+#define SCORE_METHOD_VERSION 2
 
 /* A number of this header as text, for labels built at compile time. */
 #define SCORE_STR(x) SCORE_STR_(x)

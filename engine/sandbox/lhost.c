@@ -18,8 +18,12 @@ enum { HOOK_STEP = 1000 };
 /* ---- budgets -------------------------------------------------------- */
 
 /* The allocator counts every byte; growth past the limit fails, which Lua
- * turns into a memory error after an emergency collection. Shrinking never
- * fails. When ptr is NULL, osize is a type tag, not a size. */
+ * turns into a memory error (LUA_ERRMEM) after an emergency collection and
+ * a second try. A refusal sets no flag: the second try may succeed, and
+ * Lua gives up quietly on some growth (its string table) that it can do
+ * without. The memory error itself is what counts, where a pcall inside a
+ * pack returns it (lhost_sandbox.c) or at the top (lhost_error). Shrinking
+ * never fails. When ptr is NULL, osize is a type tag, not a size. */
 static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
 	struct lhost *h = ud;
@@ -31,10 +35,8 @@ static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		h->used -= old;
 		return NULL;
 	}
-	if (nsize > old && h->used + (nsize - old) > h->limit) {
-		h->out_of_memory = true;
+	if (nsize > old && (h->used > h->limit || nsize - old > h->limit - h->used))
 		return NULL;
-	}
 	p = realloc(ptr, nsize);
 	if (!p)
 		return NULL;
@@ -52,6 +54,11 @@ static void count_hook(lua_State *L, lua_Debug *ar)
 	h->instructions += HOOK_STEP;
 	if (h->instructions > h->max_instructions)
 		h->out_of_instructions = true;
+	if (h->out_of_time) {
+		char buf[200];
+
+		luaL_error(L, "%s", lhost_clock_message(h, buf, sizeof buf));
+	}
 	if (h->out_of_instructions)
 		luaL_error(L, "instruction budget exceeded (%I instructions; see --max-instructions)",
 			   (lua_Integer)h->max_instructions);
@@ -71,6 +78,8 @@ void lhost_budget_start(struct lhost *h)
 	h->out_of_instructions = false;
 	h->out_of_memory = false;
 	h->limit = h->used + h->max_memory;
+	h->running = h->L;
+	lhost_clock_start(h);
 	lua_sethook(h->L, count_hook, LUA_MASKCOUNT, HOOK_STEP);
 }
 
@@ -78,32 +87,64 @@ void lhost_budget_start(struct lhost *h)
 
 int lhost_pcall(struct lhost *h, int nargs, int nres)
 {
-	return lua_pcall(h->L, nargs, nres, 0);
+	int status;
+
+	lhost_clock_arm(h);
+	status = lua_pcall(h->L, nargs, nres, 0);
+	lhost_clock_disarm(h);
+	h->running = h->L;
+	h->loading = false;
+	return status;
+}
+
+/* s (len bytes) into buf: whole, or its head and its tail around " ... ",
+ * so that the end of a long message survives (Lua puts "C stack overflow"
+ * or "stack overflow" at the end of a chain of positions). */
+static void fit_message(char *buf, size_t n, const char *s, size_t len)
+{
+	static const char gap[] = " ... ";
+	size_t head, from;
+
+	len = strnlen(s, len);
+	if (len < n) {
+		memcpy(buf, s, len);
+		buf[len] = '\0';
+		return;
+	}
+	head = (n - sizeof gap) / 2;
+	from = len - (n - sizeof gap - head);
+	while (head > 0 && ((unsigned char)s[head] & 0xc0) == 0x80)
+		head--;
+	while (from < len && ((unsigned char)s[from] & 0xc0) == 0x80)
+		from++;
+	snprintf(buf, n, "%.*s%s%.*s", (int)head, s, gap, (int)(len - from), s + from);
 }
 
 int lhost_error(struct lhost *h, int status, struct err *e)
 {
 	lua_State *L = h->L;
-	const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
-	char buf[900];
+	char msg[sizeof e->msg], rule[DILIGO_MAX_NAME_IN_MESSAGE + 32] = "";
+	char where[sizeof h->where + 2] = "";
+	size_t len = 0, room;
+	const char *s = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
 
-	if (h->out_of_memory || status == LUA_ERRMEM)
-		snprintf(buf, sizeof buf, "memory budget exceeded (%zu MiB; see --max-memory)",
-			 h->max_memory >> 20);
-	else if (msg)
-		snprintf(buf, sizeof buf, "%s", msg);
-	else
-		snprintf(buf, sizeof buf, "error object is a %s value", luaL_typename(L, -1));
-	lua_pop(L, 1);
-	if (h->where[0] && !strstr(buf, ".lua:")) { /* name the file when Lua did not */
-		char tmp[900];
-
-		snprintf(tmp, sizeof tmp, "%s: %s", h->where, buf);
-		snprintf(buf, sizeof buf, "%s", tmp);
-	}
 	if (h->current_rule)
-		return err_set(e, ERR_PACK, "%s (rule '%s')", buf, h->current_rule);
-	return err_set(e, ERR_PACK, "%s", buf);
+		snprintf(rule, sizeof rule, " (rule '%s')", h->current_rule);
+	if (h->out_of_time)
+		lhost_clock_message(h, msg, sizeof msg);
+	else if (h->out_of_memory || status == LUA_ERRMEM)
+		snprintf(msg, sizeof msg, "memory budget exceeded (%zu MiB; see --max-memory)",
+			 h->max_memory >> 20);
+	else if (!s)
+		snprintf(msg, sizeof msg, "error object is a %s value", luaL_typename(L, -1));
+	if (h->where[0] && !(s && !h->out_of_time && !h->out_of_memory && status != LUA_ERRMEM &&
+			     strstr(s, ".lua:"))) /* name the file when Lua did not */
+		snprintf(where, sizeof where, "%s: ", h->where);
+	room = sizeof msg - strlen(where) - strlen(rule);
+	if (s && !h->out_of_time && !h->out_of_memory && status != LUA_ERRMEM)
+		fit_message(msg, room, s, len);
+	lua_pop(L, 1);
+	return err_set(e, ERR_PACK, "%s%s%s", where, msg, rule);
 }
 
 static int panic(lua_State *L)
@@ -128,6 +169,7 @@ struct lhost *lhost_new(const struct lhost_opts *o, struct err *e)
 	h->max_memory = o && o->max_memory ? o->max_memory
 					   : (size_t)LHOST_DEFAULT_MEMORY_MB << 20;
 	h->limit = h->max_memory;
+	h->max_seconds = o && o->max_seconds > 0 ? o->max_seconds : LHOST_DEFAULT_SECONDS;
 	h->hash_files = o && o->hash_files;
 	h->regime = o && o->regime ? xstrdup(o->regime) : NULL;
 	for (int i = 0; o && i < o->npaths && h->npaths < DILIGO_MAX_SEARCH_PATHS - 1; i++)
@@ -170,6 +212,7 @@ void lhost_free(struct lhost *h)
 		pack_free(h->packs[i].pack);
 	}
 	pack_free(h->catalogue);
+	lhost_clock_free(h);
 	for (int i = 0; i < h->npaths; i++)
 		free(h->paths[i]);
 	free(h->bundled_dir);

@@ -18,6 +18,7 @@
 enum {
 	LHOST_DEFAULT_INSTRUCTIONS = 10 * 1000 * 1000,
 	LHOST_DEFAULT_MEMORY_MB = 64,
+	LHOST_DEFAULT_SECONDS = 5,
 };
 
 struct lhost_opts {
@@ -25,6 +26,7 @@ struct lhost_opts {
 	int npaths;
 	long max_instructions; /* 0 = default, per assessment and per pack load */
 	size_t max_memory; /* bytes; 0 = default */
+	double max_seconds; /* wall clock per load or assessment in this process; 0 = default */
 	bool hash_files; /* SHA-256 of every Lua file (pack->files), for provenance */
 	const char *regime; /* the catalogue regime (NULL: its default); unknown: lhost_new fails */
 };

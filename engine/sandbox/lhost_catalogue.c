@@ -65,7 +65,7 @@ static void read_areas(struct build *b, int idx, const char **areas)
 		lua_pop(L, 1);
 		return;
 	}
-	n = luaL_len(L, -1);
+	n = lhost_rawlen(L, -1);
 	if (n < 1 || n > DILIGO_MAX_AREAS) {
 		lhost_cerr(b, b->specline, "'areas' must list from 1 to %d duty areas",
 			   DILIGO_MAX_AREAS);
@@ -81,13 +81,19 @@ static void read_areas(struct build *b, int idx, const char **areas)
 			lua_pop(L, 1);
 			continue;
 		}
+		if (lua_rawlen(L, -1) > DILIGO_MAX_ID) {
+			lhost_cerr(b, b->specline, "areas[%d] is longer than %d characters", (int)i,
+				   DILIGO_MAX_ID);
+			lua_pop(L, 1);
+			continue;
+		}
 		area = lua_tostring(L, -1);
 		for (int j = 0; j < k && !dup; j++)
 			dup = !strcmp(areas[j], area);
 		if (dup)
 			lhost_cerr(b, b->specline, "duplicate area '%s' in 'areas'", area);
 		else
-			areas[k++] = arena_strdup(b->p->arena, area);
+			areas[k++] = lhost_copy_text(L, b->p->arena, -1, DILIGO_MAX_ID); /* fits */
 		lua_pop(L, 1);
 	}
 	areas[k] = NULL;
@@ -184,7 +190,7 @@ static int build_catalogue(lua_State *L)
 {
 	struct build *b = lua_touserdata(L, 2);
 	struct pack *p = b->p;
-	const char *kind = NULL, *areas[DILIGO_MAX_AREAS + 1];
+	const char *kind = NULL, *areas[DILIGO_MAX_AREAS + 1], *bad;
 	lua_Integer n;
 	struct duty *d;
 
@@ -195,7 +201,7 @@ static int build_catalogue(lua_State *L)
 	}
 	read_areas(b, 1, areas);
 	read_regimes(b, 1, b->h->regime);
-	n = luaL_len(L, 1);
+	n = lhost_rawlen(L, 1);
 	if (n < 1 || n > DILIGO_MAX_DUTIES)
 		luaL_error(L, "the catalogue must hold from 1 to %d duties", DILIGO_MAX_DUTIES);
 	p->duties = d = arena_alloc(p->arena, (size_t)n * sizeof *d);
@@ -244,6 +250,10 @@ static int build_catalogue(lua_State *L)
 		}
 		lua_pop(L, 1);
 	}
+	if ((bad = lhost_plain_data(L, 3)))
+		lhost_cerr(b, b->specline, "the catalogue's entries hold a %s: they are data (strings "
+			   "and numbers) only", bad);
+	lhost_mark_host_data(L, 3); /* no pack function: the snapshot does not walk it */
 	lhost_freeze(L, 3);
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &LHOST_K_BASE);
 	lua_insert(L, -2);

@@ -35,21 +35,26 @@ static void duties_field(struct build *b, int idx, const char ***out, int *n, in
 		lua_pop(L, 1);
 		return;
 	}
-	len = luaL_len(L, -1);
+	len = lhost_rawlen(L, -1);
 	if (len < 1 || len > DILIGO_MAX_DUTIES_CITED) {
 		lhost_cerr(b, line, "'duties' must list from 1 to %d duty ids",
 			   DILIGO_MAX_DUTIES_CITED);
 		lua_pop(L, 1);
 		return;
 	}
+	lhost_charge(L, len, "loading"); /* a lookup each, in C */
 	*out = arena_alloc(b->p->arena, (size_t)len * sizeof **out);
 	for (lua_Integer i = 1; i <= len; i++) {
 		const char *id;
 
 		if (lua_geti(L, -1, i) != LUA_TSTRING) {
 			lhost_cerr(b, line, "duties[%d] is not a string", (int)i);
+		} else if (lua_rawlen(L, -1) > DILIGO_MAX_ID) {
+			lhost_cerr(b, line, "duties[%d] is longer than %d characters", (int)i,
+				   DILIGO_MAX_ID);
 		} else if (!lhost_find_duty(b, id = lua_tostring(L, -1), &hint)) {
-			const char *near = closest_duty(cat, id);
+			const char *near =
+				b->nerrs < DILIGO_MAX_DIAGS ? closest_duty(cat, id) : NULL;
 
 			if (hint)
 				lhost_cerr(b, line, "%s", hint);
@@ -137,7 +142,7 @@ static void options_field(struct build *b, int qidx, struct question *q, int lin
 		lua_pop(L, 1);
 		return;
 	}
-	n = luaL_len(L, -1);
+	n = lhost_rawlen(L, -1);
 	if (n < 1 || n > DILIGO_MAX_QUESTION_OPTIONS) {
 		lhost_cerr(b, line, "'options' must list from 1 to %d options", DILIGO_MAX_QUESTION_OPTIONS);
 		lua_pop(L, 1);
@@ -148,7 +153,7 @@ static void options_field(struct build *b, int qidx, struct question *q, int lin
 		int t = lua_geti(L, -1, i);
 
 		if (t == LUA_TSTRING) {
-			o[i - 1].value = arena_strdup(b->p->arena, lua_tostring(L, -1));
+			o[i - 1].value = lhost_copy_text(L, b->p->arena, -1, DILIGO_MAX_TEXT_BYTES);
 			o[i - 1].label = o[i - 1].value;
 		} else if (t == LUA_TTABLE) {
 			int top = lua_gettop(L);
@@ -498,7 +503,7 @@ static void read_list(struct build *b, int sidx, const char *key, const char *mo
 		lua_pop(L, 1);
 		return;
 	}
-	n = luaL_len(L, -1);
+	n = lhost_rawlen(L, -1);
 	if (n > DILIGO_MAX_LIST)
 		luaL_error(L, "field '%s' lists more than %d entries", key, DILIGO_MAX_LIST);
 	grow(b, key[0] == 'q' ? (int)n : 0, key[0] == 'r' ? (int)n : 0);
@@ -568,7 +573,7 @@ static void compose_table(struct build *b, int idx, const char *kind, int depth)
 		b->specline = line;
 	}
 	if (lua_getfield(L, idx, "modules") == LUA_TTABLE) {
-		lua_Integer n = luaL_len(L, -1);
+		lua_Integer n = lhost_rawlen(L, -1);
 
 		for (lua_Integer i = 1; i <= n && i <= DILIGO_MAX_MODULES; i++) {
 			const char *mk = NULL;

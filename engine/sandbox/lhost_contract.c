@@ -34,20 +34,25 @@ static bool after_key(const char *src, const char *q, const char *key)
 }
 
 /* A quoted occurrence of id in src at or after from (after `key =` when key
- * is not NULL), or NULL. */
+ * is not NULL), or NULL; *scanned grows by the bytes searched. */
 static const char *find_quoted(const char *src, const char *from, const char *id,
-			       const char *key)
+			       const char *key, size_t *scanned)
 {
 	size_t n = strlen(id);
+	const char *hit;
 
-	for (const char *hit = strstr(from, id); hit; hit = strstr(hit + 1, id))
+	for (hit = strstr(from, id); hit; hit = strstr(hit + 1, id)) {
 		if (hit > src && (hit[-1] == '"' || hit[-1] == '\'') && hit[n] == hit[-1] &&
-		    (!key || after_key(src, hit - 1, key)))
+		    (!key || after_key(src, hit - 1, key))) {
+			*scanned += (size_t)(hit - from) + n;
 			return hit;
+		}
+	}
+	*scanned += strlen(from);
 	return NULL;
 }
 
-/* Move the cursor over src to hit, counting lines. */
+/* Move the cursor over src to hit, counting lines; the line of hit. */
 static int cursor_to(struct build *b, const char *src, const char *hit)
 {
 	if (hit < b->cur_pos) {
@@ -60,31 +65,42 @@ static int cursor_to(struct build *b, const char *src, const char *hit)
 	return b->cur_line;
 }
 
+/* The line where id is written as `key = "id"` (where it is defined),
+ * else quoted anywhere. Ids are read in source order, so the search goes
+ * on from the last hit (which also finds the second of two duplicates) and
+ * lines are counted only over the new stretch. Ids a file does not spell
+ * out (made in a loop) would cost a search of the whole file each: the
+ * searches are charged, and once they have read a file four times over its
+ * ids get the line of its sector{} or module{} call. */
 int lhost_id_line_at(struct build *b, const char *key, const char *id)
 {
 	struct files *fs = lhost_files(b->h);
-	const char *src, *hit;
+	const char *src, *hit = NULL;
+	size_t *scanned, allowed;
 
 	if (b->file < 0 || !*id) /* an empty id would match everywhere */
 		return b->specline;
 	src = fs->f[b->file].src;
+	scanned = &b->scanned[b->file];
+	allowed = 4 * fs->f[b->file].len + 65536;
+	if (*scanned > allowed)
+		return b->specline;
 	if (b->cur_file != b->file || !b->cur_pos) {
 		b->cur_file = b->file;
 		b->cur_pos = src;
 		b->cur_line = 1;
 	}
-	/* where it is defined (key = "id") after the cursor, then before it;
-	 * then any quoted mention */
-	if (!(hit = find_quoted(src, b->cur_pos, id, key)) &&
-	    !(hit = find_quoted(src, src, id, key)) &&
-	    !(hit = find_quoted(src, b->cur_pos, id, NULL)) && !(hit = find_quoted(src, src, id, NULL)))
+	/* where it is defined after the cursor, then before it; then any mention */
+	for (int pass = 0; pass < 4 && !hit && *scanned <= allowed; pass++)
+		hit = find_quoted(src, pass % 2 ? src : b->cur_pos, id, pass < 2 ? key : NULL,
+				  scanned);
+	lhost_charge_bytes(b->h->L, *scanned - b->charged[b->file], "loading");
+	b->charged[b->file] = *scanned;
+	if (!hit)
 		return b->specline;
 	return cursor_to(b, src, hit);
 }
 
-/* The line where id is written. Ids are read in source order, so the search
- * goes on from the last hit (which also finds the second of two duplicates)
- * and lines are counted only over the new stretch. */
 int lhost_id_line(struct build *b, const char *id)
 {
 	return lhost_id_line_at(b, "id", id);
@@ -135,26 +151,42 @@ void lhost_cerr(struct build *b, int line, const char *fmt, ...)
 	       b->what ? b->what : "", b->what ? ": " : "", msg);
 }
 
-static const char *pstr(struct build *b, const char *s)
+/* Fields that name something (matched, compared, used as keys): longer
+ * than DILIGO_MAX_ID is a contract error. Every other string field is
+ * prose, cut at DILIGO_MAX_TEXT_BYTES. */
+static bool names_something(const char *key)
 {
-	return arena_strdup(b->p->arena, s);
+	static const char *const keys[] = { "id", "kind", "impact", "status", "area",
+					    "framework", "version", NULL };
+
+	for (int i = 0; keys[i]; i++)
+		if (!strcmp(key, keys[i]))
+			return true;
+	return false;
 }
 
 /* [-0, +0, e] string field of the table at idx; NULL (with an error when
- * required) if absent or not a string. */
+ * required) if absent or not a string. Copied into the pack's arena, cut
+ * and counted against the memory cap (lhost_copy_text). */
 const char *lhost_sfield(struct build *b, int idx, const char *key, bool required, int line)
 {
 	lua_State *L = b->h->L;
 	const char *v = NULL;
 	int t = lua_getfield(L, idx, key);
 
-	if (t == LUA_TSTRING)
-		v = pstr(b, lua_tostring(L, -1));
-	else if (t != LUA_TNIL)
+	lhost_charge(L, 1, "loading");
+	if (t == LUA_TSTRING) {
+		if (names_something(key) && lua_rawlen(L, -1) > DILIGO_MAX_ID)
+			lhost_cerr(b, line, "field '%s' is longer than %d characters", key,
+				   DILIGO_MAX_ID);
+		else
+			v = lhost_copy_text(L, b->p->arena, -1, DILIGO_MAX_TEXT_BYTES);
+	} else if (t != LUA_TNIL) {
 		lhost_cerr(b, line, "field '%s' is of improper type '%s', expected type 'string'",
 			   key, lua_typename(L, t));
-	else if (required)
+	} else if (required) {
 		lhost_cerr(b, line, "missing required field: '%s'", key);
+	}
 	lua_pop(L, 1);
 	return v;
 }
@@ -180,34 +212,40 @@ bool lhost_ifield(struct build *b, int idx, const char *key, int lo, int hi, int
 	return true;
 }
 
-/* A misspelt field would otherwise be ignored in silence ("requried"). */
+/* A misspelt field would otherwise be ignored in silence ("requried"). The
+ * table's own fields, even behind a read-only proxy (a required module). */
 void lhost_check_fields(struct build *b, int idx, const char *const *allowed, int line)
 {
 	lua_State *L = b->h->L;
-	int n = 0;
+	char shown[DILIGO_MAX_NAME_IN_MESSAGE + 8];
+	int n = 0, t;
 
 	while (allowed[n])
 		n++;
-	lua_pushvalue(L, idx); /* what another file returned is read through its proxy */
-	lhost_unwrap(L, -1);
-	idx = lua_gettop(L);
+	lhost_frozen_target(L, idx);
+	if (lua_isnil(L, -1))
+		lua_copy(L, idx, -1);
+	t = lua_gettop(L);
 	lua_pushnil(L);
-	while (lua_next(L, idx)) {
+	while (lua_next(L, t)) {
 		lua_pop(L, 1);
+		lhost_charge(L, 1, "loading");
 		if (lua_type(L, -1) == LUA_TSTRING) {
 			const char *k = lua_tostring(L, -1);
 			bool ok = false;
 
 			for (int i = 0; i < n && !ok; i++)
 				ok = !strcmp(k, allowed[i]);
-			if (!ok) {
-				const char *near = text_closest(k, allowed, n);
+			if (!ok && b->nerrs < DILIGO_MAX_DIAGS) {
+				const char *near = lua_rawlen(L, -1) <= DILIGO_MAX_ID
+							   ? text_closest(k, allowed, n) : NULL;
 
+				lhost_msgname(k, shown, sizeof shown);
 				if (near)
 					lhost_cerr(b, line, "unknown field '%s' (did you mean '%s'?)",
-						   k, near);
+						   shown, near);
 				else
-					lhost_cerr(b, line, "unknown field '%s'", k);
+					lhost_cerr(b, line, "unknown field '%s'", shown);
 			}
 		}
 	}
@@ -231,9 +269,13 @@ bool lhost_mark_info(struct build *b, int idx, const char **kind)
 	lua_State *L = b->h->L;
 
 	idx = lua_absindex(L, idx);
+	lhost_frozen_target(L, idx); /* a module that require made read-only: read it itself */
+	if (lua_isnil(L, -1))
+		lua_pop(L, 1);
+	else
+		lua_replace(L, idx);
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &LHOST_K_MARKS);
 	lua_pushvalue(L, idx);
-	lhost_unwrap(L, -1);
 	if (lua_rawget(L, -2) != LUA_TTABLE) {
 		lua_pop(L, 2);
 		return false;

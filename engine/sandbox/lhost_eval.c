@@ -86,9 +86,13 @@ static int answers_index(lua_State *L)
 	lua_Integer qi;
 
 	lua_pushvalue(L, 2);
-	if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNUMBER) /* known[id] */
+	if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNUMBER) { /* known[id] */
+		char shown[DILIGO_MAX_NAME_IN_MESSAGE + 8];
+
 		return luaL_error(L, "no question '%s' in this pack",
-				  lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?");
+				  lua_type(L, 2) == LUA_TSTRING
+					  ? lhost_msgname(lua_tostring(L, 2), shown, sizeof shown) : "?");
+	}
 	qi = lua_tointeger(L, -1);
 	if (h->reads_check)
 		lhost_check_read(L, h, (int)qi);
@@ -275,10 +279,10 @@ static void finding_overrides(lua_State *L, struct eval *ev, struct finding *f, 
 	override_component(L, t, "scale", r, &f->scale);
 	override_component(L, t, "scope", r, &f->scope);
 	override_component(L, t, "irremediable", r, &f->irremediable);
-	if (lua_getfield(L, t, "detail") == LUA_TSTRING)
-		f->detail = arena_strdup(ev->q->arena, lua_tostring(L, -1));
+	if (lua_getfield(L, t, "detail") == LUA_TSTRING) /* cut, and counted as memory */
+		f->detail = lhost_copy_text(L, ev->q->arena, -1, DILIGO_MAX_DETAIL_BYTES);
 	if (lua_getfield(L, t, "questions") == LUA_TTABLE) {
-		lua_Integer n = luaL_len(L, -1);
+		lua_Integer n = lhost_rawlen(L, -1); /* not what a __len says */
 		int *qs;
 
 		if (n > DILIGO_MAX_FINDING_QUESTIONS) /* a size from the pack: check it */
@@ -753,6 +757,7 @@ void lhost_in_child(struct lhost *h)
 	 * copy) every page of the heap; the memory cap still holds, since the
 	 * allocator collects in an emergency before it refuses */
 	lua_gc(h->L, LUA_GCSTOP);
+	h->clock_off = true; /* the parent keeps the time; the filter allows no timer calls */
 }
 
 int lhost_evaluate(struct lhost *h, const struct pack *p, const struct qn *q,

@@ -156,7 +156,7 @@ static int build_framework(lua_State *L)
 	struct duty *d;
 
 	read_head(b, 1, fw);
-	if (lua_getfield(L, 1, "duties") != LUA_TTABLE || (n = luaL_len(L, -1)) < 1 ||
+	if (lua_getfield(L, 1, "duties") != LUA_TTABLE || (n = lhost_rawlen(L, -1)) < 1 ||
 	    n > DILIGO_MAX_DUTIES) {
 		lhost_cerr(b, b->specline, "missing required field: 'duties' (a list of 1 to %d "
 			   "duties)", DILIGO_MAX_DUTIES);
@@ -352,6 +352,7 @@ static bool declares_framework(const char *path)
 /* Protected: require "name" (the string at 1). */
 static int require_one(lua_State *L)
 {
+	lhost_from(L)->loading = true; /* as while a pack loads (lhost_pcall ends it) */
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &LHOST_K_BASE);
 	lua_getfield(L, -1, "require");
 	lua_pushvalue(L, 1);

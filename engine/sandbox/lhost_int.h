@@ -6,8 +6,11 @@
 
 #include <lauxlib.h>
 #include <lua.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
 
 #include "bounds.h"
 #include "lhost.h"
@@ -27,6 +30,15 @@ struct lhost {
 	bool hash_files;
 	char *regime; /* asked for (NULL: the catalogue's default) */
 	bool out_of_instructions, out_of_memory;
+	bool loading; /* a Lua file is loading: require and sector{} ... work only then */
+	/* the wall clock (lhost_clock.c): a backstop for work no budget counts */
+	double max_seconds, deadline; /* per load or assessment; CLOCK_MONOTONIC seconds */
+	bool clock_off;               /* in a child (isolate.c): its parent keeps the time */
+	volatile sig_atomic_t out_of_time;
+	lua_State *volatile running; /* the thread running pack code (a coroutine or L) */
+	timer_t timer;               /* signals thread timer_tid at the deadline */
+	pid_t timer_tid;
+	bool have_timer;
 	/* search path: user dirs, then the built-in dir */
 	char *paths[DILIGO_MAX_SEARCH_PATHS];
 	char *bundled_dir; /* the built-in directory, symbolic links resolved, or NULL */
@@ -91,6 +103,7 @@ struct build {
 	int qcap, rcap;
 	int cur_file, cur_line; /* id_line's cursor */
 	const char *cur_pos;
+	size_t scanned[DILIGO_MAX_PACK_FILES], charged[DILIGO_MAX_PACK_FILES]; /* by id_line */
 	bool helper; /* the file returned catalogue{} or helper{}, not a pack */
 	int root; /* the file whose table is composed (lhost_find_duty) */
 	char regimes[256]; /* the catalogue's regime ids, for the unknown-regime message */
@@ -127,18 +140,80 @@ int lhost_pcall(struct lhost *h, int nargs, int nres);
  * the file or the rule running, and says which budget ran out. */
 int lhost_error(struct lhost *h, int status, struct err *e);
 
+/* Raise the error of the budget that ran out, if one did (after a pcall
+ * inside a pack returned, so that the pack cannot catch it). [-0, +0, e] */
+void lhost_rethrow_budget(lua_State *L);
+
+/* ---- lhost_clock.c: the wall clock ------------------------------------ */
+
+/* A load or assessment starts: its deadline is max_seconds from now. */
+void lhost_clock_start(struct lhost *h);
+/* Arm the clock for a protected call into pack code (until h->deadline), or
+ * disarm it after. Pack code still running at the deadline fails with
+ * "time limit exceeded" at its next instruction. */
+void lhost_clock_arm(struct lhost *h);
+void lhost_clock_disarm(struct lhost *h);
+/* Delete h's timer. */
+void lhost_clock_free(struct lhost *h);
+/* The message of that error. */
+const char *lhost_clock_message(struct lhost *h, char *buf, size_t n);
+
+/* ---- lhost_work.c: work and memory the count hook cannot see ---------- */
+
+/* Charge units of work that C does for a pack (one per element moved or
+ * compared, one per DILIGO_WORK_BYTES bytes copied, scanned or built) to
+ * the instruction budget; when it runs out, raise "what: instruction budget
+ * exceeded". [-0, +0, e] */
+void lhost_charge(lua_State *L, lua_Integer units, const char *what);
+void lhost_charge_bytes(lua_State *L, size_t bytes, const char *what);
+/* Raise the memory budget error (out_of_memory set, so no pcall catches
+ * it). [-0, +0, e] */
+int lhost_memory_error(lua_State *L);
+/* Count n bytes that C copies out of Lua (into an arena) against the memory
+ * cap of the load or assessment running. [-0, +0, e] */
+void lhost_count_copy(lua_State *L, size_t n);
+/* [-0, +0, e] The string at idx (up to its first NUL) copied into a: at most
+ * max bytes, cut at a UTF-8 boundary and ended by DILIGO_CUT_MARK when
+ * longer; counted against the memory cap. */
+const char *lhost_copy_text(lua_State *L, struct arena *a, int idx, size_t max);
+/* The length of the table at idx without metamethods (of its target for a
+ * read-only proxy): what C reads from a pack, whatever __len says. */
+lua_Integer lhost_rawlen(lua_State *L, int idx);
+/* At most DILIGO_MAX_NAME_IN_MESSAGE bytes of s (with "..." when cut), for
+ * quoting a pack's string in a message. */
+const char *lhost_msgname(const char *s, char *buf, size_t n);
+
+/* ---- lhost_strlib.c, lhost_tablib.c: bounded libraries ----------------- */
+
+/* [-0, +0] replace the functions of the string (utf8, math) library table
+ * on top of the stack by versions that charge their work; the string
+ * metatable's arithmetic too. */
+void lhost_bound_string(lua_State *L);
+void lhost_bound_utf8(lua_State *L);
+void lhost_bound_math(lua_State *L);
+void lhost_bound_string_meta(lua_State *L);
+/* The table library, charging its work (luaopen_table's signature). */
+int lhost_open_table(lua_State *L);
+
 /* ---- lhost_sandbox.c: the allow-list and the wrapped functions --------- */
 
 /* [-0, +0] install the sandbox into a fresh state. */
 void lhost_sandbox(lua_State *L);
 /* [-0, +1] a fresh environment for one Lua file. */
 void lhost_sandbox_env(lua_State *L);
+/* tostring as packs have it: never an address. */
+int lhost_tostring(lua_State *L);
+/* 'w' if f is the function coroutine.wrap returns, 'g' if string.gmatch's
+ * iterator (they carry state in their upvalues), else 0. */
+int lhost_stateful_cfunction(lua_CFunction f);
 
 /* ---- lhost_pattern.c: the guard on pattern functions ------------------ */
 
 /* [-0, +0] replace find, match, gmatch and gsub of the string library table
- * on top of the stack by guarded versions. */
+ * on top of the stack by diligo's matcher, which charges every step. */
 void lhost_pattern_wrap(lua_State *L);
+/* Whether f is the iterator string.gmatch returns. */
+bool lhost_gmatch_iterator(lua_CFunction f);
 
 /* ---- lhost_freeze.c: read-only proxies --------------------------------- */
 
@@ -280,6 +355,15 @@ void lhost_not_a_pack(struct build *b, const char *kind);
 /* Protected: freeze the tables reachable from the rules and score functions
  * of the pack table at 1 and record the other upvalues in its "snap". */
 int lhost_snapshot(lua_State *L);
+
+/* Tables the host made read-only that hold no pack function (the
+ * libraries, the duty catalogue): the snapshot does not walk them. */
+bool lhost_host_data(lua_State *L, int idx);
+void lhost_mark_host_data(lua_State *L, int idx);
+/* NULL when the table at idx holds only data (strings, numbers, booleans,
+ * tables without metatables, at any depth), else what it holds ("function",
+ * "metatable"). Charged. */
+const char *lhost_plain_data(lua_State *L, int idx);
 
 /* ---- lhost_catalogue.c: the duty catalogue ----------------------------- */
 

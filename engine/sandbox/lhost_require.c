@@ -111,13 +111,17 @@ static int sb_require(lua_State *L)
 {
 	struct lhost *h = lhost_from(L);
 	const char *name = luaL_checkstring(L, 1);
-	char path[PATH_MAX];
+	char path[PATH_MAX], shown[DILIGO_MAX_NAME_IN_MESSAGE + 8];
 	struct files *fs = lhost_files(h);
 	int idx;
 
+	if (!h->loading) /* a rule would get the module's shared state */
+		return luaL_error(L, "require is available only while a pack loads: call it at "
+				     "the top of the file");
 	if (!lhost_valid_name(name))
 		return luaL_error(L, "require: '%s' is not a plugin module name "
-				     "(lowercase letters, digits, _)", name);
+				     "(lowercase letters, digits, _)",
+				  lhost_msgname(name, shown, sizeof shown));
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &LHOST_K_MODULES); /* [name, M] */
 	if (lua_getfield(L, -1, name) == LUA_TTABLE) {   /* [name, M, {value, file}] */
 		struct lfile *parent = fs->depth ? &fs->f[fs->stack[fs->depth - 1]] : NULL;
@@ -163,8 +167,11 @@ static int sb_require(lua_State *L)
 int lhost_run_file(lua_State *L)
 {
 	const char *path = lua_touserdata(L, 1);
+	struct lhost *h = lhost_from(L);
 
-	run_file(L, lhost_from(L), path);
+	h->loading = true; /* until the file returns, or fails */
+	run_file(L, h, path);
+	h->loading = false;
 	return 1;
 }
 
@@ -179,6 +186,9 @@ static int mark(lua_State *L)
 	lua_Debug ar;
 	int line = 0;
 
+	if (!h->loading)
+		return luaL_error(L, "%s{} is available only while a pack loads",
+				  lua_tostring(L, lua_upvalueindex(1)));
 	luaL_checktype(L, 1, LUA_TTABLE);
 	if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
 		line = ar.currentline;

@@ -1,9 +1,10 @@
 /* The sandbox: the allow-listed globals and libraries packs get, the
- * wrapped base functions (pcall, xpcall, coroutine.resume, setmetatable,
- * getmetatable, tostring, print), stubs for every blocked name, the
- * environment each Lua file runs in, and lhost_allowed, which lists what
- * packs may use. See docs/plugin-api.md for what packs may use and
- * docs/security.md for why each decision was taken. */
+ * wrapped base functions (pcall, xpcall, coroutine.resume and wrap,
+ * setmetatable, getmetatable, tostring, print, and those whose work grows
+ * with their arguments), stubs for every blocked name, the environment each
+ * Lua file runs in, and lhost_allowed, which lists what packs may use. See
+ * docs/plugin-api.md for what packs may use and docs/security.md for why
+ * each decision was taken. */
 #include <lualib.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,12 +13,15 @@
 #include "alloc.h"
 #include "lhost_int.h"
 
-/* After a protected call inside a pack returns: if a budget is gone, the
- * error goes on up. [-0, +0, e] */
-static void rethrow_budget(lua_State *L)
+void lhost_rethrow_budget(lua_State *L)
 {
 	struct lhost *h = lhost_from(L);
 
+	if (h->out_of_time) {
+		char buf[200];
+
+		luaL_error(L, "%s", lhost_clock_message(h, buf, sizeof buf));
+	}
 	if (h->out_of_instructions)
 		luaL_error(L, "instruction budget exceeded (%I instructions; see --max-instructions)",
 			   (lua_Integer)h->max_instructions);
@@ -27,6 +31,15 @@ static void rethrow_budget(lua_State *L)
 	}
 }
 
+/* After a protected call inside a pack: a memory error is the budget's
+ * (only the allocator raises one), and no budget error may be caught. */
+static void after_pcall(lua_State *L, int status)
+{
+	if (status == LUA_ERRMEM)
+		lhost_from(L)->out_of_memory = true;
+	lhost_rethrow_budget(L);
+}
+
 /* ---- wrapped base functions ----------------------------------------- */
 
 static int sb_pcall(lua_State *L)
@@ -34,8 +47,9 @@ static int sb_pcall(lua_State *L)
 	int status;
 
 	luaL_checkany(L, 1);
+	lhost_charge(L, lua_gettop(L), "pcall");
 	status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
-	rethrow_budget(L);
+	after_pcall(L, status);
 	lua_pushboolean(L, status == LUA_OK); /* [results..., ok] */
 	lua_insert(L, 1);                     /* [ok, results...] */
 	return lua_gettop(L);
@@ -48,7 +62,7 @@ static int xpcall_handler(lua_State *L)
 {
 	struct lhost *h = lhost_from(L);
 
-	if (h->out_of_instructions || h->out_of_memory)
+	if (h->out_of_instructions || h->out_of_memory || h->out_of_time)
 		return 1; /* the error object as it is */
 	lua_pushvalue(L, lua_upvalueindex(1));
 	lua_insert(L, 1);
@@ -61,6 +75,7 @@ static int sb_xpcall(lua_State *L)
 	int status, n = lua_gettop(L);
 
 	luaL_checktype(L, 2, LUA_TFUNCTION);
+	lhost_charge(L, n, "xpcall");
 	lua_pushvalue(L, 2);
 	lua_pushcclosure(L, xpcall_handler, 1);
 	lua_replace(L, 2);
@@ -68,41 +83,266 @@ static int sb_xpcall(lua_State *L)
 	lua_copy(L, 2, 1);   /* [h, h, args..., f] */
 	lua_replace(L, 2);   /* [h, f, args...] */
 	status = lua_pcall(L, n - 2, LUA_MULTRET, 1);
-	rethrow_budget(L);
+	after_pcall(L, status);
 	lua_pushboolean(L, status == LUA_OK);
 	lua_replace(L, 1); /* [ok, results...] */
 	return lua_gettop(L);
 }
 
+/* coroutine.resume and wrap, as lcorolib.c has them, with the status of
+ * lua_resume in hand: a memory error inside a coroutine is the budget's,
+ * and the clock knows which thread runs (h->running). */
+static lua_State *getco(lua_State *L, int idx)
+{
+	lua_State *co = lua_tothread(L, idx);
+
+	luaL_argexpected(L, co, idx, "coroutine");
+	return co;
+}
+
+static int auxresume(lua_State *L, lua_State *co, int narg)
+{
+	struct lhost *h = lhost_from(L);
+	lua_State *was = h->running;
+	int status, nres;
+
+	lhost_charge(L, narg, "coroutine.resume");
+	if (!lua_checkstack(co, narg)) {
+		lua_pushliteral(L, "too many arguments to resume");
+		return -1;
+	}
+	lua_xmove(L, co, narg);
+	h->running = co;
+	status = lua_resume(co, L, narg, &nres);
+	h->running = was;
+	if (status == LUA_ERRMEM)
+		h->out_of_memory = true;
+	if (status == LUA_OK || status == LUA_YIELD) {
+		if (!lua_checkstack(L, nres + 1)) {
+			lua_pop(co, nres);
+			lua_pushliteral(L, "too many results to resume");
+			return -1;
+		}
+		lua_xmove(co, L, nres);
+		return nres;
+	}
+	lua_xmove(co, L, 1);
+	return -1;
+}
+
 static int sb_resume(lua_State *L)
 {
-	int n = lua_gettop(L);
+	lua_State *co = getco(L, 1);
+	int r = auxresume(L, co, lua_gettop(L) - 1);
 
-	lua_pushvalue(L, lua_upvalueindex(1)); /* the real coroutine.resume */
-	lua_insert(L, 1);
-	lua_call(L, n, LUA_MULTRET);
-	rethrow_budget(L);
-	return lua_gettop(L);
+	lhost_rethrow_budget(L);
+	if (r < 0) {
+		lua_pushboolean(L, 0);
+		lua_insert(L, -2);
+		return 2;
+	}
+	lua_pushboolean(L, 1);
+	lua_insert(L, -(r + 1));
+	return r + 1;
+}
+
+static int auxwrap(lua_State *L)
+{
+	lua_State *co = lua_tothread(L, lua_upvalueindex(1));
+	int r = auxresume(L, co, lua_gettop(L));
+
+	lhost_rethrow_budget(L);
+	if (r < 0) {
+		int stat = lua_status(co);
+
+		if (stat != LUA_OK && stat != LUA_YIELD) {
+			stat = lua_resetthread(co);
+			lua_xmove(co, L, 1);
+		}
+		if (stat != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) {
+			luaL_where(L, 1);
+			lua_insert(L, -2);
+			lua_concat(L, 2);
+		}
+		return lua_error(L);
+	}
+	return r;
+}
+
+int lhost_stateful_cfunction(lua_CFunction f)
+{
+	return f == auxwrap ? 'w' : lhost_gmatch_iterator(f) ? 'g' : 0;
+}
+
+static int sb_wrap(lua_State *L)
+{
+	lua_State *co;
+
+	luaL_checktype(L, 1, LUA_TFUNCTION);
+	co = lua_newthread(L);
+	lua_pushvalue(L, 1);
+	lua_xmove(L, co, 1);
+	lua_pushcclosure(L, auxwrap, 1);
+	return 1;
+}
+
+/* Base and coroutine functions that only need their work charged: the
+ * original in upvalue 1 runs in this frame (see lhost_strlib.c). */
+#define ORIGINAL(L) (lua_tocfunction((L), lua_upvalueindex(1))(L))
+
+static size_t slen(lua_State *L, int i)
+{
+	size_t n = 0;
+
+	if (lua_type(L, i) == LUA_TSTRING)
+		lua_tolstring(L, i, &n);
+	return n;
+}
+
+static int sb_nargs(lua_State *L) /* select, assert, coroutine.yield */
+{
+	lhost_charge(L, lua_gettop(L), lua_tostring(L, lua_upvalueindex(2)));
+	return ORIGINAL(L);
+}
+
+static int sb_tonumber(lua_State *L) /* scans its string */
+{
+	lhost_charge_bytes(L, slen(L, 1), "tonumber");
+	return ORIGINAL(L);
+}
+
+static int sb_error(lua_State *L) /* prefixes the position: copies the message */
+{
+	lhost_charge_bytes(L, slen(L, 1), "error");
+	return ORIGINAL(L);
+}
+
+static int sb_rawequal(lua_State *L) /* compares two long strings byte by byte */
+{
+	size_t a = slen(L, 1), b = slen(L, 2);
+
+	lhost_charge_bytes(L, a < b ? a : b, "rawequal");
+	return ORIGINAL(L);
+}
+
+/* ---- metatables ------------------------------------------------------- */
+
+/* setmetatable gives the table an immutable copy of the metatable's
+ * metamethods (its "__" fields), made by the host and reachable from no
+ * pack code: what was checked when it was set is what Lua uses, so no
+ * __close, __mode or __gc can be added to it later. getmetatable returns
+ * the table the pack gave. Copies are shared while the metatable does not
+ * change. */
+static const char K_MT_ORIGINAL, K_MT_COUNT, K_MT_COPIES;
+
+static bool is_metamethod_key(lua_State *L, int idx)
+{
+	const char *k = lua_type(L, idx) == LUA_TSTRING ? lua_tostring(L, idx) : NULL;
+
+	return k && k[0] == '_' && k[1] == '_';
+}
+
+/* [-0, +1] the copy for the metatable at mt (a read-only proxy is copied
+ * from its target, with its tables as proxies) */
+static void push_metatable_copy(lua_State *L, int mt)
+{
+	static const char *const refused[] = { "__gc", "__close", "__mode" };
+	int src, copy, n = 0;
+	bool frozen;
+
+	mt = lua_absindex(L, mt);
+	lhost_frozen_target(L, mt); /* [target or nil] */
+	frozen = !lua_isnil(L, -1);
+	if (!frozen)
+		lua_copy(L, mt, -1);
+	src = lua_gettop(L);
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+		lua_pushstring(L, refused[i]);
+		if (lua_rawget(L, src) != LUA_TNIL) /* as Lua reads metamethods: raw */
+			luaL_error(L, "setmetatable: metamethod '%s' is not allowed in packs",
+				   refused[i]);
+		lua_pop(L, 1);
+	}
+	/* the cached copy, if every metamethod is still the same */
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &K_MT_COPIES);
+	lua_pushvalue(L, mt);
+	if (lua_rawget(L, -2) == LUA_TTABLE) { /* [src, C, copy] */
+		bool same = true;
+
+		copy = lua_gettop(L);
+		lua_pushnil(L);
+		while (same && lua_next(L, src)) {
+			lhost_charge(L, 1, "setmetatable");
+			if (is_metamethod_key(L, -2)) {
+				n++;
+				if (frozen && lua_istable(L, -1)) {
+					lhost_freeze(L, -1);
+					lua_remove(L, -2);
+				}
+				lua_pushvalue(L, -2);
+				lua_rawget(L, copy);
+				same = lua_rawequal(L, -1, -2);
+				lua_pop(L, 1);
+			}
+			lua_pop(L, 1);
+		}
+		if (same) {
+			lua_rawgetp(L, copy, &K_MT_COUNT);
+			same = lua_tointeger(L, -1) == n;
+			lua_pop(L, 1);
+		} else {
+			lua_pop(L, 1); /* the key lua_next left */
+		}
+		if (same) {
+			lua_replace(L, src);
+			lua_settop(L, src);
+			return;
+		}
+	}
+	lua_pop(L, 1); /* [src, C] */
+	lua_newtable(L);
+	copy = lua_gettop(L);
+	n = 0;
+	lua_pushnil(L);
+	while (lua_next(L, src)) {
+		lhost_charge(L, 1, "setmetatable");
+		if (is_metamethod_key(L, -2)) {
+			n++;
+			if (frozen && lua_istable(L, -1)) {
+				lhost_freeze(L, -1);
+				lua_remove(L, -2);
+			}
+			lua_pushvalue(L, -2);
+			lua_insert(L, -2);
+			lua_rawset(L, copy);
+		} else {
+			lua_pop(L, 1);
+		}
+	}
+	lua_pushvalue(L, mt);
+	lua_rawsetp(L, copy, &K_MT_ORIGINAL);
+	lua_pushinteger(L, n);
+	lua_rawsetp(L, copy, &K_MT_COUNT);
+	lua_pushvalue(L, mt);
+	lua_pushvalue(L, copy);
+	lua_rawset(L, -4); /* C[mt] = copy */
+	lua_replace(L, src);
+	lua_settop(L, src);
 }
 
 static int sb_setmetatable(lua_State *L)
 {
-	static const char *const refused[] = { "__gc", "__close", "__mode" };
+	int t = lua_type(L, 2);
 
 	luaL_checktype(L, 1, LUA_TTABLE);
-	if (!lua_isnoneornil(L, 2)) {
-		luaL_checktype(L, 2, LUA_TTABLE);
-		for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
-			if (lua_getfield(L, 2, refused[i]) != LUA_TNIL) /* raw enough: a fresh mt */
-				return luaL_error(L, "setmetatable: metamethod '%s' is not "
-						     "allowed in packs", refused[i]);
-			lua_pop(L, 1);
-		}
-	}
+	luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
 	if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
 		return luaL_error(L, "cannot change a protected metatable");
 	lua_settop(L, 2);
+	if (t == LUA_TTABLE)
+		push_metatable_copy(L, 2);
 	lua_setmetatable(L, 1);
+	lua_settop(L, 1);
 	return 1;
 }
 
@@ -113,12 +353,15 @@ static int sb_getmetatable(lua_State *L)
 				  luaL_typename(L, 1));
 	if (!lua_getmetatable(L, 1))
 		return 0;
-	luaL_getmetafield(L, 1, "__metatable");
+	if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+		return 1;
+	if (lua_rawgetp(L, -1, &K_MT_ORIGINAL) == LUA_TNIL)
+		lua_pop(L, 1); /* a metatable the host set */
 	return 1;
 }
 
 /* tostring without addresses, so reports never depend on the allocator. */
-static int sb_tostring(lua_State *L)
+int lhost_tostring(lua_State *L)
 {
 	int t = lua_type(L, 1);
 
@@ -132,10 +375,14 @@ static int sb_tostring(lua_State *L)
 	return 1;
 }
 
-/* print goes to stderr as "file:line: text": for authors debugging tests. */
+/* print goes to stderr as "file:line: text": for authors debugging tests.
+ * One line per call: control characters are escaped (a pack cannot forge
+ * a line of diligo's own), and the text is cut at DILIGO_MAX_PRINT_BYTES. */
 static int sb_print(lua_State *L)
 {
 	luaL_Buffer b;
+	const char *s;
+	size_t len, out = 0;
 	int n = lua_gettop(L);
 
 	luaL_where(L, 1);
@@ -143,13 +390,34 @@ static int sb_print(lua_State *L)
 	for (int i = 1; i <= n; i++) {
 		if (i > 1)
 			luaL_addchar(&b, '\t');
-		lua_pushcfunction(L, sb_tostring);
+		lua_pushcfunction(L, lhost_tostring);
 		lua_pushvalue(L, i);
 		lua_call(L, 1, 1);
+		lua_tolstring(L, -1, &len);
+		lhost_charge_bytes(L, len, "print");
 		luaL_addvalue(&b);
 	}
 	luaL_pushresult(&b);
-	fprintf(stderr, "%s%s\n", lua_tostring(L, -2), lua_tostring(L, -1));
+	s = lua_tolstring(L, -1, &len);
+	luaL_buffinit(L, &b);
+	for (size_t i = 0; i < len && out < DILIGO_MAX_PRINT_BYTES; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 && c != '\t') {
+			char esc[8];
+
+			snprintf(esc, sizeof esc, c == '\n' ? "\\n" : "\\x%02x", c);
+			luaL_addstring(&b, esc);
+			out += strlen(esc);
+		} else {
+			luaL_addchar(&b, (char)(c == 0x7f ? '?' : c));
+			out++;
+		}
+	}
+	if (out >= DILIGO_MAX_PRINT_BYTES)
+		luaL_addstring(&b, DILIGO_CUT_MARK);
+	luaL_pushresult(&b);
+	fprintf(stderr, "%s%s\n", lua_tostring(L, -3), lua_tostring(L, -1));
 	return 0;
 }
 
@@ -170,8 +438,11 @@ static void push_blocked(lua_State *L, const char *name)
 static int blocked_index(lua_State *L)
 {
 	const char *lib = lua_tostring(L, lua_upvalueindex(1));
+	char name[DILIGO_MAX_NAME_IN_MESSAGE + 8];
 
-	lua_pushfstring(L, "%s.%s", lib, luaL_optstring(L, 2, "?"));
+	lua_pushfstring(L, "%s.%s", lib,
+			lua_type(L, 2) == LUA_TSTRING ? lhost_msgname(lua_tostring(L, 2), name,
+								      sizeof name) : "?");
 	lua_pushcclosure(L, blocked, 1);
 	return 1;
 }
@@ -193,8 +464,7 @@ static void push_blocked_lib(lua_State *L, const char *lib)
 /* ---- the allow-list ------------------------------------------------- */
 
 static const char *const base_allowed[] = {
-	"assert", "error", "ipairs", "next", "pairs", "select", "tonumber", "type",
-	"rawequal", "rawlen", "_VERSION", NULL,
+	"ipairs", "next", "pairs", "type", "rawlen", "_VERSION", NULL,
 };
 
 static const luaL_Reg base_wrapped[] = {
@@ -202,8 +472,18 @@ static const luaL_Reg base_wrapped[] = {
 	{ "xpcall", sb_xpcall },
 	{ "setmetatable", sb_setmetatable },
 	{ "getmetatable", sb_getmetatable },
-	{ "tostring", sb_tostring },
+	{ "tostring", lhost_tostring },
 	{ "print", sb_print },
+	{ NULL, NULL },
+};
+
+/* Lua's own, with their work charged (the original is the upvalue) */
+static const luaL_Reg base_bounded[] = {
+	{ "assert", sb_nargs },
+	{ "error", sb_error },
+	{ "rawequal", sb_rawequal },
+	{ "select", sb_nargs },
+	{ "tonumber", sb_tonumber },
 	{ NULL, NULL },
 };
 
@@ -219,7 +499,7 @@ static const struct {
 	const char *blocked[3];
 } libs[] = {
 	{ "string", luaopen_string, { "dump", NULL } },
-	{ "table", luaopen_table, { NULL } },
+	{ "table", lhost_open_table, { NULL } },
 	{ "math", luaopen_math, { "randomseed", NULL } },
 	{ "utf8", luaopen_utf8, { NULL } },
 	{ "coroutine", luaopen_coroutine, { "close", NULL } },
@@ -235,12 +515,23 @@ static void add_lib(lua_State *L, int i)
 		lua_getfield(L, -1, "randomseed");
 		lua_rawsetp(L, LUA_REGISTRYINDEX, &LHOST_K_SEED);
 	}
-	if (!strcmp(libs[i].name, "string"))
+	if (!strcmp(libs[i].name, "math"))
+		lhost_bound_math(L);
+	if (!strcmp(libs[i].name, "string")) {
 		lhost_pattern_wrap(L);
+		lhost_bound_string(L);
+	}
+	if (!strcmp(libs[i].name, "utf8"))
+		lhost_bound_utf8(L);
 	if (!strcmp(libs[i].name, "coroutine")) {
-		lua_getfield(L, -1, "resume");
-		lua_pushcclosure(L, sb_resume, 1);
+		lua_pushcfunction(L, sb_resume);
 		lua_setfield(L, -2, "resume");
+		lua_pushcfunction(L, sb_wrap);
+		lua_setfield(L, -2, "wrap");
+		lua_getfield(L, -1, "yield");
+		lua_pushliteral(L, "coroutine.yield");
+		lua_pushcclosure(L, sb_nargs, 2);
+		lua_setfield(L, -2, "yield");
 	}
 	for (int j = 0; libs[i].blocked[j]; j++) {
 		char full[64];
@@ -249,6 +540,7 @@ static void add_lib(lua_State *L, int i)
 		push_blocked(L, full);
 		lua_setfield(L, -2, libs[i].blocked[j]);
 	}
+	lhost_mark_host_data(L, -1); /* C functions only */
 	lhost_freeze(L, -1); /* [base, lib, proxy] */
 	lua_setfield(L, -3, libs[i].name);
 	lua_pop(L, 1);
@@ -265,11 +557,18 @@ static void lock_string_metatable(lua_State *L)
 	lua_pushliteral(L, "locked");
 	lua_setfield(L, -2, "__metatable");
 	lua_pop(L, 2);
+	lhost_bound_string_meta(L);
 }
 
 void lhost_sandbox(lua_State *L)
 {
 	lhost_freeze_init(L);
+	lua_newtable(L); /* metatable copies by original, weak: the host's own */
+	lua_newtable(L);
+	lua_pushliteral(L, "k");
+	lua_setfield(L, -2, "__mode");
+	lua_setmetatable(L, -2);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &K_MT_COPIES);
 	luaL_requiref(L, "_G", luaopen_base, 0); /* [G] */
 	lua_newtable(L); /* [G, base] */
 	for (int i = 0; base_allowed[i]; i++) {
@@ -277,6 +576,12 @@ void lhost_sandbox(lua_State *L)
 		lua_setfield(L, -2, base_allowed[i]);
 	}
 	luaL_setfuncs(L, base_wrapped, 0);
+	for (int i = 0; base_bounded[i].name; i++) {
+		lua_getfield(L, -2, base_bounded[i].name);
+		lua_pushstring(L, base_bounded[i].name);
+		lua_pushcclosure(L, base_bounded[i].func, 2);
+		lua_setfield(L, -2, base_bounded[i].name);
+	}
 	for (int i = 0; base_blocked[i]; i++) {
 		push_blocked(L, base_blocked[i]);
 		lua_setfield(L, -2, base_blocked[i]);
@@ -306,9 +611,11 @@ void lhost_sandbox(lua_State *L)
 
 static int env_newindex(lua_State *L)
 {
+	char name[DILIGO_MAX_NAME_IN_MESSAGE + 8];
+
 	if (lua_type(L, 2) == LUA_TSTRING)
 		return luaL_error(L, "assignment to global '%s': declare it local",
-				  lua_tostring(L, 2));
+				  lhost_msgname(lua_tostring(L, 2), name, sizeof name));
 	return luaL_error(L, "assignment to a global: declare it local");
 }
 
@@ -361,6 +668,9 @@ static bool wrapped(const char *s)
 {
 	for (int i = 0; base_wrapped[i].name; i++)
 		if (!strcmp(s, base_wrapped[i].name))
+			return true;
+	for (int i = 0; base_bounded[i].name; i++)
+		if (!strcmp(s, base_bounded[i].name))
 			return true;
 	return false;
 }
@@ -418,6 +728,7 @@ int lhost_allowed(struct lhost *h, lhost_name_cb cb, void *ud, struct err *e)
 	struct allowed_list al = { 0 };
 	int status, n = -1;
 
+	lhost_budget_start(h);
 	lua_pushcfunction(h->L, collect_allowed);
 	lua_pushlightuserdata(h->L, &al);
 	status = lhost_pcall(h, 1, 0);

@@ -32,7 +32,7 @@ void lhost_rule_reads(struct build *b, int ridx, struct rule *r, int line)
 		return;
 	}
 	lhost_unwrap(L, -1);
-	if (!lua_istable(L, -1) || (n = luaL_len(L, -1)) < 1 ||
+	if (!lua_istable(L, -1) || (n = lhost_rawlen(L, -1)) < 1 ||
 	    n > DILIGO_MAX_FINDING_QUESTIONS) {
 		lhost_cerr(b, line, "field 'reads' must list from 1 to %d question ids",
 			   DILIGO_MAX_FINDING_QUESTIONS);
@@ -485,7 +485,7 @@ void lhost_tailor(struct build *b, int sidx, const char *own)
 		return;
 	}
 	lhost_unwrap(L, -1);
-	if (!lua_istable(L, -1) || (n = luaL_len(L, -1)) > DILIGO_MAX_LIST) {
+	if (!lua_istable(L, -1) || (n = lhost_rawlen(L, -1)) > DILIGO_MAX_LIST) {
 		lhost_cerr(b, b->specline, "field 'tailoring' must be a list of at most %d entries",
 			   DILIGO_MAX_LIST);
 		lua_pop(L, 1);

@@ -54,15 +54,30 @@ static void put(struct ynode *m, struct ynode *k, struct ynode *v)
 	m->n++;
 }
 
-/* [-0, +0, e] the Lua value at idx as a questionnaire node */
-static struct ynode *to_node(lua_State *L, struct arena *a, int idx, const char *what)
+/* [-0, +0, e] the string at idx as a scalar: cut at the size of a whole
+ * questionnaire file, and counted against the memory cap */
+static struct ynode *scalar_at(lua_State *L, struct arena *a, int idx)
+{
+	struct ynode *n = arena_alloc(a, sizeof *n);
+
+	n->type = Y_SCALAR;
+	n->str = lhost_copy_text(L, a, idx, DILIGO_MAX_QN_BYTES);
+	n->len = strlen(n->str);
+	n->plain = true;
+	n->line = n->col = 1;
+	return n;
+}
+
+/* [-0, +0, e] the Lua value at idx as a questionnaire node: a scalar, or a
+ * list of scalars (an answer is no deeper) */
+static struct ynode *to_node(lua_State *L, struct arena *a, int idx, const char *what, bool in_list)
 {
 	struct ynode *n;
 	lua_Integer len;
 
 	switch (lua_type(L, idx)) {
 	case LUA_TSTRING:
-		return scalar(a, lua_tostring(L, idx));
+		return scalar_at(L, a, idx);
 	case LUA_TNUMBER: {
 		char buf[64];
 
@@ -75,7 +90,10 @@ static struct ynode *to_node(lua_State *L, struct arena *a, int idx, const char 
 	case LUA_TBOOLEAN:
 		return scalar(a, lua_toboolean(L, idx) ? "true" : "false");
 	case LUA_TTABLE:
-		len = luaL_len(L, idx);
+		if (in_list)
+			luaL_error(L, "%s: a list holds strings, numbers or booleans, not lists",
+				   what);
+		len = lhost_rawlen(L, idx);
 		if (len < 0 || len > DILIGO_MAX_TEST_LIST)
 			luaL_error(L, "%s: a list of at most %d values", what, DILIGO_MAX_TEST_LIST);
 		n = arena_alloc(a, sizeof *n);
@@ -84,7 +102,7 @@ static struct ynode *to_node(lua_State *L, struct arena *a, int idx, const char 
 		n->kids = arena_alloc(a, (size_t)(len ? len : 1) * sizeof *n->kids);
 		for (lua_Integer i = 1; i <= len; i++) {
 			lua_geti(L, idx, i);
-			n->kids[n->n++] = to_node(L, a, lua_gettop(L), what);
+			n->kids[n->n++] = to_node(L, a, lua_gettop(L), what, true);
 			lua_pop(L, 1);
 		}
 		return n;
@@ -92,6 +110,12 @@ static struct ynode *to_node(lua_State *L, struct arena *a, int idx, const char 
 		luaL_error(L, "%s: a %s cannot be an answer", what, luaL_typename(L, idx));
 		return NULL;
 	}
+}
+
+/* [-0, +0, e] a key of the answers, for messages and as a node */
+static const char *key_at(lua_State *L, struct arena *a, int idx)
+{
+	return lhost_copy_text(L, a, idx, DILIGO_MAX_TEXT_BYTES);
 }
 
 /* The answer node v in long form, citing evidence E1. */
@@ -123,26 +147,36 @@ static struct ynode *evidence_node(struct arena *a, int period)
 static struct ynode *answers_node(lua_State *L, struct arena *a, int t, bool evidenced)
 {
 	struct ynode *m;
-	int n = 0;
+	int n = 0, tab;
 
 	if (lua_getfield(L, t, "answers") != LUA_TTABLE)
 		luaL_error(L, "test has no 'answers' table");
+	lhost_frozen_target(L, -1); /* a read-only table: its own entries */
+	if (lua_isnil(L, -1))
+		lua_pop(L, 1);
+	else
+		lua_replace(L, -2);
+	tab = lua_gettop(L);
 	lua_pushnil(L);
-	while (lua_next(L, -2) && n < DILIGO_MAX_TEST_ANSWERS) {
+	while (n < DILIGO_MAX_TEST_ANSWERS && lua_next(L, tab)) {
 		n++;
 		lua_pop(L, 1);
 	}
+	lua_settop(L, tab); /* the key lua_next may have left */
 	m = map(a, n);
 	lua_pushnil(L);
-	while (lua_next(L, -2) && m->n < n) {
+	while (m->n < n && lua_next(L, tab)) {
+		const char *k;
+		struct ynode *v;
+
 		if (lua_type(L, -2) != LUA_TSTRING)
 			luaL_error(L, "test answers must be keyed by question id");
-		struct ynode *v = to_node(L, a, lua_gettop(L), lua_tostring(L, -2));
-
-		put(m, scalar(a, lua_tostring(L, -2)), evidenced ? with_evidence(a, v) : v);
+		k = key_at(L, a, -2);
+		v = to_node(L, a, lua_gettop(L), k, false);
+		put(m, scalar(a, k), evidenced ? with_evidence(a, v) : v);
 		lua_pop(L, 1);
 	}
-	lua_pop(L, 1);
+	lua_settop(L, tab - 1);
 	return m;
 }
 
@@ -158,7 +192,7 @@ static struct ynode *supplier_node(lua_State *L, struct test *t, int ctx)
 	if (lua_type(L, ctx) == LUA_TTABLE && lua_getfield(L, ctx, "supplier") == LUA_TTABLE) {
 		for (int i = 0; i < 4; i++) {
 			if (lua_getfield(L, -1, keys[i]) != LUA_TNIL)
-				put(s, scalar(a, keys[i]), to_node(L, a, lua_gettop(L), keys[i]));
+				put(s, scalar(a, keys[i]), to_node(L, a, lua_gettop(L), keys[i], false));
 			lua_pop(L, 1);
 		}
 	}
@@ -170,11 +204,11 @@ static int read_list(lua_State *L, int idx, const char *key, const char **out, s
 	int n = 0;
 
 	if (lua_getfield(L, idx, key) == LUA_TTABLE) {
-		lua_Integer len = luaL_len(L, -1);
+		lua_Integer len = lhost_rawlen(L, -1);
 
 		for (lua_Integer i = 1; i <= len && n < DILIGO_MAX_TEST_EXPECT; i++) {
 			if (lua_geti(L, -1, i) == LUA_TSTRING)
-				out[n++] = arena_strdup(a, lua_tostring(L, -1));
+				out[n++] = lhost_copy_text(L, a, -1, DILIGO_MAX_TEXT_BYTES);
 			lua_pop(L, 1);
 		}
 	}
@@ -194,7 +228,7 @@ static void read_expect(lua_State *L, struct test *t, int tt)
 	t->nabsent = read_list(L, -1, "absent", t->absent, a);
 	t->ninfo = read_list(L, -1, "info", t->info, a);
 	if (lua_getfield(L, -1, "rating") == LUA_TSTRING)
-		t->rating = arena_strdup(a, lua_tostring(L, -1));
+		t->rating = lhost_copy_text(L, a, -1, DILIGO_MAX_ID);
 	if (lua_getfield(L, -2, "red_flag") == LUA_TBOOLEAN)
 		t->red_flag = lua_toboolean(L, -1);
 	if (lua_getfield(L, -3, "score") == LUA_TNUMBER)
@@ -218,7 +252,8 @@ static int read_test(lua_State *L)
 		luaL_error(L, "tests[%d] must be a table", t->index);
 	tt = lua_gettop(L);
 	t->name = lua_getfield(L, tt, "name") == LUA_TSTRING
-			  ? arena_strdup(a, lua_tostring(L, -1)) : arena_printf(a, "test %d", t->index);
+			  ? lhost_copy_text(L, a, -1, sizeof ((struct test_result *)0)->name - 1)
+			  : arena_printf(a, "test %d", t->index);
 	lua_getfield(L, tt, "context");
 	ctx = lua_gettop(L);
 	put(root, scalar(a, "diligo"), scalar(a, "1"));
@@ -226,7 +261,7 @@ static int read_test(lua_State *L)
 	lua_settop(L, ctx);
 	if (lua_type(L, ctx) == LUA_TTABLE && lua_getfield(L, ctx, "period") != LUA_TNIL) {
 		period = (int)lua_tointeger(L, -1);
-		put(root, scalar(a, "period"), to_node(L, a, lua_gettop(L), "period"));
+		put(root, scalar(a, "period"), to_node(L, a, lua_gettop(L), "period", false));
 	}
 	lua_settop(L, ctx);
 	lua_getfield(L, tt, "evidence");
@@ -284,7 +319,7 @@ static int tests_count(struct lhost *h, const struct pack *p)
 	lua_rawgeti(L, LUA_REGISTRYINDEX, lhost_pack_ref(h, p));
 	lua_getfield(L, -1, "tests");
 	if (lua_rawgeti(L, -1, 1) == LUA_TTABLE)
-		n = (int)lua_rawlen(L, -1);
+		n = (int)lhost_rawlen(L, -1);
 	lua_pop(L, 3);
 	return n;
 }
@@ -297,7 +332,7 @@ static int run_one(struct lhost *h, const struct pack *p, int i, struct test_res
 	struct test t = { .h = h, .p = p, .index = i };
 	struct assessment as;
 	struct err be;
-	int rc = 0;
+	int rc = 0, status;
 
 	t.q = arena_alloc(a, sizeof *t.q);
 	t.q->arena = a;
@@ -305,13 +340,16 @@ static int run_one(struct lhost *h, const struct pack *p, int i, struct test_res
 	t.q->partial = true; /* a test gives the answers it tests, not a whole questionnaire */
 	r->passed = 1;
 	r->detail[0] = '\0';
+	snprintf(h->where, sizeof h->where, "%s", t.q->path); /* names the file in messages */
 	lhost_budget_start(h);
 	lua_pushcfunction(h->L, read_test);
 	lua_pushlightuserdata(h->L, &t);
-	if (lhost_pcall(h, 1, 0) != LUA_OK) {
-		rc = lhost_error(h, LUA_ERRRUN, e);
+	if ((status = lhost_pcall(h, 1, 0)) != LUA_OK) {
+		rc = lhost_error(h, status, e);
+		h->where[0] = '\0';
 		goto out;
 	}
+	h->where[0] = '\0';
 	snprintf(r->name, sizeof r->name, "%s", t.name);
 	if (qn_bind(t.q, p, &be)) {
 		r->passed = 0;

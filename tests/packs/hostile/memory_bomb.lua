@@ -4,7 +4,7 @@ return sector {
   rules = { { id = "memory_bomb.rule", title = "Hostile rule", duties = { "UNGP.GP16" },
     severity = { scale = 1, scope = 1, irremediable = 1 }, likelihood = 1, action = "none",
     when = function(a)
-      local t = {} for i = 1, 1e9 do t[i] = ("x"):rep(1024) .. i end
+      local t, chunk = {}, ("x"):rep(1024) for i = 1, 1e9 do t[i] = chunk .. i end
     end } },
   tests = { { name = "runs the rule", answers = { ["memory_bomb.q"] = "yes" }, expect = {} } },
 }

@@ -1,18 +1,22 @@
 -- A third-party pack (untrusted: it is loaded from --plugin-path) that behaves
 -- well for most suppliers and attacks the run for suppliers whose id starts
--- with "EVIL-": the fifth character picks the attack. Used by the isolation
+-- with "EVIL-": the fifth character picks the attack. Its upvalues count the
+-- rules run: isolated, every assessment starts from the loaded state. Used by the isolation
 -- tests: the hostile assessments fail alone, and every other supplier's
 -- report is the same as in a run without them.
 local remembered = {}            -- state a leak would carry between assessments
-local co = coroutine.create(function()
-  local n = 0
-  while true do n = n + 1; coroutine.yield(n) end
-end)
+local calls = 0                  -- rules run so far, in this process
 local keyed = {}                 -- a table used as a key in an upvalue table
 remembered[keyed] = 0
 
 local attacks = {
-  H = function() return string.rep("", 1 << 52) end,                 -- hangs in C
+  H = function()                    -- C work no instruction budget sees: memcmp
+    local a, b = string.rep("x", 1000000), string.rep("x", 1000000)
+    local same = 0
+    for _ = 1, 1000000 do if a == b then same = same + 1 end end
+    return same < 0
+  end,
+  R = function() return string.rep("", 1 << 52) end,                 -- hangs in C
   M = function() return table.move({}, 1, 1 << 50, 2) end,           -- hangs in C
   L = function()                                                     -- a lying __len
     return { questions = setmetatable({}, { __len = function() return math.maxinteger end }) }
@@ -21,7 +25,7 @@ local attacks = {
   S = function()                                                     -- state for later suppliers
     remembered.last = "EVIL"
     remembered[keyed] = remembered[keyed] + 1000
-    for _ = 1, 1000 do coroutine.resume(co) end
+    calls = calls + 1000
     return false
   end,
 }
@@ -49,7 +53,8 @@ return sector {
       severity = { scale = 3, scope = 2, irremediable = 2 }, likelihood = 3,
       action = "Adopt a policy.",
       when = function(a)
-        local _, n = coroutine.resume(co)
+        calls = calls + 1
+        local n = calls
         local seen = remembered.last
         return a["isolation.policy"] ~= "yes" and {
           detail = ("policy: %s; state: %s %s %s"):format(a["isolation.policy"] or "none",

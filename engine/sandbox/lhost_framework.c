@@ -256,10 +256,12 @@ void lhost_framework_required(lua_State *L, int idx, int file, int line)
 			   .specline = line };
 
 	take(&b, lua_absindex(L, idx));
-	if (b.nerrs)
-		luaL_error(L, "%s:%d: %s%s%s%s", b.errs[0].file, b.errs[0].line, b.errs[0].msg,
-			   b.nerrs > 1 ? " (and more: see diligo plugin check " : "",
-			   b.nerrs > 1 ? b.errs[0].file : "", b.nerrs > 1 ? ")" : "");
+	if (b.nerrs) { /* where the framework is wrong, not where it was required */
+		lua_pushfstring(L, "%s:%d: %s%s%s%s", b.errs[0].file, b.errs[0].line, b.errs[0].msg,
+				b.nerrs > 1 ? " (and more: see diligo plugin check " : "",
+				b.nerrs > 1 ? b.errs[0].file : "", b.nerrs > 1 ? ")" : "");
+		lua_error(L);
+	}
 }
 
 void lhost_framework_check(struct build *b, int idx)

@@ -41,7 +41,7 @@ void lhost_rule_reads(struct build *b, int ridx, struct rule *r, int line)
 	}
 	r->reads = arena_alloc(b->p->arena, (size_t)n * sizeof *r->reads);
 	for (lua_Integer i = 1; i <= n; i++) {
-		if (lua_geti(L, -1, i) == LUA_TSTRING)
+		if (lua_geti(L, -1, i) == LUA_TSTRING && lua_rawlen(L, -1) <= DILIGO_MAX_ID)
 			r->reads[r->nreads++] = arena_strdup(b->p->arena, lua_tostring(L, -1));
 		else
 			lhost_cerr(b, line, "reads[%d] is not a question id", (int)i);
@@ -276,15 +276,18 @@ static const char *entry_target(struct build *b, int e, const char **key, int *l
 	for (int i = 0; i < 2; i++) {
 		int t = lua_getfield(L, e, keys[i]);
 
-		if (t == LUA_TSTRING && !id) {
+		if (t != LUA_TNIL)
+			n++;
+		if (t == LUA_TSTRING && lua_rawlen(L, -1) > DILIGO_MAX_ID) {
+			lhost_cerr(b, *line, "tailoring: field '%s' is longer than %d characters",
+				   keys[i], DILIGO_MAX_ID);
+		} else if (t == LUA_TSTRING && !id) {
 			id = arena_strdup(b->p->arena, lua_tostring(L, -1));
 			*key = keys[i];
 			*line = lhost_id_line_at(b, keys[i], id);
-		}
-		if (t != LUA_TNIL)
-			n++;
-		if (t != LUA_TNIL && t != LUA_TSTRING)
+		} else if (t != LUA_TNIL && t != LUA_TSTRING) {
 			lhost_cerr(b, *line, "tailoring: field '%s' must be a %s id", keys[i], keys[i]);
+		}
 		lua_pop(L, 1);
 	}
 	if (n != 1) {

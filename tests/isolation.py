@@ -35,7 +35,7 @@ def run(diligo, pack, root, names, rnd_seed):
             f.write(text)
     env = dict(os.environ, SOURCE_DATE_EPOCH="1780000000")
     p = subprocess.run([diligo, "assess", "--plugin-path", pack, "in", "-o", "out", "--json",
-                        "r.json", "-j", "2", "--max-seconds", "2", "-q"], cwd=root, env=env,
+                        "r.json", "-j", "2", "--max-seconds", "10", "-q"], cwd=root, env=env,
                        capture_output=True, text=True)
     with open(os.path.join(root, "r.json")) as f:
         doc = json.load(f)

@@ -675,6 +675,37 @@ static int method_context(struct sw *w, lxw_worksheet *ws, int r)
 	return r;
 }
 
+/* Every change the pack makes to what it reuses, with its reason: a
+ * reader sees that a module's question or rule is not as the module
+ * wrote it, and why. Returns the next free row. */
+static int method_tailoring(struct sw *w, lxw_worksheet *ws, int r)
+{
+	const struct pack *p = w->a->pack;
+	char k[DILIGO_REPORT_LINE_TEXT], v[DILIGO_REPORT_LINE_TEXT];
+
+	if (p->extends)
+		kv(w, ws, r++, "Extends", p->extends);
+	if (!p->ntailoring)
+		return r;
+	r++;
+	worksheet_write_string(ws, (lxw_row_t)r++, 0, "Tailoring of reused modules", w->f.title);
+	for (int i = 0; i < p->ntailoring; i++) {
+		const struct tailoring *t = &p->tailoring[i];
+
+		if (!strcmp(t->change, "drop")) {
+			snprintf(k, sizeof k, "drop %s %s", t->what, t->target);
+			snprintf(v, sizeof v, "Dropped from %s: %s [%s:%d]", t->module, t->reason,
+				 t->file, t->line);
+		} else {
+			snprintf(k, sizeof k, "%s of %s %s", t->change, t->what, t->target);
+			snprintf(v, sizeof v, "%s -> %s (%s): %s [%s:%d]", t->from, t->to, t->module,
+				 t->reason, t->file, t->line);
+		}
+		kv(w, ws, r++, k, v);
+	}
+	return r;
+}
+
 static void sheet_method(struct sw *w)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Method");
@@ -705,6 +736,7 @@ static void sheet_method(struct sw *w)
 	worksheet_write_string(ws, (lxw_row_t)r++, 0, "Lua files (SHA-256)", w->f.title);
 	for (int i = 0; i < p->nfiles; i++)
 		kv(w, ws, r++, p->files[i].path, p->files[i].sha256);
+	r = method_tailoring(w, ws, r);
 	r++;
 	worksheet_write_string(ws, (lxw_row_t)r++, 0, "Scoring", w->f.title);
 	method_text(text);

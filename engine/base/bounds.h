@@ -44,6 +44,8 @@ enum {
 	DILIGO_MAX_SEARCH_PATHS = 32,      /* pack directories searched */
 	DILIGO_MAX_FILE_DEPS = 32,         /* files one Lua file requires, recorded for provenance */
 	DILIGO_MAX_MODULES = 64,           /* modules one sector lists (the rest are not read) */
+	DILIGO_MAX_EXTENDS = 8,            /* sectors in one chain of `extends` */
+	DILIGO_MAX_FRAMEWORKS = 64,        /* frameworks that plugin files add to one host's catalogue */
 	DILIGO_MAX_LIST = 2000,            /* questions, or rules, that one module or sector lists */
 	DILIGO_MAX_QUESTION_OPTIONS = 200, /* options of one question */
 	DILIGO_MAX_DUTIES_CITED = 64,      /* duty ids one question or rule cites */

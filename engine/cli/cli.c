@@ -343,6 +343,25 @@ void cli_opt_print(FILE *f, const struct cli_opt *o)
 	fputc('\n', f);
 }
 
+/* The per-user pack directory, $XDG_DATA_HOME/diligo (default
+ * ~/.local/share/diligo), when it exists; malloc'd. */
+static char *user_pack_dir(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char dir[DILIGO_MAX_PATH];
+	struct stat st;
+
+	if (xdg && xdg[0] == '/') /* the XDG rule: a relative value is ignored */
+		snprintf(dir, sizeof dir, "%s/diligo", xdg);
+	else if (home && home[0] == '/')
+		snprintf(dir, sizeof dir, "%s/.local/share/diligo", home);
+	else
+		return NULL;
+	if (stat(dir, &st) || !S_ISDIR(st.st_mode))
+		return NULL;
+	return xstrdup(dir);
+}
+
 void cli_resolve(struct cli_common *c)
 {
 	const char *env = getenv("DILIGO_PATH");
@@ -356,12 +375,17 @@ void cli_resolve(struct cli_common *c)
 	     tok && c->npaths < DILIGO_MAX_CLI_PATHS; tok = strtok_r(NULL, ":", &save))
 		if (*tok)
 			c->paths[c->npaths++] = tok;
+	c->user_dir = user_pack_dir();
+	if (c->user_dir && c->npaths < DILIGO_MAX_CLI_PATHS)
+		c->paths[c->npaths++] = c->user_dir;
 }
 
 void cli_common_free(struct cli_common *c)
 {
 	free(c->env_copy);
 	c->env_copy = NULL;
+	free(c->user_dir);
+	c->user_dir = NULL;
 }
 
 struct lhost_opts cli_lhost_opts(struct cli_common *c)

@@ -35,7 +35,7 @@ struct cli_opt {
 
 /* getopt codes of long-only options */
 enum { OPT_PLUGIN_PATH = 1000, OPT_MAX_INSTR, OPT_MAX_MEM, OPT_JSON, OPT_FAIL_ON, OPT_FRAMEWORK,
-       OPT_REGIME, OPT_COUNTRY_RISK };
+       OPT_FRAMEWORKS, OPT_REGIME, OPT_COUNTRY_RISK };
 enum { OPT_MAX_SECONDS = 1100, OPT_ISOLATE };
 enum { OPT_BASELINE = 1200 };
 enum { OPT_FORMAT = 1300, OPT_CONTACT, OPT_FROM };
@@ -74,7 +74,7 @@ enum { OPT_FORMAT = 1300, OPT_CONTACT, OPT_FROM };
 
 /* Option values common to several commands. */
 struct cli_common {
-	const char *paths[DILIGO_MAX_CLI_PATHS]; /* --plugin-path, then DILIGO_PATH */
+	const char *paths[DILIGO_MAX_CLI_PATHS]; /* --plugin-path, DILIGO_PATH, the user's */
 	int npaths;
 	long max_instructions;
 	size_t max_memory;
@@ -83,6 +83,7 @@ struct cli_common {
 	bool resolved; /* DILIGO_PATH appended (cli_resolve) */
 	bool hash_files; /* Lua files' SHA-256 needed (supplier workbooks) */
 	char *env_copy;
+	char *user_dir; /* $XDG_DATA_HOME/diligo, searched after DILIGO_PATH */
 };
 
 /* The parser over one command's table. */

@@ -35,14 +35,17 @@ const struct cmd commands[] = {
 	{ "sectors", cmd_sectors, "list the installed sector packs",
 	  "usage: diligo sectors [--plugin-path DIR]\n", sectors_options },
 	{ "duties", cmd_duties, "print the duty catalogue",
-	  "usage: diligo duties [--framework F]\n"
-	  "  F: UNGP, CSDDD, OECD, or a sector standard such as GISTM.\n", duties_options },
+	  "usage: diligo duties [--framework F | --frameworks]\n"
+	  "  F: UNGP, CSDDD, OECD, a sector standard such as GISTM, or a framework that a\n"
+	  "  plugin file adds (framework { ... }); --frameworks lists them all.\n", duties_options },
 	{ "plugin", cmd_plugin, "check packs and modules, run their tests",
-	  "usage: diligo plugin check FILE...\n"
+	  "usage: diligo plugin check FILE|DIR...\n"
 	  "       diligo plugin test FILE|DIR...\n"
 	  "  check: load each pack or module and report every contract error (exit 3).\n"
 	  "  test: run the tests embedded in packs and modules, in the real sandbox;\n"
-	  "        one line per test, exit 1 when any fails.\n",
+	  "        one line per test, exit 1 when any fails.\n"
+	  "  DIR: a plugin-path root (its plugins/ and sectors/) or a directory of Lua files;\n"
+	  "  nothing to check or no test found is exit 2.\n",
 	  plugin_options },
 	{ "help", cmd_help, "show help for a command",
 	  "usage: diligo help [COMMAND]\n", NULL },

@@ -194,6 +194,22 @@ static void allowed(FILE *f, const struct question *q)
 		      "evidence\n", f);
 }
 
+/* The labels the pack's author wrote for the options, one per line, when
+ * any says more than its value: what the supplier chooses between. */
+static void option_labels(FILE *f, const struct question *q)
+{
+	bool any = false;
+
+	for (int i = 0; i < q->nopts && !any; i++)
+		any = q->opts[i].label && strcmp(q->opts[i].label, q->opts[i].value);
+	if (!any)
+		return;
+	fputs("  # options:\n", f);
+	for (int i = 0; i < q->nopts; i++)
+		fprintf(f, "  #   %s = %s\n", q->opts[i].value,
+			q->opts[i].label ? q->opts[i].label : q->opts[i].value);
+}
+
 /* What every questionnaire says first about answering. */
 static const char how_to_answer[] =
 	"# Answer each question after its key. Every question takes 'unknown' (a gap in\n"
@@ -280,6 +296,7 @@ int qn_write_yaml(FILE *f, const struct pack *p, const struct qn *q)
 		comment(f, "", qu->text);
 		comment(f, "help: ", qu->help);
 		allowed(f, qu);
+		option_labels(f, qu);
 		fputs("  # duties: ", f);
 		for (int k = 0; k < qu->nduties; k++)
 			fprintf(f, "%s%s", k ? ", " : "", qu->duties[k]);

@@ -72,6 +72,8 @@ def answer_cell(ws, row, allowed, qid, value, lst, variants):
     if isinstance(value, str) and value == "unknown" and kind != "maturity" and \
             (kind not in ("choice", "multi") or "unknown" not in values):
         cell.value = pad % ("unknown" if "values" in variants else "Unknown")
+    elif isinstance(value, str) and value.lower() == "na" and kind != "maturity":
+        cell.value = pad % "na"  # every kind takes na where the pack allows it
     elif kind == "maturity":
         cell.value = pad % (value if "values" in variants else MATURITY.get(value.lower(), value))
     elif kind == "choice":

@@ -2,7 +2,8 @@
 --
 -- The std "diligo" mirrors the sandbox allow-list exactly (engine/sandbox/lhost_sandbox.c:
 -- base_allowed, base_bounded, base_wrapped, libs[] minus their blocked fields), plus the names the loader adds
--- (engine/sandbox/lhost_require.c: require, sector, module, catalogue, helper; the catalogue proxy
+-- (engine/sandbox/lhost_require.c: require, sector, module, catalogue, helper, framework; the
+-- catalogue proxy
 -- `duties`, engine/sandbox/lhost_catalogue.c). A name the sandbox blocks (load, rawget, io, os,
 -- string.dump, math.randomseed, ...) is left out on purpose, so luacheck reports it as an undefined
 -- global or field before the engine does. tests/unit/test_allowlist.c fails on any name this list
@@ -36,7 +37,7 @@ stds.diligo = {
       "create", "isyieldable", "resume", "running", "status", "wrap", "yield",
     } },                                                    -- blocked: close
     -- the pack API (engine/sandbox/lhost_require.c, lhost_catalogue.c)
-    "require", "sector", "module", "catalogue", "helper", "duties",
+    "require", "sector", "module", "catalogue", "helper", "framework", "duties",
   },
 }
 

@@ -142,6 +142,7 @@ and security incidents without the Voluntary Principles in place.]],
       red_flag = true, group = "fpic",
       impact = "potential",
       action = "Require the supplier to suspend expansion on the affected land until consent is obtained through the people's own institutions, and to commission an independent review of the existing process.",
+      reads = { "community.indigenous_land", "community.fpic" },
       when = function(a)
         return a["community.indigenous_land"] == "yes" and lacking(a, "community.fpic")
       end },
@@ -153,6 +154,7 @@ and security incidents without the Voluntary Principles in place.]],
       severity = { scale = 4, scope = 3, irremediable = 4 }, likelihood = 3,
       group = "fpic", impact = "potential",
       action = "Ask for the list of groups whose consent is missing, an independent review of the process with them, and no new land take affecting them until consent is obtained.",
+      reads = { "community.indigenous_land", "community.fpic" },
       when = function(a)
         return a["community.indigenous_land"] == "yes" and a["community.fpic"] == "partial"
       end },
@@ -164,6 +166,7 @@ and security incidents without the Voluntary Principles in place.]],
       severity = { scale = 4, scope = 3, irremediable = 5 }, likelihood = 2,
       impact = "potential", group = "fpic",
       action = "Ask for a land-use and indigenous-presence screening of every site and planned project within 6 months, done with local organisations.",
+      reads = { "community.indigenous_land" },
       when = function(a)
         return a["community.indigenous_land"] == "unknown"
       end },
@@ -175,6 +178,7 @@ and security incidents without the Voluntary Principles in place.]],
       severity = { scale = 4, scope = 3, irremediable = 4 }, likelihood = 3,
       impact = "potential",
       action = "Ask for a field tenure survey, including customary and informal users, for the land not covered, and for a plan to settle the open claims.",
+      reads = { "community.land.tenure_identified" },
       when = function(a)
         local share = util.num(a, "community.land.tenure_identified")
         if share and share < 50 then
@@ -191,6 +195,7 @@ and security incidents without the Voluntary Principles in place.]],
       severity = { scale = 4, scope = 4, irremediable = 4 }, likelihood = 5,
       impact = "actual", group = "resettlement",
       action = "Ask for an independent livelihood-restoration audit with the displaced households and a corrective plan for every household below its former standard of living.",
+      reads = { "community.resettlement", "community.livelihood_restoration" },
       when = function(a)
         return a["community.resettlement"] == "involuntary"
           and a["community.livelihood_restoration"] ~= "yes"
@@ -203,6 +208,7 @@ and security incidents without the Voluntary Principles in place.]],
       severity = { scale = 4, scope = 4, irremediable = 4 }, likelihood = 5,
       red_flag = true, impact = "actual", group = "resettlement",
       action = "Require an independent census of the displaced households and a livelihood restoration plan agreed with them within 90 days, with compensation at replacement cost; suspend further land take until it is in place.",
+      reads = { "community.resettlement", "community.livelihood_restoration" },
       when = function(a)
         return a["community.resettlement"] == "involuntary" and lacking(a, "community.livelihood_restoration")
       end },
@@ -214,6 +220,7 @@ and security incidents without the Voluntary Principles in place.]],
       severity = { scale = 3, scope = 3, irremediable = 3 }, likelihood = 3,
       impact = "potential",
       action = "Ask for a community engagement plan per site, with meetings in local languages and records showing how community input was used.",
+      reads = { "community.consultation" },
       when = function(a)
         return lacking(a, "community.consultation")
       end },
@@ -226,6 +233,7 @@ and security incidents without the Voluntary Principles in place.]],
       severity = { scale = 4, scope = 3, irremediable = 3 }, likelihood = 3,
       impact = "potential",
       action = "Ask for a water-risk assessment of community sources and for monitoring shared with the communities, within 6 months.",
+      reads = { "community.water_access" },
       when = function(a)
         return lacking(a, "community.water_access")
       end },
@@ -239,6 +247,7 @@ and security incidents without the Voluntary Principles in place.]],
       red_flag = true, group = "security_abuse", risks = { "conflict" },
       impact = "actual",
       action = "Require an independent investigation of every incident, suspension of the guards involved, a security and human-rights risk assessment and Voluntary Principles implementation within 6 months; consider suspending purchases if this is refused.",
+      reads = { "community.security.incidents", "community.security.vpshr" },
       when = function(a)
         local incidents = util.num(a, "community.security.incidents")
         if incidents and incidents > 0 and a["community.security.vpshr"] ~= "yes" then
@@ -253,6 +262,8 @@ and security incidents without the Voluntary Principles in place.]],
       severity = { scale = 5, scope = 2, irremediable = 5 }, likelihood = 3,
       impact = "potential", group = "security_abuse", risks = { "conflict" },
       action = "Ask for a security and human-rights risk assessment, screening and training of guards and a written agreement with any public security forces within 6 months.",
+      reads = { "community.security.forces", "community.security.incidents",
+         "community.security.vpshr" },
       when = function(a)
         local forces = a["community.security.forces"]
         local armed = util.has(forces, "in_house") or util.has(forces, "private") or util.has(forces, "public")
@@ -267,6 +278,7 @@ and security incidents without the Voluntary Principles in place.]],
       severity = { scale = 5, scope = 3, irremediable = 5 }, likelihood = 4,
       impact = "actual", group = "security_abuse",
       action = "Ask for the incident log, an investigation of each open case (independent for serious ones), reporting to the authorities where required and remedy for those harmed.",
+      reads = { "community.security.incidents", "community.security.investigated" },
       when = function(a)
         local incidents = util.num(a, "community.security.incidents")
         return incidents and incidents > 0 and a["community.security.investigated"] ~= "yes"

@@ -232,6 +232,7 @@ so they are rated as potential impacts (CSDDD Art 10), except open actual impact
       severity = { scale = 3, scope = 4, irremediable = 2 }, likelihood = 3,
       impact = "potential",
       action = "Ask the supplier to adopt, within 6 months, a board-approved public policy covering its operations and business partners, and to share the draft for comment.",
+      reads = { "core.policy.commitment" },
       when = function(a)
         return lacking(a, "core.policy.commitment")
       end },
@@ -243,6 +244,7 @@ so they are rated as potential impacts (CSDDD Art 10), except open actual impact
       severity = { scale = 3, scope = 4, irremediable = 2 }, likelihood = 3,
       impact = "potential",
       action = "Request a business-partner code and contract clauses that cascade it to the next tier, with a verification plan, starting with the partners in the highest-risk areas.",
+      reads = { "core.policy.partner_code", "core.prevention.contract_cascade" },
       when = function(a)
         return lacking(a, "core.policy.partner_code") and lacking(a, "core.prevention.contract_cascade")
       end },
@@ -254,6 +256,7 @@ so they are rated as potential impacts (CSDDD Art 10), except open actual impact
       severity = { scale = 3, scope = 4, irremediable = 3 }, likelihood = 4,
       impact = "potential",
       action = "Ask for a risk mapping by country, commodity and partner within 6 months, reaching indirect partners where risks are highest, and review it with the supplier.",
+      reads = { "core.risk.mapping", "core.risk.depth" },
       when = function(a)
         if lacking(a, "core.risk.mapping") then
           return { questions = { "core.risk.mapping" } }
@@ -271,6 +274,7 @@ so they are rated as potential impacts (CSDDD Art 10), except open actual impact
       severity = { scale = 3, scope = 3, irremediable = 3 }, likelihood = 2,
       impact = "potential",
       action = "Ask the supplier to rank its identified impacts by scale, scope, irremediable character and likelihood and to share the top five with their action plans.",
+      reads = { "core.risk.mapping", "core.risk.prioritisation" },
       when = function(a)
         return util.is(a, "core.risk.mapping", "yes", "partial") and lacking(a, "core.risk.prioritisation")
       end },
@@ -286,6 +290,7 @@ so they are rated as potential impacts (CSDDD Art 10), except open actual impact
       severity = { scale = 4, scope = 3, irremediable = 3 }, likelihood = 5,
       impact = "actual",
       action = "Obtain a corrective action plan for each open impact within 30 days, with deadlines, the remedy offered to those affected and monthly progress reports.",
+      reads = { "core.corrective.open_impacts", "core.corrective.process" },
       when = function(a)
         local open = util.num(a, "core.corrective.open_impacts")
         if not open or open <= 0 then
@@ -312,6 +317,7 @@ so they are rated as potential impacts (CSDDD Art 10), except open actual impact
       severity = { scale = 3, scope = 3, irremediable = 4 }, likelihood = 3,
       impact = "potential",
       action = "Ask for a remediation procedure designed with affected people and for its application to every open case; consider joining an industry remediation fund.",
+      reads = { "core.remediation.process", "core.corrective.open_impacts" },
       when = function(a)
         if lacking(a, "core.remediation.process") then
           local open = util.num(a, "core.corrective.open_impacts")
@@ -329,6 +335,7 @@ so they are rated as potential impacts (CSDDD Art 10), except open actual impact
       severity = { scale = 3, scope = 3, irremediable = 3 }, likelihood = 3,
       impact = "potential",
       action = "Ask for an engagement plan naming the affected groups and their legitimate representatives, and for consultation on the next action plan before it is adopted.",
+      reads = { "core.stakeholders.engagement" },
       when = function(a)
         return lacking(a, "core.stakeholders.engagement")
       end },
@@ -340,6 +347,7 @@ so they are rated as potential impacts (CSDDD Art 10), except open actual impact
       severity = { scale = 3, scope = 4, irremediable = 3 }, likelihood = 4,
       impact = "potential",
       action = "Ask the supplier to set up or join, within 6 months, a grievance mechanism open to workers, communities, unions and civil society, designed with its users.",
+      reads = { "core.grievance.mechanism" },
       when = function(a)
         return lacking(a, "core.grievance.mechanism")
       end },
@@ -351,6 +359,10 @@ so they are rated as potential impacts (CSDDD Art 10), except open actual impact
       severity = { scale = 3, scope = 3, irremediable = 3 }, likelihood = 3,
       impact = "potential",
       action = "Agree an improvement plan for the criteria not met, starting with accessibility and independence, and review the mechanism with its users within 12 months.",
+      reads = { "core.grievance.mechanism", "core.grievance.legitimate",
+         "core.grievance.accessible", "core.grievance.predictable", "core.grievance.equitable",
+         "core.grievance.transparent", "core.grievance.rights_compatible",
+         "core.grievance.learning", "core.grievance.dialogue" },
       when = function(a)
         if not util.is(a, "core.grievance.mechanism", "yes", "partial") then
           return false
@@ -374,6 +386,7 @@ so they are rated as potential impacts (CSDDD Art 10), except open actual impact
       severity = { scale = 3, scope = 3, irremediable = 2 }, likelihood = 3,
       impact = "potential",
       action = "Ask for a yearly effectiveness review with indicators per priority risk, and for a review after any significant change.",
+      reads = { "core.monitoring.frequency" },
       when = function(a)
         return util.is(a, "core.monitoring.frequency", "ad_hoc", "never")
       end },

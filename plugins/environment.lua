@@ -112,6 +112,7 @@ monitoring and incidents, and protected areas.]],
       severity = { scale = 3, scope = 3, irremediable = 4 }, likelihood = 3,
       impact = "potential",
       action = "Ask for an impact assessment with baseline data and public consultation for the sites not covered, and for the resulting management plan.",
+      reads = { "environment.eia" },
       when = function(a)
         return lacking(a, "environment.eia")
       end },
@@ -123,6 +124,7 @@ monitoring and incidents, and protected areas.]],
       severity = { scale = 3, scope = 3, irremediable = 3 }, likelihood = 3,
       impact = "potential",
       action = "Ask for the permit register, a timetable to obtain missing permits and correct breaches, and copies of any notices from authorities.",
+      reads = { "environment.permits" },
       when = function(a)
         return lacking(a, "environment.permits")
       end },
@@ -135,6 +137,7 @@ monitoring and incidents, and protected areas.]],
       severity = { scale = 4, scope = 3, irremediable = 3 }, likelihood = 5,
       impact = "actual", group = "pollution",
       action = "Ask for the incident reports, independent sampling of affected water and soil, information to affected people and a clean-up and compensation plan within 60 days.",
+      reads = { "environment.pollution.incidents", "environment.pollution.remediated" },
       when = function(a)
         local incidents = util.num(a, "environment.pollution.incidents")
         if incidents and incidents > 0 and a["environment.pollution.remediated"] ~= "yes" then
@@ -150,6 +153,7 @@ monitoring and incidents, and protected areas.]],
       severity = { scale = 4, scope = 4, irremediable = 4 }, likelihood = 5,
       impact = "actual", group = "mercury",
       action = "Require an end to mercury use in phased-out processes, containment of releases and licensed treatment of mercury waste, with a dated plan within 30 days.",
+      reads = { "environment.mercury" },
       when = function(a)
         return a["environment.mercury"] == "uncontrolled"
       end },
@@ -161,6 +165,7 @@ monitoring and incidents, and protected areas.]],
       severity = { scale = 4, scope = 3, irremediable = 4 }, likelihood = 2,
       impact = "potential",
       action = "Ask for an inventory of listed persistent organic pollutants (transformers, foams, pesticides) and a phase-out and disposal plan.",
+      reads = { "environment.pops" },
       when = function(a)
         return lacking(a, "environment.pops")
       end },
@@ -172,6 +177,7 @@ monitoring and incidents, and protected areas.]],
       severity = { scale = 4, scope = 3, irremediable = 4 }, likelihood = 4,
       impact = "actual",
       action = "Require the supplier to stop unconsented shipments at once, to trace the wastes already shipped and to use only permitted routes with movement documents.",
+      reads = { "environment.waste.export" },
       when = function(a)
         return a["environment.waste.export"] == "unconsented"
       end },
@@ -184,6 +190,7 @@ monitoring and incidents, and protected areas.]],
       severity = { scale = 4, scope = 4, irremediable = 5 }, likelihood = 3,
       impact = "potential",
       action = "Ask for a biodiversity baseline and management plan applying the mitigation hierarchy for the sites concerned, and a no-go commitment for natural World Heritage sites.",
+      reads = { "environment.biodiversity.sites", "environment.biodiversity.plan" },
       when = function(a)
         local sites = a["environment.biodiversity.sites"]
         if a["environment.biodiversity.plan"] == "yes" then

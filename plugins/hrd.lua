@@ -139,6 +139,7 @@ operations, and engagement with defenders as stakeholders.]],
           .. "Directive (EU) 2024/1069 and Council of Europe Recommendation CM/Rec(2024)2 safeguards, to "
           .. "withdraw claims that target public participation, and to adopt a public commitment not to "
           .. "use legal action against critics; discuss the outcome with the defendants' organisations.",
+      reads = { "hrd.lawsuits" },
       when = function(a)
         local v = a["hrd.lawsuits"]
         if v == "filed" then return { detail = "Legal action against critics was filed" } end
@@ -156,6 +157,7 @@ operations, and engagement with defenders as stakeholders.]],
           .. "measures chosen with them), discipline those responsible, and confirm in writing that no "
           .. "further reprisals will occur; follow up with the persons affected through a trusted "
           .. "intermediary within 60 days.",
+      reads = { "hrd.retaliation" },
       when = function(a)
         return a["hrd.retaliation"] == "confirmed"
       end },
@@ -169,6 +171,7 @@ operations, and engagement with defenders as stakeholders.]],
       action = "Ask for an independent investigation of each open allegation within 60 days, with protection "
           .. "of the complainant during the investigation, and for the outcome to be shared with the "
           .. "complainant.",
+      reads = { "hrd.retaliation" },
       when = function(a)
         return a["hrd.retaliation"] == "open"
       end },
@@ -183,6 +186,7 @@ operations, and engagement with defenders as stakeholders.]],
       action = "Ask the supplier to contact the defenders concerned (directly or through their organisations), "
           .. "agree protective steps with them, instruct its security providers, and raise the incidents "
           .. "with the authorities where the defenders agree; report back within 30 days.",
+      reads = { "hrd.threats_nearby", "hrd.response" },
       when = function(a)
         if a["hrd.threats_nearby"] ~= "reported" then return nil end
         local r = a["hrd.response"]
@@ -198,6 +202,7 @@ operations, and engagement with defenders as stakeholders.]],
       impact = "potential",
       action = "Ask the supplier to adopt a public commitment on defenders and written non-retaliation "
           .. "safeguards in its grievance channel within six months.",
+      reads = { "hrd.commitment", "hrd.grievance_protection" },
       when = function(a)
         return util.is(a, "hrd.commitment", "no", "unknown")
             and util.is(a, "hrd.grievance_protection", "no", "unknown", "partial")

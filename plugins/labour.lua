@@ -366,6 +366,9 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
           .. "return of documents, removal of movement restrictions, cancellation of worker debts and "
           .. "full reimbursement of recruitment fees; agree a corrective action plan with dated milestones "
           .. "and verify it on site. Suspend new orders if the plan is not met.",
+      reads = { "labour.hours.over60_share", "labour.hours.overtime_voluntary",
+         "labour.recruitment_fees.paid_by_workers", "labour.forced.documents_retained",
+         "labour.forced.movement_restricted", "labour.forced.debt_bondage" },
       when = function(a)
         local found, qids = forced_indicators(a)
         if #found >= 2 then
@@ -383,6 +386,9 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       action = "End the practice (reimburse fees, return documents, lift restrictions or cancel debts), check "
           .. "whether other indicators are present through confidential worker interviews, and report "
           .. "the outcome within 90 days.",
+      reads = { "labour.hours.over60_share", "labour.hours.overtime_voluntary",
+         "labour.recruitment_fees.paid_by_workers", "labour.forced.documents_retained",
+         "labour.forced.movement_restricted", "labour.forced.debt_bondage" },
       when = function(a)
         local found, qids = forced_indicators(a)
         if #found == 1 then
@@ -401,6 +407,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
           .. "rights organisation: safe removal from work, funded schooling, income support for the "
           .. "family and no dismissal as the sole response; verify each case and fix the age checks that "
           .. "failed.",
+      reads = { "labour.child.found", "labour.child.remediation" },
       when = function(a)
         return util.is(a, "labour.child.found", "yes_own", "yes_supply_chain")
             and a["labour.child.remediation"] ~= "yes"
@@ -415,6 +422,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       red_flag = true, impact = "actual", group = "child_labour",
       action = "Move every worker under 18 out of hazardous tasks immediately without loss of pay, publish a "
           .. "list of tasks closed to young workers, train supervisors, and verify on site within 60 days.",
+      reads = { "labour.child.hazardous_under18" },
       when = function(a)
         return a["labour.child.hazardous_under18"] == "yes"
       end },
@@ -428,6 +436,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       action = "Introduce documented age verification at hiring for all workers, including those supplied by "
           .. "agents, and set the minimum hiring age at 15 or the end of compulsory schooling if higher; "
           .. "check a sample of personnel files within 90 days.",
+      reads = { "labour.child.minimum_age", "labour.child.age_verification" },
       when = function(a)
         local age = util.num(a, "labour.child.minimum_age")
         if age and age < 15 then
@@ -449,6 +458,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       action = "Agree a plan to bring all workers within 60 hours a week and one rest day in seven within six "
           .. "months (staffing, production planning, and the buyer's own lead times), and track weekly "
           .. "hours from time records.",
+      reads = { "labour.hours.over60_share", "labour.hours.policy" },
       when = function(a)
         local over60 = util.num(a, "labour.hours.over60_share")
         if over60 and over60 > 5 then return true end
@@ -468,11 +478,13 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       action = "Obtain the root-cause investigation of every fatality, check that the families received "
           .. "compensation, and verify that the corrective measures were implemented at all comparable "
           .. "sites.",
+      reads = { "labour.ohs.fatalities" },
       when = function(a)
         local n = util.num(a, "labour.ohs.fatalities")
         if n and n > 0 then
           local scope = n >= 20 and 4 or n >= 5 and 3 or n >= 2 and 2 or 1
-          return { scope = scope, detail = string.format("%g fatalities reported.", n) }
+          return { scope = scope, detail = n == 1 and "1 fatality reported."
+                                               or string.format("%g fatalities reported.", n) }
         end
       end },
 
@@ -487,6 +499,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
           .. "investigation of each death shared with worker representatives, compensation of the "
           .. "families, and a dated safety improvement plan; suspend new business until the audit "
           .. "confirms that critical controls work.",
+      reads = { "labour.ohs.fatalities" },
       when = function(a)
         local n = util.num(a, "labour.ohs.fatalities")
         if n and n >= 3 then
@@ -504,6 +517,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       action = "Require a joint health and safety committee with elected worker members and task-level risk "
           .. "assessments; where the LTIFR exceeds 5, require an injury-reduction plan and quarterly "
           .. "statistics.",
+      reads = { "labour.ohs.committee", "labour.ohs.ltifr" },
       when = function(a)
         local weak = util.is(a, "labour.ohs.committee", "no", "unknown")
         local ltifr = util.num(a, "labour.ohs.ltifr")
@@ -520,6 +534,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       impact = "potential",
       action = "Ask for a living-wage gap assessment against a named benchmark within six months, and review "
           .. "your own prices and payment terms so that they allow the gap to close.",
+      reads = { "labour.wage.living_wage_gap" },
       when = function(a)
         return util.is(a, "labour.wage.living_wage_gap", "no", "unknown")
       end },
@@ -533,6 +548,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       action = "Require reinstatement or compensation of the workers concerned, a written non-retaliation "
           .. "commitment communicated to all workers, and a meeting with the union or worker "
           .. "representatives; allegations must be investigated independently within 60 days.",
+      reads = { "labour.foa.retaliation" },
       when = function(a)
         local r = a["labour.foa.retaliation"]
         if r == "confirmed" then return { likelihood = 5 } end
@@ -547,6 +563,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       impact = "potential",
       action = "Ask the supplier to state publicly that workers are free to organise, and to support a freely "
           .. "elected worker committee where the law restricts unions; check within 12 months.",
+      reads = { "labour.foa.representation" },
       when = function(a)
         return util.is(a, "labour.foa.representation", "none", "unknown")
       end },
@@ -560,6 +577,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       action = "Map every labour agent in the sending and receiving countries, adopt and contract the Employer "
           .. "Pays principle, and interview a sample of migrant workers about fees and documents within "
           .. "six months.",
+      reads = { "labour.migrant.share", "labour.migrant.recruitment" },
       when = function(a)
         local share = util.num(a, "labour.migrant.share")
         if share and share > 0 and util.is(a, "labour.migrant.recruitment", "no", "unknown", "partial") then
@@ -578,6 +596,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       impact = "potential", group = "gbvh",
       action = "Ask for a gender-based violence and harassment risk assessment of sites and camps, a "
           .. "confidential channel with women handlers and survivor support, within six months.",
+      reads = { "labour.gbvh.prevention" },
       when = function(a)
         return util.lacking(a, "labour.gbvh.prevention")
       end },
@@ -590,6 +609,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       impact = "actual", group = "gbvh",
       action = "Require an independent investigation of every open case within 30 days, protection and "
           .. "support for the survivors chosen with them, and sanctions against those responsible.",
+      reads = { "labour.gbvh.cases" },
       when = function(a)
         return a["labour.gbvh.cases"] == "open"
       end },
@@ -604,6 +624,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       impact = "potential", group = "forced_labour",
       action = "Return every document to its owner and offer personal lockable storage instead; check "
           .. "in worker interviews within 60 days that no document is held, whatever the reason.",
+      reads = { "labour.forced.documents_retained" },
       when = function(a)
         return a["labour.forced.documents_retained"] == "safekeeping"
       end },
@@ -619,6 +640,7 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       action = "Within 90 days, interview a representative sample of migrant workers about fees and "
           .. "costs paid to agents at home and on arrival, and commit to repaying every worker in full "
           .. "(Employer Pays principle).",
+      reads = { "labour.migrant.share", "labour.recruitment_fees.paid_by_workers" },
       when = function(a)
         local share = util.num(a, "labour.migrant.share")
         return share ~= nil and share >= 50 and a["labour.recruitment_fees.paid_by_workers"] == "unknown"

@@ -189,6 +189,7 @@ risk management plan, independent audits of smelters and refiners, and annual pu
       action = "Require the supplier to suspend immediately, or disengage from, the upstream suppliers and "
           .. "smelters linked to serious abuses or non-state armed groups, to report the case to senior "
           .. "management and to you within 30 days, and to adopt a risk management plan under OECD Step 3.",
+      reads = { "minerals.annex2_risks", "minerals.risk_plan" },
       when = function(a)
         local risks = a["minerals.annex2_risks"]
         if has_any(risks, { "serious_abuses", "nsag_support" }) and a["minerals.risk_plan"] ~= "yes" then
@@ -206,6 +207,7 @@ risk management plan, independent audits of smelters and refiners, and annual pu
       action = "Ask for a risk management plan with measurable mitigation and deadlines for each identified "
           .. "risk (security forces, bribery, money laundering, taxes), reviewed by senior management, and "
           .. "for progress data within six months.",
+      reads = { "minerals.annex2_risks", "minerals.risk_plan" },
       when = function(a)
         local risks = a["minerals.annex2_risks"]
         if has_any(risks, { "security_forces", "bribery", "money_laundering", "taxes" })
@@ -224,6 +226,7 @@ risk management plan, independent audits of smelters and refiners, and annual pu
       action = "Ask the supplier to engage every non-conformant smelter or refiner to join RMAP, LBMA or RJC "
           .. "within a set time, and to remove from its chain those that refuse; review the share every "
           .. "six months.",
+      reads = { "minerals.conformant_share", "minerals.cahra" },
       when = function(a)
         local share = util.num(a, "minerals.conformant_share")
         if share and share < 80 then
@@ -242,6 +245,7 @@ risk management plan, independent audits of smelters and refiners, and annual pu
       impact = "potential",
       action = "Ask for a completed current CMRT (tin, tantalum, tungsten, gold) and EMRT (cobalt, mica, "
           .. "copper, graphite, lithium, nickel) for the minerals in scope within 90 days.",
+      reads = { "minerals.scope", "minerals.cmrt", "minerals.emrt" },
       when = function(a)
         local scope = a["minerals.scope"]
         local missing = {}
@@ -262,6 +266,7 @@ risk management plan, independent audits of smelters and refiners, and annual pu
       impact = "potential",
       action = "Ask the supplier to collect country-of-origin data from its smelters and refiners, compare it "
           .. "with a CAHRA list, and assess the Annex II risks within six months.",
+      reads = { "minerals.scope", "minerals.cahra", "minerals.annex2_risks" },
       when = function(a)
         local scope = a["minerals.scope"]
         if scope == nil or util.has(scope, "none") then return nil end
@@ -280,6 +285,7 @@ risk management plan, independent audits of smelters and refiners, and annual pu
       red_flag = true, impact = "potential", group = "minerals_serious_abuse", risks = { "conflict" },
       action = "Require an assessment of the Annex II risks of every CAHRA source within 30 days, with "
           .. "on-the-ground information, and a suspension of the sources that cannot be assessed.",
+      reads = { "minerals.cahra", "minerals.annex2_risks" },
       when = function(a)
         if a["minerals.cahra"] ~= "yes" then return nil end
         local risks = a["minerals.annex2_risks"]
@@ -296,6 +302,7 @@ risk management plan, independent audits of smelters and refiners, and annual pu
       impact = "potential",
       action = "Ask the supplier to obtain smelter lists from its suppliers and match them to the RMI "
           .. "smelter database, reaching at least 90% identified within 12 months.",
+      reads = { "minerals.smelters_identified", "minerals.cahra" },
       when = function(a)
         local share = util.num(a, "minerals.smelters_identified")
         if share and share < 75 then

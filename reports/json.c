@@ -181,6 +181,36 @@ static void finding(struct json *j, const struct assessment *a, const struct who
 	fputc('}', f);
 }
 
+/* "extends" and "tailoring": what the pack changed in the modules it reuses. */
+static void tailoring(FILE *f, const struct pack *p)
+{
+	fputs(",\"extends\":", f);
+	p->extends ? jstr(f, p->extends) : (void)fputs("null", f);
+	fputs(",\"tailoring\":[", f);
+	for (int i = 0; i < p->ntailoring; i++) {
+		const struct tailoring *t = &p->tailoring[i];
+
+		fprintf(f, "%s{\"change\":", i ? "," : "");
+		jstr(f, t->change);
+		fputs(",\"kind\":", f);
+		jstr(f, t->what);
+		fputs(",\"id\":", f);
+		jstr(f, t->target);
+		fputs(",\"module\":", f);
+		jstr(f, t->module);
+		fputs(",\"from\":", f);
+		t->from ? jstr(f, t->from) : (void)fputs("null", f);
+		fputs(",\"to\":", f);
+		t->to ? jstr(f, t->to) : (void)fputs("null", f);
+		fputs(",\"reason\":", f);
+		jstr(f, t->reason);
+		fputs(",\"file\":", f);
+		jstr(f, t->file);
+		fprintf(f, ",\"line\":%d}", t->line);
+	}
+	fputc(']', f);
+}
+
 static void supplier(struct json *j, const char *input, const char *workbook,
 		     const struct assessment *a)
 {
@@ -205,6 +235,7 @@ static void supplier(struct json *j, const char *input, const char *workbook,
 	jstr(f, a->pack->id);
 	fputs(",\"pack_version\":", f);
 	jstr(f, a->pack->version);
+	tailoring(f, a->pack);
 	fprintf(f, ",\"period\":");
 	q->period ? (void)fprintf(f, "%d", q->period) : (void)fputs("null", f);
 	fputs(",\"score\":", f);
@@ -253,9 +284,15 @@ static void error_entry(struct json *j, const char *input, const struct err *e)
 	if (!m)
 		xalloc_die();
 	fprintf(m, "%s\n{\"input\":", j->nerrors++ ? "," : "");
-	/* stakeholder copies: paths and messages can name a supplier */
+	/* stakeholder copies: paths, cells and messages can name a supplier */
 	j->stakeholder ? (void)fputs("null", m) : jstr(m, input);
-	fprintf(m, ",\"line\":%d,\"col\":%d,\"message\":", e->line, e->col);
+	fprintf(m, ",\"line\":%d,\"col\":%d,", e->line, e->col);
+	if (e->where[0] && !j->stakeholder) { /* a workbook: the cell, or the part of the file */
+		fputs("\"where\":", m);
+		jstr(m, e->where);
+		fputc(',', m);
+	}
+	fputs("\"message\":", m);
 	jstr(m, j->stakeholder ? RT(CONFIDENTIAL) : e->msg);
 	fputc('}', m);
 	if (fclose(m) || !buf)

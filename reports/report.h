@@ -38,6 +38,24 @@ void report_pseudonym(const unsigned char *key, size_t keylen, const char *id,
 int report_supplier_xlsx(const char *path, const struct assessment *a,
 			 const struct report_opts *o, struct err *e);
 
+/* The questionnaire workbook for suppliers (template). */
+struct template_opts {
+	const char *contact; /* whom to return it to (Instructions sheet), or NULL */
+	const char *countries; /* the ISO 3166-1 list; NULL: REPORT_ISO3166_JSON */
+	time_t now;
+};
+/* Debian's iso-codes: the country list of the Supplier sheet's dropdown,
+ * read when a workbook is made (a missing file is an I/O error naming the
+ * package). */
+#define REPORT_ISO3166_JSON "/usr/share/iso-codes/json/iso_3166-1.json"
+struct pack;
+struct qn;
+/* The questionnaire workbook of docs/questionnaire.md ("Workbooks") for
+ * pack p at path, pre-filled with q's answers when q is not NULL (q bound,
+ * to p or another version of it: see qn_answer_for). */
+int report_template_xlsx(const char *path, const struct pack *p, const struct qn *q,
+			 const struct template_opts *o, struct err *e);
+
 /* Text made safe for a workbook: invalid UTF-8 and noncharacters replaced
  * by U+FFFD (text_utf8_char), no control characters but tab and newline, at
  * most DILIGO_XLSX_CELL_CHARS characters (cut, ending with REPORT_TRUNCATED).

@@ -333,4 +333,10 @@ const char *const report_texts[RT__COUNT] = {
 	[RT_H_APPLIES] = "Applies",
 	[RT_AUDIENCE_PLAIN_STAKEHOLDER] = "stakeholder",
 	[RT_K_PSEUDONYMISED] = "Pseudonymised",
+	[RT_K_EXTENDS] = "Extends",
+	[RT_SEC_TAILORING] = "Tailoring of reused modules",
+	[RT_FMT_TAILOR_DROP_K] = "drop %s %s",
+	[RT_FMT_TAILOR_DROP_V] = "Dropped from %s: %s [%s:%d]",
+	[RT_FMT_TAILOR_K] = "%s of %s %s",
+	[RT_FMT_TAILOR_V] = "%s -> %s (%s): %s [%s:%d]",
 };

@@ -46,7 +46,8 @@ enum colkind {
 	COL_NUM,  /* numbers, right-aligned under a right-aligned heading */
 };
 
-struct column {
+/* A column of a report table: its heading from the text table. */
+struct tcol {
 	enum rtext head;
 	double width; /* Excel units: characters of the default font's digit */
 	enum colkind kind;
@@ -76,10 +77,21 @@ void xw_text(lxw_worksheet *ws, int row, int col, const char *s, lxw_format *fmt
 /* A number, or an empty cell for NAN. */
 void xw_num(lxw_worksheet *ws, int row, int col, double v, lxw_format *fmt);
 
-/* A table: the heading row at row `head` (its height from the wrapped
+/* A column of the questionnaire template (xlsx_template.c), whose heading
+ * is the reader's key, and its table: the heading on row 0, widths,
+ * frozen, an autofilter over nrows, landscape A4 one page wide. */
+struct column {
+	const char *head;
+	double width;
+	int wrap; /* wrap text in this column */
+};
+void xw_table(lxw_worksheet *ws, const struct xfmt *f, const struct column *cols, int ncols,
+	      int nrows);
+
+/* A report table: the heading row at row `head` (its height from the wrapped
  * headings), column widths, frozen below the heading, heading repeated on
  * every printed page. The autofilter is the caller's (it knows the rows). */
-void xw_table(lxw_worksheet *ws, const struct xfmt *f, const struct column *cols, int ncols,
+void xw_heading(lxw_worksheet *ws, const struct xfmt *f, const struct tcol *cols, int ncols,
 	      int head);
 
 /* One table row being written: cells measured as they are written, then
@@ -88,12 +100,12 @@ void xw_table(lxw_worksheet *ws, const struct xfmt *f, const struct column *cols
 struct xrow {
 	lxw_worksheet *ws;
 	const struct xfmt *f;
-	const struct column *cols;
+	const struct tcol *cols;
 	int row;
 	int lines; /* the most lines any cell of the row needs */
 };
 void xr_begin(struct xrow *r, lxw_worksheet *ws, const struct xfmt *f,
-	      const struct column *cols, int row);
+	      const struct tcol *cols, int row);
 /* Text in the column's format (fmt NULL) or fmt; measured when wrapped. */
 void xr_text(struct xrow *r, int col, const char *s, lxw_format *fmt);
 /* The same for text a pack owns (questions, duties, rules), which lives as
@@ -115,7 +127,8 @@ double xl_units(const char *s, double size, bool bold);
 /* Set row's height for lines of XW_SIZE text (nothing for one line). */
 void xw_row_lines(lxw_worksheet *ws, int row, int lines);
 
-/* Document properties and creation time (fixed when SOURCE_DATE_EPOCH). */
+/* Document properties and creation time (fixed when SOURCE_DATE_EPOCH);
+ * marking (the audience's) may be NULL. */
 void xw_properties(lxw_workbook *wb, const char *title, const char *marking, time_t now);
 /* Close wb and move the temporary file into place. */
 int xw_finish(lxw_workbook *wb, struct outfile *of, struct err *e);

@@ -87,7 +87,7 @@ struct portfolio {
 	int uncompared;
 };
 
-static const struct column sup_cols[] = {
+static const struct tcol sup_cols[] = {
 	{ RT_H_RANK, 7, COL_NUM },       { RT_H_SUPPLIER_ID, 14, COL_WRAP },
 	{ RT_H_NAME, 24, COL_WRAP },     { RT_H_COUNTRY, 8, COL_TEXT },
 	{ RT_H_SECTOR, 11, COL_WRAP },   { RT_H_SCORE, 7, COL_NUM },
@@ -111,13 +111,13 @@ static const struct column sup_cols[] = {
 enum { NSUP_PRINTED = 14, NSUP_COLS = 28 };
 /* Findings rows stay short (they can number millions); what is the same
  * for every finding of a rule — duties, action, severity — is on Rules. */
-static const struct column find_cols[] = {
+static const struct tcol find_cols[] = {
 	{ RT_H_SUPPLIER_ID, 14, COL_WRAP }, { RT_H_LEVEL, 8, COL_TEXT },
 	{ RT_H_PRIORITY, 8, COL_NUM },      { RT_H_FINDING, 56, COL_WRAP },
 	{ RT_H_RULE_ID, 30, COL_WRAP }, /* on screen only */
 };
 enum { NFIND_COLS = 5, NFIND_PRINTED = 4 };
-static const struct column rule_cols[] = {
+static const struct tcol rule_cols[] = {
 	{ RT_H_RULE_ID, 26, COL_WRAP },    { RT_H_FINDING, 30, COL_WRAP },
 	{ RT_H_PACK, 10, COL_WRAP },       { RT_H_TIMES, 8, COL_NUM },
 	{ RT_H_RED_FLAG, 8, COL_TEXT },    { RT_H_DUTIES, 24, COL_WRAP },
@@ -128,7 +128,7 @@ static const struct column rule_cols[] = {
 	{ RT_H_LEGAL_BASIS, 12, COL_WRAP }, { RT_H_RULE_SOURCE, 26, COL_WRAP },
 };
 enum { NRULE_COLS = 13, NRULE_PRINTED = 7 };
-static const struct column err_cols[] = {
+static const struct tcol err_cols[] = {
 	{ RT_H_INPUT, 40, COL_WRAP }, { RT_H_LINE, 7, COL_NUM },
 	{ RT_H_COLUMN, 8, COL_NUM },  { RT_H_MESSAGE, 80, COL_WRAP },
 };
@@ -136,10 +136,10 @@ static const struct column err_cols[] = {
 /* A table sheet's marking row, heading and paper (the autofilter comes
  * when its rows are known). */
 static void table_sheet(struct portfolio *p, lxw_worksheet *ws, const char *name,
-			const struct column *cols, int ncols, int print_cols, enum xorient orient)
+			const struct tcol *cols, int ncols, int print_cols, enum xorient orient)
 {
 	xw_mark_row(ws, &p->f, &p->pg, name);
-	xw_table(ws, &p->f, cols, ncols, HEAD);
+	xw_heading(ws, &p->f, cols, ncols, HEAD);
 	xw_page(ws, &p->pg, orient, 1, 0);
 	if (print_cols < ncols) /* the print area's rows: all of them */
 		worksheet_print_area(ws, 0, 0, DILIGO_XLSX_ROWS - 1, (lxw_col_t)(print_cols - 1));
@@ -147,14 +147,14 @@ static void table_sheet(struct portfolio *p, lxw_worksheet *ws, const char *name
 
 static void heat_header(struct portfolio *p, const struct assessment *a)
 {
-	static const struct column first[] = { { RT_H_SUPPLIER_ID, 14, COL_WRAP },
+	static const struct tcol first[] = { { RT_H_SUPPLIER_ID, 14, COL_WRAP },
 						{ RT_H_NAME, 24, COL_WRAP },
 						{ RT_H_SCORE, 7, COL_NUM } };
 	int lines = 1;
 
 	p->nareas = a->pack->nareas < MAX_AREAS ? a->pack->nareas : MAX_AREAS;
 	xw_mark_row(p->heat, &p->f, &p->pg, RT(SHEET_HEATMAP));
-	xw_table(p->heat, &p->f, first, 3, HEAD);
+	xw_heading(p->heat, &p->f, first, 3, HEAD);
 	for (int i = 0; i < p->nareas; i++) {
 		int n;
 
@@ -171,7 +171,7 @@ static void heat_header(struct portfolio *p, const struct assessment *a)
 
 static void heat_row(struct portfolio *p, const struct assessment *a, const struct who *w)
 {
-	static const struct column cols[] = { { RT_H_SUPPLIER_ID, 14, COL_WRAP },
+	static const struct tcol cols[] = { { RT_H_SUPPLIER_ID, 14, COL_WRAP },
 					       { RT_H_NAME, 24, COL_WRAP } };
 	const struct area_score *areas = a->areas;
 	int n = a->nareas;
@@ -622,7 +622,14 @@ static void error_row(struct portfolio *p, const char *input, const struct err *
 		xr_num(&r, 1, e->line, NULL);
 	if (e->col)
 		xr_num(&r, 2, e->col, NULL);
-	xr_text(&r, 3, e->msg, NULL);
+	if (e->where[0]) { /* a workbook: the cell first */
+		char msg[sizeof e->where + sizeof e->msg + 2];
+
+		snprintf(msg, sizeof msg, "%s: %s", e->where, e->msg);
+		xr_text(&r, 3, msg, NULL);
+	} else {
+		xr_text(&r, 3, e->msg, NULL);
+	}
 	xr_end(&r);
 }
 
@@ -757,7 +764,7 @@ static const uint32_t level_colors[LVL__COUNT] = { 0xA9D08E, 0xFFD966, 0xF4B183,
 
 static int ov_riskiest(struct portfolio *p, int r)
 {
-	static const struct column cols[] = {
+	static const struct tcol cols[] = {
 		{ RT_H_RANK, 7, COL_NUM },       { RT_H_SUPPLIER_ID, 14, COL_WRAP },
 		{ RT_H_NAME, 26, COL_WRAP },     { RT_H_SECTOR, 12, COL_WRAP },
 		{ RT_H_RATING, 8, COL_TEXT },    { RT_H_SCORE, 9, COL_NUM },
@@ -1021,7 +1028,7 @@ static int pf_close(struct sink *s, struct err *e)
 		worksheet_autofilter(p->heat, HEAD, 0, (lxw_row_t)(HEAD + p->nheat),
 				     (lxw_col_t)(2 + p->nareas));
 	} else {
-		static const struct column none[] = { { RT_H_SUPPLIER_ID, 14, COL_WRAP } };
+		static const struct tcol none[] = { { RT_H_SUPPLIER_ID, 14, COL_WRAP } };
 
 		table_sheet(p, p->heat, RT(SHEET_HEATMAP), none, 1, 1, XW_LANDSCAPE);
 	}

@@ -404,13 +404,13 @@ static void conditional_scores(lxw_worksheet *ws, int r0, int c0, int r1, int c1
 /* Every table sheet: row 0 the marking, row 1 the heading, data from 2. */
 enum { HEAD = 1, FIRST = 2 };
 
-static lxw_worksheet *table_sheet(struct sw *w, const char *name, const struct column *cols,
+static lxw_worksheet *table_sheet(struct sw *w, const char *name, const struct tcol *cols,
 				  int ncols, int nrows, int print_cols)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(w->wb, name);
 
 	xw_mark_row(ws, &w->f, &w->pg, name);
-	xw_table(ws, &w->f, cols, ncols, HEAD);
+	xw_heading(ws, &w->f, cols, ncols, HEAD);
 	worksheet_autofilter(ws, HEAD, 0, (lxw_row_t)(HEAD + (nrows > 0 ? nrows : 1)),
 			     (lxw_col_t)(ncols - 1));
 	xw_page(ws, &w->pg, XW_LANDSCAPE, 1, 0);
@@ -422,7 +422,7 @@ static lxw_worksheet *table_sheet(struct sw *w, const char *name, const struct c
 
 static void sheet_duties(struct sw *w)
 {
-	struct column cols[] = {
+	struct tcol cols[] = {
 		{ RT_H_FRAMEWORK, 9, COL_WRAP },  { RT_H_DUTY_ID, 8, COL_WRAP },
 		{ RT_H_TITLE, 22, COL_WRAP },     { RT_H_REQUIRES, 46, COL_WRAP },
 		{ RT_H_AREA, 14, COL_WRAP },      { RT_H_STATUS, 9, COL_WRAP },
@@ -517,7 +517,7 @@ static void since(struct sw *w, struct xrow *r, int scol, int pcol, int i)
 
 static void sheet_findings(struct sw *w)
 {
-	struct column cols[] = {
+	struct tcol cols[] = {
 		{ RT_H_LEVEL, 8, COL_TEXT },          { RT_H_PRIORITY, 8, COL_NUM },
 		{ RT_H_FINDING, 26, COL_WRAP },       { RT_H_DETAIL, 28, COL_WRAP },
 		{ RT_H_TRIGGERS, 28, COL_WRAP },      { RT_H_ACTION_REC, 30, COL_WRAP },
@@ -608,7 +608,7 @@ enum { AP_PRINTED = 10 };
 
 static void sheet_actions(struct sw *w)
 {
-	static const struct column cols[] = {
+	static const struct tcol cols[] = {
 		{ RT_H_LEVEL, 8, COL_TEXT },     { RT_H_PRIORITY, 8, COL_NUM },
 		{ RT_H_FINDING, 24, COL_WRAP },  { RT_H_ACTION, 30, COL_WRAP },
 		{ RT_H_LEGAL_BASIS, 18, COL_WRAP }, { RT_H_DEADLINE, 14, COL_WRAP },
@@ -681,7 +681,7 @@ enum { A_PRINTED = 8 };
 
 static void sheet_answers(struct sw *w)
 {
-	struct column cols[] = {
+	struct tcol cols[] = {
 		{ RT_H_QUESTION_ID, 24, COL_WRAP }, { RT_H_QUESTION, 36, COL_WRAP },
 		{ RT_H_ANSWER, 18, COL_WRAP },      { RT_H_SCORE, 7, COL_NUM },
 		{ RT_H_WEIGHT, 8, COL_NUM },        { RT_H_EVIDENCE, 10, COL_WRAP },
@@ -737,7 +737,7 @@ static void sheet_answers(struct sw *w)
 static void sheet_evidence(struct sw *w)
 {
 	char stale[64];
-	struct column cols[] = {
+	struct tcol cols[] = {
 		{ RT_H_ID, 8, COL_WRAP },      { RT_H_TITLE, 40, COL_WRAP }, { RT_H_KIND, 12, COL_WRAP },
 		{ RT_H_DATE, 11, COL_TEXT },   { RT_H_AGE, 9, COL_NUM },     { RT_FMT_H_STALE, 10, COL_TEXT },
 		{ RT_H_URL, 40, COL_WRAP },
@@ -945,6 +945,35 @@ static int method_context(struct sw *w, lxw_worksheet *ws, int r)
 	return r;
 }
 
+/* Every change the pack makes to what it reuses, with its reason: a
+ * reader sees that a module's question or rule is not as the module
+ * wrote it, and why. Returns the next free row. */
+static int method_tailoring(struct sw *w, lxw_worksheet *ws, int r)
+{
+	const struct pack *p = w->a->pack;
+	char k[DILIGO_REPORT_LINE_TEXT], v[DILIGO_REPORT_LINE_TEXT];
+
+	if (p->extends)
+		r = kv(w, ws, r, RT(K_EXTENDS), p->extends);
+	if (!p->ntailoring)
+		return r;
+	r = heading(w, ws, r + 1, RT(SEC_TAILORING));
+	for (int i = 0; i < p->ntailoring; i++) {
+		const struct tailoring *t = &p->tailoring[i];
+
+		if (!strcmp(t->change, "drop")) {
+			snprintf(k, sizeof k, RT(FMT_TAILOR_DROP_K), t->what, t->target);
+			snprintf(v, sizeof v, RT(FMT_TAILOR_DROP_V), t->module, t->reason, t->file, t->line);
+		} else {
+			snprintf(k, sizeof k, RT(FMT_TAILOR_K), t->change, t->what, t->target);
+			snprintf(v, sizeof v, RT(FMT_TAILOR_V), t->from, t->to, t->module, t->reason, t->file,
+				 t->line);
+		}
+		r = kv(w, ws, r, k, v);
+	}
+	return r;
+}
+
 static void sheet_method(struct sw *w)
 {
 	static const enum rtext para[METHOD_PARAS] = { RT_K_M_QUESTIONS, RT_K_M_SCORES,
@@ -986,6 +1015,7 @@ static void sheet_method(struct sw *w)
 		snprintf(buf, sizeof buf, "%s\n%s", p->files[i].path, p->files[i].sha256);
 		r = kv(w, ws, r, k, buf);
 	}
+	r = method_tailoring(w, ws, r);
 	r = heading(w, ws, r + 1, RT(SEC_SCORING));
 	method_text(text);
 	for (int i = 0; i < METHOD_PARAS; i++)

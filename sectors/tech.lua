@@ -644,7 +644,10 @@ expression, and hazardous substances and e-waste.]],
           .. "the scheme's deadline; escalate to senior management if any is older than 90 days.",
       when = function(a)
         local n = util.num(a, "tech.rba.priority_open")
-        if n and n > 0 then return { detail = tostring(n) .. " open Priority findings" } end
+        if n and n > 0 then
+          return { detail = n == 1 and "1 open Priority finding"
+                                   or string.format("%g open Priority findings", n) }
+        end
       end },
 
     -- Severity: scale 3, scope 3, irremediable 2: without an independent audit, labour abuses in

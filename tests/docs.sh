@@ -35,6 +35,9 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 
 # The scratch copy: everything but version control and build trees.
 mkdir "$tmp/tree" "$tmp/bin" "$tmp/diligo-guide"
+# no per-user packs of this machine ($XDG_DATA_HOME/diligo) leak into the examples
+XDG_DATA_HOME="$tmp/xdg-data-home"
+export XDG_DATA_HOME
 for entry in * .[!.]*; do
 	case "$entry" in
 	.git | build | build-* | '.[!.]*') continue ;;

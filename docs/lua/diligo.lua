@@ -74,6 +74,7 @@
 ---@field unknown? "ask"|"assume"   what missing answers that could make the rule fire give
 ---@field impact? diligo.Impact      "potential" (Art 10, default) or "actual" (Art 11)
 ---@field action string              the recommended action, for the action plan
+---@field reads? string[]           the question ids `when` reads (required when the sector drops questions)
 ---@field when fun(a: diligo.Answers, ctx: diligo.Context): (boolean|diligo.Finding|nil)
 
 ---@class diligo.TestContext
@@ -123,11 +124,24 @@
 ---@field rules? diligo.Rule[]
 ---@field tests? diligo.Test[]
 
+---One change a sector makes to what it reuses: name one question or one rule, then drop it or
+---give its new weight (question) or severity and likelihood (rule), with a reason.
+---@class diligo.Tailoring
+---@field question? string       a question of a reused module (or of the sector extended)
+---@field rule? string           a rule of a reused module (or of the sector extended)
+---@field drop? true             leave it out of the composition
+---@field weight? number         a question's new weight, > 0 and <= 100
+---@field severity? { scale?: diligo.Level, scope?: diligo.Level, irremediable?: diligo.Level }
+---@field likelihood? diligo.Level
+---@field reason string          why; shown in the Method sheet and the JSON output
+
 ---@class diligo.SectorSpec: diligo.ModuleSpec
 ---@field version string
 ---@field authors? string[]
 ---@field license? string
+---@field extends? diligo.SectorSpec     a sector returned by require: its composition comes first
 ---@field modules? diligo.ModuleSpec[]   values returned by require
+---@field tailoring? diligo.Tailoring[]  changes to what the sector reuses, each with a reason
 
 ---@class diligo.Duty
 ---@field id string
@@ -165,9 +179,35 @@ function catalogue(entries) end
 ---@return T
 function helper(t) end
 
+---One duty of a framework that a plugin file adds to the catalogue.
+---@class diligo.FrameworkDuty
+---@field id string            the framework's id, a dot, then the rest ("EUDR.A03")
+---@field title string
+---@field text string
+---@field area string          one of the catalogue's areas
+---@field status? "in force"|"guidance"|"deleted"|"proposed"   default: the framework's
+---@field verified? "official text"|"secondary source"|"not verified"   default: the framework's
+---@field source? string       what it was checked against; default: the framework's
+
+---@class diligo.Framework
+---@field id string            capitals, digits and -, such as EUDR or OECD-FAO; not in the catalogue yet
+---@field title string
+---@field source string        the instrument cited, with its version or amendments
+---@field url? string
+---@field status? "in force"|"guidance"|"deleted"|"proposed"   default "in force"
+---@field verified? "official text"|"secondary source"|"not verified"   default "not verified"
+---@field duties diligo.FrameworkDuty[]
+
+---Marks a catalogue extension: a file in plugins/ that adds a framework and its duties. Packs
+---whose files require it cite its duties like any other.
+---@param spec diligo.Framework
+---@return diligo.Framework
+function framework(spec) end
+
 ---Loads plugins/NAME.lua from the search path (--plugin-path, DILIGO_PATH, the built-in
----directory), as text, once per Lua state. NAME is [a-z][a-z0-9_]*. Only while a file loads
----(not in a rule); a module is read-only once a pack that uses it has loaded.
+---directory), else sectors/NAME.lua (a sector to extend), as text, once per Lua state. NAME is
+---[a-z][a-z0-9_]*. Only while a file loads (not in a rule). The value it returns is read-only to
+---every other file.
 ---@param name string
 ---@return any
 function require(name) end

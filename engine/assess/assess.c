@@ -16,8 +16,9 @@ const struct pack *assess_pack_for(struct lhost *h, const char *forced, const st
 	char list[512] = "";
 	int n;
 
-	if (!name) {
-		err_at(e, ERR_INPUT, q->path, 1, 1, "no sector: set supplier.sector or use -s NAME");
+	if (!name || (!*name && s && s->sheet)) { /* a workbook's empty Sector cell */
+		qn_err_at(e, ERR_INPUT, q, s && s->sheet ? s : NULL,
+			  "no sector: set supplier.sector or use -s NAME");
 		return NULL;
 	}
 	if (lhost_sector_exists(h, name))
@@ -30,8 +31,7 @@ const struct pack *assess_pack_for(struct lhost *h, const char *forced, const st
 	if (forced)
 		err_set(e, ERR_USAGE, "no sector pack '%s' (installed: %s)", name, list);
 	else
-		err_at(e, ERR_INPUT, q->path, s ? s->line : 1, s ? s->col : 1,
-		       "no sector pack '%s' (installed: %s)", name, list);
+		qn_err_at(e, ERR_INPUT, q, s, "no sector pack '%s' (installed: %s)", name, list);
 	return NULL;
 }
 

@@ -13,6 +13,17 @@ enum {
 	DILIGO_MAX_QN_BYTES = 4 * 1024 * 1024, /* one questionnaire file */
 	DILIGO_MAX_QN_DEPTH = 32,              /* nesting of YAML collections */
 	DILIGO_MAX_DIAGS = 100,                /* problems listed per input or pack */
+	/* workbooks read (questionnaires in .xlsx; engine/questionnaire/xlsx_read.h).
+	 * The file itself is capped like any questionnaire (DILIGO_MAX_QN_BYTES);
+	 * these bound what its zip and XML may unfold into. */
+	DILIGO_XLSX_MAX_PART = 32 * 1024 * 1024,  /* one zip member, inflated */
+	DILIGO_XLSX_MAX_TOTAL = 64 * 1024 * 1024, /* every member read, inflated */
+	DILIGO_XLSX_MAX_RATIO = 100,      /* inflated / compressed size of a member past 1 MiB */
+	DILIGO_XLSX_MAX_ENTRIES = 10000,  /* members of the zip */
+	DILIGO_XLSX_MAX_SHEETS = 256,     /* sheets of the workbook */
+	DILIGO_XLSX_MAX_STRINGS = 250000, /* entries of the shared-string table, number formats, styles */
+	DILIGO_XLSX_MAX_CELLS = 250000,   /* cells with a value, over the sheets read */
+	DILIGO_XLSX_MAX_XML_DEPTH = 64,   /* nesting of XML elements in a part */
 	/* baselines (--baseline): earlier runs read back */
 	DILIGO_MAX_JSON_DEPTH = 64,                 /* nesting of a JSON document */
 	DILIGO_MAX_BASELINE_BYTES = 1024 * 1024 * 1024, /* one baseline JSON file */
@@ -33,6 +44,8 @@ enum {
 	DILIGO_MAX_SEARCH_PATHS = 32,      /* pack directories searched */
 	DILIGO_MAX_FILE_DEPS = 32,         /* files one Lua file requires, recorded for provenance */
 	DILIGO_MAX_MODULES = 64,           /* modules one sector lists (the rest are not read) */
+	DILIGO_MAX_EXTENDS = 8,            /* sectors in one chain of `extends` */
+	DILIGO_MAX_FRAMEWORKS = 64,        /* frameworks that plugin files add to one host's catalogue */
 	DILIGO_MAX_LIST = 2000,            /* questions, or rules, that one module or sector lists */
 	DILIGO_MAX_QUESTION_OPTIONS = 200, /* options of one question */
 	DILIGO_MAX_DUTIES_CITED = 64,      /* duty ids one question or rule cites */
@@ -78,6 +91,7 @@ enum {
 	/* the XLSX format (Excel's limits, not diligo's) */
 	DILIGO_XLSX_ROWS = 1048576,      /* rows of one sheet, header included */
 	DILIGO_XLSX_CELL_CHARS = 32767,  /* characters (UTF-16 code units) of one cell */
+	DILIGO_XLSX_COLS = 16384,        /* columns of one sheet */
 	DILIGO_XLSX_SHEET_NAME = 31,     /* characters of a sheet name */
 	/* budgets a run may ask for (--max-instructions, --max-memory) */
 	DILIGO_MIN_INSTRUCTIONS = 1000, /* Lua instructions per assessment, at least */

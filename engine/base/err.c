@@ -17,6 +17,8 @@ static void err_vset(struct err *e, int code, const char *file, int line,
 	snprintf(e->file, sizeof e->file, "%s", file ? file : "");
 	e->line = line;
 	e->col = col;
+	e->where[0] = '\0';
+	e->part = 0;
 	va_copy(again, ap);
 	n = vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 	if (n >= (int)sizeof e->msg) {
@@ -58,6 +60,8 @@ const char *err_format(const struct err *e, char *buf, size_t n)
 {
 	if (!e->file[0])
 		snprintf(buf, n, "%s", e->msg);
+	else if (e->where[0])
+		snprintf(buf, n, "%s: %s: %s", e->file, e->where, e->msg);
 	else if (e->line && e->col)
 		snprintf(buf, n, "%s:%d:%d: %s", e->file, e->line, e->col, e->msg);
 	else if (e->line)

@@ -28,6 +28,11 @@ struct err {
 	int code;
 	char file[512];
 	int line, col; /* 1-based; 0 = unknown */
+	/* A position that is not a line of text: a workbook's cell, "Answers!E17"
+	 * (line and col are then its row and column, 1-based), or a part of the
+	 * workbook's zip, "xl/worksheets/sheet2.xml:1:345". Empty for text files. */
+	char where[128];
+	int part; /* orders positions across the sheets of a workbook; 0 for text */
 	char msg[1024];
 };
 
@@ -37,7 +42,7 @@ int err_set(struct err *e, int code, const char *fmt, ...)
 /* Same, with a position: file:line:col (col 0 = file:line). */
 int err_at(struct err *e, int code, const char *file, int line, int col,
 	   const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-/* "file:line:col: msg", "file: msg" or "msg" into buf. */
+/* "file:line:col: msg", "file: where: msg", "file: msg" or "msg" into buf. */
 const char *err_format(const struct err *e, char *buf, size_t n);
 /* Map an err code to the process exit code. */
 int err_exit_code(int code);

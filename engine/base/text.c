@@ -74,6 +74,16 @@ bool text_parse_number(const char *s, double *out)
 	return true;
 }
 
+const char *text_number(double x, char *buf, size_t n)
+{
+	for (int digits = 15; digits <= 17; digits++) {
+		snprintf(buf, n, "%.*g", digits, x);
+		if (strtod(buf, NULL) == x)
+			break;
+	}
+	return buf;
+}
+
 bool text_parse_date(const char *s, int *y, int *m, int *d)
 {
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };

@@ -17,6 +17,9 @@ const char *text_closest(const char *s, const char *const *cands, int n);
 
 /* A whole-string decimal number: no hex, inf, nan or spaces. */
 bool text_parse_number(const char *s, double *out);
+/* x in its shortest decimal form that reads back as x ("35", "0.35",
+ * "1e+20"), into buf (32 bytes are enough). */
+const char *text_number(double x, char *buf, size_t n);
 /* YYYY-MM-DD, a real calendar date from 1900 on. */
 bool text_parse_date(const char *s, int *y, int *m, int *d);
 /* Why s is not a date: "there is no 2025-02-30 in the calendar" when only

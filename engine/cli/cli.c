@@ -343,6 +343,25 @@ void cli_opt_print(FILE *f, const struct cli_opt *o)
 	fputc('\n', f);
 }
 
+/* The per-user pack directory, $XDG_DATA_HOME/diligo (default
+ * ~/.local/share/diligo), when it exists; malloc'd. */
+static char *user_pack_dir(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char dir[DILIGO_MAX_PATH];
+	struct stat st;
+
+	if (xdg && xdg[0] == '/') /* the XDG rule: a relative value is ignored */
+		snprintf(dir, sizeof dir, "%s/diligo", xdg);
+	else if (home && home[0] == '/')
+		snprintf(dir, sizeof dir, "%s/.local/share/diligo", home);
+	else
+		return NULL;
+	if (stat(dir, &st) || !S_ISDIR(st.st_mode))
+		return NULL;
+	return xstrdup(dir);
+}
+
 void cli_resolve(struct cli_common *c)
 {
 	const char *env = getenv("DILIGO_PATH");
@@ -356,12 +375,17 @@ void cli_resolve(struct cli_common *c)
 	     tok && c->npaths < DILIGO_MAX_CLI_PATHS; tok = strtok_r(NULL, ":", &save))
 		if (*tok)
 			c->paths[c->npaths++] = tok;
+	c->user_dir = user_pack_dir();
+	if (c->user_dir && c->npaths < DILIGO_MAX_CLI_PATHS)
+		c->paths[c->npaths++] = c->user_dir;
 }
 
 void cli_common_free(struct cli_common *c)
 {
 	free(c->env_copy);
 	c->env_copy = NULL;
+	free(c->user_dir);
+	c->user_dir = NULL;
 }
 
 struct lhost_opts cli_lhost_opts(struct cli_common *c)
@@ -405,11 +429,14 @@ static int cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static bool is_yaml(const char *name)
+/* A questionnaire's name in a directory: *.yaml, *.yml or *.xlsx, but not
+ * the owner file Excel keeps beside a workbook it has open (~$q.xlsx). */
+static bool is_questionnaire(const char *name)
 {
 	size_t n = strlen(name);
 
-	return (n > 5 && !strcmp(name + n - 5, ".yaml")) || (n > 4 && !strcmp(name + n - 4, ".yml"));
+	return (n > 5 && !strcmp(name + n - 5, ".yaml")) || (n > 4 && !strcmp(name + n - 4, ".yml")) ||
+	       (n > 5 && !strcmp(name + n - 5, ".xlsx") && strncmp(name, "~$", 2));
 }
 
 /* Directories already walked, by (device, inode): each is walked once,
@@ -460,7 +487,7 @@ static int walk(const char *dir, struct list *l, int depth, struct seen *seen, s
 		if (S_ISDIR(st.st_mode)) {
 			if (depth < DILIGO_MAX_DIR_DEPTH && first_visit(seen, &st))
 				rc = walk(path, l, depth + 1, seen, e);
-		} else if (is_yaml(name)) {
+		} else if (is_questionnaire(name)) {
 			push(l, xstrdup(path));
 		}
 	}
@@ -492,7 +519,7 @@ int cli_inputs(char *const *args, int n, char ***out, int *nout, struct err *e)
 				rc = walk(a, &l, 0, &seen, e);
 				if (!rc && l.n == before)
 					rc = err_set(e, ERR_USAGE,
-						     "no questionnaire (*.yaml, *.yml) in '%s'", a);
+						     "no questionnaire (*.yaml, *.yml, *.xlsx) in '%s'", a);
 			}
 			free(a);
 		} else {

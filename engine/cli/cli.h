@@ -35,10 +35,11 @@ struct cli_opt {
 
 /* getopt codes of long-only options */
 enum { OPT_PLUGIN_PATH = 1000, OPT_MAX_INSTR, OPT_MAX_MEM, OPT_JSON, OPT_FAIL_ON, OPT_FRAMEWORK,
-       OPT_REGIME, OPT_COUNTRY_RISK };
+       OPT_FRAMEWORKS, OPT_REGIME, OPT_COUNTRY_RISK };
 enum { OPT_MAX_SECONDS = 1100, OPT_ISOLATE };
 enum { OPT_BASELINE = 1200 };
-enum { OPT_PAPER = 1300, OPT_PSEUDONYMISE, OPT_PSEUDONYM_KEY };
+enum { OPT_FORMAT = 1300, OPT_CONTACT, OPT_FROM };
+enum { OPT_PAPER = 1400, OPT_PSEUDONYMISE, OPT_PSEUDONYM_KEY };
 
 /* The rows several commands share; cli_getopt stores them in struct
  * cli_common itself. */
@@ -63,9 +64,18 @@ enum { OPT_PAPER = 1300, OPT_PSEUDONYMISE, OPT_PSEUDONYM_KEY };
 	{ .name = "regime", .arg = "NAME", .code = OPT_REGIME,                               \
 	  .help = "legal regime of the duty catalogue (default: the CSDDD as amended\n"       \
 		  "by Omnibus I; csddd-2024: as first adopted)" }
+/* template and convert: the questionnaire's format, and the workbook's
+ * contact */
+#define CLI_OPT_FORMAT                                                                       \
+	{ .name = "format", .arg = "yaml|xlsx", .code = OPT_FORMAT,                          \
+	  .help = "the output's format (default: from its name)" }
+#define CLI_OPT_CONTACT                                                                      \
+	{ .name = "contact", .arg = "TEXT", .code = OPT_CONTACT,                             \
+	  .help = "whom suppliers return the workbook to (its Instructions sheet)" }
+
 /* Option values common to several commands. */
 struct cli_common {
-	const char *paths[DILIGO_MAX_CLI_PATHS]; /* --plugin-path, then DILIGO_PATH */
+	const char *paths[DILIGO_MAX_CLI_PATHS]; /* --plugin-path, DILIGO_PATH, the user's */
 	int npaths;
 	long max_instructions;
 	size_t max_memory;
@@ -74,6 +84,7 @@ struct cli_common {
 	bool resolved; /* DILIGO_PATH appended (cli_resolve) */
 	bool hash_files; /* Lua files' SHA-256 needed (supplier workbooks) */
 	char *env_copy;
+	char *user_dir; /* $XDG_DATA_HOME/diligo, searched after DILIGO_PATH */
 };
 
 /* The parser over one command's table. */
@@ -130,8 +141,9 @@ struct lhost_opts cli_lhost_opts(struct cli_common *c);
 /* A Lua host with c's search path and budgets (thread-safe after cli_resolve). */
 struct lhost *cli_lhost(struct cli_common *c, struct err *e);
 
-/* Files named, and *.yaml / *.yml under directories named (recursive,
- * sorted). The list is allocated; free with cli_inputs_free. */
+/* Files named, and *.yaml / *.yml / *.xlsx under directories named
+ * (recursive, sorted; names starting with a dot or ~$ skipped). The list
+ * is allocated; free with cli_inputs_free. */
 int cli_inputs(char *const *args, int n, char ***out, int *nout, struct err *e);
 void cli_inputs_free(char **v, int n);
 

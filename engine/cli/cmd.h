@@ -16,6 +16,7 @@ struct cmd {
 int cmd_assess(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_template(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
 int cmd_sectors(int argc, char **argv);
 int cmd_duties(int argc, char **argv);
 int cmd_plugin(int argc, char **argv);
@@ -24,7 +25,7 @@ int cmd_version(int argc, char **argv);
 
 /* The option tables, each next to the command that parses it. */
 extern const struct cli_opt assess_options[], validate_options[], template_options[],
-	sectors_options[], duties_options[], plugin_options[];
+	convert_options[], sectors_options[], duties_options[], plugin_options[];
 /* Options before any command: --version, --help (main matches them). */
 extern const struct cli_opt global_options[];
 
@@ -35,5 +36,15 @@ const struct cmd *cmd_find(const char *name);
 int cmd_unknown(const char *name);
 /* Print a command's help to stdout (for --help and diligo help). */
 int cmd_print_help(const char *name);
+
+/* template and convert (cmd_template.c): a questionnaire's format from
+ * --format (arg) or else the name of path (.xlsx, .yaml, .yml; -1 when it
+ * tells nothing), and writing one, blank or with q's answers, to out (NULL:
+ * standard output, YAML only). Both return 0 or an exit code after
+ * printing why. */
+enum { CLI_QN_YAML, CLI_QN_XLSX };
+int cli_qn_format(const struct cli_getopt *g, const char *arg, const char *path, int *fmt);
+int cli_write_qn(const char *out, int fmt, const struct pack *p, const struct qn *q,
+		 const char *contact);
 
 #endif

@@ -16,28 +16,36 @@ const struct cli_opt global_options[] = {
 const struct cmd commands[] = {
 	{ "assess", cmd_assess, "assess questionnaires and write workbooks",
 	  "usage: diligo assess [options] INPUT...\n"
-	  "  INPUT: questionnaire files, or directories (searched for *.yaml, *.yml)\n",
+	  "  INPUT: questionnaire files, or directories (searched for *.yaml, *.yml, *.xlsx)\n",
 	  assess_options },
 	{ "validate", cmd_validate, "check questionnaires only",
 	  "usage: diligo validate [-s NAME] [--plugin-path DIR] INPUT...\n"
 	  "  Prints one line per problem, file:line:col: message; exit 1 when any input is invalid.\n",
 	  validate_options },
-	{ "template", cmd_template, "write a blank questionnaire for suppliers",
-	  "usage: diligo template -s NAME [-o FILE]\n"
-	  "  Every question of the pack as a key, with its text, help, allowed values and duties\n"
-	  "  as YAML comments.\n",
+	{ "template", cmd_template, "write a questionnaire for suppliers (YAML or a workbook)",
+	  "usage: diligo template -s NAME [-o FILE] [--from ANSWERS]\n"
+	  "  Every question of the pack: as YAML, a key with its text, help, allowed values and\n"
+	  "  duties as comments; as a workbook (-o FILE.xlsx), a row with a dropdown or a checked\n"
+	  "  cell for the answer. --from fills in earlier answers.\n",
 	  template_options },
+	{ "convert", cmd_convert, "convert a questionnaire between YAML and a workbook",
+	  "usage: diligo convert [-s NAME] INPUT -o OUTPUT\n"
+	  "  INPUT is checked first; the format of OUTPUT comes from its name (.xlsx, .yaml).\n",
+	  convert_options },
 	{ "sectors", cmd_sectors, "list the installed sector packs",
 	  "usage: diligo sectors [--plugin-path DIR]\n", sectors_options },
 	{ "duties", cmd_duties, "print the duty catalogue",
-	  "usage: diligo duties [--framework F]\n"
-	  "  F: UNGP, CSDDD, OECD, or a sector standard such as GISTM.\n", duties_options },
+	  "usage: diligo duties [--framework F | --frameworks]\n"
+	  "  F: UNGP, CSDDD, OECD, a sector standard such as GISTM, or a framework that a\n"
+	  "  plugin file adds (framework { ... }); --frameworks lists them all.\n", duties_options },
 	{ "plugin", cmd_plugin, "check packs and modules, run their tests",
-	  "usage: diligo plugin check FILE...\n"
+	  "usage: diligo plugin check FILE|DIR...\n"
 	  "       diligo plugin test FILE|DIR...\n"
 	  "  check: load each pack or module and report every contract error (exit 3).\n"
 	  "  test: run the tests embedded in packs and modules, in the real sandbox;\n"
-	  "        one line per test, exit 1 when any fails.\n",
+	  "        one line per test, exit 1 when any fails.\n"
+	  "  DIR: a plugin-path root (its plugins/ and sectors/) or a directory of Lua files;\n"
+	  "  nothing to check or no test found is exit 2.\n",
 	  plugin_options },
 	{ "help", cmd_help, "show help for a command",
 	  "usage: diligo help [COMMAND]\n", NULL },

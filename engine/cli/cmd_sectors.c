@@ -70,25 +70,75 @@ int cmd_sectors(int argc, char **argv)
 const struct cli_opt duties_options[] = {
 	{ .name = "framework", .arg = "F", .code = OPT_FRAMEWORK,
 	  .help = "only the duties of framework F (exit 2 when there is none)" },
+	{ .name = "frameworks", .code = OPT_FRAMEWORKS,
+	  .help = "list the frameworks and the file that declares each" },
 	CLI_OPT_REGIME,
 	CLI_OPT_PLUGIN_PATH,
 	{ .name = NULL },
 };
 
+/* The frameworks of the built-in catalogue, then those plugin files add:
+ * one line each with its duty count and the file that declares it. */
+static void list_frameworks(struct lhost *h, const struct pack *cat)
+{
+	const struct lhost_framework *fw;
+	int nfw = lhost_frameworks(h, &fw);
+
+	printf("%-10s %6s  %-28s %s\n", "FRAMEWORK", "DUTIES", "FILE", "TITLE");
+	for (int i = 0; i < cat->nduties; i++) {
+		const char *f = cat->duties[i].framework;
+		bool first = true, added = false;
+		int n = 0;
+
+		for (int k = 0; k < i && first; k++)
+			first = strcmp(cat->duties[k].framework, f) != 0;
+		for (int k = 0; k < nfw && !added; k++)
+			added = !strcmp(fw[k].id, f);
+		if (!first || added)
+			continue;
+		for (int k = i; k < cat->nduties; k++)
+			n += !strcmp(cat->duties[k].framework, f);
+		cli_say(stdout, "%-10s %6d  %-28s %s", f, n, lhost_catalogue_file(h), "-");
+	}
+	for (int k = 0; k < nfw; k++)
+		cli_say(stdout, "%-10s %6d  %-28s %s", fw[k].id, fw[k].nduties, fw[k].file,
+			fw[k].title);
+}
+
+/* "UNGP, CSDDD, ..." for the message about a framework that does not exist */
+static void framework_names(const struct pack *cat, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < cat->nduties && used + 1 < size; i++) {
+		const char *f = cat->duties[i].framework;
+		bool seen = false;
+
+		for (int k = 0; k < i && !seen; k++)
+			seen = !strcmp(cat->duties[k].framework, f);
+		if (!seen)
+			used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? ", " : "", f);
+	}
+}
+
 int cmd_duties(int argc, char **argv)
 {
 	struct cli_common c = { 0 };
 	struct cli_getopt g;
-	struct err e = { 0 };
+	struct err e = { 0 }, errs[16];
 	const char *framework = NULL;
 	const struct pack *cat;
 	struct lhost *h;
-	int opt, shown = 0;
+	int opt, shown = 0, nerr, rc = EXIT_OK;
+	bool frameworks = false;
 
 	cli_getopt_init(&g, "duties", duties_options, &c);
 	while ((opt = cli_getopt(&g, argc, argv)) >= 0)
 		if (opt == OPT_FRAMEWORK)
 			framework = g.arg;
+		else if (opt == OPT_FRAMEWORKS)
+			frameworks = true;
 	if (opt == CLI_OPT_BAD)
 		return EXIT_USAGE;
 	h = cli_lhost(&c, &e);
@@ -97,7 +147,17 @@ int cmd_duties(int argc, char **argv)
 		cli_print_err(&e);
 		return err_exit_code(e.code);
 	}
+	nerr = lhost_load_frameworks(h, errs, 16); /* every framework file on the path */
+	for (int i = 0; i < nerr && i < 16; i++)
+		cli_print_err(&errs[i]);
+	if (nerr)
+		rc = EXIT_PACK;
 	cat = lhost_catalogue(h);
+	if (frameworks) {
+		list_frameworks(h, cat);
+		lhost_free(h);
+		return rc;
+	}
 	for (int i = 0; i < cat->nduties; i++) {
 		const struct duty *d = &cat->duties[i];
 
@@ -107,10 +167,14 @@ int cmd_duties(int argc, char **argv)
 			d->title, d->text, d->verified);
 		shown++;
 	}
-	lhost_free(h);
 	if (framework && !shown) {
-		cli_say(stderr, "diligo: no duties in framework '%s'", framework);
-		return EXIT_USAGE;
+		char names[1024];
+
+		framework_names(cat, names, sizeof names);
+		cli_say(stderr, "diligo: no framework '%s' (the frameworks are: %s; diligo duties "
+			"--frameworks lists them with their files)", framework, names);
+		rc = EXIT_USAGE;
 	}
-	return EXIT_OK;
+	lhost_free(h);
+	return rc;
 }

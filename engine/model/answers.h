@@ -1,6 +1,6 @@
 /* answers: one supplier questionnaire as data — the supplier, its typed
  * answers (one per pack question, same index) and its evidence. The
- * questionnaire module fills it (from YAML today); scoring, the sandbox and
+ * questionnaire module fills it (from YAML or a workbook); scoring, the sandbox and
  * the report writers read it. All memory lives in q->arena. */
 #ifndef DILIGO_ANSWERS_H
 #define DILIGO_ANSWERS_H
@@ -67,6 +67,14 @@ struct qn {
 	const struct crisk *crisk; /* country risk for this run, or NULL (neutral) */
 	struct evidence *evidence;
 	int nevidence;
+	/* read from a workbook: the pack, pack version and question-set
+	 * fingerprint (pack_fingerprint) its template was made for, from its
+	 * hidden sheet, and the node of the fingerprint (NULL for YAML) */
+	bool workbook;
+	const char *form_pack, *form_version, *form_questions;
+	const struct ynode *form_at;
+	bool form_any; /* set before qn_bind: another question set is no problem
+			  (template --from carries what still fits over) */
 	struct err *diags; /* problems found by qn_bind */
 	int ndiags;
 	int ndropped; /* problems beyond DILIGO_MAX_DIAGS, counted only */

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "arena.h"
 #include "kind.h"
@@ -295,23 +296,345 @@ static void text_hint(const struct question *q, char *buf, size_t n)
 	snprintf(buf, n, "free text");
 }
 
+/* ---- workbooks ------------------------------------------------------- */
+
+static const struct kind_choice maturity_choices[] = {
+	{ "yes", "Yes" }, { "partial", "Partial" }, { "no", "No" }, { "unknown", "Unknown" },
+	{ "na", "Not applicable" },
+};
+
+/* Whether the kind adds "unknown" to the options (no option is named so). */
+static bool adds_unknown(const struct question *q)
+{
+	return !kind_find_option(q, "unknown");
+}
+
+/* Entry i of an options kind before any label is checked: the options,
+ * then (multi) the empty list, then "unknown" unless an option has it. */
+static struct kind_choice raw_choice(const struct question *q, int i)
+{
+	struct kind_choice c;
+
+	if (i < q->nopts) {
+		c.value = q->opts[i].value;
+		c.label = q->opts[i].label && *q->opts[i].label ? q->opts[i].label : c.value;
+		return c;
+	}
+	i -= q->nopts;
+	if (kind_ops(q->kind)->list && i-- == 0) {
+		c.value = c.label = KIND_LIST_NONE;
+		return c;
+	}
+	c.value = "unknown";
+	c.label = KIND_UNKNOWN_LABEL;
+	return c;
+}
+
+static int options_nchoices(const struct question *q)
+{
+	return q->nopts + (kind_ops(q->kind)->list ? 1 : 0) + (adds_unknown(q) ? 1 : 0);
+}
+
+/* Entry i, its label replaced by its value when reading the label back
+ * could be mistaken: the label is another entry's value or label (letter
+ * case aside), or holds the list separator. */
+static struct kind_choice options_choice(const struct question *q, int i)
+{
+	struct kind_choice c = raw_choice(q, i);
+	int n = options_nchoices(q);
+
+	if (strchr(c.label, KIND_LIST_SEPARATOR) || strchr(c.label, '\n'))
+		c.label = c.value;
+	for (int k = 0; k < n && c.label != c.value; k++) {
+		struct kind_choice o = raw_choice(q, k);
+
+		if (k != i && (!strcasecmp(o.value, c.label) || !strcasecmp(o.label, c.label)))
+			c.label = c.value;
+	}
+	return c;
+}
+
+static int maturity_nchoices(const struct question *q)
+{
+	(void)q;
+	return (int)(sizeof maturity_choices / sizeof *maturity_choices);
+}
+
+static struct kind_choice maturity_choice(const struct question *q, int i)
+{
+	(void)q;
+	return maturity_choices[i];
+}
+
+static int no_choices(const struct question *q)
+{
+	(void)q;
+	return 0;
+}
+
+static struct kind_choice no_choice(const struct question *q, int i)
+{
+	struct kind_choice c = { "", "" };
+
+	(void)q, (void)i;
+	return c;
+}
+
+bool kind_match_choice(const struct question *q, const char *text, struct kind_choice *out)
+{
+	const struct kind_ops *k = kind_ops(q->kind);
+	int n = k->nchoices(q);
+
+	/* values as written, then values and labels in any letter case */
+	for (int pass = 0; pass < 3; pass++)
+		for (int i = 0; i < n; i++) {
+			struct kind_choice c = k->choice(q, i);
+
+			if ((pass == 0 && !strcmp(c.value, text)) ||
+			    (pass == 1 && !strcasecmp(c.value, text)) ||
+			    (pass == 2 && !strcasecmp(c.label, text))) {
+				*out = c;
+				return true;
+			}
+		}
+	return false;
+}
+
+static void read_one(struct kind_read *out, const char *text, struct arena *ar)
+{
+	out->list = false;
+	out->n = 1;
+	out->items = arena_alloc(ar, sizeof *out->items);
+	out->items[0] = text;
+}
+
+/* The text of a choice cell: a label becomes its value. */
+static void choice_from_cell(const struct question *q, const struct kind_cell *c,
+			     struct kind_read *out, struct arena *ar)
+{
+	struct kind_choice m;
+
+	read_one(out, kind_match_choice(q, c->text, &m) ? m.value : c->text, ar);
+}
+
+/* "a; b" -> [a, b], each a value; the whole text first, since a label
+ * may hold the separator; "(none)" is the empty list and "unknown" stays
+ * one text (the answer unknown, not an option). */
+static void multi_from_cell(const struct question *q, const struct kind_cell *c,
+			    struct kind_read *out, struct arena *ar)
+{
+	struct kind_choice m;
+	const char *p = c->text;
+	int n = 1;
+
+	if (kind_match_choice(q, c->text, &m)) {
+		if (!strcmp(m.value, "unknown") && adds_unknown(q)) {
+			read_one(out, m.value, ar);
+			return;
+		}
+		out->list = true;
+		out->n = strcmp(m.value, KIND_LIST_NONE) ? 1 : 0;
+		out->items = arena_alloc(ar, sizeof *out->items);
+		out->items[0] = m.value;
+		return;
+	}
+	for (const char *s = p; *s; s++)
+		n += *s == KIND_LIST_SEPARATOR || *s == '\n';
+	out->list = true;
+	out->n = 0;
+	out->items = arena_alloc(ar, (size_t)n * sizeof *out->items);
+	while (*p) {
+		size_t len = strcspn(p, ";\n");
+		const char *b = p, *e = p + len;
+		char *item;
+
+		while (b < e && isspace((unsigned char)*b))
+			b++;
+		while (e > b && isspace((unsigned char)e[-1]))
+			e--;
+		if (e > b) {
+			item = arena_strndup(ar, b, (size_t)(e - b));
+			out->items[out->n++] = kind_match_choice(q, item, &m) ? m.value : item;
+		}
+		p += len + (p[len] != '\0');
+	}
+}
+
+static void text_from_cell(const struct question *q, const struct kind_cell *c,
+			   struct kind_read *out, struct arena *ar)
+{
+	(void)q;
+	read_one(out, c->date_format && c->date ? c->date : c->text, ar);
+}
+
+static void number_from_cell(const struct question *q, const struct kind_cell *c,
+			     struct kind_read *out, struct arena *ar)
+{
+	(void)q;
+	read_one(out, c->text, ar);
+}
+
+/* A cell formatted as a percentage holds a fraction: 0.35 is 35. */
+static void percent_from_cell(const struct question *q, const struct kind_cell *c,
+			      struct kind_read *out, struct arena *ar)
+{
+	char buf[40];
+
+	(void)q;
+	if (c->number && c->percent_format) { /* to the 15 digits Excel shows: 0.07 is 7 */
+		snprintf(buf, sizeof buf, "%.15g", c->num * 100);
+		read_one(out, arena_strdup(ar, buf), ar);
+	} else {
+		read_one(out, c->text, ar);
+	}
+}
+
+/* A number in a date cell is a serial day, whatever its format. */
+static void date_from_cell(const struct question *q, const struct kind_cell *c,
+			   struct kind_read *out, struct arena *ar)
+{
+	(void)q;
+	read_one(out, c->number && c->date ? c->date : c->text, ar);
+}
+
+static void list_check(const struct question *q, struct kind_check *c)
+{
+	c->type = KIND_CHECK_LIST;
+	if (q->kind == QK_MATURITY)
+		snprintf(c->error, sizeof c->error,
+			 "Choose Yes, Partial, No, Unknown or Not applicable from the list.");
+	else
+		snprintf(c->error, sizeof c->error, "Choose one of the options from the list.");
+}
+
+static void multi_check(const struct question *q, struct kind_check *c)
+{
+	(void)q;
+	c->type = KIND_CHECK_LIST_OPEN;
+	snprintf(c->error, sizeof c->error,
+		 "Choose an option from the list. To give several, type them separated by "
+		 "semicolons (Option A; Option B) and press OK to keep them.");
+}
+
+static void number_check(const struct question *q, struct kind_check *c)
+{
+	char buf[128];
+
+	c->type = KIND_CHECK_DECIMAL;
+	c->min = q->min;
+	c->max = q->max;
+	c->has_min = q->has_min;
+	c->has_max = q->has_max;
+	number_hint(q, buf, sizeof buf);
+	snprintf(c->error, sizeof c->error, "Enter %s.", buf);
+}
+
+static void percent_check(const struct question *q, struct kind_check *c)
+{
+	(void)q;
+	c->type = KIND_CHECK_DECIMAL;
+	c->min = 0;
+	c->max = 100;
+	c->has_min = c->has_max = true;
+	snprintf(c->error, sizeof c->error, "Enter a percentage from 0 to 100 (35 means 35 %%).");
+}
+
+static void date_check(const struct question *q, struct kind_check *c)
+{
+	(void)q;
+	c->type = KIND_CHECK_DATE;
+	snprintf(c->error, sizeof c->error, "Enter a date, such as 2025-01-31.");
+}
+
+static void text_check(const struct question *q, struct kind_check *c)
+{
+	(void)q;
+	c->type = KIND_CHECK_TEXT;
+	snprintf(c->error, sizeof c->error, "Text of at most %d characters.",
+		 DILIGO_XLSX_CELL_CHARS);
+}
+
+/* The label of the choice with value v (v itself when none). */
+static const char *label_of(const struct question *q, const char *v)
+{
+	const struct kind_ops *k = kind_ops(q->kind);
+	int n = k->nchoices(q);
+
+	for (int i = 0; i < n; i++) {
+		struct kind_choice c = k->choice(q, i);
+
+		if (!strcmp(c.value, v))
+			return c.label;
+	}
+	return v;
+}
+
+static void choice_to_cell(const struct question *q, const struct answer *a, struct kind_cell *c,
+			   char *buf, size_t n)
+{
+	(void)buf, (void)n;
+	c->text = label_of(q, a->str);
+}
+
+static void multi_to_cell(const struct question *q, const struct answer *a, struct kind_cell *c,
+			  char *buf, size_t n)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < a->nlist && used < n; i++)
+		used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? "; " : "",
+					 label_of(q, a->list[i]));
+	c->text = a->nlist ? buf : KIND_LIST_NONE;
+}
+
+static void number_to_cell(const struct question *q, const struct answer *a, struct kind_cell *c,
+			   char *buf, size_t n)
+{
+	(void)q;
+	c->number = true;
+	c->num = a->num;
+	c->text = text_number(a->num, buf, n);
+}
+
+static void date_to_cell(const struct question *q, const struct answer *a, struct kind_cell *c,
+			 char *buf, size_t n)
+{
+	(void)q, (void)buf, (void)n;
+	c->date = c->text = a->str;
+}
+
+static void text_to_cell(const struct question *q, const struct answer *a, struct kind_cell *c,
+			 char *buf, size_t n)
+{
+	(void)q, (void)buf, (void)n;
+	c->text = a->str;
+}
+
 /* ---- the table -------------------------------------------------------- */
 
 static const struct kind_ops kinds[QK__COUNT] = {
 	[QK_MATURITY] = { "maturity", KIND_LUA_STRING, false, false, maturity_parse,
-			  maturity_score, as_string, maturity_hint, always },
+			  maturity_score, as_string, maturity_hint, always, maturity_nchoices,
+			  maturity_choice, list_check, choice_from_cell, choice_to_cell },
 	[QK_CHOICE] = { "choice", KIND_LUA_STRING, false, true, choice_parse, choice_score,
-			as_string, choice_hint, any_option_scored },
+			as_string, choice_hint, any_option_scored, options_nchoices, options_choice,
+			list_check, choice_from_cell, choice_to_cell },
 	[QK_MULTI] = { "multi", KIND_LUA_LIST, true, true, multi_parse, multi_score,
-		       multi_text, multi_hint, any_option_scored },
+		       multi_text, multi_hint, any_option_scored, options_nchoices, options_choice,
+		       multi_check, multi_from_cell, multi_to_cell },
 	[QK_NUMBER] = { "number", KIND_LUA_NUMBER, false, false, number_parse, not_scored,
-			number_text, number_hint, never },
+			number_text, number_hint, never, no_choices, no_choice, number_check,
+			number_from_cell, number_to_cell },
 	[QK_PERCENT] = { "percent", KIND_LUA_NUMBER, false, false, percent_parse,
-			 not_scored, percent_text, percent_hint, never },
+			 not_scored, percent_text, percent_hint, never, no_choices, no_choice,
+			 percent_check, percent_from_cell, number_to_cell },
 	[QK_DATE] = { "date", KIND_LUA_STRING, false, false, date_parse, not_scored,
-		      as_string, date_hint, never },
+		      as_string, date_hint, never, no_choices, no_choice, date_check,
+		      date_from_cell, date_to_cell },
 	[QK_TEXT] = { "text", KIND_LUA_STRING, false, false, text_parse, not_scored,
-		      as_string, text_hint, never },
+		      as_string, text_hint, never, no_choices, no_choice, text_check,
+		      text_from_cell, text_to_cell },
 };
 
 const struct kind_ops *kind_ops(enum qkind k)

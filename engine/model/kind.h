@@ -6,9 +6,12 @@
  * writers ask this table and never switch on a kind. A new kind is one row
  * (plus its documentation in docs/questionnaire.md and docs/plugin-api.md).
  *
- * Text is converted here, not in the YAML loader, so that every source of
- * answers (YAML today, a workbook cell tomorrow) gets the same values and
- * the same messages. */
+ * Text is converted here, not in the loaders, so that every source of
+ * answers (a YAML scalar, a workbook cell) gets the same values and the same
+ * messages. A workbook cell is first turned into the text(s) parse takes by
+ * the kind's from_cell (labels become values, a date cell becomes
+ * YYYY-MM-DD, a list is split); the workbook writer asks choices, check and
+ * to_cell what an answer cell offers and shows. */
 #ifndef DILIGO_KIND_H
 #define DILIGO_KIND_H
 
@@ -26,6 +29,58 @@ struct arena;
  *
  * How rules see a value in Lua. */
 enum kind_lua { KIND_LUA_STRING, KIND_LUA_NUMBER, KIND_LUA_LIST };
+
+/* One entry of an answer cell's dropdown: the value parse takes, the label
+ * the workbook shows (both are accepted when it is read back). */
+struct kind_choice {
+	const char *value, *label;
+};
+
+/* The items of a list answer typed into one cell are separated by this. */
+#define KIND_LIST_SEPARATOR ';'
+/* A list answer with no item, as a workbook cell writes it. */
+#define KIND_LIST_NONE "(none)"
+
+/* What a workbook accepts in an answer cell (the writer makes it Excel's
+ * data validation): one of the choices (LIST); the choices, or several of
+ * them separated by KIND_LIST_SEPARATOR, which Excel lets through after an
+ * information message (LIST_OPEN); a decimal number within [min, max]; a
+ * date; any text up to a cell's length. */
+enum kind_check_type {
+	KIND_CHECK_LIST,
+	KIND_CHECK_LIST_OPEN,
+	KIND_CHECK_DECIMAL,
+	KIND_CHECK_DATE,
+	KIND_CHECK_TEXT
+};
+struct kind_check {
+	enum kind_check_type type;
+	double min, max; /* DECIMAL */
+	bool has_min, has_max;
+	char error[256]; /* the message shown when Excel refuses an entry */
+};
+
+/* A workbook cell as the kinds see it, read (from_cell) or written
+ * (to_cell). Reading, text is the cell's text, trimmed (a number cell's
+ * number to the 15 significant digits Excel shows, "35" or "0.35"); number, num, date
+ * and the formats tell a number cell apart. Writing, the kind sets text, or
+ * number and num, or date. */
+struct kind_cell {
+	const char *text;
+	bool number;        /* a number cell: num holds it */
+	double num;
+	const char *date;   /* a number cell read as a calendar date, YYYY-MM-DD (NULL when none) */
+	bool date_format;   /* the cell is formatted as a date */
+	bool percent_format; /* the cell is formatted as a percentage: 0.35 shows as 35 % */
+};
+
+/* What one cell says, as parse takes it: one text (items[0]), or for list
+ * kinds the items (list true; n may be 0: the empty list). */
+struct kind_read {
+	bool list;
+	int n;
+	const char **items;
+};
 
 struct kind_ops {
 	const char *name;       /* as packs write it: kind = "maturity" */
@@ -46,11 +101,31 @@ struct kind_ops {
 	void (*hint)(const struct question *q, char *buf, size_t n);
 	/* Whether an answer can earn points without a Lua score function. */
 	bool (*scored)(const struct question *q);
+	/* ---- workbooks ---- */
+	/* The dropdown of an answer cell: how many entries (0: none), and
+	 * entry i. */
+	int (*nchoices)(const struct question *q);
+	struct kind_choice (*choice)(const struct question *q, int i);
+	/* What an answer cell accepts. */
+	void (*check)(const struct question *q, struct kind_check *c);
+	/* A cell's content as parse takes it (allocated in ar). What it does not
+	 * recognise goes through as written, so that parse gives its message. */
+	void (*from_cell)(const struct question *q, const struct kind_cell *c, struct kind_read *out,
+			  struct arena *ar);
+	/* An answered value (state ANS_VALUE, or a value of the kind) as a cell
+	 * shows it: labels for options; text may point into buf. */
+	void (*to_cell)(const struct question *q, const struct answer *a, struct kind_cell *c,
+			char *buf, size_t n);
 };
 
 const struct kind_ops *kind_ops(enum qkind k);
 /* The kinds' names, "maturity, choice, ..." (for messages). */
 const char *kind_names(char *buf, size_t n);
+/* The label a workbook shows for "unknown" when the kind has no such value. */
+#define KIND_UNKNOWN_LABEL "Unknown"
+/* The choice of q whose value or label is text (a value as written first,
+ * then values and labels in any letter case) into out; false when none is. */
+bool kind_match_choice(const struct question *q, const char *text, struct kind_choice *out);
 /* Any answer as the reports show it: "(unanswered)", "unknown", "na", or
  * the kind's text of the value (in buf, or a string a holds). */
 const char *kind_answer_text(const struct question *q, const struct answer *a, char *buf,

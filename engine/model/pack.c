@@ -1,9 +1,12 @@
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "arena.h"
 #include "pack.h"
+#include "sha256.h"
 
 static int cmp_duty(const void *a, const void *b)
 {
@@ -139,4 +142,40 @@ void pack_free(struct pack *p)
 {
 	if (p)
 		arena_free(p->arena); /* the pack itself lives in its arena */
+}
+
+/* Appends s and a newline to the growing buffer *b (used of cap bytes). */
+static void put(char **b, size_t *used, size_t *cap, const char *s)
+{
+	size_t n = strlen(s) + 1; /* with a separator */
+
+	if (*used + n + 1 > *cap) {
+		*cap = (*used + n + 1) * 2;
+		*b = xrealloc(*b, *cap);
+	}
+	memcpy(*b + *used, s, n - 1);
+	(*b)[*used + n - 1] = '\n';
+	*used += n;
+}
+
+void pack_fingerprint(const struct pack *p, char out[17])
+{
+	char *b = NULL, hex[65], num[64];
+	size_t used = 0, cap = 0;
+
+	for (int i = 0; i < p->nquestions; i++) {
+		const struct question *q = &p->questions[i];
+
+		put(&b, &used, &cap, q->id);
+		put(&b, &used, &cap, qkind_name(q->kind));
+		for (int k = 0; k < q->nopts; k++)
+			put(&b, &used, &cap, q->opts[k].value);
+		snprintf(num, sizeof num, "%d %.17g %d %.17g", q->has_min, q->has_min ? q->min : 0,
+			 q->has_max, q->has_max ? q->max : 0);
+		put(&b, &used, &cap, num);
+	}
+	sha256_hex(b ? b : "", used, hex);
+	free(b);
+	memcpy(out, hex, 16);
+	out[16] = '\0';
 }

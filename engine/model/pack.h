@@ -64,6 +64,11 @@ struct rule {
 	int scale, scope, irremediable, likelihood;
 	bool red_flag;
 	bool actual; /* impact = "actual": CSDDD Art 11; else Art 10 */
+	/* `reads`: the questions the rule declares it reads (checked against
+	 * what it reads when tests run); has_reads false when not declared */
+	const char **reads;
+	int nreads;
+	bool has_reads;
 	/* unknown = "assume": when missing answers could make the rule fire,
 	 * the finding itself is raised (the risk cannot be ruled out); else
 	 * ("ask") an information-needed finding at the same level. */
@@ -81,6 +86,20 @@ struct duty {
 	 * "secondary source" or "not verified" (the catalogue's `verified`),
 	 * and what it was checked against */
 	const char *verified, *source;
+};
+
+/* One change a sector makes to what a reused module (or the sector it
+ * extends) contributes, declared in its `tailoring` list with a reason;
+ * listed in the Method sheet and the JSON output. */
+struct tailoring {
+	const char *change; /* "drop", "weight", "severity", "likelihood" */
+	const char *what;   /* "question" or "rule" */
+	const char *target; /* its id */
+	const char *module; /* the module or sector that defines it */
+	const char *from, *to; /* the value before and after, as text; NULL for drop */
+	const char *reason;
+	const char *file; /* where the tailoring is declared */
+	int line;
 };
 
 /* A legal regime the catalogue describes (the CSDDD as amended, or as
@@ -109,6 +128,10 @@ struct pack {
 	int nrules;
 	const struct duty *duties; /* the catalogue, sorted by id */
 	int nduties;
+	bool sector; /* made by sector { ... } (else module { ... }) */
+	const char *extends; /* the sector pack it builds on, or NULL */
+	const struct tailoring *tailoring; /* in declaration order, bases first */
+	int ntailoring;
 	const struct regime *regime; /* the catalogue's regime in force for this run */
 	struct pack_file *files; /* every Lua file loaded, in load order */
 	int nfiles;
@@ -137,5 +160,10 @@ void pack_index(struct pack *p);
  * first id that names no question, or NULL. */
 const struct question *pack_resolve(struct pack *p, const char **bad_id);
 void pack_free(struct pack *p);
+/* A fingerprint of the question set: 16 hex digits of the SHA-256 of every
+ * question's id, kind, options and bounds, in order (texts, weights and
+ * duties aside). Answers given against one set read the same against any
+ * pack with the same fingerprint; a questionnaire workbook records it. */
+void pack_fingerprint(const struct pack *p, char out[17]);
 
 #endif

@@ -1,19 +1,24 @@
 /* qn: one supplier questionnaire (docs/questionnaire.md), from file to typed
- * answers. qn_load reads and parses the YAML into a tree that keeps line:col
- * for every node, enforcing the size, depth, alias, duplicate-key, UTF-8 and
- * control character limits; qn_bind checks the tree against a pack's
- * questions and fills typed answers, collecting every problem. All memory of
- * one questionnaire lives in its arena, freed by qn_free. Only qn_yaml.c
- * includes yaml.h; this module never touches Lua. */
+ * answers. qn_load reads a file — YAML, or a questionnaire workbook (.xlsx),
+ * told apart by content — into one tree whose every node keeps its place
+ * (line:col, or a workbook cell such as Answers!E17), enforcing the reading
+ * limits (size, depth, aliases, duplicate keys, UTF-8, control characters;
+ * for workbooks those of xlsx_read.h); qn_bind checks the tree against a
+ * pack's questions and fills typed answers, collecting every problem, the
+ * same way whichever the file. All memory of one questionnaire lives in its
+ * arena, freed by qn_free. Only qn_yaml.c includes yaml.h, only xlsx_read.c
+ * minizip and expat; this module never touches Lua. */
 #ifndef DILIGO_QN_H
 #define DILIGO_QN_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "bounds.h"
 #include "answers.h"
 #include "err.h"
+#include "kind.h"
 #include "pack.h"
 
 
@@ -21,10 +26,18 @@ enum ytype { Y_SCALAR, Y_MAP, Y_SEQ };
 
 struct ynode {
 	enum ytype type;
-	int line, col;
+	int line, col; /* 1-based; in a workbook the cell's row and column */
+	/* in a workbook: the sheet, as a cell reference writes it (Answers,
+	 * 'Action plan'), and its position + 1 (orders problems across sheets);
+	 * NULL and 0 for YAML. ynode_where makes the cell, "Answers!E17". */
+	const char *sheet;
+	int part;
+	/* an answer cell of a workbook: read through the question kind's
+	 * from_cell when bound (str is its text) */
+	const struct kind_cell *xcell;
 	const char *str; /* scalar text, NUL-terminated (NULs inside are rejected) */
 	size_t len;
-	bool plain; /* an unquoted scalar */
+	bool plain; /* an unquoted scalar (every workbook value is one) */
 	struct ynode **kids; /* seq: items; map: key, value, key, value ... */
 	int n; /* items, or key/value pairs for a map */
 };
@@ -33,8 +46,17 @@ struct ynode {
  * With hash, q->sha256 holds the file's SHA-256 (for provenance blocks);
  * else it is empty, which saves a tenth of a portfolio run. */
 struct qn *qn_load(const char *path, bool hash, struct err *e);
-/* Same from memory (fuzzing, tests); name is used in messages. */
+/* Same from memory (fuzzing, tests); name is used in messages. A buffer
+ * that starts like a zip archive (or an OLE file: an old .xls or an
+ * encrypted workbook), or whose name ends in .xlsx, goes to qn_parse_xlsx. */
 struct qn *qn_parse(const char *name, const char *buf, size_t len, struct err *e);
+/* A questionnaire workbook (qn_xlsx.h) into the same tree. */
+struct qn *qn_parse_xlsx(const char *name, const char *buf, size_t len, struct err *e);
+/* What qn_supplier_id, qn_period and qn_sector read, before a run plans
+ * its workbooks: a workbook's Supplier sheet alone (a third of reading it
+ * all), the whole of a YAML file. Not for binding. */
+struct qn *qn_load_supplier(const char *path, struct err *e);
+struct qn *qn_parse_xlsx_supplier(const char *name, const char *buf, size_t len, struct err *e);
 /* supplier.sector as written, or NULL. Usable before qn_bind. */
 const char *qn_sector(const struct qn *q);
 /* supplier.id and period as qn_bind reads them (NULL, 0 when missing or
@@ -48,5 +70,28 @@ void qn_free(struct qn *q);
 
 /* The map value under key, or NULL. */
 const struct ynode *ynode_get(const struct ynode *map, const char *key);
+/* A workbook node's cell, "Answers!E17", into buf; NULL for YAML. */
+const char *ynode_where(const struct ynode *n, char *buf, size_t len);
+/* Set e to a problem of q at node n (its line:col or cell; 1:1 when n is
+ * NULL) and return code. */
+int qn_err_at(struct err *e, int code, const struct qn *q, const struct ynode *n,
+	      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* ---- writing (qn_write.c) ---- */
+
+/* The questionnaire for pack p as YAML: the blank template for suppliers
+ * (every question with its text, help, allowed values and duties as
+ * comments) when q is NULL, else the same filled with q's supplier,
+ * answers and evidence. q is bound, to p or to another version of it: an
+ * answer is carried over when p has a question of its id that takes it
+ * (qn_answer_for). Returns 0 or ERR_IO (f's error flag). */
+int qn_write_yaml(FILE *f, const struct pack *p, const struct qn *q);
+/* q's answer to the question of qu's id, or NULL when q has none or qu no
+ * longer takes it (another kind, or the value converted again by qu's kind
+ * fails: an option gone, a bound moved). q is bound to any pack. */
+const struct answer *qn_answer_for(const struct qn *q, const struct question *qu);
+
+/* The kinds of evidence, as written in a questionnaire; NULL-terminated. */
+extern const char *const qn_evidence_kinds[];
 
 #endif

@@ -17,11 +17,23 @@
 #include "qn.h"
 #include "score.h"
 #include "text.h"
+#include "xlsx_read.h"
+
+const char *const qn_evidence_kinds[] = { "policy", "procedure", "audit", "certificate",
+					  "report", "other", NULL };
 
 struct ctx {
 	struct qn *q;
 	const struct pack *p;
+	const char **ev_sorted; /* evidence ids, sorted (evidence_exists) */
 };
+
+/* Whether no more problem will be listed: what would only word one (a
+ * did-you-mean over every id) is not worked out. */
+static bool diags_full(const struct ctx *c)
+{
+	return c->q->ndiags >= DILIGO_MAX_DIAGS;
+}
 
 /* Record a problem at a node; keeps going. */
 __attribute__((format(printf, 3, 4)))
@@ -42,6 +54,9 @@ static void diag(struct ctx *c, const struct ynode *n, const char *fmt, ...)
 	snprintf(d->file, sizeof d->file, "%s", q->path);
 	d->line = n ? n->line : 1;
 	d->col = n ? n->col : 1;
+	if (n)
+		ynode_where(n, d->where, sizeof d->where);
+	d->part = n ? n->part : 0;
 	va_start(ap, fmt);
 	vsnprintf(d->msg, sizeof d->msg, fmt, ap);
 	va_end(ap);
@@ -120,11 +135,14 @@ static const struct ynode *get(const struct ynode *map, const char *key)
 static const char *scalar_field(struct ctx *c, const struct ynode *map, const char *key,
 				const char *what, bool required)
 {
-	const struct ynode *v = get(map, key);
+	const struct ynode *v = get(map, key), *empty;
 
 	if (!v) {
+		/* a workbook's empty cell is where to write the value */
+		empty = ynode_get(map, key);
 		if (required)
-			diag(c, map, "missing required key '%s' in %s", key, what);
+			diag(c, empty && empty->sheet ? empty : map, "missing required key '%s' in %s",
+			     key, what);
 		return NULL;
 	}
 	return is_scalar(c, v, arena_printf(c->q->arena, "%s of %s", key, what)) ? v->str : NULL;
@@ -275,8 +293,7 @@ static void bind_one_evidence(struct ctx *c, const struct ynode *key, const stru
 			      struct evidence *ev)
 {
 	static const char *const keys[] = { "title", "kind", "date", "url", NULL };
-	static const char *const kinds[] = { "policy", "procedure", "audit", "certificate",
-					     "report", "other", NULL };
+	const char *const *kinds = qn_evidence_kinds;
 	int y, m, d;
 	const char *what;
 
@@ -323,12 +340,25 @@ static void bind_evidence(struct ctx *c, const struct ynode *n)
 		bind_one_evidence(c, n->kids[2 * i], n->kids[2 * i + 1], &c->q->evidence[i]);
 }
 
-static bool evidence_exists(const struct qn *q, const char *id)
+static int cmp_id(const void *a, const void *b)
 {
-	for (int i = 0; i < q->nevidence; i++)
-		if (!strcmp(q->evidence[i].id, id))
-			return true;
-	return false;
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* By binary search: a questionnaire may hold many items and many citations. */
+static bool evidence_exists(struct ctx *c, const char *id)
+{
+	struct qn *q = c->q;
+
+	if (!q->nevidence)
+		return false;
+	if (!c->ev_sorted) {
+		c->ev_sorted = arena_alloc(q->arena, (size_t)q->nevidence * sizeof *c->ev_sorted);
+		for (int i = 0; i < q->nevidence; i++)
+			c->ev_sorted[i] = q->evidence[i].id;
+		qsort(c->ev_sorted, (size_t)q->nevidence, sizeof *c->ev_sorted, cmp_id);
+	}
+	return bsearch(&id, c->ev_sorted, (size_t)q->nevidence, sizeof id, cmp_id) != NULL;
 }
 
 /* ---- answers -------------------------------------------------------- */
@@ -362,6 +392,43 @@ static void bind_list(struct ctx *c, const struct question *qu, const struct yno
 	a->state = ANS_VALUE;
 }
 
+/* A workbook's answer cell: the kind reads it (labels, dates, lists in one
+ * cell), then converts it as it converts YAML. */
+static void bind_cell(struct ctx *c, const struct question *qu, const struct ynode *v,
+		      struct answer *a)
+{
+	const struct kind_ops *k = kind_ops(qu->kind);
+	struct kind_read r = { 0 };
+	const char *problem;
+
+	k->from_cell(qu, v->xcell, &r, c->q->arena);
+	if (!r.list) {
+		/* every kind, as in YAML: unknown is a gap; na is checked later */
+		if (!strcasecmp(r.items[0], "unknown")) {
+			a->state = ANS_UNKNOWN;
+			a->str = "unknown";
+			return;
+		}
+		if (!strcasecmp(r.items[0], "na")) {
+			a->state = ANS_NA;
+			a->str = "na";
+			return;
+		}
+		if (k->list) /* from_cell gives one text only for "unknown" */
+			return;
+		if ((problem = k->parse(qu, r.items[0], a, c->q->arena)))
+			diag(c, v, "%s", problem);
+		return;
+	}
+	a->list = arena_alloc(c->q->arena, (size_t)(r.n ? r.n : 1) * sizeof *a->list);
+	for (int i = 0; i < r.n; i++)
+		if ((problem = k->parse(qu, r.items[i], a, c->q->arena))) {
+			diag(c, v, "%s", problem);
+			return;
+		}
+	a->state = ANS_VALUE;
+}
+
 /* The value of one answer, converted by kind. */
 static void bind_value(struct ctx *c, const struct question *qu, const struct ynode *v,
 		       struct answer *a)
@@ -369,6 +436,10 @@ static void bind_value(struct ctx *c, const struct question *qu, const struct yn
 	const struct kind_ops *k = kind_ops(qu->kind);
 	const char *problem;
 
+	if (v->xcell) {
+		bind_cell(c, qu, v, a);
+		return;
+	}
 	if (!k->list && !is_scalar(c, v, arena_printf(c->q->arena, "the answer to %s", qu->id)))
 		return;
 	/* every kind: unknown is a gap; na is checked against na_when later */
@@ -406,10 +477,10 @@ static void bind_evidence_refs(struct ctx *c, const char *qid, const struct ynod
 			one = n->kids[i];
 		if (!is_scalar(c, one, "an evidence id"))
 			return;
-		if (!evidence_exists(c->q, one->str)) {
+		if (!evidence_exists(c, one->str)) {
 			const char *near = NULL;
 
-			for (int k = 0; k < c->q->nevidence && !near; k++)
+			for (int k = 0; k < c->q->nevidence && !near && !diags_full(c); k++)
 				if (!strcasecmp(c->q->evidence[k].id, one->str))
 					near = c->q->evidence[k].id;
 			if (near)
@@ -466,7 +537,7 @@ static void bind_answers(struct ctx *c, const struct ynode *n)
 		if (blank(v) && qi >= 0)
 			continue; /* unanswered */
 		if (qi < 0) {
-			const char *near = closest_question(p, k->str);
+			const char *near = diags_full(c) ? NULL : closest_question(p, k->str);
 
 			if (near)
 				diag(c, k, "unknown question '%s' in pack '%s'; did you mean '%s'?",
@@ -598,6 +669,25 @@ static void check_answers(struct ctx *c, const struct ynode *answers)
 
 /* ---- top level ------------------------------------------------------ */
 
+/* A workbook made from a template for another question set: its answers
+ * may not mean what this pack's questions ask. */
+static void bind_form(struct ctx *c)
+{
+	const struct qn *q = c->q;
+	char fp[17];
+
+	if (!q->form_questions || q->form_any)
+		return;
+	pack_fingerprint(c->p, fp);
+	if (!strcmp(fp, q->form_questions))
+		return;
+	diag(c, q->form_at, "this workbook was made for pack '%s' %s, whose questions differ from "
+			    "those of '%s' %s: carry the answers over with diligo template --from %s "
+			    "-o NEW.xlsx",
+	     q->form_pack ? q->form_pack : "?", q->form_version ? q->form_version : "?", c->p->id,
+	     c->p->version, q->path);
+}
+
 static void bind_version(struct ctx *c, const struct ynode *n)
 {
 	if (!n) {
@@ -615,8 +705,10 @@ static void sort_diags(struct qn *q)
 		struct err d = q->diags[i];
 		int j = i;
 
-		while (j > 0 && (q->diags[j - 1].line > d.line ||
-				 (q->diags[j - 1].line == d.line && q->diags[j - 1].col > d.col))) {
+		while (j > 0 && (q->diags[j - 1].part > d.part ||
+				 (q->diags[j - 1].part == d.part && q->diags[j - 1].line > d.line) ||
+				 (q->diags[j - 1].part == d.part && q->diags[j - 1].line == d.line &&
+				  q->diags[j - 1].col > d.col))) {
 			q->diags[j] = q->diags[j - 1];
 			j--;
 		}
@@ -628,7 +720,7 @@ int qn_bind(struct qn *q, const struct pack *p, struct err *e)
 {
 	static const char *const top[] = { "diligo", "supplier", "period", "respondent",
 					   "answers", "evidence", NULL };
-	struct ctx c = { q, p };
+	struct ctx c = { q, p, NULL };
 	const struct ynode *r = q->root;
 
 	q->pack = p;
@@ -658,6 +750,7 @@ int qn_bind(struct qn *q, const struct pack *p, struct err *e)
 		bind_answers(&c, get(r, "answers"));
 		if (get(r, "answers") && get(r, "answers")->type == Y_MAP)
 			check_answers(&c, get(r, "answers"));
+		bind_form(&c);
 	}
 	if (!q->ndiags)
 		return 0;
@@ -665,4 +758,37 @@ int qn_bind(struct qn *q, const struct pack *p, struct err *e)
 	if (e)
 		*e = q->diags[0];
 	return ERR_INPUT;
+}
+
+int qn_err_at(struct err *e, int code, const struct qn *q, const struct ynode *n,
+	      const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!e)
+		return code;
+	err_set(e, code, "%s", "");
+	snprintf(e->file, sizeof e->file, "%s", q->path);
+	e->line = n ? n->line : 1;
+	e->col = n ? n->col : 1;
+	if (n)
+		ynode_where(n, e->where, sizeof e->where);
+	e->part = n ? n->part : 0;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+const char *ynode_where(const struct ynode *n, char *buf, size_t len)
+{
+	char ref[16];
+
+	if (!n->sheet) {
+		if (len)
+			buf[0] = '\0';
+		return NULL;
+	}
+	snprintf(buf, len, "%s!%s", n->sheet, xlsx_ref(n->line - 1, n->col - 1, ref));
+	return buf;
 }

@@ -1,10 +1,12 @@
-/* The questionnaire reader: bytes -> checked tree. libyaml's event parser does
+/* The questionnaire reader: bytes -> checked tree (workbooks go to
+ * qn_xlsx.c). libyaml's event parser does
  * the syntax; this file adds the limits libyaml 0.2.5 lacks (depth, duplicate
  * keys, aliases) and reports everything as file:line:col. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <yaml.h>
@@ -14,6 +16,7 @@
 #include "infile.h"
 #include "qn.h"
 #include "sha256.h"
+#include "xlsx_read.h"
 
 struct builder {
 	struct qn *q;
@@ -347,6 +350,9 @@ struct qn *qn_parse(const char *name, const char *buf, size_t len, struct err *e
 		err_at(e, ERR_INPUT, name, 1, 1, "file is larger than 4 MiB (%zu bytes)", len);
 		return NULL;
 	}
+	if (xlsx_is_zip(buf, len) || (len >= 4 && !memcmp(buf, "\xD0\xCF\x11\xE0", 4)) ||
+	    (strlen(name) > 5 && !strcasecmp(name + strlen(name) - 5, ".xlsx")))
+		return qn_parse_xlsx(name, buf, len, e); /* a workbook, whatever its name */
 	if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
 			 ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF))) {
 		err_at(e, ERR_INPUT, name, 1, 1, "the file is UTF-16: save it as UTF-8");
@@ -431,6 +437,22 @@ struct qn *qn_load(const char *path, bool hash, struct err *e)
 	q = qn_parse(path, buf, len, e);
 	if (q && hash)
 		sha256_hex(buf, len, q->sha256);
+	free(buf);
+	return q;
+}
+
+struct qn *qn_load_supplier(const char *path, struct err *e)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	struct qn *q;
+
+	if (read_file(path, &buf, &len, e))
+		return NULL;
+	if (len <= DILIGO_MAX_QN_BYTES && xlsx_is_zip(buf, len))
+		q = qn_parse_xlsx_supplier(path, buf, len, e);
+	else
+		q = qn_parse(path, buf, len, e);
 	free(buf);
 	return q;
 }

@@ -298,14 +298,14 @@ static void assess(struct batch *b, struct lhost *h, int i, struct slot *s)
 		const struct ynode *id = ynode_get(ynode_get(s->q->root, "supplier"), "id");
 
 		if (owner != i)
-			s->status = err_at(&s->err, ERR_INPUT, b->inputs[i], id ? id->line : 1,
-					   id ? id->col : 1, "supplier id '%s' is already used by %s",
-					   s->q->supplier.id, b->inputs[owner]);
+			s->status = qn_err_at(&s->err, ERR_INPUT, s->q, id,
+					      "supplier id '%s' is already used by %s",
+					      s->q->supplier.id, b->inputs[owner]);
 		else
-			s->status = err_at(&s->err, ERR_INPUT, b->inputs[i], id ? id->line : 1,
-					   id ? id->col : 1, "supplier id '%s' is already used by %s, "
-					   "which has a period: give this questionnaire its period too",
-					   s->q->supplier.id, o->inputs[clash]);
+			s->status = qn_err_at(&s->err, ERR_INPUT, s->q, id,
+					      "supplier id '%s' is already used by %s, which has a "
+					      "period: give this questionnaire its period too",
+					      s->q->supplier.id, o->inputs[clash]);
 		return;
 	}
 	if (b->compare)

@@ -207,7 +207,8 @@ static void *read_keys(void *arg)
 
 	for (int i = r->first; i < r->nm->n; i += r->step) {
 		struct err e = { 0 };
-		struct qn *q = qn_load(r->inputs[i], false, &e); /* an error is reported by the run */
+		/* an error is reported by the run */
+		struct qn *q = qn_load_supplier(r->inputs[i], &e);
 
 		if (q && qn_supplier_id(q)) {
 			r->nm->ids[i] = xstrdup(qn_supplier_id(q));

@@ -55,11 +55,32 @@ int lhost_errors(struct lhost *h, const struct err **errs);
  * module (helper { ... }, docs/plugin-api.md). plugin check and plugin test
  * pass over those. */
 bool lhost_loaded_helper(const struct lhost *h);
+/* Then: "catalogue", "helper" or "framework"; else NULL. */
+const char *lhost_loaded_kind(const struct lhost *h);
 /* The duty catalogue (duties sorted by id). */
 const struct pack *lhost_catalogue(struct lhost *h);
 /* Names of the sector packs on the search path, sorted, deduplicated;
  * returns the count (at most max). Names point into h. */
 int lhost_sector_names(struct lhost *h, const char **names, int max);
+
+/* A framework that a plugin file adds to the catalogue (framework { ... }). */
+struct lhost_framework {
+	const char *id, *title, *source, *url, *verified, *status;
+	const char *file; /* the file that declares it, as displayed */
+	const struct duty *duties; /* its duties, in declaration order */
+	int nduties;
+};
+/* Require every plugin file on the search path that declares a framework,
+ * so that the catalogue holds them all (for diligo duties). Returns the
+ * number of files that failed, their errors in errs (at most max). */
+int lhost_load_frameworks(struct lhost *h, struct err *errs, int max);
+/* The frameworks plugin files have added so far, in the order added. */
+int lhost_frameworks(struct lhost *h, const struct lhost_framework **out);
+/* The framework of the last file loaded with lhost_load_file, when it is a
+ * framework file (then lhost_loaded_helper is true), else NULL. */
+const struct lhost_framework *lhost_loaded_framework(const struct lhost *h);
+/* The duty catalogue's file, as displayed (plugins/duties.lua). */
+const char *lhost_catalogue_file(struct lhost *h);
 
 /* What the names lhost_allowed lists are. */
 enum lhost_name_kind {

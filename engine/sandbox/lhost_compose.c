@@ -27,6 +27,7 @@ static void duties_field(struct build *b, int idx, const char ***out, int *n, in
 {
 	lua_State *L = b->h->L;
 	const struct pack *cat = b->h->catalogue;
+	const char *hint;
 	lua_Integer len;
 
 	if (lua_getfield(L, idx, "duties") != LUA_TTABLE) {
@@ -51,11 +52,13 @@ static void duties_field(struct build *b, int idx, const char ***out, int *n, in
 		} else if (lua_rawlen(L, -1) > DILIGO_MAX_ID) {
 			lhost_cerr(b, line, "duties[%d] is longer than %d characters", (int)i,
 				   DILIGO_MAX_ID);
-		} else if (!pack_find_duty(cat, id = lua_tostring(L, -1))) {
+		} else if (!lhost_find_duty(b, id = lua_tostring(L, -1), &hint)) {
 			const char *near =
 				b->nerrs < DILIGO_MAX_DIAGS ? closest_duty(cat, id) : NULL;
 
-			if (near)
+			if (hint)
+				lhost_cerr(b, line, "%s", hint);
+			else if (near)
 				lhost_cerr(b, line, "unknown duty id '%s' (did you mean '%s'?)", id,
 					   near);
 			else
@@ -74,11 +77,11 @@ static const char *const question_fields[] = {
 };
 static const char *const rule_fields[] = {
 	"id", "title", "duties", "severity", "likelihood", "red_flag", "impact", "action", "when",
-	"unknown", "group", "risks", NULL,
+	"unknown", "group", "risks", "reads", NULL,
 };
 static const char *const part_fields[] = {
 	"id", "title", "version", "authors", "license", "description", "modules", "questions",
-	"rules", "tests", NULL,
+	"rules", "tests", "tailoring", "extends", NULL,
 };
 static const char *const severity_fields[] = { "scale", "scope", "irremediable", NULL };
 
@@ -449,6 +452,7 @@ static void read_rule(struct build *b, int ridx, const char *module)
 		lhost_cerr(b, line, "field 'impact' must be \"potential\" or \"actual\"");
 	r->actual = impact && !strcmp(impact, "actual");
 	rule_unknown_group_risks(b, ridx, r, line);
+	lhost_rule_reads(b, ridx, r, line);
 	if (lua_getfield(L, ridx, "when") != LUA_TFUNCTION) {
 		lhost_cerr(b, line,
 			   "missing required field: 'when' (a function of answers and context)");
@@ -503,8 +507,11 @@ static void read_list(struct build *b, int sidx, const char *key, const char *mo
 	if (n > DILIGO_MAX_LIST)
 		luaL_error(L, "field '%s' lists more than %d entries", key, DILIGO_MAX_LIST);
 	grow(b, key[0] == 'q' ? (int)n : 0, key[0] == 'r' ? (int)n : 0);
+	lhost_seek_field(b, key);
 	for (lua_Integer i = 1; i <= n; i++) {
-		if (lua_geti(L, -1, i) != LUA_TTABLE)
+		lua_geti(L, -1, i);
+		lhost_unwrap(L, -1);
+		if (!lua_istable(L, -1))
 			lhost_cerr(b, b->specline, "%s[%d] must be a table", key, (int)i);
 		else if (key[0] == 'q')
 			read_question(b, lua_gettop(L), module, title);
@@ -547,6 +554,55 @@ static void record_files(struct build *b, int file)
 	p->nfiles++;
 	for (int i = 0; i < fs->f[file].ndeps; i++)
 		record_files(b, fs->f[file].deps[i]);
+}
+
+/* What the table at idx contributes, in order: the sector it extends, its
+ * modules, its own questions and rules, then its tailoring. */
+static void compose_table(struct build *b, int idx, const char *kind, int depth)
+{
+	lua_State *L = b->h->L;
+	int file = b->file, line = b->specline;
+	bool sector = !strcmp(kind, "sector");
+
+	if (!sector)
+		lhost_module_extras(b, idx, line);
+	if (sector && lhost_extends(b, idx, depth)) { /* [base] */
+		compose_table(b, lua_gettop(L), "sector", depth + 1);
+		lua_pop(L, 1);
+		b->file = file;
+		b->specline = line;
+	}
+	if (lua_getfield(L, idx, "modules") == LUA_TTABLE) {
+		lua_Integer n = lhost_rawlen(L, -1);
+
+		for (lua_Integer i = 1; i <= n && i <= DILIGO_MAX_MODULES; i++) {
+			const char *mk = NULL;
+
+			lua_geti(L, -1, i);
+			lhost_unwrap(L, -1); /* require returned a read-only proxy */
+			if (!lua_istable(L, -1) || !lhost_mark_info(b, lua_gettop(L), &mk) ||
+			    strcmp(mk, "module")) {
+				b->file = file;
+				lhost_cerr(b, line, "modules[%d] is not a module (use "
+					   "require \"name\" of a file returning module { ... })",
+					   (int)i);
+			} else if (!lhost_module_seen(b, lua_gettop(L))) {
+				lhost_module_extras(b, lua_gettop(L), b->specline);
+				read_part(b, lua_gettop(L), "module");
+			}
+			lua_pop(L, 1);
+		}
+	} else if (!lua_isnil(L, -1)) {
+		lhost_cerr(b, line, "field 'modules' must be a list");
+	}
+	lua_pop(L, 1);
+	b->file = file;
+	b->specline = line;
+	read_part(b, idx, kind);
+	b->file = file;
+	b->specline = line;
+	if (sector)
+		lhost_tailor(b, idx, lhost_sfield(b, idx, "id", false, line));
 }
 
 /* The file index of a path the build recorded (questions keep the pointer). */
@@ -631,45 +687,34 @@ int lhost_compose(lua_State *L)
 	const char *kind = NULL;
 	int root_file, root_line;
 
+	if (lua_istable(L, 1) && lhost_mark_info(b, 1, &kind) && !strcmp(kind, "framework")) {
+		lhost_framework_check(b, 1); /* a catalogue extension, not a pack */
+		if (!b->nerrs) {
+			b->helper = true;
+			b->h->loaded_kind = "framework";
+			lhost_cerr(b, 0, "a framework file is not a pack");
+		}
+		return 0;
+	}
 	if (!lua_istable(L, 1) || !lhost_mark_info(b, 1, &kind) || !strcmp(kind, "catalogue") ||
 	    !strcmp(kind, "helper")) {
 		b->helper = kind != NULL; /* the catalogue or a helper module: not a pack */
-		b->file = -1;
-		lhost_cerr(b, 0, "a pack file must return sector { ... } or module { ... }");
+		b->h->loaded_kind = kind && !strcmp(kind, "catalogue") ? "catalogue" : "helper";
+		lhost_not_a_pack(b, kind);
 		return 0;
 	}
-	root_file = b->file;
+	root_file = b->root = b->file;
 	root_line = b->specline;
 	p->id = lhost_sfield(b, 1, "id", true, root_line);
 	p->title = lhost_sfield(b, 1, "title", true, root_line);
-	p->version = lhost_sfield(b, 1, "version", !strcmp(kind, "sector"), root_line);
+	p->sector = !strcmp(kind, "sector");
+	p->version = lhost_sfield(b, 1, "version", p->sector, root_line);
 	p->license = lhost_sfield(b, 1, "license", false, root_line);
 	p->description = lhost_sfield(b, 1, "description", false, root_line);
-	if (lua_getfield(L, 1, "modules") == LUA_TTABLE) {
-		lua_Integer n = lhost_rawlen(L, -1);
-
-		for (lua_Integer i = 1; i <= n && i <= DILIGO_MAX_MODULES; i++) {
-			const char *mk = NULL;
-
-			lua_geti(L, -1, i);
-			if (!lua_istable(L, -1) || !lhost_mark_info(b, lua_gettop(L), &mk) ||
-			    strcmp(mk, "module")) {
-				b->file = root_file;
-				lhost_cerr(b, root_line, "modules[%d] is not a module (use "
-					   "require \"name\" of a file returning module { ... })",
-					   (int)i);
-			} else {
-				read_part(b, lua_gettop(L), "module");
-			}
-			lua_pop(L, 1);
-		}
-	} else if (!lua_isnil(L, -1)) {
-		lhost_cerr(b, root_line, "field 'modules' must be a list");
-	}
-	lua_pop(L, 1);
+	compose_table(b, 1, kind, 0);
+	lhost_check_reads(b);
 	b->file = root_file;
 	b->specline = root_line;
-	read_part(b, 1, kind);
 	lua_getfield(L, 1, "tests");
 	keep_ref(b, "tests", 0);
 	p->files = arena_alloc(p->arena, DILIGO_MAX_PACK_FILES * sizeof *p->files);

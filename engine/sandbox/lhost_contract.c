@@ -10,15 +10,40 @@
 #include "lhost_int.h"
 #include "text.h"
 
-/* A quoted occurrence of id in src at or after from, or NULL; *scanned
- * grows by the bytes searched. */
-static const char *find_quoted(const char *src, const char *from, const char *id, size_t *scanned)
+static bool ident_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_';
+}
+
+/* Whether the opening quote at q follows `key =` (spaces allowed). */
+static bool after_key(const char *src, const char *q, const char *key)
+{
+	size_t n = strlen(key);
+	const char *s = q - 1;
+
+	while (s >= src && (*s == ' ' || *s == '\t'))
+		s--;
+	if (s < src || *s != '=' || (s > src && strchr("=~<>", s[-1])))
+		return false;
+	s--;
+	while (s >= src && (*s == ' ' || *s == '\t'))
+		s--;
+	s -= n - 1;
+	return s >= src && !strncmp(s, key, n) && (s == src || !ident_char(s[-1]));
+}
+
+/* A quoted occurrence of id in src at or after from (after `key =` when key
+ * is not NULL), or NULL; *scanned grows by the bytes searched. */
+static const char *find_quoted(const char *src, const char *from, const char *id,
+			       const char *key, size_t *scanned)
 {
 	size_t n = strlen(id);
 	const char *hit;
 
 	for (hit = strstr(from, id); hit; hit = strstr(hit + 1, id)) {
-		if (hit > src && (hit[-1] == '"' || hit[-1] == '\'') && hit[n] == hit[-1]) {
+		if (hit > src && (hit[-1] == '"' || hit[-1] == '\'') && hit[n] == hit[-1] &&
+		    (!key || after_key(src, hit - 1, key))) {
 			*scanned += (size_t)(hit - from) + n;
 			return hit;
 		}
@@ -27,16 +52,30 @@ static const char *find_quoted(const char *src, const char *from, const char *id
 	return NULL;
 }
 
-/* The line where id is written. Ids are read in source order, so the search
- * goes on from the last hit (which also finds the second of two duplicates)
- * and lines are counted only over the new stretch. Ids a file does not
- * spell out (made in a loop) would cost a search of the whole file each:
- * the searches are charged, and once they have read a file four times over
- * its ids get the line of its sector{} or module{} call. */
-int lhost_id_line(struct build *b, const char *id)
+/* Move the cursor over src to hit, counting lines; the line of hit. */
+static int cursor_to(struct build *b, const char *src, const char *hit)
+{
+	if (hit < b->cur_pos) {
+		b->cur_pos = src;
+		b->cur_line = 1;
+	}
+	for (const char *s = b->cur_pos; s < hit; s++)
+		b->cur_line += *s == '\n';
+	b->cur_pos = hit + 1;
+	return b->cur_line;
+}
+
+/* The line where id is written as `key = "id"` (where it is defined),
+ * else quoted anywhere. Ids are read in source order, so the search goes
+ * on from the last hit (which also finds the second of two duplicates) and
+ * lines are counted only over the new stretch. Ids a file does not spell
+ * out (made in a loop) would cost a search of the whole file each: the
+ * searches are charged, and once they have read a file four times over its
+ * ids get the line of its sector{} or module{} call. */
+int lhost_id_line_at(struct build *b, const char *key, const char *id)
 {
 	struct files *fs = lhost_files(b->h);
-	const char *src, *hit;
+	const char *src, *hit = NULL;
 	size_t *scanned, allowed;
 
 	if (b->file < 0 || !*id) /* an empty id would match everywhere */
@@ -51,20 +90,48 @@ int lhost_id_line(struct build *b, const char *id)
 		b->cur_pos = src;
 		b->cur_line = 1;
 	}
-	hit = find_quoted(src, b->cur_pos, id, scanned);
-	if (!hit && *scanned <= allowed) { /* out of order: from the top */
-		b->cur_pos = src;
-		b->cur_line = 1;
-		hit = find_quoted(src, src, id, scanned);
-	}
+	/* where it is defined after the cursor, then before it; then any mention */
+	for (int pass = 0; pass < 4 && !hit && *scanned <= allowed; pass++)
+		hit = find_quoted(src, pass % 2 ? src : b->cur_pos, id, pass < 2 ? key : NULL,
+				  scanned);
 	lhost_charge_bytes(b->h->L, *scanned - b->charged[b->file], "loading");
 	b->charged[b->file] = *scanned;
 	if (!hit)
 		return b->specline;
-	for (const char *s = b->cur_pos; s < hit; s++)
-		b->cur_line += *s == '\n';
-	b->cur_pos = hit + 1;
-	return b->cur_line;
+	return cursor_to(b, src, hit);
+}
+
+int lhost_id_line(struct build *b, const char *id)
+{
+	return lhost_id_line_at(b, "id", id);
+}
+
+int lhost_seek_field(struct build *b, const char *field)
+{
+	struct files *fs = lhost_files(b->h);
+	const char *src, *from, *hit;
+	size_t n = strlen(field);
+
+	if (b->file < 0)
+		return 0;
+	src = fs->f[b->file].src;
+	from = src;
+	for (int line = 1; *from && line < b->specline; from++)
+		line += *from == '\n';
+	for (hit = strstr(from, field); hit; hit = strstr(hit + 1, field)) {
+		const char *s = hit + n;
+
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (*s == '=' && s[1] != '=' && (hit == src || !ident_char(hit[-1])))
+			break;
+	}
+	if (!hit)
+		return 0;
+	b->cur_file = b->file;
+	b->cur_pos = src;
+	b->cur_line = 1;
+	return cursor_to(b, src, hit);
 }
 
 void lhost_cerr(struct build *b, int line, const char *fmt, ...)
@@ -183,6 +250,16 @@ void lhost_check_fields(struct build *b, int idx, const char *const *allowed, in
 		}
 	}
 	lua_pop(L, 1);
+}
+
+void lhost_unwrap(lua_State *L, int idx)
+{
+	idx = lua_absindex(L, idx);
+	lhost_frozen_target(L, idx);
+	if (lua_istable(L, -1))
+		lua_replace(L, idx);
+	else
+		lua_pop(L, 1);
 }
 
 /* [-0, +0] the kind, file, line of the table's mark; false if not made by

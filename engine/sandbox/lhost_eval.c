@@ -28,7 +28,7 @@ static void push_value(lua_State *L, const struct question *qu, const struct ans
 {
 	switch (kind_ops(qu->kind)->lua) {
 	case KIND_LUA_NUMBER:
-		lua_pushnumber(L, an->num);
+		lhost_push_number(L, an->num);
 		break;
 	case KIND_LUA_LIST:
 		lua_createtable(L, an->nlist, 0);
@@ -94,6 +94,8 @@ static int answers_index(lua_State *L)
 					  ? lhost_msgname(lua_tostring(L, 2), shown, sizeof shown) : "?");
 	}
 	qi = lua_tointeger(L, -1);
+	if (h->reads_check)
+		lhost_check_read(L, h, (int)qi);
 	if (qi >= 0 && qi < h->ntouched_cap && h->touched[qi] != h->stamp) {
 		h->touched[qi] = h->stamp;
 		h->order[h->norder++] = (int)qi;
@@ -420,10 +422,10 @@ static void push_candidate(lua_State *L, const struct qn *qn, const struct quest
 		    (q->has_min && x < q->min) || (q->has_max && x > q->max))
 			lua_pushnil(L);
 		else
-			lua_pushnumber(L, x);
+			lhost_push_number(L, x);
 		return;
 	case QK_PERCENT:
-		lua_pushnumber(L, percent_grid[c]);
+		lhost_push_number(L, percent_grid[c]);
 		return;
 	case QK_DATE:
 		lua_pushfstring(L, "%d-12-31", (qn->period ? qn->period : 2025) - (c ? 0 : 10));

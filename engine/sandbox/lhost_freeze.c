@@ -7,11 +7,38 @@
  * cached in a weak table. See docs/security.md. */
 #include "lhost_int.h"
 
-static const char K_PROXIES, K_CACHE, K_PROXY_MT;
+static const char K_PROXIES, K_CACHE, K_PROXY_MT, K_ORIGIN;
 
+/* [-0, +1] the origin recorded for the target of the proxy at idx, or nil */
+static int push_origin(lua_State *L, int idx)
+{
+	lhost_frozen_target(L, idx);
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &K_ORIGIN);
+	lua_insert(L, -2);
+	lua_rawget(L, -2);
+	lua_remove(L, -2);
+	return lua_type(L, -1);
+}
+
+/* Writes to what another file returned say whose value it is and what to
+ * do instead: a module changes only through the sector's tailoring. */
 int lhost_readonly_newindex(lua_State *L)
 {
-	return luaL_error(L, "attempt to modify a read-only table");
+	lua_Debug ar;
+	const char *origin;
+	int level = 1;
+
+	if (!lua_istable(L, 1) || push_origin(L, 1) != LUA_TSTRING)
+		return luaL_error(L, "attempt to modify a read-only table");
+	origin = lua_tostring(L, -1);
+	/* the Lua line that wrote, even through table.insert or table.sort */
+	while (lua_getstack(L, level, &ar) && !(lua_getinfo(L, "l", &ar) && ar.currentline > 0))
+		level++;
+	luaL_where(L, level);
+	lua_pushfstring(L, "attempt to modify %s, which is read-only to other files (change "
+			   "what a module contributes with the sector's 'tailoring' list)", origin);
+	lua_concat(L, 2);
+	return lua_error(L);
 }
 
 void lhost_frozen_target(lua_State *L, int idx)
@@ -23,11 +50,30 @@ void lhost_frozen_target(lua_State *L, int idx)
 	lua_remove(L, -2);
 }
 
-/* [-1, +1] replace a table on top by its proxy (other values unchanged) */
+/* [-0, +0] a nested table read through the proxy at 1 inherits its origin,
+ * so that a write deep inside a module names the module. */
+static void inherit_origin(lua_State *L)
+{
+	int top = lua_gettop(L); /* the value */
+
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &K_ORIGIN); /* [v, O] */
+	lua_pushvalue(L, top);
+	if (lua_rawget(L, -2) == LUA_TNIL && push_origin(L, 1) == LUA_TSTRING) {
+		lua_pushvalue(L, top); /* [v, O, nil, origin, v] */
+		lua_insert(L, -2);
+		lua_rawset(L, top + 1); /* O[v] = origin */
+	}
+	lua_settop(L, top);
+}
+
+/* [-1, +1] replace a table on top by its proxy (other values unchanged);
+ * the proxy whose field it is, is at 1 */
 static void proxy_value(lua_State *L)
 {
-	if (lua_type(L, -1) == LUA_TTABLE)
+	if (lua_type(L, -1) == LUA_TTABLE) {
+		inherit_origin(L);
 		lhost_freeze(L, -1), lua_remove(L, -2);
+	}
 }
 
 /* [-0, +1] t[k] raw, t at -1, k at idx; a proxy used as a key also finds
@@ -141,6 +187,17 @@ static int proxy_pairs(lua_State *L)
 	return 3;
 }
 
+void lhost_freeze_from(lua_State *L, int idx, const char *origin)
+{
+	idx = lua_absindex(L, idx);
+	lhost_freeze(L, idx); /* [proxy] */
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &K_ORIGIN);
+	lhost_frozen_target(L, -2);
+	lua_pushstring(L, origin);
+	lua_rawset(L, -3);
+	lua_pop(L, 1);
+}
+
 void lhost_freeze(lua_State *L, int idx)
 {
 	idx = lua_absindex(L, idx);
@@ -199,4 +256,5 @@ void lhost_freeze_init(lua_State *L)
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &K_PROXY_MT);
 	new_weak(L, &K_PROXIES);
 	new_weak(L, &K_CACHE);
+	new_weak(L, &K_ORIGIN);
 }

@@ -57,6 +57,7 @@ struct lhost {
 	uint64_t *search_seen;
 	unsigned stamp;
 	const char *current_rule;
+	const struct pack *reads_check; /* while its tests run: rules' `reads` are checked */
 	volatile int *watch; /* lhost_watch */
 	char where[600]; /* file:line of the rule, question or file running */
 	struct err errs[DILIGO_MAX_DIAGS]; /* contract errors of the last failed load */
@@ -64,6 +65,11 @@ struct lhost {
 	bool loaded_helper; /* the last failed load found the catalogue or a helper */
 	char *names[DILIGO_MAX_PACKS];
 	int nnames;
+	/* frameworks plugin files added to the catalogue (lhost_framework.c) */
+	struct lhost_framework frameworks[DILIGO_MAX_FRAMEWORKS];
+	int nframeworks;
+	const struct lhost_framework *last_framework;
+	const char *loaded_kind; /* what the last file loaded returned, when not a pack */
 };
 
 /* One Lua file run by the host (lhost_require.c). */
@@ -99,6 +105,7 @@ struct build {
 	const char *cur_pos;
 	size_t scanned[DILIGO_MAX_PACK_FILES], charged[DILIGO_MAX_PACK_FILES]; /* by id_line */
 	bool helper; /* the file returned catalogue{} or helper{}, not a pack */
+	int root; /* the file whose table is composed (lhost_find_duty) */
 	char regimes[256]; /* the catalogue's regime ids, for the unknown-regime message */
 };
 
@@ -109,6 +116,16 @@ struct build {
  * {value, file} of required modules; BUDGETMSG the out-of-memory message. */
 extern const char LHOST_K_BASE, LHOST_K_MARKS, LHOST_K_FILES, LHOST_K_SEED, LHOST_K_ENVS,
 	LHOST_K_MODULES, LHOST_K_BUDGETMSG;
+
+/* [-0, +1] a number answer as people write it: a whole number is a Lua
+ * integer (tostring gives "1", not "1.0"), any other a float. */
+static inline void lhost_push_number(lua_State *L, double x)
+{
+	if (x > -9007199254740992.0 && x < 9007199254740992.0 && x == (double)(long long)x)
+		lua_pushinteger(L, (lua_Integer)x);
+	else
+		lua_pushnumber(L, x);
+}
 
 /* ---- lhost.c: the host, its budgets, calls and errors ------------------ */
 
@@ -205,6 +222,10 @@ void lhost_freeze_init(lua_State *L);
 /* [-0, +1] a read-only proxy of the table at idx (deep: nested tables are
  * proxied on access). */
 void lhost_freeze(lua_State *L, int idx);
+/* [-0, +1] the same, for a value another file returns (require): writes to
+ * it or to any table reached through it name origin ("module 'labour'
+ * (plugins/labour.lua)"). */
+void lhost_freeze_from(lua_State *L, int idx, const char *origin);
 /* [-0, +1] the table the proxy at idx reads, or nil if it is no proxy. */
 void lhost_frozen_target(lua_State *L, int idx);
 /* __newindex of read-only tables: raises "attempt to modify a read-only
@@ -259,10 +280,20 @@ void lhost_check_fields(struct build *b, int idx, const char *const *allowed, in
 /* The line of the current file where id is written in quotes (ids are read
  * in source order); b->specline when not found. */
 int lhost_id_line(struct build *b, const char *id);
+/* The same for an id written as `key = "id"` (drop = "x" in tailoring). */
+int lhost_id_line_at(struct build *b, const char *key, const char *id);
+/* Put the id-line cursor at `field =` of the table whose constructor is at
+ * b->specline of the current file (unchanged when not found), so that ids
+ * are looked for in that field first, not in helper tables above it.
+ * Returns the line of the field, 0 when not found. */
+int lhost_seek_field(struct build *b, const char *field);
 /* [-0, +0] the kind ("sector", "module", "catalogue", "helper"), file and line that
  * the constructor left on the table at idx, into *kind, b->file and
  * b->specline; false if no constructor made it. */
 bool lhost_mark_info(struct build *b, int idx, const char **kind);
+/* [-0, +0] replace a read-only proxy at idx by the table it reads (the
+ * engine reads what files returned as they returned it). */
+void lhost_unwrap(lua_State *L, int idx);
 /* A new empty pack in its own arena. */
 struct pack *lhost_new_pack(void);
 /* Copy b's errors to the host (lhost_errors); the first into e, with a
@@ -278,6 +309,46 @@ int lhost_compose(lua_State *L);
 /* After pack_index: resolve every na_when to question indexes and check its
  * values against the question it reads; errors go to the build. */
 void lhost_check_conditions(struct build *b);
+
+/* ---- lhost_tailor.c: tailoring and rules' `reads` ---------------------- */
+
+/* [-0, +0] the `reads` list of the rule table at ridx into r. */
+void lhost_rule_reads(struct build *b, int ridx, struct rule *r, int line);
+/* Apply the `tailoring` list of the sector table at sidx (own: its id, whose
+ * questions and rules it may not tailor) to the composition so far. */
+void lhost_tailor(struct build *b, int sidx, const char *own);
+/* Once the composition is complete: every rule's `reads` against it. */
+void lhost_check_reads(struct build *b);
+/* While tests run (h->reads_check): raise an error when the running rule
+ * declares `reads` and question qi is not among them. */
+void lhost_check_read(lua_State *L, struct lhost *h, int qi);
+
+/* ---- lhost_framework.c: catalogue extension --------------------------- */
+
+/* Protected, from require: register the framework table at idx that file
+ * (at line) returned; a contract error is a Lua error naming file:line. */
+void lhost_framework_required(lua_State *L, int idx, int file, int line);
+/* The framework table at idx (a file plugin check loads) checked and
+ * registered; errors go to b. */
+void lhost_framework_check(struct build *b, int idx);
+/* A duty a pack may cite: in the catalogue, and when a framework file added
+ * it, one the pack's files require; else NULL. *hint is then the whole
+ * message when there is more to say than "unknown duty id": the framework
+ * file the pack lacks the require of, or that no framework has the prefix. */
+const struct duty *lhost_find_duty(struct build *b, const char *id, const char **hint);
+
+/* ---- lhost_extend.c: extends, and modules composed once ---------------- */
+
+/* [-0, +1 when true] the sector pack the sector table at sidx extends. */
+bool lhost_extends(struct build *b, int sidx, int depth);
+/* Whether the module table at midx is in the composition already (it is
+ * afterwards). */
+bool lhost_module_seen(struct build *b, int midx);
+/* Errors for a module table that tailors or extends. */
+void lhost_module_extras(struct build *b, int midx, int line);
+/* The error for a file whose value (at 1) is not a pack, with what it is,
+ * at the file's last line. */
+void lhost_not_a_pack(struct build *b, const char *kind);
 
 /* ---- lhost_snapshot.c: the loaded state every assessment starts from --- */
 

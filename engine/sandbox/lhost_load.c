@@ -25,12 +25,19 @@ bool lhost_loaded_helper(const struct lhost *h)
 	return h->loaded_helper;
 }
 
+const char *lhost_loaded_kind(const struct lhost *h)
+{
+	return h->loaded_helper ? h->loaded_kind : NULL;
+}
+
 /* A new load starts: what lhost_errors and lhost_loaded_helper say is about
  * it, even when it fails before reading any Lua. */
 static void forget_last_load(struct lhost *h)
 {
 	h->nerrs = 0;
 	h->loaded_helper = false;
+	h->last_framework = NULL;
+	h->loaded_kind = NULL;
 }
 
 /* The pack cached under key, or: run path under the budgets, compose what
@@ -65,6 +72,7 @@ static const struct pack *load_pack(struct lhost *h, const char *key, const char
 	b = xcalloc(1, sizeof *b);
 	b->h = h;
 	b->p = p;
+	b->root = lhost_files(h)->n; /* the file about to run */
 	h->current_rule = NULL;
 	snprintf(h->where, sizeof h->where, "%s", lhost_display_path(h, path));
 	lhost_budget_start(h);

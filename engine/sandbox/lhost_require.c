@@ -87,7 +87,26 @@ static int run_file(lua_State *L, struct lhost *h, const char *path)
 	return idx;
 }
 
-/* require "name": plugin modules only, as text, once per state. */
+/* [-0, +0] when the value on top was made by framework { ... } (file idx
+ * returned it), its framework joins the catalogue. */
+static void framework_added(lua_State *L, int idx)
+{
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &LHOST_K_MARKS);
+	lua_pushvalue(L, -2);
+	if (lua_rawget(L, -2) == LUA_TTABLE) { /* [v, S, {kind, file, line}] */
+		lua_rawgeti(L, -1, 1);
+		if (!strcmp(lua_tostring(L, -1), "framework")) {
+			lua_rawgeti(L, -2, 3);
+			lhost_framework_required(L, -5, idx, (int)lua_tointeger(L, -1));
+			lua_pop(L, 1);
+		}
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 2);
+}
+
+/* require "name": plugin modules (plugins/name.lua), else a sector pack to
+ * extend (sectors/name.lua), as text, once per state. */
 static int sb_require(lua_State *L)
 {
 	struct lhost *h = lhost_from(L);
@@ -117,8 +136,10 @@ static int sb_require(lua_State *L)
 		return 1;
 	}
 	lua_pop(L, 1);
-	if (!lhost_find_file(h, "plugins", name, path, sizeof path))
-		return luaL_error(L, "require: no plugin module '%s' on the search path", name);
+	if (!lhost_find_file(h, "plugins", name, path, sizeof path) &&
+	    !lhost_find_file(h, "sectors", name, path, sizeof path)) /* a sector to extend */
+		return luaL_error(L, "require: no plugin module or sector pack '%s' on the search "
+				     "path", name);
 	lua_createtable(L, 2, 0); /* [name, M, rec] mark as loading */
 	lua_pushinteger(L, -1);
 	lua_rawseti(L, -2, 2);
@@ -127,6 +148,12 @@ static int sb_require(lua_State *L)
 	if (lua_isnil(L, -1)) {
 		lua_pop(L, 1);
 		lua_pushboolean(L, 1);
+	} else if (lua_istable(L, -1)) { /* read-only to every other file */
+		framework_added(L, idx);
+		lua_pushfstring(L, "'%s' (%s)", name, fs->f[idx].path);
+		lhost_freeze_from(L, -2, lua_tostring(L, -1));
+		lua_replace(L, -3);
+		lua_pop(L, 1);
 	}
 	lua_createtable(L, 2, 0);
 	lua_pushvalue(L, -2);
@@ -193,7 +220,8 @@ static int free_files(lua_State *L)
 
 int lhost_init_loader(lua_State *L)
 {
-	static const char *const kinds[] = { "sector", "module", "catalogue", "helper" };
+	static const char *const kinds[] = { "sector", "module", "catalogue", "helper",
+					     "framework" };
 	struct files *fs = lua_newuserdatauv(L, sizeof *fs, 0);
 
 	memset(fs, 0, sizeof *fs);
@@ -215,7 +243,7 @@ int lhost_init_loader(lua_State *L)
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &LHOST_K_BASE);
 	lua_pushcfunction(L, sb_require);
 	lua_setfield(L, -2, "require");
-	for (int i = 0; i < 4; i++) {
+	for (int i = 0; i < 5; i++) {
 		lua_pushstring(L, kinds[i]);
 		lua_pushcclosure(L, mark, 1);
 		lua_setfield(L, -2, kinds[i]);

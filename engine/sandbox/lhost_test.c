@@ -371,12 +371,15 @@ out:
 
 int lhost_run_tests(struct lhost *h, const struct pack *p, test_cb cb, void *ud, struct err *e)
 {
-	int n = tests_count(h, p), failures = 0;
+	int n = tests_count(h, p), failures = 0, rc;
 
 	for (int i = 1; i <= n; i++) {
 		struct test_result r = { 0 };
 
-		if (run_one(h, p, i, &r, e))
+		h->reads_check = p;
+		rc = run_one(h, p, i, &r, e);
+		h->reads_check = NULL;
+		if (rc)
 			return ERR_PACK;
 		failures += r.passed != 1;
 		if (r.passed < 0)

@@ -3,15 +3,20 @@
 
     build.py             (run from the source root; rewrites the profiles)
 
-Each profile is a strong example with its supplier block and some answers changed, as written in
-PROFILES below. The built files are committed; tests/calibration/run.py assesses them and compares
+Each profile is an example (the strong one, or for the agriculture and textiles packs also the weak
+and red-flag ones, which ship as examples) with its supplier block and some answers changed, as
+written in PROFILES below. The built files are committed; tests/calibration/run.py assesses them and compares
 the ratings and red flags with tests/calibration/expected.tsv, which was written (and committed)
 before diligo ever rated them.
 """
 import re
 
 BASES = {"mining": "examples/mining/strong.yaml", "tech": "examples/tech/strong.yaml",
-         "extractives": "examples/extractives/strong.yaml"}
+         "extractives": "examples/extractives/strong.yaml",
+         "agriculture": "examples/agriculture/strong.yaml", "agriculture/weak": "examples/agriculture/weak.yaml",
+         "agriculture/redflag": "examples/agriculture/redflag.yaml",
+         "textiles": "examples/textiles/strong.yaml", "textiles/weak": "examples/textiles/weak.yaml",
+         "textiles/redflag": "examples/textiles/redflag.yaml"}
 
 # id: (sector, narrative, supplier fields, answers to set (value text, or None to remove),
 #      bare: drop every evidence citation)
@@ -180,6 +185,102 @@ PROFILES = {
                         {"extractives.cahra.exposure": "yes", "extractives.cahra.heightened_dd": "yes",
                          "extractives.security.public_support": "agreement", "extractives.security.vetting": "yes",
                          "hrd.threats_nearby": "reported", "hrd.response": "yes"}, False),
+    # The agriculture and textiles packs (written with their examples, before any rating): the three
+    # examples unchanged, a small supplier and one in a high-risk context.
+    "CAL-AG1-strong": ("agriculture", "The strong cocoa farmers' union of the examples, unchanged: every plot "
+                       "mapped and checked against the EUDR cut-off, child labour monitoring in 96% of "
+                       "households and every child found removed and supported, a living income reference "
+                       "price, all evidenced.", {}, {}, False),
+    "CAL-AG2-weak": ("agriculture/weak", "The weak cocoa and coffee exporter of the examples, unchanged: "
+                     "deforestation-free by declarations only, 40% of the volume geolocated, mass balance, "
+                     "child labour monitoring in 15% of households and hazardous tasks not monitored, forced "
+                     "labour not checked, many partial answers and little evidence.", {}, {}, False),
+    "CAL-AG3-redflag": ("agriculture/redflag", "The oil palm company of the examples, unchanged: fruit from an "
+                        "estate cleared after the cut-off still processed, new planting on peat, an "
+                        "unaddressed land dispute, expansion without full consent, paraquat in use.",
+                        {}, {}, False),
+    "CAL-AG4-small": ("agriculture", "A 25-person coffee cooperative in Honduras: members' farms mapped by an NGO "
+                      "project, some plots checked for deforestation, no child labour monitoring system yet, "
+                      "forced labour not checked, a Fairtrade-style premium; an honest, informal process with "
+                      "no evidence cited.",
+                      {"country": "HN", "employees": "25"},
+                      {"agriculture.commodities": "[coffee]", "agriculture.smallholders.share": "100",
+                       "agriculture.deforestation.cutoff": "verified_part", "agriculture.legality.check": "partial",
+                       "agriculture.ecosystems.conversion": "partial", "agriculture.child.clmrs_coverage": "0",
+                       "agriculture.child.identified": "0", "agriculture.child.remediated_share": "na",
+                       "agriculture.child.hazardous_tasks": "not_monitored", "agriculture.child.education": "no",
+                       "agriculture.forced.farm_workers": "not_checked",
+                       "agriculture.forced.seasonal_recruitment": "partial",
+                       "agriculture.income.gap_assessed": "partial", "agriculture.income.price": "premium",
+                       "agriculture.wages.farm_workers": "partial", "agriculture.pesticides.hhp": "phasing_out",
+                       "agriculture.pesticides.safe_use": "partial", "agriculture.water.protection": "partial",
+                       "agriculture.grievance.farmers": "partial",
+                       "core.policy.senior_approval": "partial", "core.policy.partner_code": "no",
+                       "core.risk.mapping": "partial", "core.risk.depth": "direct_partners",
+                       "core.risk.prioritisation": "partial", "core.prevention.action_plan": "partial",
+                       "core.prevention.contract_cascade": "no", "core.corrective.process": "partial",
+                       "core.remediation.process": "partial", "core.stakeholders.engagement": "partial",
+                       "core.grievance.mechanism": "partial", "core.grievance.transparent": "na",
+                       "core.monitoring.frequency": "biennial", "core.reporting.statement": "na",
+                       "labour.child.found": "no", "labour.child.remediation": "partial",
+                       "labour.wage.living_wage_gap": "partial", "labour.ohs.committee": "partial",
+                       "labour.ohs.ltifr": "2", "labour.foa.representation": "elected_committee",
+                       "labour.gbvh.prevention": "partial", "labour.gbvh.cases": "none_reported",
+                       "environment.eia": "partial", "environment.pops": "partial",
+                       "environment.biodiversity.plan": "partial", "hrd.commitment": "partial"}, True),
+    "CAL-AG5-highrisk": ("agriculture", "A soy and cattle trader in Mato Grosso, Brazil, on the Amazon-Cerrado "
+                         "frontier, with heightened due diligence: every plot and every indirect cattle supplier "
+                         "checked, a no-conversion commitment checked with land-cover data, workers' conditions "
+                         "checked against the government's forced-labour list; a land dispute with a traditional "
+                         "community is in agreed mediation.",
+                         {"country": "BR", "employees": "950"},
+                         {"agriculture.commodities": "[soy, cattle]", "agriculture.smallholders.share": "10",
+                          "agriculture.cattle.indirect": "yes", "agriculture.child.clmrs_coverage": "80",
+                          "agriculture.child.identified": "0", "agriculture.child.remediated_share": "na",
+                          "agriculture.child.hazardous_tasks": "none_found", "agriculture.land.disputes": "in_process",
+                          "labour.child.found": "no"}, False),
+    "CAL-TX1-strong": ("textiles", "The strong knitwear exporter of the examples, unchanged: Accord inspections "
+                       "on track, a union with a collective agreement, cotton traced to the gin, wastewater "
+                       "tested within limits, all evidenced.", {}, {}, False),
+    "CAL-TX2-weak": ("textiles/weak", "The weak garment factory of the examples, unchanged: a converted building "
+                     "inspected once, minimum wage not paid to all trainees, wages paid late once, "
+                     "subcontracting disclosed but not checked, cotton excluded by declarations only, many "
+                     "partial answers.", {}, {}, False),
+    "CAL-TX3-redflag": ("textiles/redflag", "The knitwear exporter of the examples, unchanged: cotton from "
+                        "Xinjiang in its yarn, fire exits found locked and not fixed, building remediation "
+                        "behind schedule, wages owed, undisclosed units and unprotected homeworkers.",
+                        {}, {}, False),
+    "CAL-TX4-small": ("textiles", "A 30-person workshop in Portugal sewing bed linen from bought fabric: no wet "
+                      "processing, no subcontracting, a licensed building, cotton excluded by declarations "
+                      "only; an honest, informal process with no evidence cited.",
+                      {"country": "PT", "employees": "30"},
+                      {"textiles.products": "[home_textiles]", "textiles.processes": "[cut_make_trim]",
+                       "textiles.fibres": "[cotton]", "textiles.cotton.origin": "no_declared",
+                       "textiles.cotton.traced_share": "0", "textiles.forced.spinning_mills": "na",
+                       "textiles.building.inspection": "independent_on_track",
+                       "textiles.safety.refuse_unsafe": "partial", "textiles.safety.complaints": "no",
+                       "textiles.gbv.committee": "partial", "textiles.purchasing.labour_costing": "partial",
+                       "textiles.purchasing.own_suppliers": "partial", "textiles.chemicals.mrsl": "na",
+                       "textiles.wastewater": "na", "textiles.sandblasting": "na", "textiles.water.use": "na",
+                       "core.policy.senior_approval": "partial", "core.policy.partner_code": "partial",
+                       "core.risk.mapping": "partial", "core.risk.depth": "own_operations",
+                       "core.risk.prioritisation": "partial", "core.prevention.action_plan": "partial",
+                       "core.prevention.contract_cascade": "no", "core.corrective.process": "partial",
+                       "core.remediation.process": "partial", "core.stakeholders.engagement": "partial",
+                       "core.grievance.mechanism": "partial", "core.grievance.transparent": "na",
+                       "core.monitoring.frequency": "biennial", "core.reporting.statement": "na",
+                       "labour.wage.living_wage_gap": "partial", "labour.ohs.committee": "partial",
+                       "labour.foa.representation": "none", "labour.gbvh.prevention": "partial",
+                       "labour.gbvh.cases": "none_reported", "environment.eia": "partial",
+                       "hrd.commitment": "partial"}, True),
+    "CAL-TX5-highrisk": ("textiles", "A denim mill and laundry in Pakistan: spinning, weaving, washing and "
+                         "sewing under the Pakistan Accord with remediation on track, wastewater tested within "
+                         "limits, sandblasting banned, hostel residents free; cotton grown in Pakistan, excluded "
+                         "from Xinjiang by declarations only.",
+                         {"country": "PK", "employees": "3800"},
+                         {"textiles.processes": "[spinning, weaving_knitting, wet_processing, cut_make_trim]",
+                          "textiles.fibres": "[cotton]", "textiles.cotton.origin": "no_declared",
+                          "textiles.cotton.traced_share": "60"}, False),
 }
 
 
@@ -205,7 +306,7 @@ def build(pid, sector, story, supplier, answers, bare):
     lines = open(BASES[sector], encoding="utf-8").read().rstrip("\n").split("\n")
     while lines and lines[0].startswith("#"):
         lines.pop(0)
-    head = ["# Calibration profile %s (%s): %s" % (pid, sector, story)]
+    head = ["# Calibration profile %s (%s): %s" % (pid, sector.split("/")[0], story)]
     lines = [re.sub(r"^  id: .*", "  id: %s" % pid, l) for l in lines]
     for k, v in supplier.items():
         lines = [re.sub(r"^  %s: .*" % k, "  %s: %s" % (k, v), l) for l in lines]

@@ -59,7 +59,9 @@ def main():
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(out)
     # setup and check scripts get this interpreter first on PATH (it has openpyxl)
+    # XDG_DATA_HOME: no per-user packs of the machine running the tests leak in
     env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600", DILIGO_PATH="",
+               XDG_DATA_HOME=os.path.join(out, "xdg-data-home"),
                DILIGO=os.path.abspath(a.diligo),
                PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
     if os.path.exists(os.path.join(case, "setup")):

@@ -288,6 +288,20 @@ static void test_bounds(void **st)
 	EXPECT(SECURITY, "files over %d MiB, nesting deeper than %d,", DILIGO_MAX_QN_BYTES >> 20,
 	       DILIGO_MAX_QN_DEPTH);
 	EXPECT(SECURITY, "cut at Excel's %s-character limit", thousands(DILIGO_XLSX_CELL_CHARS));
+	/* what a workbook may unfold into */
+	EXPECT(QUESTIONNAIRE, "| a member inflates to at most %d MiB |", DILIGO_XLSX_MAX_PART >> 20);
+	EXPECT(QUESTIONNAIRE, "| past 1 MiB, at most %d times its compressed size |",
+	       DILIGO_XLSX_MAX_RATIO);
+	EXPECT(QUESTIONNAIRE, "| all members read inflate to at most %d MiB |",
+	       DILIGO_XLSX_MAX_TOTAL >> 20);
+	EXPECT(QUESTIONNAIRE, "| at most %s members, %d sheets |", thousands(DILIGO_XLSX_MAX_ENTRIES),
+	       DILIGO_XLSX_MAX_SHEETS);
+	EXPECT(QUESTIONNAIRE, "| at most %s shared strings and ", thousands(DILIGO_XLSX_MAX_STRINGS));
+	EXPECT(QUESTIONNAIRE, " shared strings and %s cells |", thousands(DILIGO_XLSX_MAX_CELLS));
+	EXPECT(QUESTIONNAIRE, "well-formed XML, nested at most %d elements deep",
+	       DILIGO_XLSX_MAX_XML_DEPTH);
+	EXPECT(QUESTIONNAIRE, "a string fits a cell (%s characters)",
+	       thousands(DILIGO_XLSX_CELL_CHARS));
 }
 
 static void test_json(void **st)

@@ -187,7 +187,9 @@ static void bind_supplier(struct ctx *c, const struct ynode *n)
 		diag(c, ynode_get(n, "country"),
 		     "country '%s' is not an ISO 3166-1 alpha-2 code (two capital letters)", v);
 	if (!get(n, "employees") && !c->q->partial)
-		diag(c, n, "missing required key 'employees' in supplier (the number of employees: "
+		/* a workbook's empty cell is where to write the value */
+		diag(c, ynode_get(n, "employees") && ynode_get(n, "employees")->sheet ?
+			     ynode_get(n, "employees") : n, "missing required key 'employees' in supplier (the number of employees: "
 			   "it decides which questions apply to a small supplier)");
 	if ((v = scalar_field(c, n, "employees", "supplier", false))) {
 		if (parse_int(v, 0, 100000000, &l))

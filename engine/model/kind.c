@@ -432,8 +432,8 @@ static void choice_from_cell(const struct question *q, const struct kind_cell *c
 }
 
 /* "a; b" -> [a, b], each a value; the whole text first, since a label
- * may hold the separator; "(none)" is the empty list; unknown and na (or
- * Not applicable) stay one text, the answer unknown or na, as in YAML. */
+ * may hold the separator; "(none)" is the empty list; "unknown" and na
+ * (or Not applicable) stay one text, the answer unknown or na, as in YAML. */
 static void multi_from_cell(const struct question *q, const struct kind_cell *c,
 			    struct kind_read *out, struct arena *ar)
 {
@@ -441,8 +441,8 @@ static void multi_from_cell(const struct question *q, const struct kind_cell *c,
 	const char *p = c->text;
 	int n = 1;
 
-	if (!strcasecmp(p, "unknown") || !strcasecmp(p, "na") || !strcasecmp(p, KIND_NA_LABEL)) {
-		read_one(out, p, ar);
+	if (!strcasecmp(p, "na") || !strcasecmp(p, KIND_NA_LABEL)) {
+		read_one(out, "na", ar);
 		return;
 	}
 	if (kind_match_choice(q, c->text, &m)) {

@@ -76,7 +76,7 @@ struct tpl {
 		const char *const *entries;
 		int n;
 	} *cols;
-	const char *yes_no, *kinds, *country_list, *maturity;
+	const char *yes_no, *kinds, *country_list, *maturity, *maturity_na;
 	const char **question_list; /* per question, NULL without a dropdown */
 };
 
@@ -218,7 +218,11 @@ static void lists_plan(struct tpl *t)
 
 		if (!kind_ops(q->kind)->nchoices(q))
 			continue;
-		if (q->kind == QK_MATURITY) { /* every maturity question has the same list */
+		if (q->kind == QK_MATURITY && q->nna_when) { /* one list for these, */
+			if (!t->maturity_na)
+				t->maturity_na = choice_list(t, q, "Maturity or not applicable");
+			t->question_list[i] = t->maturity_na;
+		} else if (q->kind == QK_MATURITY) { /* one for those that always apply */
 			if (!t->maturity)
 				t->maturity = choice_list(t, q, "Maturity");
 			t->question_list[i] = t->maturity;
@@ -413,9 +417,10 @@ static void instructions(struct tpl *t)
 		"Option A; Option B. Numbers, percentages (35 means 35 %) and dates (such as "
 		"2025-01-31) are checked as you type.",
 		"Unknown: choose it when you do not know the answer. It counts as a gap, like an "
-		"empty answer, but tells your customer that you looked. Not applicable (for the "
-		"questions answered Yes, Partial or No): choose it when the question does not "
-		"concern your company; its help says when. Rows answered Not applicable turn grey.",
+		"empty answer, but tells your customer that you looked. Not applicable (in the "
+		"dropdown of the questions that do not concern every company): choose it when the "
+		"question does not concern yours; its help says when. Rows answered Not applicable "
+		"turn grey.",
 		evidence_para,
 		"Comment: anything your customer should know about an answer. Confidential: Yes "
 		"keeps the answer, its comment and its evidence out of reports shared beyond your "
@@ -581,8 +586,8 @@ static void answer_row(struct tpl *t, lxw_worksheet *ws, int r, int qi, int pass
 	xw_text(ws, r, QNX_ID, q->id, t->locked_wrap);
 	if (a && a->state == ANS_UNKNOWN) {
 		xw_text(ws, r, QNX_ANSWER, KIND_UNKNOWN_LABEL, in);
-	} else if (a && a->state == ANS_NA && !kind_match_choice(q, "na", &na)) {
-		xw_text(ws, r, QNX_ANSWER, "na", in); /* kinds without a "na" choice */
+	} else if (a && a->state == ANS_NA) { /* its label where the kind offers na */
+		xw_text(ws, r, QNX_ANSWER, kind_match_choice(q, "na", &na) ? na.label : "na", in);
 	} else if (a) {
 		struct kind_cell c = { 0 };
 

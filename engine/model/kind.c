@@ -300,7 +300,7 @@ static void text_hint(const struct question *q, char *buf, size_t n)
 
 static const struct kind_choice maturity_choices[] = {
 	{ "yes", "Yes" }, { "partial", "Partial" }, { "no", "No" }, { "unknown", "Unknown" },
-	{ "na", "Not applicable" },
+	{ "na", KIND_NA_LABEL },
 };
 
 /* Whether the kind adds "unknown" to the options (no option is named so). */
@@ -309,8 +309,16 @@ static bool adds_unknown(const struct question *q)
 	return !kind_find_option(q, "unknown");
 }
 
+/* Whether the kind adds "na": only where the question declares when it
+ * does not apply, and no option is named so. */
+static bool adds_na(const struct question *q)
+{
+	return q->nna_when && !kind_find_option(q, "na");
+}
+
 /* Entry i of an options kind before any label is checked: the options,
- * then (multi) the empty list, then "unknown" unless an option has it. */
+ * then (multi) the empty list, then "unknown" unless an option has it,
+ * then "na" where the question may not apply. */
 static struct kind_choice raw_choice(const struct question *q, int i)
 {
 	struct kind_choice c;
@@ -325,14 +333,20 @@ static struct kind_choice raw_choice(const struct question *q, int i)
 		c.value = c.label = KIND_LIST_NONE;
 		return c;
 	}
-	c.value = "unknown";
-	c.label = KIND_UNKNOWN_LABEL;
+	if (adds_unknown(q) && i-- == 0) {
+		c.value = "unknown";
+		c.label = KIND_UNKNOWN_LABEL;
+		return c;
+	}
+	c.value = "na";
+	c.label = KIND_NA_LABEL;
 	return c;
 }
 
 static int options_nchoices(const struct question *q)
 {
-	return q->nopts + (kind_ops(q->kind)->list ? 1 : 0) + (adds_unknown(q) ? 1 : 0);
+	return q->nopts + (kind_ops(q->kind)->list ? 1 : 0) + (adds_unknown(q) ? 1 : 0) +
+	       (adds_na(q) ? 1 : 0);
 }
 
 /* Entry i, its label replaced by its value when reading the label back
@@ -354,10 +368,10 @@ static struct kind_choice options_choice(const struct question *q, int i)
 	return c;
 }
 
+/* Not applicable last, offered only where the question may not apply. */
 static int maturity_nchoices(const struct question *q)
 {
-	(void)q;
-	return (int)(sizeof maturity_choices / sizeof *maturity_choices);
+	return (int)(sizeof maturity_choices / sizeof *maturity_choices) - (q->nna_when ? 0 : 1);
 }
 
 static struct kind_choice maturity_choice(const struct question *q, int i)
@@ -418,8 +432,8 @@ static void choice_from_cell(const struct question *q, const struct kind_cell *c
 }
 
 /* "a; b" -> [a, b], each a value; the whole text first, since a label
- * may hold the separator; "(none)" is the empty list and "unknown" stays
- * one text (the answer unknown, not an option). */
+ * may hold the separator; "(none)" is the empty list; "unknown" and na
+ * (or Not applicable) stay one text, the answer unknown or na, as in YAML. */
 static void multi_from_cell(const struct question *q, const struct kind_cell *c,
 			    struct kind_read *out, struct arena *ar)
 {
@@ -427,6 +441,10 @@ static void multi_from_cell(const struct question *q, const struct kind_cell *c,
 	const char *p = c->text;
 	int n = 1;
 
+	if (!strcasecmp(p, "na") || !strcasecmp(p, KIND_NA_LABEL)) {
+		read_one(out, "na", ar);
+		return;
+	}
 	if (kind_match_choice(q, c->text, &m)) {
 		if (!strcmp(m.value, "unknown") && adds_unknown(q)) {
 			read_one(out, m.value, ar);
@@ -501,8 +519,8 @@ static void list_check(const struct question *q, struct kind_check *c)
 {
 	c->type = KIND_CHECK_LIST;
 	if (q->kind == QK_MATURITY)
-		snprintf(c->error, sizeof c->error,
-			 "Choose Yes, Partial, No, Unknown or Not applicable from the list.");
+		snprintf(c->error, sizeof c->error, "Choose Yes, Partial, No%s from the list.",
+			 q->nna_when ? ", Unknown or Not applicable" : " or Unknown");
 	else
 		snprintf(c->error, sizeof c->error, "Choose one of the options from the list.");
 }

@@ -123,6 +123,9 @@ const struct kind_ops *kind_ops(enum qkind k);
 const char *kind_names(char *buf, size_t n);
 /* The label a workbook shows for "unknown" when the kind has no such value. */
 #define KIND_UNKNOWN_LABEL "Unknown"
+/* The label a workbook shows for "na" (offered only where the question
+ * declares na_when, as in YAML). */
+#define KIND_NA_LABEL "Not applicable"
 /* The choice of q whose value or label is text (a value as written first,
  * then values and labels in any letter case) into out; false when none is. */
 bool kind_match_choice(const struct question *q, const char *text, struct kind_choice *out);

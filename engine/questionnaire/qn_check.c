@@ -187,7 +187,9 @@ static void bind_supplier(struct ctx *c, const struct ynode *n)
 		diag(c, ynode_get(n, "country"),
 		     "country '%s' is not an ISO 3166-1 alpha-2 code (two capital letters)", v);
 	if (!get(n, "employees") && !c->q->partial)
-		diag(c, n, "missing required key 'employees' in supplier (the number of employees: "
+		/* a workbook's empty cell is where to write the value */
+		diag(c, ynode_get(n, "employees") && ynode_get(n, "employees")->sheet ?
+			     ynode_get(n, "employees") : n, "missing required key 'employees' in supplier (the number of employees: "
 			   "it decides which questions apply to a small supplier)");
 	if ((v = scalar_field(c, n, "employees", "supplier", false))) {
 		if (parse_int(v, 0, 100000000, &l))
@@ -403,18 +405,20 @@ static void bind_cell(struct ctx *c, const struct question *qu, const struct yno
 
 	k->from_cell(qu, v->xcell, &r, c->q->arena);
 	if (!r.list) {
-		/* every kind, as in YAML: unknown is a gap; na is checked later */
+		/* every kind, as in YAML: unknown is a gap; na (a cell may say Not
+		 * applicable even where the kind offers no such choice) is checked
+		 * later */
 		if (!strcasecmp(r.items[0], "unknown")) {
 			a->state = ANS_UNKNOWN;
 			a->str = "unknown";
 			return;
 		}
-		if (!strcasecmp(r.items[0], "na")) {
+		if (!strcasecmp(r.items[0], "na") || !strcasecmp(r.items[0], KIND_NA_LABEL)) {
 			a->state = ANS_NA;
 			a->str = "na";
 			return;
 		}
-		if (k->list) /* from_cell gives one text only for "unknown" */
+		if (k->list) /* from_cell gives one text only for unknown and na */
 			return;
 		if ((problem = k->parse(qu, r.items[0], a, c->q->arena)))
 			diag(c, v, "%s", problem);
@@ -636,6 +640,18 @@ static void missing_required(struct ctx *c, const struct ynode *at, const char *
 		    "template lists them)", n == 1 ? "" : "s", list);
 }
 
+/* Where a problem with the answer to qid is shown: in a workbook its
+ * answer cell (as for every other answer problem), else the key's line. */
+static const struct ynode *answer_at(struct ctx *c, const struct ynode *answers, const char *qid,
+				     const struct ynode *key_at)
+{
+	const struct ynode *v = diags_full(c) ? NULL : ynode_get(answers, qid);
+
+	if (v && v->type == Y_MAP)
+		v = ynode_get(v, "value");
+	return v && v->sheet ? v : key_at;
+}
+
 static void check_answers(struct ctx *c, const struct ynode *answers)
 {
 	struct qn *q = c->q;
@@ -654,11 +670,11 @@ static void check_answers(struct ctx *c, const struct ynode *answers)
 
 		if (a->state == ANS_NA && q->applies[i] == APPL_YES) {
 			if (qu->nna_when)
-				diag(c, &at, "%s applies here, so it cannot be answered na (it does not "
+				diag(c, answer_at(c, answers, qu->id, &at), "%s applies here, so it cannot be answered na (it does not "
 					     "apply only when %s); answer unknown if you do not know",
 				     qu->id, conditions_text(q->arena, qu));
 			else
-				diag(c, &at, "%s applies to every supplier: 'na' is not an answer to it "
+				diag(c, answer_at(c, answers, qu->id, &at), "%s applies to every supplier: 'na' is not an answer to it "
 					     "(answer unknown if you do not know)", qu->id);
 		}
 		if (a->state == ANS_NONE && qu->required && q->applies[i] == APPL_YES && !q->partial)

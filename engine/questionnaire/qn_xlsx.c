@@ -34,7 +34,10 @@ const struct qnx_field qnx_fields[] = {
 	{ "supplier.country", "Country", "Where your company is registered: choose from the list.",
 	  false },
 	{ "supplier.sector", "Sector", "The sector pack of this questionnaire (filled in).", false },
-	{ "supplier.employees", "Employees", "A whole number: the people you employ.", false },
+	{ "supplier.employees", "Employees",
+	  "Required: the number of people you employ, a whole number (it decides which questions "
+	  "apply to a small supplier).",
+	  true },
 	{ "supplier.tier", "Tier", "1 if you supply your customer directly, 2 if you supply one of "
 				   "its suppliers, and so on.",
 	  false },

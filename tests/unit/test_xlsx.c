@@ -590,13 +590,23 @@ static const char *read_one(const struct question *q, struct kind_cell *c, struc
 static void test_kind_cells(void **st)
 {
 	struct arena *a = arena_new();
+	static const struct na_cond cond = { 0 };
 	struct question q = { .id = "x", .kind = QK_MATURITY };
 	struct kind_cell c = { .text = "Not applicable" };
 	struct kind_choice ch;
 	int n;
 
 	(void)st;
+	/* Not applicable is a choice only where the question may not apply
+	 * (na_when); elsewhere the text stays, and qn_bind reads it as na */
+	assert_string_equal(read_one(&q, &c, a, &n), "Not applicable");
+	assert_int_equal(kind_ops(QK_MATURITY)->nchoices(&q), 4);
+	q.na_when = &cond;
+	q.nna_when = 1;
 	assert_string_equal(read_one(&q, &c, a, &n), "na");
+	assert_int_equal(kind_ops(QK_MATURITY)->nchoices(&q), 5);
+	q.na_when = NULL;
+	q.nna_when = 0;
 	c.text = "PARTIAL";
 	assert_string_equal(read_one(&q, &c, a, &n), "partial");
 	assert_int_equal(n, -1);
@@ -615,6 +625,14 @@ static void test_kind_cells(void **st)
 	assert_int_equal(kind_ops(QK_CHOICE)->nchoices(&q), 5);
 	assert_true(kind_match_choice(&q, "NOT ASSESSED", &ch));
 	assert_string_equal(ch.value, "none");
+	q.na_when = &cond;
+	q.nna_when = 1;
+	assert_int_equal(kind_ops(QK_CHOICE)->nchoices(&q), 6);
+	assert_string_equal(kind_ops(QK_CHOICE)->choice(&q, 5).label, "Not applicable");
+	c.text = "not applicable";
+	assert_string_equal(read_one(&q, &c, a, &n), "na");
+	q.na_when = NULL;
+	q.nna_when = 0;
 	q.kind = QK_MULTI;
 	c.text = "RMAP conformant; none ;\nNot assessed";
 	assert_string_equal(read_one(&q, &c, a, &n), "none");
@@ -624,6 +642,12 @@ static void test_kind_cells(void **st)
 	assert_int_equal(n, 0);
 	c.text = "Unknown";
 	assert_string_equal(read_one(&q, &c, a, &n), "unknown");
+	assert_int_equal(n, -1);
+	c.text = "NA"; /* one text, as YAML's scalar na, not a list of one option */
+	assert_string_equal(read_one(&q, &c, a, &n), "na");
+	assert_int_equal(n, -1);
+	c.text = "Not applicable";
+	assert_string_equal(read_one(&q, &c, a, &n), "na");
 	assert_int_equal(n, -1);
 	q.kind = QK_PERCENT;
 	c = (struct kind_cell){ .text = "0.35", .number = true, .num = 0.35, .percent_format = true };

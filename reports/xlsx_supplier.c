@@ -14,8 +14,10 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "bounds.h"
 #include "change.h"
 #include "crisk.h"
@@ -186,13 +188,29 @@ static void summary_result(struct sw *w, lxw_worksheet *ws, int *lines)
 	lines[r] = span(ws, r, 1, 4, S_B + S_C + S_D + S_E, a->rating_reason, w->f.value_wrap);
 }
 
-/* A list of findings under a section heading: Level | Finding | Priority. */
+/* The most pressing first: level, then priority, then the order of the
+ * Findings sheet. */
+static _Thread_local const struct finding *order_base; /* qsort has no context argument */
+
+static int by_urgency(const void *x, const void *y)
+{
+	const struct finding *a = &order_base[*(const int *)x], *b = &order_base[*(const int *)y];
+
+	if (a->level != b->level)
+		return (int)b->level - (int)a->level;
+	if (a->priority != b->priority)
+		return a->priority < b->priority ? 1 : -1;
+	return *(const int *)x - *(const int *)y;
+}
+
+/* A list of findings under a section heading: Level | Finding | Priority,
+ * one line per impact group (its lead), the most pressing first. */
 static int summary_list(struct sw *w, lxw_worksheet *ws, int r, const char *title, bool flags,
 			bool skip_flags, const char *none, int *lines)
 {
 	const struct assessment *a = w->a;
 	char buf[DILIGO_REPORT_LINE_TEXT], more[128];
-	int shown_n = 0, total = 0;
+	int *pick = xcalloc((size_t)(a->nfindings ? a->nfindings : 1), sizeof *pick), n = 0;
 
 	section(w, ws, r, 0, 4, title);
 	r++;
@@ -203,28 +221,33 @@ static int summary_list(struct sw *w, lxw_worksheet *ws, int r, const char *titl
 	for (int i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
 
-		if (f->lead != i)
-			continue; /* one line per impact: corroborating findings are in Findings */
+		if (f->lead != i) /* corroborating findings are on the Findings sheet */
+			continue;
 		if ((flags && !f->red_flag) || (skip_flags && f->red_flag))
 			continue;
-		if (total++ >= S_LIST_MAX)
-			continue;
+		pick[n++] = i;
+	}
+	order_base = a->findings;
+	qsort(pick, (size_t)n, sizeof *pick, by_urgency);
+	for (int k = 0; k < n && k < S_LIST_MAX; k++) {
+		const struct finding *f = &a->findings[pick[k]];
+
 		worksheet_write_string(ws, (lxw_row_t)r, 0, level_name(f->level), w->f.level[f->level]);
 		lines[r] = span(ws, r, 1, 3, S_B + S_C + S_D,
 				finding_title(w->o, a, f, buf, sizeof buf), w->f.value_wrap);
 		worksheet_write_number(ws, (lxw_row_t)r, 4, f->priority, w->f.num1);
 		r++;
-		shown_n++;
 	}
-	if (!shown_n) {
+	if (!n) {
 		lines[r] = span(ws, r, 1, 3, S_B + S_C + S_D, none, w->f.muted);
 		r++;
 	}
-	if (total > shown_n) {
-		snprintf(more, sizeof more, RT(FMT_MORE_FINDINGS), total - shown_n);
+	if (n > S_LIST_MAX) {
+		snprintf(more, sizeof more, RT(FMT_MORE_FINDINGS), n - S_LIST_MAX);
 		lines[r] = span(ws, r, 1, 3, S_B + S_C + S_D, more, w->f.muted);
 		r++;
 	}
+	free(pick);
 	return r;
 }
 

@@ -218,6 +218,7 @@ static void supplier(struct json *j, const char *input, const char *workbook,
 	const struct qn *q = a->qn;
 	char rating[2] = { a->rating, 0 }, process[2] = { a->process_rating, 0 };
 	const char *base = workbook && strrchr(workbook, '/') ? strrchr(workbook, '/') + 1 : workbook;
+	char reason[DILIGO_REPORT_LINE_TEXT];
 	struct who w;
 
 	redact_who(&j->o, &q->supplier, &w);
@@ -242,7 +243,7 @@ static void supplier(struct json *j, const char *input, const char *workbook,
 	jnum(f, a->overall);
 	fprintf(f, ",\"rating\":\"%s\",\"process_rating\":\"%s\",\"rating_reason\":", rating,
 		process);
-	jstr(f, a->rating_reason);
+	jstr(f, redact_reason(&j->o, a, reason, sizeof reason));
 	fputs(",\"coverage\":", f);
 	jnum(f, a->coverage);
 	fputs(",\"claimed\":", f);

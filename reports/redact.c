@@ -272,6 +272,59 @@ const char *finding_title(const struct report_opts *o, const struct assessment *
 	return buf;
 }
 
+static bool id_char(unsigned char c)
+{
+	return isalnum(c) || c == '.' || c == '_' || c == '-';
+}
+
+const char *redact_reason(const struct report_opts *o, const struct assessment *a,
+			  char *buf, size_t n)
+{
+	const char *text = a->rating_reason;
+	static const char hide[] = "[confidential]";
+	size_t len, out = 0;
+	bool hit = false;
+
+	if (!text || !o->stakeholder)
+		return text;
+	len = strlen(text);
+	for (size_t i = 0; i < len;) {
+		size_t k = 0;
+
+		if (!i || !id_char((unsigned char)text[i - 1]))
+			for (int f = 0; f < a->nfindings && !k; f++) {
+				const struct rule *r = a->findings[f].rule;
+				const char *ids[2] = { r->group, r->id };
+
+				if (!redact_finding(o, a, &a->findings[f]))
+					continue;
+				for (int j = 0; j < 2 && !k; j++) {
+					size_t m = ids[j] ? strlen(ids[j]) : 0;
+
+					if (m && i + m <= len && !strncmp(text + i, ids[j], m) &&
+					    !id_char((unsigned char)text[i + m]))
+						k = m;
+				}
+			}
+		if (k) {
+			if (out + sizeof hide < n) {
+				memcpy(buf + out, hide, sizeof hide - 1);
+				out += sizeof hide - 1;
+			}
+			i += k;
+			hit = true;
+		} else {
+			if (out + 1 < n)
+				buf[out++] = text[i];
+			i++;
+		}
+	}
+	if (!hit)
+		return text;
+	buf[out] = '\0';
+	return buf;
+}
+
 const char *employees_band(long n, char *buf, size_t size)
 {
 	static const long bands[] = { 1, 50, 250, 1000, 5000, 10000 };

@@ -82,6 +82,10 @@ const char *finding_area(const struct assessment *a, const struct finding *f);
  * for an information request), or the neutral one. */
 const char *finding_title(const struct report_opts *o, const struct assessment *a,
 			  const struct finding *f, char *buf, size_t n);
+/* The rating's reason for this copy: it names the group of a finding that
+ * caps the rating, and a group made neutral is named "[confidential]". */
+const char *redact_reason(const struct report_opts *o, const struct assessment *a,
+			  char *buf, size_t n);
 /* Employee count as a band ("1,000 to 4,999"). */
 const char *employees_band(long n, char *buf, size_t size);
 /* Count what this copy withholds for one supplier (adds to counts). */

@@ -379,8 +379,8 @@ static void supplier_row(struct portfolio *p, const char *input, const char *wor
 	spill_str(p->spill, top);
 	spill_str(p->spill, p->o.stakeholder ? NULL : input);
 	spill_str(p->spill, p->o.stakeholder ? base : workbook); /* no paths in stakeholder copies */
-	/* the reason may name a finding: the neutral title's reasons are the engine's */
-	spill_str(p->spill, redact_free(w, a->rating_reason, reason, sizeof reason, NULL));
+	/* the reason may name a finding's group, which a stakeholder copy may withhold */
+	spill_str(p->spill, redact_reason(&p->o, a, reason, sizeof reason));
 	GROW(p->keys, p->nkeys + 1, p->capkeys);
 	p->keys[p->nkeys++] = key;
 }

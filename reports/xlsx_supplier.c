@@ -155,6 +155,7 @@ static void summary_result(struct sw *w, lxw_worksheet *ws, int *lines)
 {
 	const struct assessment *a = w->a;
 	char r1[2] = { a->rating, 0 }, r2[2] = { a->process_rating, 0 }, k[64];
+	char why[DILIGO_REPORT_LINE_TEXT];
 	int r = S_TOP + 1;
 
 	section(w, ws, S_TOP, 3, 4, RT(SEC_RESULT));
@@ -185,7 +186,8 @@ static void summary_result(struct sw *w, lxw_worksheet *ws, int *lines)
 	/* why, under both blocks: the engine's sentence (score, caps that applied) */
 	r = S_LIST - 2 > r + 1 ? S_LIST - 2 : r + 1;
 	label(w, ws, r, 0, RT(K_RATING_WHY));
-	lines[r] = span(ws, r, 1, 4, S_B + S_C + S_D + S_E, a->rating_reason, w->f.value_wrap);
+	lines[r] = span(ws, r, 1, 4, S_B + S_C + S_D + S_E, redact_reason(w->o, a, why, sizeof why),
+			w->f.value_wrap);
 }
 
 /* The most pressing first: level, then priority, then the order of the

@@ -115,6 +115,30 @@ static void test_legal_forms(void **s)
 	assert_string_equal(w.short_, "");
 }
 
+/* A rating's reason that names a group made neutral names it no more. */
+static void test_reason(void **s)
+{
+	struct answer ans[1] = { { .confidential = true } };
+	struct qn q = { .answers = ans };
+	struct rule r = { .id = "x.secret", .group = "grp.child" };
+	static const int qi[1] = { 0 };
+	struct finding f = { .rule = &r, .questions = qi, .nquestions = 1 };
+	struct assessment a = { .qn = &q, .findings = &f, .nfindings = 1,
+				.rating_reason = "E: capped by 1 red-flag finding (grp.child)" };
+	struct report_opts company = { 0 }, stake = { .stakeholder = true };
+	char buf[128];
+
+	(void)s;
+	assert_ptr_equal(redact_reason(&company, &a, buf, sizeof buf), a.rating_reason);
+	assert_string_equal(redact_reason(&stake, &a, buf, sizeof buf),
+			    "E: capped by 1 red-flag finding ([confidential])");
+	ans[0].confidential = false; /* a finding from open answers keeps its name */
+	assert_ptr_equal(redact_reason(&stake, &a, buf, sizeof buf), a.rating_reason);
+	a.rating_reason = "E: capped by 1 red-flag finding (grp.children)"; /* whole ids only */
+	ans[0].confidential = true;
+	assert_ptr_equal(redact_reason(&stake, &a, buf, sizeof buf), a.rating_reason);
+}
+
 static void test_employee_bands(void **s)
 {
 	char b[64];
@@ -163,6 +187,7 @@ int main(void)
 		cmocka_unit_test(test_hmac_vectors),     cmocka_unit_test(test_pseudonym),
 		cmocka_unit_test(test_mentions_replaced), cmocka_unit_test(test_legal_forms),
 		cmocka_unit_test(test_employee_bands),   cmocka_unit_test(test_lines),
+		cmocka_unit_test(test_reason),
 		cmocka_unit_test(test_every_text),
 	};
 

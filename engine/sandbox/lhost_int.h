@@ -7,6 +7,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -214,6 +215,48 @@ int lhost_stateful_cfunction(lua_CFunction f);
 void lhost_pattern_wrap(lua_State *L);
 /* Whether f is the iterator string.gmatch returns. */
 bool lhost_gmatch_iterator(lua_CFunction f);
+
+/* ---- lhost_match.c: the matcher, every step charged ------------------- */
+
+#define LHOST_MAXCAPTURES 32
+#define LHOST_CAP_POSITION (-2)
+
+/* One match of a pattern against a subject (Lua's MatchState). */
+struct lhost_match {
+	const char *src_init, *src_end, *p_end;
+	lua_State *L;
+	const char *what; /* "string.find" ... for the budget message */
+	lua_Integer steps; /* counted, not yet charged */
+	int matchdepth;
+	unsigned char level;
+	struct {
+		const char *init;
+		ptrdiff_t len;
+	} capture[LHOST_MAXCAPTURES];
+};
+
+/* Start a match of p (lp bytes) against s (ls bytes) for what ("string.find"
+ * ...); reset its captures before each try. */
+void lhost_match_prepare(struct lhost_match *ms, lua_State *L, const char *what, const char *s,
+			 size_t ls, const char *p, size_t lp);
+void lhost_match_reset(struct lhost_match *ms);
+/* The end of the match of p at s, or NULL. [-0, +0, e] */
+const char *lhost_match(struct lhost_match *ms, const char *s, const char *p);
+/* A plain search for s2 in s1, or NULL. */
+const char *lhost_match_memfind(struct lhost_match *ms, const char *s1, size_t l1, const char *s2,
+				size_t l2);
+/* Whether pattern p has no special characters. */
+int lhost_match_nospecials(const char *p, size_t l);
+/* Capture i (the whole match s..e when there are none) into *cap, its length
+ * returned (LHOST_CAP_POSITION, the position pushed, for a position capture). */
+size_t lhost_match_capture(struct lhost_match *ms, int i, const char *s, const char *e,
+			   const char **cap);
+/* [-0, +1 or +n] push capture i, or all of them (returns how many). */
+void lhost_match_push_capture(struct lhost_match *ms, int i, const char *s, const char *e);
+int lhost_match_push_captures(struct lhost_match *ms, const char *s, const char *e);
+/* Count n bytes copied or scanned; charge the steps counted so far. */
+void lhost_match_tick_bytes(struct lhost_match *ms, size_t n);
+void lhost_match_charge(struct lhost_match *ms);
 
 /* ---- lhost_freeze.c: read-only proxies --------------------------------- */
 

@@ -54,7 +54,7 @@ struct lhost {
 	int *order;
 	int norder;
 	int ntouched_cap;
-	void *search_nodes; /* lhost_eval.c's search scratch, allocated on first use */
+	void *search_nodes; /* lhost_missing.c's search scratch, allocated on first use */
 	uint64_t *search_seen;
 	unsigned stamp;
 	const char *current_rule;
@@ -379,6 +379,37 @@ void lhost_framework_check(struct build *b, int idx);
  * message when there is more to say than "unknown duty id": the framework
  * file the pack lacks the require of, or that no framework has the prefix. */
 const struct duty *lhost_find_duty(struct build *b, const char *id, const char **hint);
+
+/* ---- lhost_eval.c: running a pack on a questionnaire ------------------ */
+
+/* One evaluation of a questionnaire. */
+struct lhost_eval {
+	struct lhost *h;
+	const struct pack *p;
+	const struct qn *q;
+	struct assessment *a;
+	int ref;
+	int overlay; /* stack index of the table of tried completions */
+};
+
+/* Whether question i's answer is missing information: unanswered, unknown,
+ * or na where its applicability rests on a missing answer. */
+bool lhost_eval_missing(const struct qn *q, int i);
+/* Call rule i (its function at the top of the "rules" list at index fns)
+ * once; true with *f filled when it fires. ev->h->order lists what it
+ * read. */
+bool lhost_eval_call_rule(lua_State *L, struct lhost_eval *ev, int fns, int answers, int ctx,
+			  int i, struct finding *f);
+
+/* ---- lhost_missing.c: what missing answers could hide ----------------- */
+
+/* Whether the last call read a missing answer. */
+bool lhost_missing_read(struct lhost_eval *ev);
+/* Rule i has run once (fired: *f, the call's reads in h->order); search
+ * the completions of the missing answers it read. Returns whether a
+ * finding stands (in *f). */
+bool lhost_missing_search(lua_State *L, struct lhost_eval *ev, int fns, int answers, int ctx,
+			  int i, struct finding *f, bool fired);
 
 /* ---- lhost_extend.c: extends, and modules composed once ---------------- */
 

@@ -141,10 +141,6 @@ int lhost_pcall(struct lhost *h, int nargs, int nres);
  * the file or the rule running, and says which budget ran out. */
 int lhost_error(struct lhost *h, int status, struct err *e);
 
-/* Raise the error of the budget that ran out, if one did (after a pcall
- * inside a pack returned, so that the pack cannot catch it). [-0, +0, e] */
-void lhost_rethrow_budget(lua_State *L);
-
 /* ---- lhost_clock.c: the wall clock ------------------------------------ */
 
 /* A load or assessment starts: its deadline is max_seconds from now. */
@@ -204,9 +200,27 @@ void lhost_sandbox(lua_State *L);
 void lhost_sandbox_env(lua_State *L);
 /* tostring as packs have it: never an address. */
 int lhost_tostring(lua_State *L);
+
+/* ---- lhost_bounded.c: the bounded base functions ---------------------- */
+
+/* Raise the error of the budget that ran out, if one did (after a pcall
+ * inside a pack returned, so that the pack cannot catch it). [-0, +0, e] */
+void lhost_rethrow_budget(lua_State *L);
 /* 'w' if f is the function coroutine.wrap returns, 'g' if string.gmatch's
  * iterator (they carry state in their upvalues), else 0. */
 int lhost_stateful_cfunction(lua_CFunction f);
+/* pcall, xpcall, coroutine.resume and wrap: no budget error is caught. */
+int lhost_bounded_pcall(lua_State *L);
+int lhost_bounded_xpcall(lua_State *L);
+int lhost_bounded_resume(lua_State *L);
+int lhost_bounded_wrap(lua_State *L);
+/* Lua's own (upvalue 1; upvalue 2 names it for lhost_bounded_nargs), with
+ * their work charged: select, assert and coroutine.yield by their
+ * arguments, tonumber, error and rawequal by their strings. */
+int lhost_bounded_nargs(lua_State *L);
+int lhost_bounded_tonumber(lua_State *L);
+int lhost_bounded_error(lua_State *L);
+int lhost_bounded_rawequal(lua_State *L);
 
 /* ---- lhost_pattern.c: the guard on pattern functions ------------------ */
 

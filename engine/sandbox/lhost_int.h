@@ -363,6 +363,23 @@ int lhost_fail_build(struct build *b, struct err *e);
  * pack of the struct build (light userdata at 2). Contract errors go to the
  * build; the Lua functions and tests to the pack's table in the registry. */
 int lhost_compose(lua_State *L);
+/* The duties field of the table at idx (question or rule) into *out, *n;
+ * an unknown duty is an error with a did-you-mean. */
+void lhost_compose_duties(struct build *b, int idx, const char ***out, int *n, int line);
+/* An error when id (of kind "question", "rule") does not start with
+ * "part." (part: the module's id, or NULL). */
+void lhost_compose_check_prefix(struct build *b, const char *kind, const char *id,
+				const char *part, int line);
+/* Store the value at top in the pack's Lua table under list[i]. [-1, +0] */
+void lhost_compose_keep_ref(struct build *b, const char *list, int i);
+/* Whether id (of kind) is new, recorded then; an error when a duplicate. */
+bool lhost_compose_seen_id(struct build *b, const char *kind, const char *id, int line);
+
+/* ---- lhost_question.c: questions into struct question ------------------ */
+
+/* Read the question table at qidx (of module, in section title by default)
+ * into the next question of b->p; errors go to the build. */
+void lhost_question_read(struct build *b, int qidx, const char *module, const char *title);
 /* After pack_index: resolve every na_when to question indexes and check its
  * values against the question it reads; errors go to the build. */
 void lhost_check_conditions(struct build *b);

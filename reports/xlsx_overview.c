@@ -95,7 +95,7 @@ static void heap_up(struct risky *h, int i)
 
 /* Keep the supplier if it is among the RISKIEST riskiest so far. */
 void pf_keep_risky(struct portfolio *p, const struct risky *cand, const struct assessment *a,
-		       const struct who *w, const char *top)
+		   const struct who *w, const char *top)
 {
 	struct risky *r;
 

@@ -64,7 +64,7 @@ static const struct tcol err_cols[] = {
 /* A table sheet's marking row, heading and paper (the autofilter comes
  * when its rows are known). */
 void pf_table_sheet(struct portfolio *p, lxw_worksheet *ws, const char *name,
-			const struct tcol *cols, int ncols, int print_cols, enum xorient orient)
+		    const struct tcol *cols, int ncols, int print_cols, enum xorient orient)
 {
 	xw_mark_row(ws, &p->f, &p->pg, name);
 	xw_heading(ws, &p->f, cols, ncols, HEAD);

@@ -79,7 +79,7 @@ struct portfolio {
 
 /* xlsx_portfolio.c */
 void pf_table_sheet(struct portfolio *p, lxw_worksheet *ws, const char *name,
-			const struct tcol *cols, int ncols, int print_cols, enum xorient orient);
+		    const struct tcol *cols, int ncols, int print_cols, enum xorient orient);
 
 /* xlsx_overview.c */
 void pf_rules_sheet(struct portfolio *p);
@@ -89,6 +89,6 @@ uint32_t pf_risk_key(const struct assessment *a, int flags);
 void pf_risky_free(struct risky *r);
 void pf_overview_sheet(struct portfolio *p);
 void pf_keep_risky(struct portfolio *p, const struct risky *cand, const struct assessment *a,
-		       const struct who *w, const char *top);
+		   const struct who *w, const char *top);
 
 #endif

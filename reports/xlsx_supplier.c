@@ -26,19 +26,9 @@
 #include "sink.h"
 #include "xlsx_changes.h"
 #include "xlsx_common.h"
+#include "xlsx_supplier_int.h"
 
-struct sw {
-	lxw_workbook *wb;
-	struct xfmt f;
-	struct xpage pg;
-	const struct assessment *a;
-	const struct report_opts *o;
-	struct who who;
-	int counts[RD__COUNT];
-	lxw_format *due; /* a date as people type it in the Action plan */
-};
-
-static const char *join(const char **v, int n, const char *sep, char *buf, size_t size)
+const char *sw_join(const char **v, int n, const char *sep, char *buf, size_t size)
 {
 	size_t used = 0;
 
@@ -49,14 +39,14 @@ static const char *join(const char **v, int n, const char *sep, char *buf, size_
 }
 
 /* Free text as this copy shows it (mentions of the supplier replaced). */
-static const char *shown(struct sw *w, const char *s, char *buf, size_t n)
+const char *sw_shown(struct sw *w, const char *s, char *buf, size_t n)
 {
 	return redact_free(&w->who, s, buf, n, NULL);
 }
 
 /* The width (Excel units) a column needs for the widest of texts, between
  * min and max: columns of ids are as wide as their longest id. */
-static double fit(double width, double min, double max)
+double sw_fit(double width, double min, double max)
 {
 	return width < min ? min : width > max ? max : width;
 }
@@ -78,7 +68,7 @@ static void label(struct sw *w, lxw_worksheet *ws, int row, int col, const char 
 	worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, k, w->f.label);
 }
 
-static void section(struct sw *w, lxw_worksheet *ws, int row, int c0, int c1, const char *title)
+void sw_section(struct sw *w, lxw_worksheet *ws, int row, int c0, int c1, const char *title)
 {
 	worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c0, title, w->f.section);
 	for (int c = c0 + 1; c <= c1; c++)
@@ -109,7 +99,7 @@ static void summary_profile(struct sw *w, lxw_worksheet *ws, int *lines)
 	char buf[DILIGO_REPORT_LINE_TEXT];
 	int r = S_TOP + 1;
 
-	section(w, ws, S_TOP, 0, 1, RT(SEC_SUPPLIER));
+	sw_section(w, ws, S_TOP, 0, 1, RT(SEC_SUPPLIER));
 	label(w, ws, r, 0, RT(K_SUPPLIER_ID));
 	lines[r] = span(ws, r, 1, 1, S_B, w->who.id, w->f.value_wrap);
 	label(w, ws, ++r, 0, RT(K_NAME));
@@ -158,7 +148,7 @@ static void summary_result(struct sw *w, lxw_worksheet *ws, int *lines)
 	char why[DILIGO_REPORT_LINE_TEXT];
 	int r = S_TOP + 1;
 
-	section(w, ws, S_TOP, 3, 4, RT(SEC_RESULT));
+	sw_section(w, ws, S_TOP, 3, 4, RT(SEC_RESULT));
 	label(w, ws, r, 3, RT(K_OVERALL));
 	xw_num(ws, r, 4, a->overall, w->f.value_num1);
 	label(w, ws, ++r, 3, RT(K_RATING));
@@ -214,7 +204,7 @@ static int summary_list(struct sw *w, lxw_worksheet *ws, int r, const char *titl
 	char buf[DILIGO_REPORT_LINE_TEXT], more[128];
 	int *pick = xcalloc((size_t)(a->nfindings ? a->nfindings : 1), sizeof *pick), n = 0;
 
-	section(w, ws, r, 0, 4, title);
+	sw_section(w, ws, r, 0, 4, title);
 	r++;
 	worksheet_write_string(ws, (lxw_row_t)r, 0, RT(H_LEVEL), w->f.head);
 	worksheet_merge_range(ws, (lxw_row_t)r, 1, (lxw_row_t)r, 3, RT(H_FINDING), w->f.head);
@@ -281,7 +271,7 @@ static double summary_chart(struct sw *w, lxw_worksheet *ws, int *lines)
 	const char *sheet = RT(SHEET_SUMMARY);
 	double height = 0;
 
-	section(w, ws, S_TOP, 6, 7, RT(SEC_AREAS));
+	sw_section(w, ws, S_TOP, 6, 7, RT(SEC_AREAS));
 	worksheet_write_string(ws, S_TOP + 1, 6, RT(H_DUTY_AREA), w->f.head);
 	worksheet_write_string(ws, S_TOP + 1, 7, RT(H_SCORE), w->f.head_r);
 	for (int i = 0; i < n; i++) {
@@ -334,7 +324,7 @@ static int summary_provenance(struct sw *w, lxw_worksheet *ws, int *lines, int r
 
 	gmtime_r(&w->o->now, &tm);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
-	section(w, ws, r++, 6, 13, RT(SEC_PROVENANCE));
+	sw_section(w, ws, r++, 6, 13, RT(SEC_PROVENANCE));
 	snprintf(buf, sizeof buf, "%s %s (%s)", a->pack->id, a->pack->version ? a->pack->version : "",
 		 a->pack->title ? a->pack->title : "");
 	label(w, ws, r, 6, RT(K_SECTOR_PACK));
@@ -406,650 +396,6 @@ static void sheet_summary(struct sw *w)
 	worksheet_activate(ws);
 }
 
-/* ---- Duties --------------------------------------------------------- */
-
-static void conditional_scores(lxw_worksheet *ws, int r0, int c0, int r1, int c1)
-{
-	lxw_conditional_format cf = { 0 };
-
-	if (r1 < r0)
-		return;
-	cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
-	cf.min_color = 0xF8696B;
-	cf.mid_color = 0xFFEB84;
-	cf.max_color = 0x63BE7B;
-	cf.min_rule_type = cf.mid_rule_type = cf.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-	cf.min_value = 0;
-	cf.mid_value = SCORE_SCALE / 2;
-	cf.max_value = SCORE_SCALE;
-	worksheet_conditional_format_range(ws, (lxw_row_t)r0, (lxw_col_t)c0, (lxw_row_t)r1,
-					   (lxw_col_t)c1, &cf);
-}
-
-/* Every table sheet: row 0 the marking, row 1 the heading, data from 2. */
-enum { HEAD = 1, FIRST = 2 };
-
-static lxw_worksheet *table_sheet(struct sw *w, const char *name, const struct tcol *cols,
-				  int ncols, int nrows, int print_cols)
-{
-	lxw_worksheet *ws = workbook_add_worksheet(w->wb, name);
-
-	xw_mark_row(ws, &w->f, &w->pg, name);
-	xw_heading(ws, &w->f, cols, ncols, HEAD);
-	worksheet_autofilter(ws, HEAD, 0, (lxw_row_t)(HEAD + (nrows > 0 ? nrows : 1)),
-			     (lxw_col_t)(ncols - 1));
-	xw_page(ws, &w->pg, XW_LANDSCAPE, 1, 0);
-	if (print_cols < ncols)
-		worksheet_print_area(ws, 0, 0, (lxw_row_t)(HEAD + (nrows > 0 ? nrows : 1)),
-				     (lxw_col_t)(print_cols - 1));
-	return ws;
-}
-
-static void sheet_duties(struct sw *w)
-{
-	struct tcol cols[] = {
-		{ RT_H_FRAMEWORK, 9, COL_WRAP },  { RT_H_DUTY_ID, 8, COL_WRAP },
-		{ RT_H_TITLE, 22, COL_WRAP },     { RT_H_REQUIRES, 46, COL_WRAP },
-		{ RT_H_AREA, 14, COL_WRAP },      { RT_H_STATUS, 9, COL_WRAP },
-		{ RT_H_SCORE, 7, COL_NUM },       { RT_H_QUESTIONS, 10, COL_NUM },
-		{ RT_H_GAPS, 6, COL_NUM },        { RT_H_FINDINGS, 9, COL_NUM },
-		/* on screen only */
-		{ RT_H_VERIFIED, 16, COL_WRAP },
-	};
-	const struct assessment *a = w->a;
-	lxw_worksheet *ws;
-	double idw = 0;
-
-	for (int i = 0; i < a->nduties; i++) {
-		double u = xl_units(a->duties[i].duty->id, XW_SIZE, false);
-
-		idw = u > idw ? u : idw;
-	}
-	cols[1].width = fit(idw, 8, 22);
-	ws = table_sheet(w, RT(SHEET_DUTIES), cols, 11, a->nduties, 10);
-	for (int i = 0; i < a->nduties; i++) {
-		const struct duty_score *d = &a->duties[i];
-		struct xrow r;
-
-		xr_begin(&r, ws, &w->f, cols, FIRST + i);
-		xr_pack_text(&r, 0, d->duty->framework);
-		xr_pack_text(&r, 1, d->duty->id);
-		xr_pack_text(&r, 2, d->duty->title);
-		xr_pack_text(&r, 3, d->duty->text);
-		xr_pack_text(&r, 4, d->duty->area);
-		xr_pack_text(&r, 5, d->duty->status);
-		xr_num(&r, 6, d->score, w->f.num1);
-		xr_num(&r, 7, d->nquestions, NULL);
-		xr_num(&r, 8, d->gaps, NULL);
-		xr_num(&r, 9, d->nfindings, NULL);
-		xr_pack_text(&r, 10, d->duty->verified);
-		xr_end(&r);
-	}
-	conditional_scores(ws, FIRST, 6, FIRST + a->nduties - 1, 6);
-}
-
-/* ---- Findings ------------------------------------------------------- */
-
-/* "id = answer; id = answer" for the questions that triggered a finding
- * (a shown finding's: none of them is confidential). */
-static const char *triggers(struct sw *w, const struct finding *f, char *buf, size_t n)
-{
-	size_t used = 0;
-	char v[DILIGO_REPORT_ANSWER_TEXT];
-
-	buf[0] = '\0';
-	for (int i = 0; i < f->nquestions && used + 8 < n; i++) {
-		const struct question *qu = &w->a->pack->questions[f->questions[i]];
-		const struct answer *an = &w->a->qn->answers[f->questions[i]];
-
-		used += (size_t)snprintf(buf + used, n - used, "%s%s = %s", i ? "; " : "", qu->id,
-					 report_answer_text(qu, an, v, sizeof v));
-	}
-	return buf;
-}
-
-/* The rule ids' and sources' width: as wide as the longest, within reason. */
-static double findings_width(const struct assessment *a, bool source)
-{
-	double wmax = 0;
-	char src[DILIGO_REPORT_SOURCE_TEXT];
-
-	for (int i = 0; i < a->nfindings; i++) {
-		const struct rule *r = a->findings[i].rule;
-		double u;
-
-		snprintf(src, sizeof src, "%s:%d", r->file, r->line);
-		u = xl_units(source ? src : r->id, XW_SIZE, false);
-		wmax = u > wmax ? u : wmax;
-	}
-	return fit(wmax, 10, 34);
-}
-
-enum { F_PRINTED = 7 };
-
-/* Status (new, persisting) and open since of finding i: without a
- * comparison every finding is new, open since this period. */
-static void since(struct sw *w, struct xrow *r, int scol, int pcol, int i)
-{
-	const struct change *c = w->a->change;
-	int period = c ? c->open_since[i] : w->a->qn->period;
-
-	if (scol >= 0)
-		xr_text(r, scol, change_status_name(c ? (enum fstatus)c->status[i] : FST_NEW), NULL);
-	if (period)
-		xr_num(r, pcol, period, NULL);
-}
-
-static void sheet_findings(struct sw *w)
-{
-	struct tcol cols[] = {
-		{ RT_H_LEVEL, 8, COL_TEXT },          { RT_H_PRIORITY, 8, COL_NUM },
-		{ RT_H_FINDING, 26, COL_WRAP },       { RT_H_DETAIL, 28, COL_WRAP },
-		{ RT_H_TRIGGERS, 28, COL_WRAP },      { RT_H_ACTION_REC, 30, COL_WRAP },
-		{ RT_H_DUTIES, 18, COL_WRAP },
-		/* on screen only */
-		{ RT_H_RULE_ID, 24, COL_WRAP },       { RT_H_SCALE, 7, COL_NUM },
-		{ RT_H_SCOPE, 7, COL_NUM },           { RT_H_IRREMEDIABLE, 12, COL_NUM },
-		{ RT_H_LIKELIHOOD, 11, COL_NUM },     { RT_H_RED_FLAG, 10, COL_TEXT },
-		{ RT_H_RULE_SOURCE, 22, COL_WRAP },   { RT_H_STATUS, 10, COL_TEXT },
-		{ RT_H_OPEN_SINCE, 9, COL_NUM },      { RT_H_SEVERITY, 9, COL_NUM },
-		{ RT_H_COUNTRY_RISK, 16, COL_WRAP },  { RT_H_CORROBORATES, 24, COL_WRAP },
-		{ RT_H_CAPS, 9, COL_TEXT },
-	};
-	const struct assessment *a = w->a;
-	static _Thread_local char buf[DILIGO_REPORT_LIST_TEXT], buf2[DILIGO_REPORT_LIST_TEXT];
-	lxw_worksheet *ws;
-
-	cols[7].width = findings_width(a, false);
-	cols[13].width = findings_width(a, true);
-	ws = table_sheet(w, RT(SHEET_FINDINGS), cols, 20, a->nfindings, F_PRINTED);
-	for (int i = 0; i < a->nfindings; i++) {
-		const struct finding *f = &a->findings[i];
-		const struct rule *ru = f->rule;
-		bool secret = redact_finding(w->o, a, f);
-		char src[DILIGO_REPORT_SOURCE_TEXT], title[DILIGO_REPORT_LINE_TEXT];
-		char cap[2] = { f->cap, 0 };
-		struct xrow r;
-
-		xr_begin(&r, ws, &w->f, cols, FIRST + i);
-		xr_text(&r, 0, level_name(f->level), w->f.level[f->level]);
-		xr_num(&r, 1, f->priority, w->f.num1);
-		xr_text(&r, 2, finding_title(w->o, a, f, title, sizeof title), NULL);
-		if (f->detail)
-			xr_text(&r, 3, secret ? RT(CONFIDENTIAL) : shown(w, f->detail, buf2, sizeof buf2),
-				NULL);
-		xr_text(&r, 4, secret ? RT(CONFIDENTIAL)
-				      : shown(w, triggers(w, f, buf, sizeof buf), buf2, sizeof buf2), NULL);
-		xr_pack_text(&r, 5, secret ? RT(CONFIDENTIAL) : ru->action);
-		xr_text(&r, 6, join(ru->duties, ru->nduties, ", ", buf, sizeof buf), NULL);
-		xr_pack_text(&r, 7, secret ? RT(CONFIDENTIAL) : ru->id);
-		xr_num(&r, 8, f->scale, NULL);
-		xr_num(&r, 9, f->scope, NULL);
-		xr_num(&r, 10, f->irremediable, NULL);
-		xr_num(&r, 11, f->likelihood, NULL);
-		xr_text(&r, 12, f->red_flag ? RT(YES) : ru->red_flag ? RT(UNRESOLVED) : RT(NO), NULL);
-		snprintf(src, sizeof src, "%s:%d", ru->file, ru->line);
-		xr_text(&r, 13, secret ? RT(CONFIDENTIAL) : src, NULL);
-		since(w, &r, 14, 15, i);
-		xr_num(&r, 16, f->severity, w->f.num1);
-		if (f->context_risk) {
-			snprintf(src, sizeof src, RT(FMT_CONTEXT), f->context, f->context_risk);
-			xr_text(&r, 17, src, NULL);
-		}
-		if (f->lead != i) /* the lead's rule, unless this copy withholds it */
-			xr_text(&r, 18, redact_finding(w->o, a, &a->findings[f->lead]) ? RT(CONFIDENTIAL)
-					: a->findings[f->lead].rule->id, NULL);
-		if (f->cap > 'A')
-			xr_text(&r, 19, cap, NULL);
-		xr_end(&r);
-	}
-}
-
-/* ---- Action plan ---------------------------------------------------- */
-
-/* Owner, Due date, Status and Notes as people left them in the earlier
- * Action plan (x), or Status "Open"; stakeholder copies show no names
- * and no notes. */
-static void carried(struct sw *w, struct xrow *r, const struct prior_action *x)
-{
-	bool company = !w->o->stakeholder;
-
-	if (!x) {
-		xr_text(r, 8, RT(STATUS_OPEN), NULL);
-		return;
-	}
-	if (company)
-		xr_text(r, 6, x->owner, NULL);
-	if (x->due_serial > 0)
-		worksheet_write_number(r->ws, (lxw_row_t)r->row, 7, x->due_serial, w->due);
-	else
-		xr_text(r, 7, x->due, NULL);
-	xr_text(r, 8, x->status && *x->status ? x->status : RT(STATUS_OPEN), NULL);
-	if (company)
-		xr_text(r, 9, x->notes, NULL);
-}
-
-enum { AP_PRINTED = 10 };
-
-static void sheet_actions(struct sw *w)
-{
-	static const struct tcol cols[] = {
-		{ RT_H_LEVEL, 8, COL_TEXT },     { RT_H_PRIORITY, 8, COL_NUM },
-		{ RT_H_FINDING, 24, COL_WRAP },  { RT_H_ACTION, 30, COL_WRAP },
-		{ RT_H_LEGAL_BASIS, 18, COL_WRAP }, { RT_H_DEADLINE, 14, COL_WRAP },
-		{ RT_H_OWNER, 12, COL_WRAP },    { RT_H_DUE, 10, COL_TEXT },
-		{ RT_H_STATUS, 11, COL_WRAP },   { RT_H_NOTES, 18, COL_WRAP },
-		/* on screen only */
-		{ RT_H_OPEN_SINCE, 9, COL_NUM }, { RT_H_RULE_ID, 24, COL_WRAP },
-	};
-	const char *statuses[] = { RT(STATUS_OPEN), RT(STATUS_PROGRESS), RT(STATUS_DONE),
-				   RT(STATUS_NA), NULL };
-	const struct assessment *a = w->a;
-	const struct prior *from = a->change ? a->change->from : NULL;
-	lxw_data_validation dv = { 0 };
-	lxw_worksheet *ws;
-	char none[128], basis[DILIGO_REPORT_LINE_TEXT], title[DILIGO_REPORT_LINE_TEXT];
-	int n = 0, row = FIRST;
-
-	for (int i = 0; i < a->nfindings; i++)
-		n += a->findings[i].level >= SCORE_ACTION_LEVEL && a->findings[i].lead == i;
-	n += from ? from->nextra_actions : 0;
-	ws = table_sheet(w, RT(SHEET_ACTIONS), cols, 12, n, AP_PRINTED);
-	for (int i = 0; i < a->nfindings; i++) {
-		const struct finding *f = &a->findings[i];
-		bool secret = redact_finding(w->o, a, f);
-		struct xrow r;
-
-		if (f->level < SCORE_ACTION_LEVEL || f->lead != i)
-			continue; /* one action per impact: the group's lead */
-		xr_begin(&r, ws, &w->f, cols, row++);
-		xr_text(&r, 0, level_name(f->level), w->f.level[f->level]);
-		xr_num(&r, 1, f->priority, w->f.num1);
-		xr_text(&r, 2, finding_title(w->o, a, f, title, sizeof title), NULL);
-		xr_pack_text(&r, 3, secret ? RT(CONFIDENTIAL) : f->rule->action);
-		snprintf(basis, sizeof basis, "%s %s",
-			 f->rule->actual ? SCORE_BASIS_ACTUAL : SCORE_BASIS_POTENTIAL,
-			 f->rule->actual ? RT(BASIS_ACTUAL) : RT(BASIS_POTENTIAL));
-		xr_text(&r, 4, basis, NULL);
-		xr_pack_text(&r, 5, score_deadline(f->level));
-		carried(w, &r, a->change && a->change->match[i] ? a->change->match[i]->action : NULL);
-		since(w, &r, -1, 10, i);
-		xr_pack_text(&r, 11, secret ? RT(CONFIDENTIAL) : f->rule->id);
-		xr_end(&r);
-	}
-	for (int i = 0; from && i < from->nextra_actions; i++) { /* rows people added */
-		const struct prior_action *x = from->extra_actions[i];
-		char t[DILIGO_REPORT_LIST_TEXT];
-		struct xrow r;
-
-		xr_begin(&r, ws, &w->f, cols, row++);
-		xr_text(&r, 2, shown(w, x->title, t, sizeof t), NULL);
-		carried(w, &r, x);
-		xr_text(&r, 11, x->rule, NULL);
-		xr_end(&r);
-	}
-	if (n) {
-		/* ASCII-only list (libxlsxwriter 1.1.4 overflows on UTF-8 lists):
-		 * the English statuses are; a translation keeps them so or uses a range */
-		dv.validate = LXW_VALIDATION_TYPE_LIST;
-		dv.value_list = (char **)statuses;
-		worksheet_data_validation_range(ws, FIRST, 8, (lxw_row_t)(FIRST + n - 1), 8, &dv);
-	} else {
-		snprintf(none, sizeof none, RT(FMT_NO_ACTIONS), level_name(SCORE_ACTION_LEVEL));
-		worksheet_write_string(ws, FIRST, 0, none, w->f.muted);
-	}
-}
-
-/* ---- Answers and Evidence ------------------------------------------- */
-
-enum { A_PRINTED = 8 };
-
-static void sheet_answers(struct sw *w)
-{
-	struct tcol cols[] = {
-		{ RT_H_QUESTION_ID, 24, COL_WRAP }, { RT_H_QUESTION, 36, COL_WRAP },
-		{ RT_H_ANSWER, 18, COL_WRAP },      { RT_H_SCORE, 7, COL_NUM },
-		{ RT_H_WEIGHT, 8, COL_NUM },        { RT_H_EVIDENCE, 10, COL_WRAP },
-		{ RT_H_COMMENT, 28, COL_WRAP },     { RT_H_DUTIES, 18, COL_WRAP },
-		/* on screen only */
-		{ RT_H_SECTION, 18, COL_WRAP },     { RT_H_KIND, 10, COL_TEXT },
-		{ RT_H_EVIDENCE_NEEDED, 9, COL_TEXT }, { RT_H_APPLIES, 8, COL_TEXT },
-	};
-	const char *applies[] = { RT(YES), RT(NO), RT(UNKNOWN) };
-	const struct pack *p = w->a->pack;
-	static _Thread_local char buf[DILIGO_REPORT_LIST_TEXT], buf2[DILIGO_REPORT_LIST_TEXT];
-	lxw_worksheet *ws;
-	double idw = 0;
-
-	for (int i = 0; i < p->nquestions; i++) {
-		double u = xl_units(p->questions[i].id, XW_SIZE, false);
-
-		idw = u > idw ? u : idw;
-	}
-	cols[0].width = fit(idw, 12, 30);
-	ws = table_sheet(w, RT(SHEET_ANSWERS), cols, 12, p->nquestions, A_PRINTED);
-	for (int i = 0; i < p->nquestions; i++) {
-		const struct question *qu = &p->questions[i];
-		const struct answer *an = &w->a->qn->answers[i];
-		bool h = redact_answer(w->o, an);
-		struct xrow r;
-
-		xr_begin(&r, ws, &w->f, cols, FIRST + i);
-		xr_pack_text(&r, 0, qu->id);
-		xr_pack_text(&r, 1, qu->text);
-		xr_text(&r, 2, h ? RT(CONFIDENTIAL)
-				 : shown(w, report_answer_text(qu, an, buf, sizeof buf), buf2, sizeof buf2),
-			NULL);
-		if (!h)
-			xr_num(&r, 3, w->a->qscore[i], w->f.num1);
-		xr_num(&r, 4, qu->weight, NULL);
-		if (an->nevidence)
-			xr_text(&r, 5, h ? RT(CONFIDENTIAL)
-					 : join(an->evidence, an->nevidence, ", ", buf, sizeof buf), NULL);
-		if (an->comment)
-			xr_text(&r, 6, h ? RT(CONFIDENTIAL) : shown(w, an->comment, buf2, sizeof buf2),
-				NULL);
-		xr_text(&r, 7, join(qu->duties, qu->nduties, ", ", buf, sizeof buf), NULL);
-		xr_pack_text(&r, 8, qu->section);
-		xr_text(&r, 9, qkind_name(qu->kind), NULL);
-		xr_text(&r, 10, qu->evidence ? RT(YES) : RT(NO), NULL);
-		if (w->a->qn->applies)
-			xr_text(&r, 11, applies[w->a->qn->applies[i]], NULL);
-		xr_end(&r);
-	}
-}
-
-static void sheet_evidence(struct sw *w)
-{
-	char stale[64];
-	struct tcol cols[] = {
-		{ RT_H_ID, 8, COL_WRAP },      { RT_H_TITLE, 40, COL_WRAP }, { RT_H_KIND, 12, COL_WRAP },
-		{ RT_H_DATE, 11, COL_TEXT },   { RT_H_AGE, 9, COL_NUM },     { RT_FMT_H_STALE, 10, COL_TEXT },
-		{ RT_H_URL, 40, COL_WRAP },
-	};
-	const struct qn *q = w->a->qn;
-	static _Thread_local char buf[DILIGO_REPORT_LIST_TEXT];
-	lxw_worksheet *ws;
-	double idw = 0;
-
-	for (int i = 0; i < q->nevidence; i++) {
-		double u = xl_units(q->evidence[i].id, XW_SIZE, false);
-
-		idw = u > idw ? u : idw;
-	}
-	cols[0].width = fit(idw, 6, 16);
-	ws = table_sheet(w, RT(SHEET_EVIDENCE), cols, 7, q->nevidence, 7);
-	/* the heading names the threshold (a number of answers.h) */
-	snprintf(stale, sizeof stale, RT(FMT_H_STALE), EVIDENCE_STALE_MONTHS);
-	worksheet_write_string(ws, HEAD, 5, stale, w->f.head);
-	for (int i = 0; i < q->nevidence; i++) {
-		const struct evidence *ev = &q->evidence[i];
-		bool h = redact_evidence(w->o, w->a, ev->id);
-		struct xrow r;
-
-		xr_begin(&r, ws, &w->f, cols, FIRST + i);
-		xr_text(&r, 0, ev->id, NULL);
-		xr_text(&r, 1, h ? RT(CONFIDENTIAL) : shown(w, ev->title, buf, sizeof buf), NULL);
-		xr_text(&r, 2, ev->kind, NULL);
-		xr_text(&r, 3, ev->date, NULL);
-		if (ev->age_months >= 0) {
-			xr_num(&r, 4, ev->age_months, NULL);
-			xr_text(&r, 5, ev->stale ? RT(STALE) : RT(CURRENT),
-				ev->stale ? w->f.level[2] : NULL);
-		}
-		if (ev->url) /* text, never a live link */
-			xr_text(&r, 6, h ? RT(CONFIDENTIAL)
-				       : w->o->stakeholder && w->o->pseudonymise ? RT(CONFIDENTIAL)
-				       : ev->url, NULL);
-		xr_end(&r);
-	}
-}
-
-/* ---- Method --------------------------------------------------------- */
-
-/* The scoring method in paragraphs, every number from score.h. */
-enum { METHOD_PARAS = 8, METHOD_TEXT = 1536 };
-
-static size_t cat(char *buf, size_t used, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (used >= METHOD_TEXT)
-		return used;
-	va_start(ap, fmt);
-	n = vsnprintf(buf + used, METHOD_TEXT - used, fmt, ap);
-	va_end(ap);
-	return n < 0 ? used : used + (size_t)n;
-}
-
-static void method_text(char text[METHOD_PARAS][METHOD_TEXT])
-{
-	size_t u = 0;
-	char row[128];
-
-	u = cat(text[0], u, RT(FMT_M_Q), SCORE_Q_MAX);
-	for (int i = 0; i < SCORE_NMATURITY; i++)
-		u = cat(text[0], u, RT(FMT_M_Q_ITEM), score_maturity[i].answer, score_maturity[i].s);
-	cat(text[0], u, RT(FMT_M_Q_END), SCORE_GAP, SCORE_GAP, SCORE_UNEVIDENCED);
-	cat(text[1], 0, RT(FMT_M_SCORES), SCORE_SCALE);
-	u = cat(text[2], 0, RT(FMT_M_FINDINGS), SCORE_COMPONENT_MIN, SCORE_COMPONENT_MAX,
-		SCORE_COMPONENT_MIN, SCORE_COMPONENT_MAX, SCORE_SEVERITY_EXTRA,
-		3 + SCORE_SEVERITY_EXTRA, SCORE_PRIORITY_MIN, SCORE_PRIORITY_MAX);
-	for (int i = 0; i < LVL__COUNT - 1; i++)
-		u = cat(text[2], u, i ? RT(FMT_M_LEVEL) : RT(FMT_M_LEVEL_FIRST),
-			level_name(score_level_bands[i].level), score_level_bands[i].min_priority,
-			score_level_bands[i].level == SCORE_RED_FLAG_LEVEL ? RT(M_OR_RED_FLAG) : "");
-	cat(text[2], u, RT(FMT_M_LEVEL_LAST), level_name(score_level_bands[LVL__COUNT - 1].level));
-	cat(text[3], 0, RT(FMT_M_MISSING), DILIGO_MAX_COUNTERFACTUALS);
-	cat(text[4], 0, RT(FMT_M_CONTEXT), SCORE_CONTEXT_STEP, SCORE_CONTEXT_MIN,
-	    SCORE_SMALL_EMPLOYEES - 1);
-	u = cat(text[5], 0, "%s", RT(M_RATING));
-	for (int i = 0; i < SCORE_NRATINGS - 1; i++)
-		u = cat(text[5], u, RT(FMT_M_RATING_ITEM), score_rating_bands[i].letter,
-			score_rating_bands[i].min);
-	u = cat(text[5], u, RT(FMT_M_RATING_CAPS), score_rating_bands[SCORE_NRATINGS - 1].letter);
-	for (int i = 0; i < SCORE_NFINDING_CAPS; i++)
-		u = cat(text[5], u, "%s%s", i ? "; " : "", score_cap_text(i, row, sizeof row));
-	u = cat(text[5], u, "%s", RT(M_RATING_COVERAGE));
-	for (int i = 0; i < SCORE_NCOVERAGE_CAPS; i++)
-		u = cat(text[5], u, RT(FMT_M_CAP_ITEM), i ? "; " : "", score_coverage_caps[i].cap,
-			score_coverage_caps[i].below);
-	u = cat(text[5], u, "%s", RT(M_RATING_EVIDENCE));
-	for (int i = 0; i < SCORE_NEVIDENCE_CAPS; i++)
-		u = cat(text[5], u, RT(FMT_M_CAP_ITEM), i ? "; " : "", score_evidence_caps[i].cap,
-			score_evidence_caps[i].below);
-	cat(text[5], u, "%s", RT(M_RATING_END));
-	cat(text[6], 0, RT(FMT_M_ACTIONS), level_name(SCORE_ACTION_LEVEL), SCORE_BASIS_POTENTIAL,
-	    SCORE_ART_ACTUAL);
-	cat(text[7], 0, "%s", RT(M_REGIME));
-}
-
-/* Method: two columns, portrait; a label and its value share a row. */
-enum { M_A = 26, M_B = 66 };
-
-static int kv(struct sw *w, lxw_worksheet *ws, int row, const char *k, const char *v)
-{
-	int a = xl_lines(k, M_A, XW_SIZE, true), b = xl_lines(v ? v : "", M_B, XW_SIZE, false);
-
-	xw_text(ws, row, 0, k, w->f.label);
-	xw_text(ws, row, 1, v, w->f.value_wrap);
-	xw_row_lines(ws, row, a > b ? a : b);
-	return row + 1;
-}
-
-static int kv_num(struct sw *w, lxw_worksheet *ws, int row, const char *k, int v)
-{
-	xw_text(ws, row, 0, k, w->f.label);
-	worksheet_write_number(ws, (lxw_row_t)row, 1, v, w->f.value_num);
-	xw_row_lines(ws, row, xl_lines(k, M_A, XW_SIZE, true));
-	return row + 1;
-}
-
-static int heading(struct sw *w, lxw_worksheet *ws, int row, const char *t)
-{
-	section(w, ws, row, 0, 1, t);
-	worksheet_set_row(ws, (lxw_row_t)row, xl_row_pt(1, 11), NULL);
-	return row + 1;
-}
-
-/* The categories a supplier workbook can withhold (not RD_ERRORS). */
-static int method_redactions(struct sw *w, lxw_worksheet *ws, int r)
-{
-	int total = 0;
-	char buf[64];
-
-	r = heading(w, ws, r + 1, RT(SEC_REDACTED));
-	if (!w->o->stakeholder)
-		return kv(w, ws, r, RT(K_ITEMS_REDACTED), RT(ITEMS_REDACTED_COMPANY));
-	for (int c = 0; c < RD__COUNT; c++) {
-		bool pseudo = c == RD_PSEUDONYMS || c == RD_MENTIONS || c == RD_URLS ||
-			      c == RD_EMPLOYEES;
-
-		if (c == RD_ERRORS || (pseudo && !w->o->pseudonymise))
-			continue;
-		r = kv_num(w, ws, r, report_texts[RT_RD_RESPONDENT + c], w->counts[c]);
-		total += w->counts[c];
-	}
-	snprintf(buf, sizeof buf, RT(FMT_TOTAL_REDACTED), total);
-	return kv(w, ws, r, RT(K_ITEMS_REDACTED), buf);
-}
-
-/* The catalogue's regime and the verification status of the duties cited. */
-static int method_duties(struct sw *w, lxw_worksheet *ws, int r)
-{
-	const struct assessment *a = w->a;
-	const struct regime *rg = a->pack->regime;
-	static const char *const statuses[] = { "official text", "secondary source", "not verified" };
-	int count[4] = { 0 };
-	char buf[DILIGO_REPORT_LINE_TEXT];
-
-	r = heading(w, ws, r + 1, RT(SEC_REGIME));
-	if (rg) {
-		snprintf(buf, sizeof buf, "%s (%s)", rg->title, rg->id);
-		r = kv(w, ws, r, RT(K_REGIME), buf);
-		for (int i = 0; i < rg->nnotes; i++)
-			r = kv(w, ws, r, i ? "" : RT(K_FOR_BUYER), rg->notes[i]);
-		if (rg->verified)
-			r = kv(w, ws, r, RT(K_REGIME_VERIFIED), rg->verified);
-	}
-	for (int i = 0; i < a->nduties; i++) {
-		const char *v = a->duties[i].duty->verified;
-		int k = 3;
-
-		for (int j = 0; j < 3 && v; j++)
-			if (!strncmp(v, statuses[j], strlen(statuses[j])))
-				k = j;
-		count[k]++;
-	}
-	snprintf(buf, sizeof buf, RT(FMT_DUTY_WORDING), a->nduties, count[0], count[1], count[2],
-		 count[3] ? RT(DUTY_WORDING_NONE) : "");
-	return kv(w, ws, r, RT(K_DUTY_WORDING), buf);
-}
-
-/* The country-risk file, its columns and their sources (stakeholder
- * copies name the file, not its directory). */
-static int method_context(struct sw *w, lxw_worksheet *ws, int r)
-{
-	const struct crisk *c = w->a->qn->crisk;
-	char buf[DILIGO_REPORT_LINE_TEXT * 2];
-
-	r = heading(w, ws, r + 1, RT(SEC_CRISK));
-	if (!c)
-		return kv(w, ws, r, RT(K_FILE), RT(CRISK_NONE));
-	r = kv(w, ws, r, RT(K_FILE), w->o->stakeholder && strrchr(c->path, '/')
-				       ? strrchr(c->path, '/') + 1 : c->path);
-	r = kv(w, ws, r, RT(K_FILE_SHA), c->sha256);
-	if (!c->ncols)
-		r = kv(w, ws, r, RT(K_COLUMNS), RT(CRISK_NONE));
-	for (int i = 0; i < c->ncols; i++) {
-		snprintf(buf, sizeof buf, RT(FMT_CRISK_COLUMN), c->cols[i].source, c->cols[i].year,
-			 c->cols[i].licence);
-		r = kv(w, ws, r, c->cols[i].name, buf);
-	}
-	return r;
-}
-
-/* Every change the pack makes to what it reuses, with its reason: a
- * reader sees that a module's question or rule is not as the module
- * wrote it, and why. Returns the next free row. */
-static int method_tailoring(struct sw *w, lxw_worksheet *ws, int r)
-{
-	const struct pack *p = w->a->pack;
-	char k[DILIGO_REPORT_LINE_TEXT], v[DILIGO_REPORT_LINE_TEXT];
-
-	if (p->extends)
-		r = kv(w, ws, r, RT(K_EXTENDS), p->extends);
-	if (!p->ntailoring)
-		return r;
-	r = heading(w, ws, r + 1, RT(SEC_TAILORING));
-	for (int i = 0; i < p->ntailoring; i++) {
-		const struct tailoring *t = &p->tailoring[i];
-
-		if (!strcmp(t->change, "drop")) {
-			snprintf(k, sizeof k, RT(FMT_TAILOR_DROP_K), t->what, t->target);
-			snprintf(v, sizeof v, RT(FMT_TAILOR_DROP_V), t->module, t->reason, t->file, t->line);
-		} else {
-			snprintf(k, sizeof k, RT(FMT_TAILOR_K), t->change, t->what, t->target);
-			snprintf(v, sizeof v, RT(FMT_TAILOR_V), t->from, t->to, t->module, t->reason, t->file,
-				 t->line);
-		}
-		r = kv(w, ws, r, k, v);
-	}
-	return r;
-}
-
-static void sheet_method(struct sw *w)
-{
-	static const enum rtext para[METHOD_PARAS] = { RT_K_M_QUESTIONS, RT_K_M_SCORES,
-						       RT_K_M_FINDINGS, RT_K_M_MISSING,
-						       RT_K_M_CONTEXT, RT_K_M_RATING,
-						       RT_K_M_ACTIONS, RT_K_M_REGIME };
-	lxw_worksheet *ws = workbook_add_worksheet(w->wb, RT(SHEET_METHOD));
-	const struct pack *p = w->a->pack;
-	char when[64], buf[DILIGO_REPORT_LINE_TEXT], k[64];
-	char text[METHOD_PARAS][METHOD_TEXT];
-	struct tm tm;
-	int r = 1;
-
-	gmtime_r(&w->o->now, &tm);
-	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	worksheet_set_column(ws, 0, 0, M_A, NULL);
-	worksheet_set_column(ws, 1, 1, M_B, NULL);
-	xw_mark_row(ws, &w->f, &w->pg, RT(SHEET_METHOD));
-	xw_text(ws, r, 0, RT(SEC_METHOD), w->f.title);
-	worksheet_set_row(ws, (lxw_row_t)r++, xl_row_pt(1, 14), NULL);
-	r = kv(w, ws, r, RT(K_VERSION), DILIGO_VERSION);
-	r = kv(w, ws, r, RT(K_PACK_ID), p->id);
-	r = kv(w, ws, r, RT(K_PACK_VERSION), p->version);
-	r = kv(w, ws, r, RT(K_PACK_TITLE), p->title);
-	r = kv(w, ws, r, RT(K_PACK_LICENSE), p->license);
-	r = kv(w, ws, r, RT(K_QUESTIONNAIRE), w->o->stakeholder ? RT(WITHHELD_PATH) : w->a->qn->path);
-	r = kv(w, ws, r, RT(K_QN_SHA), w->a->qn->sha256);
-	r = kv(w, ws, r, RT(K_GENERATED), when);
-	/* "company" or "stakeholder", as a later run reads it (--baseline) */
-	r = kv(w, ws, r, RT(K_AUDIENCE), w->o->stakeholder ? RT(AUDIENCE_PLAIN_STAKEHOLDER)
-							   : RT(AUDIENCE_COMPANY));
-	if (w->o->stakeholder)
-		r = kv(w, ws, r, RT(K_PSEUDONYMISED), w->o->pseudonymise ? RT(YES) : RT(NO));
-	r = kv(w, ws, r, RT(K_METHOD_VERSION), SCORE_STR(SCORE_METHOD_VERSION));
-	r = method_redactions(w, ws, r);
-	r = heading(w, ws, r + 1, RT(SEC_LUA_FILES));
-	for (int i = 0; i < p->nfiles; i++) {
-		snprintf(k, sizeof k, RT(FMT_K_FILE), i + 1);
-		snprintf(buf, sizeof buf, "%s\n%s", p->files[i].path, p->files[i].sha256);
-		r = kv(w, ws, r, k, buf);
-	}
-	r = method_tailoring(w, ws, r);
-	r = heading(w, ws, r + 1, RT(SEC_SCORING));
-	method_text(text);
-	for (int i = 0; i < METHOD_PARAS; i++)
-		r = kv(w, ws, r, report_texts[para[i]], text[i]);
-	r = method_context(w, ws, r);
-	method_duties(w, ws, r);
-	xw_page(ws, &w->pg, XW_PORTRAIT, 1, 0);
-	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
-}
 
 int report_supplier_xlsx(const char *path, const struct assessment *a,
 			 const struct report_opts *o, struct err *e)
@@ -1079,11 +425,11 @@ int report_supplier_xlsx(const char *path, const struct assessment *a,
 	xw_properties(w.wb, title, w.pg.marking, o->now);
 	sheet_summary(&w);
 	xlsx_sheet_changes(w.wb, &w.f, &w.pg, a, o, &w.who);
-	sheet_duties(&w);
-	sheet_findings(&w);
-	sheet_actions(&w);
-	sheet_answers(&w);
-	sheet_evidence(&w);
-	sheet_method(&w);
+	sw_sheet_duties(&w);
+	sw_sheet_findings(&w);
+	sw_sheet_actions(&w);
+	sw_sheet_answers(&w);
+	sw_sheet_evidence(&w);
+	sw_sheet_method(&w);
 	return xw_finish(w.wb, &of, e);
 }

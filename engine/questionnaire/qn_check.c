@@ -17,16 +17,8 @@
 #include "qn.h"
 #include "score.h"
 #include "text.h"
+#include "qn_int.h"
 #include "xlsx_read.h"
-
-const char *const qn_evidence_kinds[] = { "policy", "procedure", "audit", "certificate",
-					  "report", "other", NULL };
-
-struct ctx {
-	struct qn *q;
-	const struct pack *p;
-	const char **ev_sorted; /* evidence ids, sorted (evidence_exists) */
-};
 
 /* Whether no more problem will be listed: what would only word one (a
  * did-you-mean over every id) is not worked out. */
@@ -37,7 +29,7 @@ static bool diags_full(const struct ctx *c)
 
 /* Record a problem at a node; keeps going. */
 __attribute__((format(printf, 3, 4)))
-static void diag(struct ctx *c, const struct ynode *n, const char *fmt, ...)
+void qn_diag(struct ctx *c, const struct ynode *n, const char *fmt, ...)
 {
 	struct qn *q = c->q;
 	struct err *d;
@@ -62,45 +54,21 @@ static void diag(struct ctx *c, const struct ynode *n, const char *fmt, ...)
 	va_end(ap);
 }
 
-static bool is_scalar(struct ctx *c, const struct ynode *n, const char *what)
+bool qn_is_scalar(struct ctx *c, const struct ynode *n, const char *what)
 {
 	if (n->type == Y_SCALAR)
 		return true;
-	diag(c, n, "%s must be a single value, not a %s", what,
+	qn_diag(c, n, "%s must be a single value, not a %s", what,
 	     n->type == Y_MAP ? "mapping" : "list");
 	return false;
 }
 
-static bool is_map(struct ctx *c, const struct ynode *n, const char *what)
+bool qn_is_map(struct ctx *c, const struct ynode *n, const char *what)
 {
 	if (n->type == Y_MAP)
 		return true;
-	diag(c, n, "%s must be a mapping", what);
+	qn_diag(c, n, "%s must be a mapping", what);
 	return false;
-}
-
-/* A whole-string integer in [lo, hi]. */
-static bool parse_int(const char *s, long lo, long hi, long *out)
-{
-	char *end;
-	long v;
-
-	if (!*s || isspace((unsigned char)*s))
-		return false;
-	v = strtol(s, &end, 10);
-	if (*end || v < lo || v > hi)
-		return false;
-	*out = v;
-	return true;
-}
-
-/* "'x' is not a date (YYYY-MM-DD)", or "there is no 2025-02-30" when only
- * the calendar is wrong. */
-static void bad_date(struct ctx *c, const struct ynode *n, const char *v)
-{
-	char buf[1024];
-
-	diag(c, n, "%s", text_date_problem(v, buf, sizeof buf));
 }
 
 /* ---- did you mean ---------------------------------------------------- */
@@ -123,244 +91,11 @@ static bool blank(const struct ynode *n)
 	return n && n->type == Y_SCALAR && n->plain && !n->len;
 }
 
-static const struct ynode *get(const struct ynode *map, const char *key)
+const struct ynode *qn_get(const struct ynode *map, const char *key)
 {
 	const struct ynode *v = ynode_get(map, key);
 
 	return blank(v) ? NULL : v;
-}
-
-/* ---- supplier, respondent, period ----------------------------------- */
-
-static const char *scalar_field(struct ctx *c, const struct ynode *map, const char *key,
-				const char *what, bool required)
-{
-	const struct ynode *v = get(map, key), *empty;
-
-	if (!v) {
-		/* a workbook's empty cell is where to write the value */
-		empty = ynode_get(map, key);
-		if (required)
-			diag(c, empty && empty->sheet ? empty : map, "missing required key '%s' in %s",
-			     key, what);
-		return NULL;
-	}
-	return is_scalar(c, v, arena_printf(c->q->arena, "%s of %s", key, what)) ? v->str : NULL;
-}
-
-static void check_keys(struct ctx *c, const struct ynode *map, const char *const *allowed,
-		       const char *what)
-{
-	for (int i = 0; i < map->n; i++) {
-		const struct ynode *k = map->kids[2 * i];
-		bool ok = false;
-
-		for (const char *const *a = allowed; *a && !ok; a++)
-			ok = !strcmp(*a, k->str);
-		if (!ok)
-			diag(c, k, "unknown key '%s' in %s", k->str, what);
-	}
-}
-
-static void bind_supplier(struct ctx *c, const struct ynode *n)
-{
-	static const char *const keys[] = { "id", "name", "country", "sector", "employees", "tier", NULL };
-	struct supplier *s = &c->q->supplier;
-	const char *v;
-	long l;
-
-	s->employees = -1;
-	if (!n) {
-		diag(c, c->q->root, "missing required key 'supplier'");
-		return;
-	}
-	if (!is_map(c, n, "supplier"))
-		return;
-	check_keys(c, n, keys, "supplier");
-	s->id = scalar_field(c, n, "id", "supplier", true);
-	if (s->id && !*s->id)
-		diag(c, ynode_get(n, "id"), "supplier id must not be empty");
-	s->name = scalar_field(c, n, "name", "supplier", true);
-	s->sector = scalar_field(c, n, "sector", "supplier", false);
-	s->country = v = scalar_field(c, n, "country", "supplier", false);
-	if (v && (strlen(v) != 2 || !isupper((unsigned char)v[0]) || !isupper((unsigned char)v[1])))
-		diag(c, ynode_get(n, "country"),
-		     "country '%s' is not an ISO 3166-1 alpha-2 code (two capital letters)", v);
-	if (!get(n, "employees") && !c->q->partial)
-		/* a workbook's empty cell is where to write the value */
-		diag(c, ynode_get(n, "employees") && ynode_get(n, "employees")->sheet ?
-			     ynode_get(n, "employees") : n, "missing required key 'employees' in supplier (the number of employees: "
-			   "it decides which questions apply to a small supplier)");
-	if ((v = scalar_field(c, n, "employees", "supplier", false))) {
-		if (parse_int(v, 0, 100000000, &l))
-			s->employees = l;
-		else
-			diag(c, ynode_get(n, "employees"), "employees must be a whole number, not '%s'", v);
-	}
-	if ((v = scalar_field(c, n, "tier", "supplier", false))) {
-		if (parse_int(v, 1, 99, &l))
-			s->tier = (int)l;
-		else
-			diag(c, ynode_get(n, "tier"), "tier must be a whole number from 1, not '%s'", v);
-	}
-}
-
-static void bind_respondent(struct ctx *c, const struct ynode *n)
-{
-	static const char *const keys[] = { "name", "role", "email", NULL };
-
-	if (!n || !is_map(c, n, "respondent"))
-		return;
-	check_keys(c, n, keys, "respondent");
-	c->q->respondent_name = scalar_field(c, n, "name", "respondent", false);
-	c->q->respondent_role = scalar_field(c, n, "role", "respondent", false);
-	c->q->respondent_email = scalar_field(c, n, "email", "respondent", false);
-}
-
-static bool parse_period(const char *s, long *y)
-{
-	return parse_int(s, 1990, 2100, y);
-}
-
-const char *qn_supplier_id(const struct qn *q)
-{
-	const struct ynode *n = ynode_get(ynode_get(q->root, "supplier"), "id");
-
-	return n && n->type == Y_SCALAR && *n->str ? n->str : NULL;
-}
-
-int qn_period(const struct qn *q)
-{
-	const struct ynode *n = ynode_get(q->root, "period");
-	long y;
-
-	return n && n->type == Y_SCALAR && parse_period(n->str, &y) ? (int)y : 0;
-}
-
-static void bind_period(struct ctx *c, const struct ynode *n)
-{
-	long y;
-
-	if (!n || !is_scalar(c, n, "period"))
-		return;
-	if (parse_period(n->str, &y))
-		c->q->period = (int)y;
-	else
-		diag(c, n, "period must be a year such as 2025, not '%s'", n->str);
-}
-
-/* ---- evidence ------------------------------------------------------- */
-
-/* Months from date to the end of the period (or to today without a period). */
-static int age_in_months(int y, int m, int d, int period)
-{
-	int ey, em, ed, months;
-
-	if (period) {
-		ey = period;
-		em = 12;
-		ed = 31;
-	} else {
-		time_t now = time(NULL);
-		struct tm tm;
-		const char *sde = getenv("SOURCE_DATE_EPOCH");
-
-		if (sde)
-			now = (time_t)strtoll(sde, NULL, 10);
-		gmtime_r(&now, &tm);
-		ey = tm.tm_year + 1900;
-		em = tm.tm_mon + 1;
-		ed = tm.tm_mday;
-	}
-	months = (ey - y) * 12 + (em - m);
-	if (ed < d)
-		months--;
-	return months;
-}
-
-static bool in_future(int y, int m, int d)
-{
-	time_t now = time(NULL);
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	struct tm tm;
-
-	if (sde)
-		now = (time_t)strtoll(sde, NULL, 10);
-	gmtime_r(&now, &tm);
-	return (y * 10000 + m * 100 + d) > ((tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 +
-					    tm.tm_mday);
-}
-
-static void bind_one_evidence(struct ctx *c, const struct ynode *key, const struct ynode *n,
-			      struct evidence *ev)
-{
-	static const char *const keys[] = { "title", "kind", "date", "url", NULL };
-	const char *const *kinds = qn_evidence_kinds;
-	int y, m, d;
-	const char *what;
-
-	ev->id = key->str;
-	ev->line = key->line;
-	ev->age_months = -1;
-	if (!is_map(c, n, arena_printf(c->q->arena, "evidence item %s", ev->id)))
-		return;
-	check_keys(c, n, keys, arena_printf(c->q->arena, "evidence item %s", ev->id));
-	what = arena_printf(c->q->arena, "evidence item %s", ev->id);
-	ev->title = scalar_field(c, n, "title", what, true);
-	ev->kind = scalar_field(c, n, "kind", what, false);
-	ev->url = scalar_field(c, n, "url", what, false);
-	ev->date = scalar_field(c, n, "date", what, false);
-	if (ev->kind) {
-		bool ok = false;
-
-		for (const char *const *k = kinds; *k && !ok; k++)
-			ok = !strcmp(*k, ev->kind);
-		if (!ok)
-			diag(c, ynode_get(n, "kind"), "evidence kind '%s' is not one of policy, "
-			     "procedure, audit, certificate, report, other", ev->kind);
-	}
-	if (ev->date) {
-		if (!text_parse_date(ev->date, &y, &m, &d)) {
-			bad_date(c, ynode_get(n, "date"), ev->date);
-			return;
-		}
-		ev->age_months = age_in_months(y, m, d, c->q->period);
-		ev->stale = ev->age_months > EVIDENCE_STALE_MONTHS;
-		if (age_in_months(y, m, d, 0) < 0 || (age_in_months(y, m, d, 0) == 0 && in_future(y, m, d)))
-			diag(c, ynode_get(n, "date"), "evidence %s is dated %s, in the future", ev->id,
-			     ev->date);
-	}
-}
-
-static void bind_evidence(struct ctx *c, const struct ynode *n)
-{
-	if (!n || !is_map(c, n, "evidence"))
-		return;
-	c->q->nevidence = n->n;
-	c->q->evidence = arena_alloc(c->q->arena, (size_t)(n->n ? n->n : 1) * sizeof *c->q->evidence);
-	for (int i = 0; i < n->n; i++)
-		bind_one_evidence(c, n->kids[2 * i], n->kids[2 * i + 1], &c->q->evidence[i]);
-}
-
-static int cmp_id(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* By binary search: a questionnaire may hold many items and many citations. */
-static bool evidence_exists(struct ctx *c, const char *id)
-{
-	struct qn *q = c->q;
-
-	if (!q->nevidence)
-		return false;
-	if (!c->ev_sorted) {
-		c->ev_sorted = arena_alloc(q->arena, (size_t)q->nevidence * sizeof *c->ev_sorted);
-		for (int i = 0; i < q->nevidence; i++)
-			c->ev_sorted[i] = q->evidence[i].id;
-		qsort(c->ev_sorted, (size_t)q->nevidence, sizeof *c->ev_sorted, cmp_id);
-	}
-	return bsearch(&id, c->ev_sorted, (size_t)q->nevidence, sizeof id, cmp_id) != NULL;
 }
 
 /* ---- answers -------------------------------------------------------- */
@@ -373,9 +108,9 @@ static void bind_list(struct ctx *c, const struct question *qu, const struct yno
 
 	if (v->type != Y_SEQ) {
 		if (v->type == Y_SCALAR && kind_find_option(qu, v->str))
-			diag(c, v, "%s takes a list of options: write [%s]", qu->id, v->str);
+			qn_diag(c, v, "%s takes a list of options: write [%s]", qu->id, v->str);
 		else
-			diag(c, v, "%s takes a list of options, such as [%s]", qu->id,
+			qn_diag(c, v, "%s takes a list of options, such as [%s]", qu->id,
 			     qu->nopts ? qu->opts[0].value : "");
 		return;
 	}
@@ -384,10 +119,10 @@ static void bind_list(struct ctx *c, const struct question *qu, const struct yno
 		const struct ynode *it = v->kids[i];
 		const char *problem;
 
-		if (!is_scalar(c, it, "an option"))
+		if (!qn_is_scalar(c, it, "an option"))
 			return;
 		if ((problem = k->parse(qu, it->str, a, c->q->arena))) {
-			diag(c, it, "%s", problem);
+			qn_diag(c, it, "%s", problem);
 			return;
 		}
 	}
@@ -421,13 +156,13 @@ static void bind_cell(struct ctx *c, const struct question *qu, const struct yno
 		if (k->list) /* from_cell gives one text only for unknown and na */
 			return;
 		if ((problem = k->parse(qu, r.items[0], a, c->q->arena)))
-			diag(c, v, "%s", problem);
+			qn_diag(c, v, "%s", problem);
 		return;
 	}
 	a->list = arena_alloc(c->q->arena, (size_t)(r.n ? r.n : 1) * sizeof *a->list);
 	for (int i = 0; i < r.n; i++)
 		if ((problem = k->parse(qu, r.items[i], a, c->q->arena))) {
-			diag(c, v, "%s", problem);
+			qn_diag(c, v, "%s", problem);
 			return;
 		}
 	a->state = ANS_VALUE;
@@ -444,7 +179,7 @@ static void bind_value(struct ctx *c, const struct question *qu, const struct yn
 		bind_cell(c, qu, v, a);
 		return;
 	}
-	if (!k->list && !is_scalar(c, v, arena_printf(c->q->arena, "the answer to %s", qu->id)))
+	if (!k->list && !qn_is_scalar(c, v, arena_printf(c->q->arena, "the answer to %s", qu->id)))
 		return;
 	/* every kind: unknown is a gap; na is checked against na_when later */
 	if (v->type == Y_SCALAR && !strcasecmp(v->str, "unknown")) {
@@ -462,7 +197,7 @@ static void bind_value(struct ctx *c, const struct question *qu, const struct yn
 		return;
 	}
 	if ((problem = k->parse(qu, v->str, a, c->q->arena)))
-		diag(c, v, "%s", problem);
+		qn_diag(c, v, "%s", problem);
 }
 
 static void bind_evidence_refs(struct ctx *c, const char *qid, const struct ynode *n,
@@ -472,26 +207,26 @@ static void bind_evidence_refs(struct ctx *c, const char *qid, const struct ynod
 	int count = n->type == Y_SEQ ? n->n : 1;
 
 	if (n->type == Y_MAP) {
-		diag(c, n, "evidence of %s must be a list of evidence ids", qid);
+		qn_diag(c, n, "evidence of %s must be a list of evidence ids", qid);
 		return;
 	}
 	a->evidence = arena_alloc(c->q->arena, (size_t)count * sizeof *a->evidence);
 	for (int i = 0; i < count; i++) {
 		if (n->type == Y_SEQ)
 			one = n->kids[i];
-		if (!is_scalar(c, one, "an evidence id"))
+		if (!qn_is_scalar(c, one, "an evidence id"))
 			return;
-		if (!evidence_exists(c, one->str)) {
+		if (!qn_evidence_exists(c, one->str)) {
 			const char *near = NULL;
 
 			for (int k = 0; k < c->q->nevidence && !near && !diags_full(c); k++)
 				if (!strcasecmp(c->q->evidence[k].id, one->str))
 					near = c->q->evidence[k].id;
 			if (near)
-				diag(c, one, "%s cites unknown evidence '%s'; did you mean '%s'?", qid,
+				qn_diag(c, one, "%s cites unknown evidence '%s'; did you mean '%s'?", qid,
 				     one->str, near);
 			else
-				diag(c, one, "%s cites unknown evidence '%s'", qid, one->str);
+				qn_diag(c, one, "%s cites unknown evidence '%s'", qid, one->str);
 			continue;
 		}
 		a->evidence[a->nevidence++] = one->str;
@@ -504,20 +239,20 @@ static void bind_long_form(struct ctx *c, const struct question *qu, const struc
 	static const char *const keys[] = { "value", "evidence", "comment", "confidential", NULL };
 	const struct ynode *v = ynode_get(n, "value"), *x;
 
-	check_keys(c, n, keys, arena_printf(c->q->arena, "the answer to %s", qu->id));
+	qn_check_keys(c, n, keys, arena_printf(c->q->arena, "the answer to %s", qu->id));
 	if (v)
 		bind_value(c, qu, v, a);
 	else
-		diag(c, n, "answer to %s has no 'value'", qu->id);
+		qn_diag(c, n, "answer to %s has no 'value'", qu->id);
 	if ((x = ynode_get(n, "evidence")))
 		bind_evidence_refs(c, qu->id, x, a);
-	if ((x = ynode_get(n, "comment")) && is_scalar(c, x, "comment"))
+	if ((x = ynode_get(n, "comment")) && qn_is_scalar(c, x, "comment"))
 		a->comment = x->str;
-	if ((x = ynode_get(n, "confidential")) && is_scalar(c, x, "confidential")) {
+	if ((x = ynode_get(n, "confidential")) && qn_is_scalar(c, x, "confidential")) {
 		if (!strcmp(x->str, "true") || !strcmp(x->str, "yes"))
 			a->confidential = true;
 		else if (strcmp(x->str, "false") && strcmp(x->str, "no"))
-			diag(c, x, "confidential must be true or false, not '%s'", x->str);
+			qn_diag(c, x, "confidential must be true or false, not '%s'", x->str);
 	}
 }
 
@@ -528,10 +263,10 @@ static void bind_answers(struct ctx *c, const struct ynode *n)
 	c->q->answers = arena_alloc(c->q->arena, (size_t)(p->nquestions ? p->nquestions : 1) *
 						   sizeof *c->q->answers);
 	if (!n) {
-		diag(c, c->q->root, "missing required key 'answers'");
+		qn_diag(c, c->q->root, "missing required key 'answers'");
 		return;
 	}
-	if (!is_map(c, n, "answers"))
+	if (!qn_is_map(c, n, "answers"))
 		return;
 	for (int i = 0; i < n->n; i++) {
 		const struct ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
@@ -544,10 +279,10 @@ static void bind_answers(struct ctx *c, const struct ynode *n)
 			const char *near = diags_full(c) ? NULL : closest_question(p, k->str);
 
 			if (near)
-				diag(c, k, "unknown question '%s' in pack '%s'; did you mean '%s'?",
+				qn_diag(c, k, "unknown question '%s' in pack '%s'; did you mean '%s'?",
 				     k->str, p->id, near);
 			else
-				diag(c, k, "unknown question '%s' in pack '%s'", k->str, p->id);
+				qn_diag(c, k, "unknown question '%s' in pack '%s'", k->str, p->id);
 			continue;
 		}
 		a = &c->q->answers[qi];
@@ -636,7 +371,7 @@ static void missing_required(struct ctx *c, const struct ynode *at, const char *
 		list = arena_printf(c->q->arena, "%s%s%s", list, i ? ", " : "", ids[i]);
 	if (n > SHOWN)
 		list = arena_printf(c->q->arena, "%s and %d more", list, n - SHOWN);
-	diag(c, at, "missing required answer%s: %s (answer unknown if you do not know; diligo "
+	qn_diag(c, at, "missing required answer%s: %s (answer unknown if you do not know; diligo "
 		    "template lists them)", n == 1 ? "" : "s", list);
 }
 
@@ -670,11 +405,11 @@ static void check_answers(struct ctx *c, const struct ynode *answers)
 
 		if (a->state == ANS_NA && q->applies[i] == APPL_YES) {
 			if (qu->nna_when)
-				diag(c, answer_at(c, answers, qu->id, &at), "%s applies here, so it cannot be answered na (it does not "
+				qn_diag(c, answer_at(c, answers, qu->id, &at), "%s applies here, so it cannot be answered na (it does not "
 					     "apply only when %s); answer unknown if you do not know",
 				     qu->id, conditions_text(q->arena, qu));
 			else
-				diag(c, answer_at(c, answers, qu->id, &at), "%s applies to every supplier: 'na' is not an answer to it "
+				qn_diag(c, answer_at(c, answers, qu->id, &at), "%s applies to every supplier: 'na' is not an answer to it "
 					     "(answer unknown if you do not know)", qu->id);
 		}
 		if (a->state == ANS_NONE && qu->required && q->applies[i] == APPL_YES && !q->partial)
@@ -697,7 +432,7 @@ static void bind_form(struct ctx *c)
 	pack_fingerprint(c->p, fp);
 	if (!strcmp(fp, q->form_questions))
 		return;
-	diag(c, q->form_at, "this workbook was made for pack '%s' %s, whose questions differ from "
+	qn_diag(c, q->form_at, "this workbook was made for pack '%s' %s, whose questions differ from "
 			    "those of '%s' %s: carry the answers over with diligo template --from %s "
 			    "-o NEW.xlsx",
 	     q->form_pack ? q->form_pack : "?", q->form_version ? q->form_version : "?", c->p->id,
@@ -707,11 +442,11 @@ static void bind_form(struct ctx *c)
 static void bind_version(struct ctx *c, const struct ynode *n)
 {
 	if (!n) {
-		diag(c, c->q->root, "missing required key 'diligo' (the format version: diligo: 1)");
+		qn_diag(c, c->q->root, "missing required key 'diligo' (the format version: diligo: 1)");
 		return;
 	}
-	if (is_scalar(c, n, "diligo") && strcmp(n->str, "1"))
-		diag(c, n, "unsupported format version '%s' (this diligo reads version 1)", n->str);
+	if (qn_is_scalar(c, n, "diligo") && strcmp(n->str, "1"))
+		qn_diag(c, n, "unsupported format version '%s' (this diligo reads version 1)", n->str);
 }
 
 /* Problems in file order, as a reader goes through the file (stable). */
@@ -743,7 +478,7 @@ int qn_bind(struct qn *q, const struct pack *p, struct err *e)
 	q->ndiags = 0;
 	q->ndropped = 0;
 	if (r->type != Y_MAP) {
-		diag(&c, r, "a questionnaire must be a mapping with the keys diligo, supplier "
+		qn_diag(&c, r, "a questionnaire must be a mapping with the keys diligo, supplier "
 			    "and answers");
 		q->answers = arena_alloc(q->arena, (size_t)(p->nquestions ? p->nquestions : 1) *
 							    sizeof *q->answers);
@@ -755,17 +490,17 @@ int qn_bind(struct qn *q, const struct pack *p, struct err *e)
 			for (const char *const *t = top; *t && !ok; t++)
 				ok = !strcmp(*t, k->str);
 			if (!ok)
-				diag(&c, k, "unknown top-level key '%s' (expected diligo, supplier, "
+				qn_diag(&c, k, "unknown top-level key '%s' (expected diligo, supplier, "
 					    "period, respondent, answers, evidence)", k->str);
 		}
-		bind_version(&c, get(r, "diligo"));
-		bind_period(&c, get(r, "period"));
-		bind_supplier(&c, get(r, "supplier"));
-		bind_respondent(&c, get(r, "respondent"));
-		bind_evidence(&c, get(r, "evidence"));
-		bind_answers(&c, get(r, "answers"));
-		if (get(r, "answers") && get(r, "answers")->type == Y_MAP)
-			check_answers(&c, get(r, "answers"));
+		bind_version(&c, qn_get(r, "diligo"));
+		qn_bind_period(&c, qn_get(r, "period"));
+		qn_bind_supplier(&c, qn_get(r, "supplier"));
+		qn_bind_respondent(&c, qn_get(r, "respondent"));
+		qn_bind_evidence(&c, qn_get(r, "evidence"));
+		bind_answers(&c, qn_get(r, "answers"));
+		if (qn_get(r, "answers") && qn_get(r, "answers")->type == Y_MAP)
+			check_answers(&c, qn_get(r, "answers"));
 		bind_form(&c);
 	}
 	if (!q->ndiags)

@@ -27,6 +27,7 @@
 #include "qn_xlsx.h"
 #include "text.h"
 #include "xlsx_read.h"
+#include "qnx_int.h"
 
 const struct qnx_field qnx_fields[] = {
 	{ "supplier.id", "Supplier id", "Required: your id as your customer gave it to you.", true },
@@ -68,14 +69,6 @@ const char *const qnx_ev_heads[QNX_EV_NCOLS] = {
 	[QNX_EV_DATE] = "Date",	     [QNX_EV_URL] = "URL",
 };
 
-struct rd {
-	struct qn *q;
-	struct xlsx *x;
-	struct err *e;
-	const char *name;
-	const char *sheet_ref[DILIGO_XLSX_MAX_SHEETS]; /* each sheet as a reference writes it */
-};
-
 /* ---- nodes ------------------------------------------------------------ */
 
 static struct ynode *node(struct rd *r, enum ytype t, const struct xlsx_sheet *s, int row,
@@ -100,8 +93,8 @@ static struct ynode *node(struct rd *r, enum ytype t, const struct xlsx_sheet *s
 	return n;
 }
 
-static struct ynode *scalar(struct rd *r, const struct xlsx_sheet *s, int row, int col,
-			    const char *text)
+struct ynode *qnx_scalar(struct rd *r, const struct xlsx_sheet *s, int row, int col,
+			 const char *text)
 {
 	struct ynode *n = node(r, Y_SCALAR, s, row, col);
 
@@ -110,13 +103,7 @@ static struct ynode *scalar(struct rd *r, const struct xlsx_sheet *s, int row, i
 	return n;
 }
 
-/* A collection being built: kids appended with add(), counted by done(). */
-struct coll {
-	struct ynode *n;
-	int len, cap;
-};
-
-static struct coll coll(struct rd *r, enum ytype t, const struct xlsx_sheet *s, int row, int col)
+struct coll qnx_coll(struct rd *r, enum ytype t, const struct xlsx_sheet *s, int row, int col)
 {
 	struct coll c = { node(r, t, s, row, col), 0, 0 };
 
@@ -139,7 +126,7 @@ static void add(struct rd *r, struct coll *c, struct ynode *kid)
 }
 
 /* key: value, the key at the key's cell */
-static void add_pair(struct rd *r, struct coll *c, struct ynode *k, struct ynode *v)
+void qnx_add_pair(struct rd *r, struct coll *c, struct ynode *k, struct ynode *v)
 {
 	add(r, c, k);
 	add(r, c, v);
@@ -209,8 +196,8 @@ static int check_text(struct rd *r, const struct xlsx_sheet *s, const struct xls
 }
 
 /* A cell as the kinds see it; NULL cell: blank. Returns 0 or an error. */
-static int read_cell(struct rd *r, const struct xlsx_sheet *s, const struct xlsx_cell *c,
-		     struct kind_cell *k)
+int qnx_read_cell(struct rd *r, const struct xlsx_sheet *s, const struct xlsx_cell *c,
+		  struct kind_cell *k)
 {
 	char buf[40], date[11];
 
@@ -236,7 +223,7 @@ static int read_cell(struct rd *r, const struct xlsx_sheet *s, const struct xlsx
 }
 
 /* A field's text: a number formatted as a date reads as its date. */
-static const char *field_text(const struct kind_cell *k)
+const char *qnx_field_text(const struct kind_cell *k)
 {
 	return k->number && k->date_format && k->date ? k->date : k->text;
 }
@@ -293,7 +280,7 @@ static bool cell_says(const struct xlsx_cell *c, const char *want)
 	return !*t;
 }
 
-static bool says(const struct xlsx_sheet *s, int row, int col, const char *want)
+bool qnx_says(const struct xlsx_sheet *s, int row, int col, const char *want)
 {
 	return cell_says(xlsx_cell(s, row, col), want);
 }
@@ -308,8 +295,8 @@ static const char *label_at(struct rd *r, const struct xlsx_sheet *s, int row, i
 
 /* The heading row: the first of the top 20 rows holding first_head; each
  * heading's column into cols (-1 when absent). */
-static int headings(struct rd *r, const struct xlsx_sheet *s, const char *const *heads, int n,
-		    int *cols, int *head_row)
+int qnx_headings(struct rd *r, const struct xlsx_sheet *s, const char *const *heads, int n,
+		 int *cols, int *head_row)
 {
 	for (int row = 0; row < s->nrows && row < 20; row++) {
 		int nc;
@@ -351,74 +338,19 @@ static int read_meta(struct rd *r, const struct xlsx_sheet *s, struct coll *root
 
 		if (!*key)
 			continue;
-		if (read_cell(r, s, c, &k))
+		if (qnx_read_cell(r, s, c, &k))
 			return ERR_INPUT;
 		if (same(key, QNX_META_FORMAT))
-			add_pair(r, root, scalar(r, s, row, 0, "diligo"), scalar(r, s, row, 1, k.text));
+			qnx_add_pair(r, root, qnx_scalar(r, s, row, 0, "diligo"), qnx_scalar(r, s, row, 1, k.text));
 		else if (same(key, QNX_META_PACK))
 			q->form_pack = k.text;
 		else if (same(key, QNX_META_VERSION))
 			q->form_version = k.text;
 		else if (same(key, QNX_META_QUESTIONS) && *k.text) {
 			q->form_questions = k.text;
-			q->form_at = scalar(r, s, row, 1, k.text);
+			q->form_at = qnx_scalar(r, s, row, 1, k.text);
 		}
 	}
-	return 0;
-}
-
-/* ---- the Supplier sheet ----------------------------------------------- */
-
-/* "Norway (NO)" (the dropdown's entry) -> "NO"; anything else as is. */
-static const char *country_code(struct rd *r, const char *v)
-{
-	size_t n = strlen(v);
-
-	if (n > 5 && v[n - 1] == ')' && isupper((unsigned char)v[n - 2]) &&
-	    isupper((unsigned char)v[n - 3]) && v[n - 4] == '(' && v[n - 5] == ' ')
-		return arena_strndup(r->q->arena, v + n - 3, 2);
-	return v;
-}
-
-static int read_supplier(struct rd *r, const struct xlsx_sheet *s, struct coll *root)
-{
-	struct coll sup = coll(r, Y_MAP, s, 0, 0), resp = coll(r, Y_MAP, s, 0, 0);
-	bool seen[64] = { false };
-	struct kind_cell k;
-
-	for (int ci = 0; ci < s->ncells; ci++) { /* the rows with a label in column A */
-		const struct qnx_field *f = NULL;
-		int row = s->cells[ci].row;
-		struct ynode *v;
-		const char *text, *dot;
-		int i;
-
-		if (s->cells[ci].col != 0)
-			continue;
-		for (i = 0; i < qnx_nfields && !f; i++)
-			if (says(s, row, 0, qnx_fields[i].label))
-				f = &qnx_fields[i];
-		if (!f || seen[i - 1])
-			continue;
-		seen[i - 1] = true;
-		if (read_cell(r, s, xlsx_cell(s, row, 1), &k))
-			return ERR_INPUT;
-		text = field_text(&k);
-		if (!*text && !f->required && strcmp(f->path, "supplier.sector"))
-			continue; /* left empty: as if the key were left out */
-		dot = strchr(f->path, '.');
-		if (!strcmp(f->path, "supplier.country"))
-			text = country_code(r, text);
-		v = scalar(r, s, row, 1, text);
-		if (!dot)
-			add_pair(r, root, scalar(r, s, row, 0, f->path), v);
-		else
-			add_pair(r, !strncmp(f->path, "supplier.", 9) ? &sup : &resp,
-				 scalar(r, s, row, 0, dot + 1), v);
-	}
-	add_pair(r, root, scalar(r, s, 0, 0, "supplier"), sup.n);
-	if (resp.len)
-		add_pair(r, root, scalar(r, s, 0, 0, "respondent"), resp.n);
 	return 0;
 }
 
@@ -433,7 +365,7 @@ static bool is_id_separator(char c)
 static struct ynode *evidence_list(struct rd *r, const struct xlsx_sheet *s, int row, int col,
 				   const char *text)
 {
-	struct coll seq = coll(r, Y_SEQ, s, row, col);
+	struct coll seq = qnx_coll(r, Y_SEQ, s, row, col);
 
 	for (const char *p = text; *p;) {
 		size_t n;
@@ -443,7 +375,7 @@ static struct ynode *evidence_list(struct rd *r, const struct xlsx_sheet *s, int
 		for (n = 0; p[n] && !is_id_separator(p[n]); n++)
 			;
 		if (n)
-			add(r, &seq, scalar(r, s, row, col, arena_strndup(r->q->arena, p, n)));
+			add(r, &seq, qnx_scalar(r, s, row, col, arena_strndup(r->q->arena, p, n)));
 		p += n;
 	}
 	return seq.len ? seq.n : NULL;
@@ -476,8 +408,8 @@ static int cmp_seen(const void *a, const void *b)
 	return x->at->line - y->at->line;
 }
 
-static int check_unique(struct rd *r, const struct xlsx_sheet *s, struct coll *map,
-			const char *what)
+int qnx_check_unique(struct rd *r, const struct xlsx_sheet *s, struct coll *map,
+		     const char *what)
 {
 	int n = map->n->n;
 	struct seen_id *v;
@@ -502,7 +434,7 @@ static int check_unique(struct rd *r, const struct xlsx_sheet *s, struct coll *m
 
 static int read_answers(struct rd *r, const struct xlsx_sheet *s, struct coll *root)
 {
-	struct coll answers = coll(r, Y_MAP, s, 0, 0);
+	struct coll answers = qnx_coll(r, Y_MAP, s, 0, 0);
 	int cols[QNX_NCOLS], head = 0;
 	/* the heading row is found by the id column's heading */
 	const char *heads[QNX_NCOLS];
@@ -518,7 +450,7 @@ static int read_answers(struct rd *r, const struct xlsx_sheet *s, struct coll *r
 	{
 		int found[QNX_NCOLS];
 
-		if (headings(r, s, heads, QNX_NCOLS, found, &head))
+		if (qnx_headings(r, s, heads, QNX_NCOLS, found, &head))
 			return ERR_INPUT;
 		for (int k = 0; k < QNX_NCOLS; k++)
 			cols[order[k]] = found[k];
@@ -535,14 +467,14 @@ static int read_answers(struct rd *r, const struct xlsx_sheet *s, struct coll *r
 
 		if (idc->col != cols[QNX_ID] || row <= head)
 			continue;
-		if (read_cell(r, s, idc, &kid))
+		if (qnx_read_cell(r, s, idc, &kid))
 			return ERR_INPUT;
 		if (!*kid.text)
 			continue;
-		k = scalar(r, s, row, cols[QNX_ID], kid.text);
-		if (read_cell(r, s, xlsx_cell(s, row, cols[QNX_ANSWER]), &kv))
+		k = qnx_scalar(r, s, row, cols[QNX_ID], kid.text);
+		if (qnx_read_cell(r, s, xlsx_cell(s, row, cols[QNX_ANSWER]), &kv))
 			return ERR_INPUT;
-		v = scalar(r, s, row, cols[QNX_ANSWER], kv.text);
+		v = qnx_scalar(r, s, row, cols[QNX_ANSWER], kv.text);
 		if (*kv.text) {
 			struct kind_cell *keep = arena_alloc(r->q->arena, sizeof *keep);
 
@@ -550,93 +482,41 @@ static int read_answers(struct rd *r, const struct xlsx_sheet *s, struct coll *r
 			v->xcell = keep;
 		}
 		if (cols[QNX_EVIDENCE] >= 0) {
-			if (read_cell(r, s, xlsx_cell(s, row, cols[QNX_EVIDENCE]), &kx))
+			if (qnx_read_cell(r, s, xlsx_cell(s, row, cols[QNX_EVIDENCE]), &kx))
 				return ERR_INPUT;
 			ev = evidence_list(r, s, row, cols[QNX_EVIDENCE], kx.text);
 		}
 		if (cols[QNX_COMMENT] >= 0) {
-			if (read_cell(r, s, xlsx_cell(s, row, cols[QNX_COMMENT]), &kx))
+			if (qnx_read_cell(r, s, xlsx_cell(s, row, cols[QNX_COMMENT]), &kx))
 				return ERR_INPUT;
-			comment = field_text(&kx);
+			comment = qnx_field_text(&kx);
 		}
 		if (cols[QNX_CONFIDENTIAL] >= 0) {
-			if (read_cell(r, s, xlsx_cell(s, row, cols[QNX_CONFIDENTIAL]), &kx))
+			if (qnx_read_cell(r, s, xlsx_cell(s, row, cols[QNX_CONFIDENTIAL]), &kx))
 				return ERR_INPUT;
 			conf = flag_text(kx.text);
 		}
 		if (ev || *comment || (*conf && strcmp(conf, "false"))) {
 			/* the long form, placed at the answer cell */
-			struct coll lf = coll(r, Y_MAP, s, row, cols[QNX_ANSWER]);
+			struct coll lf = qnx_coll(r, Y_MAP, s, row, cols[QNX_ANSWER]);
 
 			if (*kv.text)
-				add_pair(r, &lf, scalar(r, s, row, cols[QNX_ANSWER], "value"), v);
+				qnx_add_pair(r, &lf, qnx_scalar(r, s, row, cols[QNX_ANSWER], "value"), v);
 			if (ev)
-				add_pair(r, &lf, scalar(r, s, row, cols[QNX_EVIDENCE], "evidence"), ev);
+				qnx_add_pair(r, &lf, qnx_scalar(r, s, row, cols[QNX_EVIDENCE], "evidence"), ev);
 			if (*comment)
-				add_pair(r, &lf, scalar(r, s, row, cols[QNX_COMMENT], "comment"),
-					 scalar(r, s, row, cols[QNX_COMMENT], comment));
+				qnx_add_pair(r, &lf, qnx_scalar(r, s, row, cols[QNX_COMMENT], "comment"),
+					 qnx_scalar(r, s, row, cols[QNX_COMMENT], comment));
 			if (*conf)
-				add_pair(r, &lf, scalar(r, s, row, cols[QNX_CONFIDENTIAL], "confidential"),
-					 scalar(r, s, row, cols[QNX_CONFIDENTIAL], conf));
+				qnx_add_pair(r, &lf, qnx_scalar(r, s, row, cols[QNX_CONFIDENTIAL], "confidential"),
+					 qnx_scalar(r, s, row, cols[QNX_CONFIDENTIAL], conf));
 			v = lf.n;
 		}
-		add_pair(r, &answers, k, v);
+		qnx_add_pair(r, &answers, k, v);
 	}
-	if (check_unique(r, s, &answers, "question"))
+	if (qnx_check_unique(r, s, &answers, "question"))
 		return ERR_INPUT;
-	add_pair(r, root, scalar(r, s, 0, 0, "answers"), answers.n);
-	return 0;
-}
-
-/* ---- the Evidence sheet ----------------------------------------------- */
-
-static int read_evidence(struct rd *r, const struct xlsx_sheet *s, struct coll *root)
-{
-	static const char *const keys[QNX_EV_NCOLS] = { "", "title", "kind", "date", "url" };
-	struct coll evidence = coll(r, Y_MAP, s, 0, 0);
-	int cols[QNX_EV_NCOLS], head = 0;
-
-	if (headings(r, s, qnx_ev_heads, QNX_EV_NCOLS, cols, &head))
-		return ERR_INPUT;
-	for (int ci = 0; ci < s->ncells; ci++) { /* the rows with an evidence id */
-		const char *text[QNX_EV_NCOLS];
-		int row = s->cells[ci].row;
-		struct kind_cell k;
-		struct coll item;
-		bool any = false;
-
-		if (s->cells[ci].col != cols[QNX_EV_ID] || row <= head)
-			continue;
-		for (int f = 0; f < QNX_EV_NCOLS; f++) {
-			text[f] = "";
-			if (cols[f] < 0)
-				continue;
-			if (read_cell(r, s, xlsx_cell(s, row, cols[f]), &k))
-				return ERR_INPUT;
-			text[f] = f == QNX_EV_DATE && k.number && k.date ? k.date : field_text(&k);
-			if (f == QNX_EV_KIND) {
-				char *low = arena_strdup(r->q->arena, text[f]);
-
-				for (char *p = low; *p; p++)
-					*p = (char)tolower((unsigned char)*p);
-				text[f] = low;
-			}
-			any |= f != QNX_EV_ID && *text[f];
-		}
-		if (!*text[QNX_EV_ID] || !any)
-			continue; /* an unused row (its id is filled in beforehand) */
-		/* placed at the title: where a missing title goes */
-		item = coll(r, Y_MAP, s, row, cols[QNX_EV_TITLE] >= 0 ? cols[QNX_EV_TITLE] : 0);
-		for (int f = 1; f < QNX_EV_NCOLS; f++)
-			if (*text[f])
-				add_pair(r, &item, scalar(r, s, row, cols[f], keys[f]),
-					 scalar(r, s, row, cols[f], text[f]));
-		add_pair(r, &evidence, scalar(r, s, row, cols[QNX_EV_ID], text[QNX_EV_ID]), item.n);
-	}
-	if (check_unique(r, s, &evidence, "evidence id"))
-		return ERR_INPUT;
-	if (evidence.len)
-		add_pair(r, root, scalar(r, s, 0, 0, "evidence"), evidence.n);
+	qnx_add_pair(r, root, qnx_scalar(r, s, 0, 0, "answers"), answers.n);
 	return 0;
 }
 
@@ -672,17 +552,17 @@ static struct qn *parse(const char *name, const char *buf, size_t len, bool supp
 		rc = load(&r, names, required, 4, sh);
 	meta = sh[0], sup = sh[1], ans = sh[2], ev = sh[3];
 	if (!rc) {
-		root = coll(&r, Y_MAP, sup, 0, 0);
+		root = qnx_coll(&r, Y_MAP, sup, 0, 0);
 		r.q->root = root.n;
 	}
 	if (!rc && !supplier_only)
 		rc = read_meta(&r, meta, &root);
 	if (!rc)
-		rc = read_supplier(&r, sup, &root);
+		rc = qnx_read_supplier(&r, sup, &root);
 	if (!rc && !supplier_only)
 		rc = read_answers(&r, ans, &root);
 	if (!rc && !supplier_only && ev)
-		rc = read_evidence(&r, ev, &root);
+		rc = qnx_read_evidence(&r, ev, &root);
 	xlsx_close(r.x);
 	if (rc) {
 		qn_free(r.q);

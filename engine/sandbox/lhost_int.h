@@ -7,6 +7,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -53,7 +54,7 @@ struct lhost {
 	int *order;
 	int norder;
 	int ntouched_cap;
-	void *search_nodes; /* lhost_eval.c's search scratch, allocated on first use */
+	void *search_nodes; /* lhost_missing.c's search scratch, allocated on first use */
 	uint64_t *search_seen;
 	unsigned stamp;
 	const char *current_rule;
@@ -140,10 +141,6 @@ int lhost_pcall(struct lhost *h, int nargs, int nres);
  * the file or the rule running, and says which budget ran out. */
 int lhost_error(struct lhost *h, int status, struct err *e);
 
-/* Raise the error of the budget that ran out, if one did (after a pcall
- * inside a pack returned, so that the pack cannot catch it). [-0, +0, e] */
-void lhost_rethrow_budget(lua_State *L);
-
 /* ---- lhost_clock.c: the wall clock ------------------------------------ */
 
 /* A load or assessment starts: its deadline is max_seconds from now. */
@@ -203,9 +200,27 @@ void lhost_sandbox(lua_State *L);
 void lhost_sandbox_env(lua_State *L);
 /* tostring as packs have it: never an address. */
 int lhost_tostring(lua_State *L);
+
+/* ---- lhost_bounded.c: the bounded base functions ---------------------- */
+
+/* Raise the error of the budget that ran out, if one did (after a pcall
+ * inside a pack returned, so that the pack cannot catch it). [-0, +0, e] */
+void lhost_rethrow_budget(lua_State *L);
 /* 'w' if f is the function coroutine.wrap returns, 'g' if string.gmatch's
  * iterator (they carry state in their upvalues), else 0. */
 int lhost_stateful_cfunction(lua_CFunction f);
+/* pcall, xpcall, coroutine.resume and wrap: no budget error is caught. */
+int lhost_bounded_pcall(lua_State *L);
+int lhost_bounded_xpcall(lua_State *L);
+int lhost_bounded_resume(lua_State *L);
+int lhost_bounded_wrap(lua_State *L);
+/* Lua's own (upvalue 1; upvalue 2 names it for lhost_bounded_nargs), with
+ * their work charged: select, assert and coroutine.yield by their
+ * arguments, tonumber, error and rawequal by their strings. */
+int lhost_bounded_nargs(lua_State *L);
+int lhost_bounded_tonumber(lua_State *L);
+int lhost_bounded_error(lua_State *L);
+int lhost_bounded_rawequal(lua_State *L);
 
 /* ---- lhost_pattern.c: the guard on pattern functions ------------------ */
 
@@ -214,6 +229,48 @@ int lhost_stateful_cfunction(lua_CFunction f);
 void lhost_pattern_wrap(lua_State *L);
 /* Whether f is the iterator string.gmatch returns. */
 bool lhost_gmatch_iterator(lua_CFunction f);
+
+/* ---- lhost_match.c: the matcher, every step charged ------------------- */
+
+#define LHOST_MAXCAPTURES 32
+#define LHOST_CAP_POSITION (-2)
+
+/* One match of a pattern against a subject (Lua's MatchState). */
+struct lhost_match {
+	const char *src_init, *src_end, *p_end;
+	lua_State *L;
+	const char *what; /* "string.find" ... for the budget message */
+	lua_Integer steps; /* counted, not yet charged */
+	int matchdepth;
+	unsigned char level;
+	struct {
+		const char *init;
+		ptrdiff_t len;
+	} capture[LHOST_MAXCAPTURES];
+};
+
+/* Start a match of p (lp bytes) against s (ls bytes) for what ("string.find"
+ * ...); reset its captures before each try. */
+void lhost_match_prepare(struct lhost_match *ms, lua_State *L, const char *what, const char *s,
+			 size_t ls, const char *p, size_t lp);
+void lhost_match_reset(struct lhost_match *ms);
+/* The end of the match of p at s, or NULL. [-0, +0, e] */
+const char *lhost_match(struct lhost_match *ms, const char *s, const char *p);
+/* A plain search for s2 in s1, or NULL. */
+const char *lhost_match_memfind(struct lhost_match *ms, const char *s1, size_t l1, const char *s2,
+				size_t l2);
+/* Whether pattern p has no special characters. */
+int lhost_match_nospecials(const char *p, size_t l);
+/* Capture i (the whole match s..e when there are none) into *cap, its length
+ * returned (LHOST_CAP_POSITION, the position pushed, for a position capture). */
+size_t lhost_match_capture(struct lhost_match *ms, int i, const char *s, const char *e,
+			   const char **cap);
+/* [-0, +1 or +n] push capture i, or all of them (returns how many). */
+void lhost_match_push_capture(struct lhost_match *ms, int i, const char *s, const char *e);
+int lhost_match_push_captures(struct lhost_match *ms, const char *s, const char *e);
+/* Count n bytes copied or scanned; charge the steps counted so far. */
+void lhost_match_tick_bytes(struct lhost_match *ms, size_t n);
+void lhost_match_charge(struct lhost_match *ms);
 
 /* ---- lhost_freeze.c: read-only proxies --------------------------------- */
 
@@ -306,6 +363,23 @@ int lhost_fail_build(struct build *b, struct err *e);
  * pack of the struct build (light userdata at 2). Contract errors go to the
  * build; the Lua functions and tests to the pack's table in the registry. */
 int lhost_compose(lua_State *L);
+/* The duties field of the table at idx (question or rule) into *out, *n;
+ * an unknown duty is an error with a did-you-mean. */
+void lhost_compose_duties(struct build *b, int idx, const char ***out, int *n, int line);
+/* An error when id (of kind "question", "rule") does not start with
+ * "part." (part: the module's id, or NULL). */
+void lhost_compose_check_prefix(struct build *b, const char *kind, const char *id,
+				const char *part, int line);
+/* Store the value at top in the pack's Lua table under list[i]. [-1, +0] */
+void lhost_compose_keep_ref(struct build *b, const char *list, int i);
+/* Whether id (of kind) is new, recorded then; an error when a duplicate. */
+bool lhost_compose_seen_id(struct build *b, const char *kind, const char *id, int line);
+
+/* ---- lhost_question.c: questions into struct question ------------------ */
+
+/* Read the question table at qidx (of module, in section title by default)
+ * into the next question of b->p; errors go to the build. */
+void lhost_question_read(struct build *b, int qidx, const char *module, const char *title);
 /* After pack_index: resolve every na_when to question indexes and check its
  * values against the question it reads; errors go to the build. */
 void lhost_check_conditions(struct build *b);
@@ -336,6 +410,37 @@ void lhost_framework_check(struct build *b, int idx);
  * message when there is more to say than "unknown duty id": the framework
  * file the pack lacks the require of, or that no framework has the prefix. */
 const struct duty *lhost_find_duty(struct build *b, const char *id, const char **hint);
+
+/* ---- lhost_eval.c: running a pack on a questionnaire ------------------ */
+
+/* One evaluation of a questionnaire. */
+struct lhost_eval {
+	struct lhost *h;
+	const struct pack *p;
+	const struct qn *q;
+	struct assessment *a;
+	int ref;
+	int overlay; /* stack index of the table of tried completions */
+};
+
+/* Whether question i's answer is missing information: unanswered, unknown,
+ * or na where its applicability rests on a missing answer. */
+bool lhost_eval_missing(const struct qn *q, int i);
+/* Call rule i (its function at the top of the "rules" list at index fns)
+ * once; true with *f filled when it fires. ev->h->order lists what it
+ * read. */
+bool lhost_eval_call_rule(lua_State *L, struct lhost_eval *ev, int fns, int answers, int ctx,
+			  int i, struct finding *f);
+
+/* ---- lhost_missing.c: what missing answers could hide ----------------- */
+
+/* Whether the last call read a missing answer. */
+bool lhost_missing_read(struct lhost_eval *ev);
+/* Rule i has run once (fired: *f, the call's reads in h->order); search
+ * the completions of the missing answers it read. Returns whether a
+ * finding stands (in *f). */
+bool lhost_missing_search(lua_State *L, struct lhost_eval *ev, int fns, int answers, int ctx,
+			  int i, struct finding *f, bool fired);
 
 /* ---- lhost_extend.c: extends, and modules composed once ---------------- */
 

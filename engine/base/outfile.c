@@ -190,7 +190,11 @@ int outfile_begin(struct outfile *f, const char *target, struct err *e)
 			       errno ? strerror(errno) : "not a directory");
 	if (stat(target, &st) == 0 && S_ISDIR(st.st_mode))
 		return err_set(e, ERR_IO, "cannot write '%s': Is a directory", target);
-	f->direct = stat(target, &st) == 0 && !S_ISREG(st.st_mode);
+	/* a device or pipe, or a name in /dev or /proc (/dev/stdout is a link
+	 * to /proc/self/fd/1, a regular file when stdout is redirected to one):
+	 * written in place, never replaced by a renamed temporary file */
+	f->direct = (stat(target, &st) == 0 && !S_ISREG(st.st_mode)) ||
+		    !strncmp(dir, "/dev", 4) || !strncmp(dir, "/proc", 5);
 	if (f->direct) {
 		snprintf(f->tmp, sizeof f->tmp, "%s", target);
 		return 0;

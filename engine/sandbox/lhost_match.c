@@ -22,7 +22,7 @@
 
 #define MAXCCALLS 200
 #define L_ESC '%'
-#define SPECIALS "^$*+?.([%-"
+#define PATTERN_MAGIC "^$*+?.([%-"
 #define CAP_UNFINISHED (-1)
 #define uchar(c) ((unsigned char)(c))
 
@@ -422,7 +422,7 @@ int lhost_match_nospecials(const char *p, size_t l)
 	size_t upto = 0;
 
 	do {
-		if (strpbrk(p + upto, SPECIALS))
+		if (strpbrk(p + upto, PATTERN_MAGIC))
 			return 0;
 		upto += strlen(p + upto) + 1;
 	} while (upto <= l);

@@ -310,7 +310,16 @@ enum rtext {
 	RT__COUNT
 };
 
-extern const char *const report_texts[RT__COUNT];
+/* The texts in the run's language (English until report_text_use). */
+extern const char *report_texts[RT__COUNT];
 #define RT(id) (report_texts[RT_##id])
+/* "SHEET_SUMMARY" for RT_SHEET_SUMMARY: the id in a translation's context
+ * "report|SHEET_SUMMARY". */
+extern const char *const report_text_ids[RT__COUNT];
+const char *report_text_en(enum rtext id);
+struct l10n;
+/* Use t's translations (NULL: English) for every text that has one;
+ * returns how many have. Call before any report is written. */
+int report_text_use(const struct l10n *t);
 
 #endif

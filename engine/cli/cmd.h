@@ -20,12 +20,14 @@ int cmd_convert(int argc, char **argv);
 int cmd_sectors(int argc, char **argv);
 int cmd_duties(int argc, char **argv);
 int cmd_plugin(int argc, char **argv);
+int cmd_i18n(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 
 /* The option tables, each next to the command that parses it. */
 extern const struct cli_opt assess_options[], validate_options[], template_options[],
-	convert_options[], sectors_options[], duties_options[], plugin_options[];
+	convert_options[], sectors_options[], duties_options[], plugin_options[],
+	i18n_options[];
 /* Options before any command: --version, --help (main matches them). */
 extern const struct cli_opt global_options[];
 

@@ -47,6 +47,14 @@ const struct cmd commands[] = {
 	  "  DIR: a plugin-path root (its plugins/ and sectors/) or a directory of Lua files;\n"
 	  "  nothing to check or no test found is exit 2.\n",
 	  plugin_options },
+	{ "i18n", cmd_i18n, "write translation templates (POT) for packs and reports",
+	  "usage: diligo i18n extract FILE.lua [-o FILE.pot]\n"
+	  "       diligo i18n extract --update FILE.lua...\n"
+	  "       diligo i18n extract --reports [-o FILE.pot | --update]\n"
+	  "  The texts a Lua file declares (questions, options, rules, detail templates,\n"
+	  "  duties), each with a context naming its id and field; or the reports' own texts.\n"
+	  "  Translations go in DIR/po/NAME/LANG.po next to the template (docs/translating.md).\n",
+	  i18n_options },
 	{ "help", cmd_help, "show help for a command",
 	  "usage: diligo help [COMMAND]\n", NULL },
 	{ "version", cmd_version, NULL, /* an alias of --version and -V */

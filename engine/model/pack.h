@@ -18,6 +18,7 @@ struct qoption {
 	const char *value, *label;
 	double score;
 	bool has_score;
+	const char *label_en; /* the pack's own (English) label, kept when translated */
 };
 
 /* One condition of a question's `na_when`: the question does not apply
@@ -76,6 +77,10 @@ struct rule {
 	const char *group; /* impact group: findings of one group count once; NULL = its own */
 	const char **risks; /* country-risk columns that raise its likelihood */
 	int nrisks;
+	/* `details`: the templates its findings' details are written from
+	 * (`detail = { "key", value, ... }`), each translatable */
+	const char **detail_keys, **detail_texts;
+	int ndetails;
 	const char *file;
 	int line;
 };
@@ -86,6 +91,7 @@ struct duty {
 	 * "secondary source" or "not verified" (the catalogue's `verified`),
 	 * and what it was checked against */
 	const char *verified, *source;
+	const char *file; /* the Lua file that declares it (its translations' domain) */
 };
 
 /* One change a sector makes to what a reused module (or the sector it
@@ -133,6 +139,10 @@ struct pack {
 	const struct tailoring *tailoring; /* in declaration order, bases first */
 	int ntailoring;
 	const struct regime *regime; /* the catalogue's regime in force for this run */
+	/* the language its texts are in ("en" unless pack_translate ran) and
+	 * the translations applied (NULL for English) */
+	const char *lang;
+	const struct l10n *l10n;
 	struct pack_file *files; /* every Lua file loaded, in load order */
 	int nfiles;
 	/* every file is bundled: the pack may run in-process; any other pack

@@ -43,6 +43,8 @@ const struct pack *lhost_pack(struct lhost *h, const char *name_or_file, struct 
 /* The path of file (such as "country-risk.csv") in plugins/ on the search
  * path, into out; false when no directory has it. */
 bool lhost_find_data(struct lhost *h, const char *file, char *out, size_t n);
+/* The built-in packs' directory (holding plugins/ and sectors/). */
+const char *lhost_builtin_dir(const struct lhost *h);
 /* Whether name (a sector name or a .lua path) can be found. */
 bool lhost_sector_exists(struct lhost *h, const char *name);
 /* A module or sector file, composed alone (for plugin check and test). */

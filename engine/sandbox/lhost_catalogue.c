@@ -220,6 +220,7 @@ static int build_catalogue(lua_State *L)
 		lhost_check_fields(b, 4, duty_fields, b->specline);
 		x->framework = lhost_sfield(b, 4, "framework", true, b->specline);
 		x->title = lhost_sfield(b, 4, "title", true, b->specline);
+		x->file = lhost_files(b->h)->f[b->file].path;
 		x->text = lhost_sfield(b, 4, "text", true, b->specline);
 		x->area = lhost_sfield(b, 4, "area", true, b->specline);
 		x->status = lhost_sfield(b, 4, "status", false, b->specline);

@@ -74,7 +74,7 @@ void lhost_compose_duties(struct build *b, int idx, const char ***out, int *n, i
 
 static const char *const rule_fields[] = {
 	"id", "title", "duties", "severity", "likelihood", "red_flag", "impact", "action", "when",
-	"unknown", "group", "risks", "reads", NULL,
+	"unknown", "group", "risks", "reads", "details", NULL,
 };
 static const char *const part_fields[] = {
 	"id", "title", "version", "authors", "license", "description", "modules", "questions",
@@ -159,6 +159,56 @@ static void rule_unknown_group_risks(struct build *b, int ridx, struct rule *r, 
 	lua_pop(L, 1);
 }
 
+/* details = { key = "template", ... }: the texts a finding's detail is
+ * written from, sorted by key so that reports and translations are stable */
+static void rule_details(struct build *b, int ridx, struct rule *r, int line)
+{
+	lua_State *L = b->h->L;
+	int n = 0;
+
+	if (lua_getfield(L, ridx, "details") == LUA_TNIL) {
+		lua_pop(L, 1);
+		return;
+	}
+	if (!lua_istable(L, -1)) {
+		lhost_cerr(b, line, "field 'details' must be a table of detail templates "
+			   "(key = \"text\")");
+		lua_pop(L, 1);
+		return;
+	}
+	lua_pushnil(L);
+	while (lua_next(L, -2)) {
+		n++;
+		lua_pop(L, 1);
+	}
+	if (n > DILIGO_MAX_CONDITIONS)
+		lhost_cerr(b, line, "'details' may hold at most %d templates", DILIGO_MAX_CONDITIONS);
+	r->detail_keys = arena_alloc(b->p->arena, (size_t)(n ? n : 1) * sizeof *r->detail_keys);
+	r->detail_texts = arena_alloc(b->p->arena, (size_t)(n ? n : 1) * sizeof *r->detail_texts);
+	lua_pushnil(L);
+	while (lua_next(L, -2)) {
+		if (lua_type(L, -2) != LUA_TSTRING || !lhost_valid_name(lua_tostring(L, -2)) ||
+		    lua_type(L, -1) != LUA_TSTRING) {
+			lhost_cerr(b, line, "'details' entries must be key = \"text\" (keys "
+				   "lowercase letters, digits and _)");
+		} else if (r->ndetails < n && r->ndetails < DILIGO_MAX_CONDITIONS) {
+			int k = r->ndetails++;
+			const char *key = arena_strdup(b->p->arena, lua_tostring(L, -2));
+			const char *text = arena_strdup(b->p->arena, lua_tostring(L, -1));
+
+			while (k > 0 && strcmp(r->detail_keys[k - 1], key) > 0) {
+				r->detail_keys[k] = r->detail_keys[k - 1];
+				r->detail_texts[k] = r->detail_texts[k - 1];
+				k--;
+			}
+			r->detail_keys[k] = key;
+			r->detail_texts[k] = text;
+		}
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+}
+
 static void read_rule(struct build *b, int ridx, const char *module)
 {
 	lua_State *L = b->h->L;
@@ -203,6 +253,7 @@ static void read_rule(struct build *b, int ridx, const char *module)
 		lhost_cerr(b, line, "field 'impact' must be \"potential\" or \"actual\"");
 	r->actual = impact && !strcmp(impact, "actual");
 	rule_unknown_group_risks(b, ridx, r, line);
+	rule_details(b, ridx, r, line);
 	lhost_rule_reads(b, ridx, r, line);
 	if (lua_getfield(L, ridx, "when") != LUA_TFUNCTION) {
 		lhost_cerr(b, line,

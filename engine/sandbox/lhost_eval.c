@@ -11,6 +11,7 @@
 #include "alloc.h"
 #include "arena.h"
 #include "kind.h"
+#include "l10n.h"
 #include "lhost_int.h"
 #include "score.h"
 
@@ -261,6 +262,102 @@ static void override_component(lua_State *L, int t, const char *key, const struc
 	lua_pop(L, 1);
 }
 
+/* The text of a rule's detail template key in the pack's language: its
+ * translation when there is one, else the pack's own; NULL when the rule
+ * has no template of that name. */
+static const char *detail_text(const struct pack *p, const struct rule *r, const char *key)
+{
+	for (int i = 0; i < r->ndetails; i++)
+		if (!strcmp(r->detail_keys[i], key)) {
+			char field[200];
+			const char *t;
+
+			snprintf(field, sizeof field, "detail.%s", key);
+			t = l10n_get3(p->l10n, "rule", r->id, field, r->detail_texts[i]);
+			return t ? t : r->detail_texts[i];
+		}
+	return NULL;
+}
+
+/* [-0, +0] value idx of a detail table as a template argument: a number; a
+ * text, which a key of the rule's details replaces with that template's
+ * text; or a list of such texts, joined with ", ". */
+static void detail_arg(lua_State *L, const struct pack *p, const struct rule *r, int idx,
+		       struct l10n_arg *a, struct arena *ar)
+{
+	a->is_num = false;
+	a->str = "";
+	if (lua_type(L, idx) == LUA_TNUMBER) {
+		a->is_num = true;
+		a->num = lua_tonumber(L, idx);
+	} else if (lua_type(L, idx) == LUA_TSTRING) {
+		const char *t = detail_text(p, r, lua_tostring(L, idx));
+
+		a->str = t ? t : lhost_copy_text(L, ar, idx, DILIGO_MAX_DETAIL_BYTES);
+	} else if (lua_type(L, idx) == LUA_TTABLE) {
+		lua_Integer n = lhost_rawlen(L, idx);
+		char buf[DILIGO_MAX_DETAIL_BYTES];
+		size_t len = 0;
+
+		buf[0] = '\0';
+		for (lua_Integer i = 1; i <= n && i <= DILIGO_MAX_FINDING_QUESTIONS; i++) {
+			const char *t;
+
+			if (lua_rawgeti(L, idx, i) != LUA_TSTRING)
+				luaL_error(L, "%s:%d: rule '%s' returned a detail list holding a %s "
+					      "(texts only)", r->file, r->line, r->id,
+					   luaL_typename(L, -1));
+			t = detail_text(p, r, lua_tostring(L, -1));
+			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", i > 1 ? ", " : "",
+						t ? t : lua_tostring(L, -1));
+			if (len >= sizeof buf)
+				len = sizeof buf - 1;
+			lua_pop(L, 1);
+		}
+		a->str = arena_strdup(ar, buf);
+	} else {
+		luaL_error(L, "%s:%d: rule '%s' returned a detail value that is a %s (numbers, "
+			      "texts and lists of texts only)", r->file, r->line, r->id,
+			   luaL_typename(L, idx));
+	}
+}
+
+/* [-0, +0] detail = { "key", value, ... }: the rule's template `key`, in
+ * the pack's language, filled in with the values (docs/plugin-api.md). */
+static const char *detail_from_template(lua_State *L, struct lhost_eval *ev, const struct rule *r,
+					int idx)
+{
+	struct l10n_arg args[DILIGO_MAX_CONDITIONS];
+	lua_Integer n = lhost_rawlen(L, idx);
+	const char *tmpl, *own = NULL, *why = NULL;
+	char out[DILIGO_MAX_DETAIL_BYTES];
+	int used;
+
+	if (lua_rawgeti(L, idx, 1) != LUA_TSTRING ||
+	    !(tmpl = detail_text(ev->p, r, lua_tostring(L, -1))))
+		luaL_error(L, "%s:%d: rule '%s' returned a detail whose first entry names none of "
+			      "its 'details'", r->file, r->line, r->id);
+	for (int i = 0; i < r->ndetails; i++)
+		if (!strcmp(r->detail_keys[i], lua_tostring(L, -1)))
+			own = r->detail_texts[i];
+	lua_pop(L, 1);
+	if (n - 1 > DILIGO_MAX_CONDITIONS)
+		luaL_error(L, "%s:%d: rule '%s' returned more than %d detail values", r->file,
+			   r->line, r->id, DILIGO_MAX_CONDITIONS);
+	for (lua_Integer i = 2; i <= n; i++) {
+		lua_rawgeti(L, idx, i);
+		detail_arg(L, ev->p, r, lua_gettop(L), &args[i - 2], ev->q->arena);
+		lua_pop(L, 1);
+	}
+	used = l10n_format(out, sizeof out, tmpl, args, (int)(n - 1), &why);
+	if (used < 0 && tmpl != own) /* a translation the checks missed: the pack's own */
+		used = l10n_format(out, sizeof out, own, args, (int)(n - 1), &why);
+	if (used < 0)
+		luaL_error(L, "%s:%d: rule '%s' returned a detail its template cannot take: %s",
+			   r->file, r->line, r->id, why);
+	return arena_strdup(ev->q->arena, out);
+}
+
 /* [-1, +0] a table returned by a rule: overrides of the finding */
 static void finding_overrides(lua_State *L, struct lhost_eval *ev, struct finding *f,
 			      const struct rule *r)
@@ -273,6 +370,8 @@ static void finding_overrides(lua_State *L, struct lhost_eval *ev, struct findin
 	override_component(L, t, "irremediable", r, &f->irremediable);
 	if (lua_getfield(L, t, "detail") == LUA_TSTRING) /* cut, and counted as memory */
 		f->detail = lhost_copy_text(L, ev->q->arena, -1, DILIGO_MAX_DETAIL_BYTES);
+	else if (lua_istable(L, -1))
+		f->detail = detail_from_template(L, ev, r, lua_gettop(L));
 	if (lua_getfield(L, t, "questions") == LUA_TTABLE) {
 		lua_Integer n = lhost_rawlen(L, -1); /* not what a __len says */
 		int *qs;

@@ -89,6 +89,7 @@ static bool read_duty(struct build *b, struct lhost_framework *fw, int idx, stru
 	lhost_check_fields(b, idx, fduty_fields, b->specline);
 	d->framework = fw->id;
 	d->title = lhost_sfield(b, idx, "title", true, b->specline);
+	d->file = lhost_files(b->h)->f[b->file].path;
 	d->text = lhost_sfield(b, idx, "text", true, b->specline);
 	d->area = lhost_sfield(b, idx, "area", true, b->specline);
 	d->status = lhost_sfield(b, idx, "status", false, b->specline);

@@ -89,6 +89,11 @@ bool lhost_find_file(struct lhost *h, const char *sub, const char *name, char *o
 	return false;
 }
 
+const char *lhost_builtin_dir(const struct lhost *h)
+{
+	return h->bundled_dir ? h->bundled_dir : DILIGO_SOURCE_DIR;
+}
+
 bool lhost_find_data(struct lhost *h, const char *file, char *out, size_t n)
 {
 	for (int i = 0; i < h->npaths; i++) {

@@ -571,10 +571,10 @@ static void test_rels_escape(void **st)
 /* ---- the kinds' workbook side ------------------------------------------ */
 
 static const struct qoption opts[] = {
-	{ "rmap", "RMAP conformant", 1, true },
-	{ "none", "Not assessed", 0, true },
-	{ "dup", "rmap", 0, true }, /* a label that is another option's value */
-	{ "semi", "A; B", 0, true }, /* a label with the separator */
+	{ "rmap", "RMAP conformant", 1, true, NULL },
+	{ "none", "Not assessed", 0, true, NULL },
+	{ "dup", "rmap", 0, true, NULL }, /* a label that is another option's value */
+	{ "semi", "A; B", 0, true, NULL }, /* a label with the separator */
 };
 
 static const char *read_one(const struct question *q, struct kind_cell *c, struct arena *a,

@@ -1,0 +1,183 @@
+/* A pack's translatable texts and their translations: one walk over the
+ * pack (pack_strings) serves extraction (the POT), coverage and applying a
+ * language. The contexts are docs/translating.md's table:
+ *
+ *   pack|ID|title            the sector's or module's title
+ *   question|ID|text, help   a question
+ *   section|MODULE           a section heading (the English text tells
+ *                            sections of one module apart)
+ *   option|QUESTION|VALUE    an option's label
+ *   rule|ID|title, action    a rule
+ *   rule|ID|detail.KEY       one of a rule's detail templates (lua-format)
+ *   duty|ID|title            a duty of the catalogue
+ *   report|ID                a heading or fixed text of the reports */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "l10n.h"
+#include "l10n_pack.h"
+#include "pack.h"
+
+static void one(struct pack_string *s, const char *kind, const char *id, const char *field,
+		const char **slot, const char *file, int line, bool format,
+		void (*fn)(void *ud, const struct pack_string *s), void *ud)
+{
+	if (!*slot || !**slot)
+		return;
+	s->kind = kind;
+	s->id = id;
+	s->field = field;
+	s->english = *slot;
+	s->slot = slot;
+	s->file = file;
+	s->line = line;
+	s->format = format;
+	fn(ud, s);
+}
+
+void pack_strings(struct pack *p, void (*fn)(void *ud, const struct pack_string *s), void *ud)
+{
+	struct pack_string s;
+	char field[200];
+
+	one(&s, "pack", p->id, "title", &p->title, p->file, 1, false, fn, ud);
+	for (int i = 0; i < p->nquestions; i++) {
+		struct question *q = &p->questions[i];
+
+		one(&s, "section", q->module, NULL, &q->section, q->file, q->line, false, fn, ud);
+		one(&s, "question", q->id, "text", &q->text, q->file, q->line, false, fn, ud);
+		one(&s, "question", q->id, "help", &q->help, q->file, q->line, false, fn, ud);
+		for (int k = 0; k < q->nopts; k++) {
+			struct qoption *o = (struct qoption *)&q->opts[k];
+
+			if (!o->label_en)
+				o->label_en = o->label;
+			one(&s, "option", q->id, o->value, &o->label, q->file, q->line, false, fn,
+			    ud);
+		}
+	}
+	for (int i = 0; i < p->nrules; i++) {
+		struct rule *r = &p->rules[i];
+
+		one(&s, "rule", r->id, "title", &r->title, r->file, r->line, false, fn, ud);
+		one(&s, "rule", r->id, "action", &r->action, r->file, r->line, false, fn, ud);
+		for (int k = 0; k < r->ndetails; k++) {
+			snprintf(field, sizeof field, "detail.%s", r->detail_keys[k]);
+			/* the field lives as long as the call: fn copies what it keeps */
+			one(&s, "rule", r->id, field, &r->detail_texts[k], r->file, r->line,
+			    strchr(r->detail_texts[k], '%') != NULL, fn, ud);
+		}
+	}
+	for (int i = 0; i < p->nduties; i++) {
+		struct duty *d = (struct duty *)&p->duties[i];
+
+		one(&s, "duty", d->id, "title", &d->title, d->file, 0, false, fn, ud);
+	}
+}
+
+void pack_string_ctx(const struct pack_string *s, char *out, size_t n)
+{
+	if (s->field)
+		snprintf(out, n, "%s" L10N_SEP "%s" L10N_SEP "%s", s->kind, s->id, s->field);
+	else
+		snprintf(out, n, "%s" L10N_SEP "%s", s->kind, s->id);
+}
+
+/* ---- loading --------------------------------------------------------- */
+
+struct load {
+	struct l10n *t;
+	struct err *e;
+	int rc;
+	const char **seen;
+	int nseen, cap;
+	const char *lang;
+};
+
+static void load_file(struct load *ld, const char *file)
+{
+	char po[4200];
+
+	if (!file || ld->rc)
+		return;
+	for (int i = 0; i < ld->nseen; i++)
+		if (!strcmp(ld->seen[i], file))
+			return;
+	if (ld->nseen == ld->cap) {
+		ld->cap = ld->cap ? ld->cap * 2 : 32;
+		ld->seen = realloc(ld->seen, (size_t)ld->cap * sizeof *ld->seen);
+		if (!ld->seen)
+			abort();
+	}
+	ld->seen[ld->nseen++] = file;
+	if (l10n_po_path(file, ld->lang, po, sizeof po))
+		ld->rc = l10n_add_po(ld->t, po, ld->e);
+}
+
+static void load_one(void *ud, const struct pack_string *s)
+{
+	load_file(ud, s->file);
+}
+
+struct l10n *pack_l10n_load(struct pack *p, const char *lang, const char *reports_po,
+			    struct err *e)
+{
+	struct load ld = { .t = l10n_new(lang), .e = e, .lang = lang };
+
+	for (int i = 0; i < p->nfiles; i++)
+		load_file(&ld, p->files[i].path);
+	pack_strings(p, load_one, &ld);
+	free(ld.seen);
+	if (!ld.rc && reports_po)
+		ld.rc = l10n_add_po(ld.t, reports_po, e);
+	if (ld.rc) {
+		l10n_free(ld.t);
+		return NULL;
+	}
+	return ld.t;
+}
+
+/* ---- applying and counting ------------------------------------------- */
+
+struct apply {
+	const struct l10n *t;
+	struct arena *a;
+	struct pack_coverage *cov;
+	bool write;
+};
+
+static void apply_one(void *ud, const struct pack_string *s)
+{
+	struct apply *ap = ud;
+	char ctx[512];
+	const char *tr;
+
+	pack_string_ctx(s, ctx, sizeof ctx);
+	tr = l10n_get(ap->t, ctx, s->english);
+	if (ap->cov) {
+		ap->cov->total++;
+		ap->cov->translated += tr != NULL;
+	}
+	if (tr && ap->write)
+		*s->slot = arena_strdup(ap->a, tr);
+}
+
+void pack_translate(struct pack *p, const struct l10n *t)
+{
+	struct apply ap = { .t = t, .a = p->arena, .write = true };
+
+	pack_strings(p, apply_one, &ap);
+	p->lang = l10n_lang(t);
+	p->l10n = t;
+}
+
+struct pack_coverage pack_l10n_coverage(struct pack *p, const struct l10n *t)
+{
+	struct pack_coverage cov = { 0 };
+	struct apply ap = { .t = t, .cov = &cov };
+
+	pack_strings(p, apply_one, &ap);
+	return cov;
+}

@@ -538,6 +538,8 @@ void tpl_meta(struct tpl *t)
 	xw_text(ws, 3, 1, fp, NULL);
 	xw_text(ws, 4, 0, "made by", NULL);
 	xw_text(ws, 4, 1, "diligo " DILIGO_VERSION, NULL);
+	xw_text(ws, 5, 0, QNX_META_LANGUAGE, NULL);
+	xw_text(ws, 5, 1, t->p->lang ? t->p->lang : "en", NULL);
 	worksheet_set_column(ws, 0, 1, 24, NULL);
 	worksheet_hide(ws);
 	tpl_protect(ws);

@@ -10,6 +10,8 @@
 
 #include "alloc.h"
 #include "cli.h"
+#include "l10n.h"
+#include "report_text.h"
 #include "text.h"
 
 /* ---- options -------------------------------------------------------- */
@@ -146,7 +148,7 @@ static bool parse_number(const struct cli_opt *o, const char *s, double *out)
 static bool is_common(int code)
 {
 	return code == 's' || code == OPT_PLUGIN_PATH || code == OPT_MAX_INSTR || code == OPT_MAX_MEM ||
-	       code == OPT_REGIME;
+	       code == OPT_REGIME || code == OPT_LANG;
 }
 
 static void store_common(struct cli_common *c, const struct cli_getopt *g)
@@ -167,6 +169,9 @@ static void store_common(struct cli_common *c, const struct cli_getopt *g)
 		break;
 	case OPT_REGIME:
 		c->regime = g->arg;
+		break;
+	case OPT_LANG:
+		c->lang = strcmp(g->arg, "en") ? g->arg : NULL;
 		break;
 	default:
 		break;
@@ -240,6 +245,10 @@ int cli_getopt(struct cli_getopt *g, int argc, char **argv)
 			cli_opt_usage(g, "takes a %s from %.0f to %.0f, not '%s'",
 				      g->row->integer ? "whole number" : "number", g->row->min, g->row->max,
 				      g->arg);
+			return CLI_OPT_BAD;
+		}
+		if (opt == OPT_LANG && !l10n_known(g->arg)) {
+			cli_opt_usage(g, "takes en, " L10N_LANGS ", not '%s'", g->arg);
 			return CLI_OPT_BAD;
 		}
 		if (g->common && is_common(opt)) {
@@ -400,7 +409,31 @@ struct lhost_opts cli_lhost_opts(struct cli_common *c)
 	o.max_memory = c->max_memory;
 	o.hash_files = c->hash_files;
 	o.regime = c->regime;
+	o.lang = c->lang;
 	return o;
+}
+
+int cli_use_lang(struct cli_common *c, struct err *e)
+{
+	static struct l10n *t; /* for the life of the process: report_texts point into it */
+	char name[64], path[DILIGO_MAX_PATH];
+	struct lhost_opts o = cli_lhost_opts(c);
+	struct lhost *h;
+	bool found;
+
+	if (!c->lang || t)
+		return 0;
+	o.lang = NULL;
+	if (!(h = lhost_new(&o, e)))
+		return e->code;
+	snprintf(name, sizeof name, "po/diligo/%s.po", c->lang);
+	found = lhost_find_data(h, name, path, sizeof path);
+	lhost_free(h);
+	t = l10n_new(c->lang);
+	if (found && l10n_add_po(t, path, e))
+		return e->code;
+	report_text_use(t);
+	return 0;
 }
 
 struct lhost *cli_lhost(struct cli_common *c, struct err *e)

@@ -40,6 +40,7 @@ enum { OPT_MAX_SECONDS = 1100, OPT_ISOLATE };
 enum { OPT_BASELINE = 1200 };
 enum { OPT_FORMAT = 1300, OPT_CONTACT, OPT_FROM };
 enum { OPT_PAPER = 1400, OPT_PSEUDONYMISE, OPT_PSEUDONYM_KEY };
+enum { OPT_LANG = 1600 };
 
 /* The rows several commands share; cli_getopt stores them in struct
  * cli_common itself. */
@@ -64,6 +65,9 @@ enum { OPT_PAPER = 1400, OPT_PSEUDONYMISE, OPT_PSEUDONYM_KEY };
 	{ .name = "regime", .arg = "NAME", .code = OPT_REGIME,                               \
 	  .help = "legal regime of the duty catalogue (default: the CSDDD as amended\n"       \
 		  "by Omnibus I; csddd-2024: as first adopted)" }
+#define CLI_OPT_LANG                                                                         \
+	{ .name = "lang", .arg = "LANG", .code = OPT_LANG,                                   \
+	  .help = "the language of questionnaires and reports: en (default), fr, es, pt" }
 /* template and convert: the questionnaire's format, and the workbook's
  * contact */
 #define CLI_OPT_FORMAT                                                                       \
@@ -81,6 +85,7 @@ struct cli_common {
 	size_t max_memory;
 	const char *sector;
 	const char *regime; /* --regime */
+	const char *lang; /* --lang (NULL: English, as the packs are written) */
 	bool resolved; /* DILIGO_PATH appended (cli_resolve) */
 	bool hash_files; /* Lua files' SHA-256 needed (supplier workbooks) */
 	char *env_copy;
@@ -134,6 +139,9 @@ void cli_opt_write_help(FILE *f, const struct cli_opt *o, int indent);
 
 /* Append DILIGO_PATH to the search path; once, before any thread starts. */
 void cli_resolve(struct cli_common *c);
+/* With --lang: the reports' texts in that language (the PO domain
+ * "diligo" on the search path); 0, or an err code with e filled. */
+int cli_use_lang(struct cli_common *c, struct err *e);
 /* Release what cli_resolve kept (after every Lua host is built). */
 void cli_common_free(struct cli_common *c);
 /* The Lua host options c gives (search path resolved). */

@@ -53,6 +53,7 @@ const struct cli_opt assess_options[] = {
 	  .help = "country-risk CSV that raises likelihoods (default: plugins/country-risk.csv\n"
 		  "on the search path; none: no country risk)" },
 	CLI_OPT_REGIME,
+	CLI_OPT_LANG,
 	{ .name = "fail-on", .arg = "LEVEL", .code = OPT_FAIL_ON,
 	  .help = "exit 1 when any finding is at or above LEVEL\n(low|medium|high|critical)" },
 	{ .name = "baseline", .arg = "PATH", .code = OPT_BASELINE,
@@ -310,7 +311,7 @@ int cmd_assess(int argc, char **argv)
 	}
 	o.c.hash_files = o.output || (!o.portfolio && !o.json);
 	bo.lhost = cli_lhost_opts(&o.c); /* DILIGO_PATH read once, before any thread */
-	crisk = country_risk(&o, &failed, &e);
+	crisk = cli_use_lang(&o.c, &e) ? (failed = true, NULL) : country_risk(&o, &failed, &e);
 	bo.crisk = crisk;
 	if (failed) {
 		cli_common_free(&o.c);

@@ -14,6 +14,7 @@ const struct cli_opt convert_options[] = {
 		  "its name (.xlsx, .yaml, .yml) says the format" },
 	CLI_OPT_FORMAT,
 	CLI_OPT_CONTACT,
+	CLI_OPT_LANG,
 	CLI_OPT_SECTOR, CLI_OPT_PLUGIN_PATH, CLI_OPT_MAX_INSTRUCTIONS, CLI_OPT_MAX_MEMORY,
 	{ .name = NULL },
 };
@@ -52,7 +53,7 @@ int cmd_convert(int argc, char **argv)
 					    "or use --format", out);
 	if (contact && fmt != CLI_QN_XLSX)
 		return cli_usage("convert", "option '--contact' is for workbooks (-o FILE.xlsx)");
-	h = cli_lhost(&c, &e);
+	h = cli_use_lang(&c, &e) ? NULL : cli_lhost(&c, &e);
 	cli_common_free(&c);
 	if (!h) {
 		cli_print_err(&e);

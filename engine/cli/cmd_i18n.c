@@ -45,15 +45,18 @@ static const char *shown(const char *path)
 }
 
 struct extract {
+	struct lhost *h;
 	struct l10n_pot *pot;
-	const char *file; /* the real path of the Lua file asked for */
+	const char *file; /* the Lua file asked for */
 };
 
-static bool same_file(const char *a, const char *b)
+/* Whether a file the pack names (as messages show it) is the file asked for. */
+static bool same_file(struct lhost *h, const char *named, const char *asked)
 {
 	char ra[PATH_MAX], rb[PATH_MAX];
+	const char *full = named ? lhost_full_path(h, named) : NULL;
 
-	return a && b && realpath(a, ra) && realpath(b, rb) && !strcmp(ra, rb);
+	return full && realpath(full, ra) && realpath(asked, rb) && !strcmp(ra, rb);
 }
 
 static void add_string(void *ud, const struct pack_string *s)
@@ -62,7 +65,7 @@ static void add_string(void *ud, const struct pack_string *s)
 	char ctx[512], note[600];
 	const char *comment = NULL;
 
-	if (!same_file(s->file, x->file))
+	if (!same_file(x->h, s->file, x->file))
 		return;
 	pack_string_ctx(s, ctx, sizeof ctx);
 	if (!strcmp(s->kind, "option")) {
@@ -87,7 +90,7 @@ static void add_duties(struct lhost *h, struct extract *x)
 	for (int i = 0; cat && i < cat->nduties; i++) {
 		const struct duty *d = &cat->duties[i];
 
-		if (!same_file(d->file, x->file))
+		if (!same_file(h, d->file, x->file))
 			continue;
 		snprintf(ctx, sizeof ctx, "duty" L10N_SEP "%s" L10N_SEP "title", d->id);
 		l10n_pot_add(x->pot, ctx, d->title, shown(d->file), 0, NULL, NULL);
@@ -163,7 +166,7 @@ static int extract_file(struct lhost *h, const char *file, const char *out, bool
 {
 	struct err e = { 0 };
 	const struct pack *p = lhost_load_file(h, file, &e);
-	struct extract x = { .pot = l10n_pot_new(shown(file)), .file = file };
+	struct extract x = { .h = h, .pot = l10n_pot_new(shown(file)), .file = file };
 	char path[PATH_MAX];
 	int rc;
 

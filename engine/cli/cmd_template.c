@@ -20,6 +20,7 @@ const struct cli_opt template_options[] = {
 		  "a name ending in .xlsx makes a workbook" },
 	CLI_OPT_FORMAT,
 	CLI_OPT_CONTACT,
+	CLI_OPT_LANG,
 	{ .name = "from", .arg = "ANSWERS", .code = OPT_FROM,
 	  .help = "pre-fill from earlier answers (YAML or a filled workbook)" },
 	CLI_OPT_PLUGIN_PATH, CLI_OPT_MAX_INSTRUCTIONS, CLI_OPT_MAX_MEMORY,
@@ -161,7 +162,7 @@ int cmd_template(int argc, char **argv)
 		return cli_usage("template", "a workbook needs a file: -o FILE.xlsx");
 	if (contact && fmt != CLI_QN_XLSX)
 		return cli_usage("template", "option '--contact' is for workbooks (-o FILE.xlsx)");
-	h = cli_lhost(&c, &e);
+	h = cli_use_lang(&c, &e) ? NULL : cli_lhost(&c, &e);
 	cli_common_free(&c);
 	if (!h) {
 		cli_print_err(&e);

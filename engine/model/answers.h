@@ -72,6 +72,7 @@ struct qn {
 	 * hidden sheet, and the node of the fingerprint (NULL for YAML) */
 	bool workbook;
 	const char *form_pack, *form_version, *form_questions;
+	const char *form_lang; /* the language the workbook was written in (NULL: English) */
 	const struct ynode *form_at;
 	bool form_any; /* set before qn_bind: another question set is no problem
 			  (template --from carries what still fits over) */

@@ -72,6 +72,9 @@ struct kind_cell {
 	const char *date;   /* a number cell read as a calendar date, YYYY-MM-DD (NULL when none) */
 	bool date_format;   /* the cell is formatted as a date */
 	bool percent_format; /* the cell is formatted as a percentage: 0.35 shows as 35 % */
+	/* the translations of the language the workbook was written in, whose
+	 * labels read back as values too (NULL: none) */
+	const struct l10n *l10n;
 };
 
 /* What one cell says, as parse takes it: one text (items[0]), or for list

@@ -20,21 +20,30 @@
 #include "l10n_pack.h"
 #include "pack.h"
 
-static void one(struct pack_string *s, const char *kind, const char *id, const char *field,
-		const char **slot, const char *file, int line, bool format,
-		void (*fn)(void *ud, const struct pack_string *s), void *ud)
+/* One text; english is what the pack wrote (the slot may hold a
+ * translation already: option labels and duty titles keep their English). */
+static void en(struct pack_string *s, const char *kind, const char *id, const char *field,
+	       const char **slot, const char *english, const char *file, int line, bool format,
+	       void (*fn)(void *ud, const struct pack_string *s), void *ud)
 {
-	if (!*slot || !**slot)
+	if (!english || !*english)
 		return;
 	s->kind = kind;
 	s->id = id;
 	s->field = field;
-	s->english = *slot;
+	s->english = english;
 	s->slot = slot;
 	s->file = file;
 	s->line = line;
 	s->format = format;
 	fn(ud, s);
+}
+
+static void one(struct pack_string *s, const char *kind, const char *id, const char *field,
+		const char **slot, const char *file, int line, bool format,
+		void (*fn)(void *ud, const struct pack_string *s), void *ud)
+{
+	en(s, kind, id, field, slot, *slot, file, line, format, fn, ud);
 }
 
 void pack_strings(struct pack *p, void (*fn)(void *ud, const struct pack_string *s), void *ud)
@@ -54,8 +63,8 @@ void pack_strings(struct pack *p, void (*fn)(void *ud, const struct pack_string 
 
 			if (!o->label_en)
 				o->label_en = o->label;
-			one(&s, "option", q->id, o->value, &o->label, q->file, q->line, false, fn,
-			    ud);
+			en(&s, "option", q->id, o->value, &o->label, o->label_en, q->file, q->line,
+			   false, fn, ud);
 		}
 	}
 	for (int i = 0; i < p->nrules; i++) {
@@ -73,7 +82,9 @@ void pack_strings(struct pack *p, void (*fn)(void *ud, const struct pack_string 
 	for (int i = 0; i < p->nduties; i++) {
 		struct duty *d = (struct duty *)&p->duties[i];
 
-		one(&s, "duty", d->id, "title", &d->title, d->file, 0, false, fn, ud);
+		if (!d->title_en)
+			d->title_en = d->title;
+		en(&s, "duty", d->id, "title", &d->title, d->title_en, d->file, 0, false, fn, ud);
 	}
 }
 
@@ -94,6 +105,8 @@ struct load {
 	const char **seen;
 	int nseen, cap;
 	const char *lang;
+	pack_file_resolver resolve;
+	void *rud;
 };
 
 static void load_file(struct load *ld, const char *file)
@@ -112,6 +125,8 @@ static void load_file(struct load *ld, const char *file)
 			abort();
 	}
 	ld->seen[ld->nseen++] = file;
+	if (ld->resolve && !(file = ld->resolve(ld->rud, file)))
+		return;
 	if (l10n_po_path(file, ld->lang, po, sizeof po))
 		ld->rc = l10n_add_po(ld->t, po, ld->e);
 }
@@ -122,9 +137,10 @@ static void load_one(void *ud, const struct pack_string *s)
 }
 
 struct l10n *pack_l10n_load(struct pack *p, const char *lang, const char *reports_po,
-			    struct err *e)
+			    pack_file_resolver resolve, void *rud, struct err *e)
 {
-	struct load ld = { .t = l10n_new(lang), .e = e, .lang = lang };
+	struct load ld = { .t = l10n_new(lang), .e = e, .lang = lang, .resolve = resolve,
+			   .rud = rud };
 
 	for (int i = 0; i < p->nfiles; i++)
 		load_file(&ld, p->files[i].path);

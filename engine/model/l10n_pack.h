@@ -29,10 +29,12 @@ void pack_strings(struct pack *p, void (*fn)(void *ud, const struct pack_string 
 void pack_string_ctx(const struct pack_string *s, char *out, size_t n);
 
 /* The translations into lang of every Lua file p was built from (each
- * file's po/NAME/LANG.po), and of reports_po when not NULL. NULL with e
+ * file's po/NAME/LANG.po, the file's path as resolve gives it for the name
+ * the pack records), and of reports_po when not NULL. NULL with e
  * filled when a PO file exists but cannot be read. */
+typedef const char *(*pack_file_resolver)(void *ud, const char *file);
 struct l10n *pack_l10n_load(struct pack *p, const char *lang, const char *reports_po,
-			    struct err *e);
+			    pack_file_resolver resolve, void *rud, struct err *e);
 
 /* How many of p's texts t translates (p still in English). */
 struct pack_coverage {

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "bounds.h"
+#include "l10n.h"
 
 struct arena;
 
@@ -92,6 +93,7 @@ struct duty {
 	 * and what it was checked against */
 	const char *verified, *source;
 	const char *file; /* the Lua file that declares it (its translations' domain) */
+	const char *title_en; /* the title as written, once translated (else NULL) */
 };
 
 /* One change a sector makes to what a reused module (or the sector it
@@ -143,6 +145,19 @@ struct pack {
 	 * the translations applied (NULL for English) */
 	const char *lang;
 	const struct l10n *l10n;
+	/* how much of the pack each language translates (measured when a run
+	 * asks for a language), for the Method sheet */
+	struct pack_lang {
+		const char *lang;
+		int total, translated;
+		const char *review; /* the PO files' X-Review-Status, "mixed" or "" */
+	} langs[L10N_NLANGS];
+	int nlangs;
+	/* the translations into lang, for reading a workbook written in that
+	 * language whatever the pack's own (set by the host that loaded the
+	 * pack; NULL when it offers none) */
+	const struct l10n *(*l10n_for)(const struct pack *p, const char *lang);
+	void *l10n_host;
 	struct pack_file *files; /* every Lua file loaded, in load order */
 	int nfiles;
 	/* every file is bundled: the pack may run in-process; any other pack

@@ -136,9 +136,13 @@ static void bind_cell(struct ctx *c, const struct question *qu, const struct yno
 {
 	const struct kind_ops *k = kind_ops(qu->kind);
 	struct kind_read r = { 0 };
-	const char *problem;
+	struct kind_cell cell = *v->xcell;
+	const char *problem, *lang = c->q->form_lang;
 
-	k->from_cell(qu, v->xcell, &r, c->q->arena);
+	/* labels in the language the workbook was written in read back too */
+	if (lang && strcmp(lang, "en") && c->p->l10n_for)
+		cell.l10n = c->p->l10n_for(c->p, lang);
+	k->from_cell(qu, &cell, &r, c->q->arena);
 	if (!r.list) {
 		/* every kind, as in YAML: unknown is a gap; na (a cell may say Not
 		 * applicable even where the kind offers no such choice) is checked

@@ -346,6 +346,8 @@ static int read_meta(struct rd *r, const struct xlsx_sheet *s, struct coll *root
 			q->form_pack = k.text;
 		else if (same(key, QNX_META_VERSION))
 			q->form_version = k.text;
+		else if (same(key, QNX_META_LANGUAGE) && *k.text)
+			q->form_lang = k.text;
 		else if (same(key, QNX_META_QUESTIONS) && *k.text) {
 			q->form_questions = k.text;
 			q->form_at = qnx_scalar(r, s, row, 1, k.text);

@@ -26,6 +26,7 @@
 #define QNX_META_PACK "pack"
 #define QNX_META_VERSION "pack version"
 #define QNX_META_QUESTIONS "questions" /* pack_fingerprint */
+#define QNX_META_LANGUAGE "language"   /* en, fr, es, pt: its labels' language */
 
 /* The Supplier sheet: a heading row, then one row per field, its label in
  * column A and its value in column B (a note in C). path is where the

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "l10n.h"
 #include "lhost_int.h"
 
 const char LHOST_K_BASE, LHOST_K_MARKS, LHOST_K_FILES, LHOST_K_SEED, LHOST_K_ENVS,
@@ -172,6 +173,7 @@ struct lhost *lhost_new(const struct lhost_opts *o, struct err *e)
 	h->max_seconds = o && o->max_seconds > 0 ? o->max_seconds : LHOST_DEFAULT_SECONDS;
 	h->hash_files = o && o->hash_files;
 	h->regime = o && o->regime ? xstrdup(o->regime) : NULL;
+	h->lang = o && o->lang ? xstrdup(o->lang) : NULL;
 	for (int i = 0; o && i < o->npaths && h->npaths < DILIGO_MAX_SEARCH_PATHS - 1; i++)
 		h->paths[h->npaths++] = xstrdup(o->paths[i]);
 	lhost_add_builtin_path(h);
@@ -210,6 +212,9 @@ void lhost_free(struct lhost *h)
 	for (int i = 0; i < h->npacks; i++) {
 		free(h->packs[i].key);
 		pack_free(h->packs[i].pack);
+		l10n_free(h->packs[i].l10n);
+		for (int k = 0; k < L10N_NLANGS; k++)
+			l10n_free(h->packs[i].other[k]);
 	}
 	pack_free(h->catalogue);
 	lhost_clock_free(h);
@@ -223,5 +228,6 @@ void lhost_free(struct lhost *h)
 	free(h->search_nodes);
 	free(h->search_seen);
 	free(h->regime);
+	free(h->lang);
 	free(h);
 }

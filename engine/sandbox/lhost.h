@@ -29,6 +29,10 @@ struct lhost_opts {
 	double max_seconds; /* wall clock per load or assessment in this process; 0 = default */
 	bool hash_files; /* SHA-256 of every Lua file (pack->files), for provenance */
 	const char *regime; /* the catalogue regime (NULL: its default); unknown: lhost_new fails */
+	/* the language of every pack's texts ("fr", "es", "pt"; NULL or "en":
+	 * as the packs write them); each pack's coverage is measured for
+	 * every language whenever lang is given */
+	const char *lang;
 };
 
 struct lhost;
@@ -43,6 +47,9 @@ const struct pack *lhost_pack(struct lhost *h, const char *name_or_file, struct 
 /* The path of file (such as "country-risk.csv") in plugins/ on the search
  * path, into out; false when no directory has it. */
 bool lhost_find_data(struct lhost *h, const char *file, char *out, size_t n);
+/* The path a Lua file the host ran was read from, for the name packs and
+ * messages give it (pack->files[i].path, question->file); NULL if none. */
+const char *lhost_full_path(struct lhost *h, const char *file);
 /* The built-in packs' directory (holding plugins/ and sectors/). */
 const char *lhost_builtin_dir(const struct lhost *h);
 /* Whether name (a sector name or a .lua path) can be found. */

@@ -19,6 +19,8 @@
 struct loaded_pack {
 	char *key; /* name or file as asked */
 	struct pack *pack;
+	struct l10n *l10n; /* its translations (lhost_opts.lang), or NULL */
+	struct l10n *other[L10N_NLANGS]; /* loaded to read workbooks (lhost_l10n.c) */
 	int ref; /* registry: { rules = {fn...}, scores = {fn|false...}, known = {id=idx},
 		    tests = {...}, question = {id="file:line"}, rule = {...}, snap = {...} } */
 };
@@ -30,6 +32,7 @@ struct lhost {
 	size_t max_memory, used, limit;
 	bool hash_files;
 	char *regime; /* asked for (NULL: the catalogue's default) */
+	char *lang; /* the language packs are put in (NULL: as written) */
 	bool out_of_instructions, out_of_memory;
 	bool loading; /* a Lua file is loading: require and sector{} ... work only then */
 	/* the wall clock (lhost_clock.c): a backstop for work no budget counts */
@@ -77,6 +80,7 @@ struct lhost {
 struct lfile {
 	bool bundled; /* inside h->bundled_dir once symbolic links are resolved */
 	char *path, *src;
+	char *full; /* the path it was read from (path is as messages show it) */
 	size_t len;
 	char sha256[65];
 	int deps[DILIGO_MAX_FILE_DEPS];
@@ -480,5 +484,10 @@ int lhost_load_catalogue(struct lhost *h, struct err *e);
 
 /* The registry ref of a pack's Lua table (LUA_NOREF if p is not h's). */
 int lhost_pack_ref(struct lhost *h, const struct pack *p);
+
+/* lhost_l10n.c: put p in h->lang (when set), measure every language's
+ * coverage; *out is the translations p now points to (freed with h). */
+struct l10n;
+int lhost_translate(struct lhost *h, struct pack *p, struct l10n **out, struct err *e);
 
 #endif

@@ -112,6 +112,8 @@ static const struct pack *load_pack(struct lhost *h, const char *key, const char
 		lhost_error(h, status, e);
 		goto fail;
 	}
+	if (lhost_translate(h, p, &lp->l10n, e))
+		goto fail;
 	h->where[0] = '\0';
 	lp->key = xstrdup(key);
 	lp->pack = p;

@@ -59,6 +59,7 @@ static int run_file(lua_State *L, struct lhost *h, const char *path)
 	lf = &fs->f[idx];
 	memset(lf, 0, sizeof *lf);
 	lf->path = xstrdup(lhost_display_path(h, path));
+	lf->full = xstrdup(path);
 	lf->bundled = lhost_bundled(h, path);
 	if (read_source(path, &lf->src, &lf->len, &e))
 		return luaL_error(L, "%s", e.msg);
@@ -212,6 +213,7 @@ static int free_files(lua_State *L)
 
 	for (int i = 0; i < fs->n; i++) {
 		free(fs->f[i].path);
+		free(fs->f[i].full);
 		free(fs->f[i].src);
 	}
 	fs->n = 0;

@@ -12,9 +12,9 @@
 #include "sha256.h"
 
 static const struct duty catalogue[] = {
-	{ "A.1", "X", "first", "t", "Labour rights", "in force", NULL, NULL, NULL },
-	{ "A.2", "X", "second", "t", "Environment", "in force", NULL, NULL, NULL },
-	{ "A.3", "X", "third", "t", "Environment", "in force", NULL, NULL, NULL },
+	{ "A.1", "X", "first", "t", "Labour rights", "in force", NULL, NULL, NULL, NULL },
+	{ "A.2", "X", "second", "t", "Environment", "in force", NULL, NULL, NULL, NULL },
+	{ "A.3", "X", "third", "t", "Environment", "in force", NULL, NULL, NULL, NULL },
 };
 static const char *d1[] = { "A.1" }, *d12[] = { "A.1", "A.2" }, *d3[] = { "A.3" };
 static const struct qoption opts[] = { { "good", "Good", 1, true, NULL }, { "some", "Some", 0.25, true, NULL },

@@ -21,6 +21,11 @@ int cmd_sectors(int argc, char **argv);
 int cmd_duties(int argc, char **argv);
 int cmd_plugin(int argc, char **argv);
 int cmd_i18n(int argc, char **argv);
+/* plugin check: the translations of file (p: the pack it made, or NULL
+ * for the catalogue and framework files) against its texts: coverage per
+ * language on stdout, each problem on stderr; EXIT_PACK when any. */
+struct lhost;
+int cli_check_translations(struct lhost *h, const struct pack *p, const char *file);
 int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 

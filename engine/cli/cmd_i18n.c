@@ -46,8 +46,9 @@ static const char *shown(const char *path)
 
 struct extract {
 	struct lhost *h;
-	struct l10n_pot *pot;
-	const char *file; /* the Lua file asked for */
+	struct l10n_pot *pot; /* extracting: the template */
+	struct l10n *known;   /* checking: the file's texts by context */
+	const char *file;     /* the Lua file asked for */
 };
 
 /* Whether a file the pack names (as messages show it) is the file asked for. */
@@ -68,6 +69,10 @@ static void add_string(void *ud, const struct pack_string *s)
 	if (!same_file(x->h, s->file, x->file))
 		return;
 	pack_string_ctx(s, ctx, sizeof ctx);
+	if (x->known) {
+		l10n_known_add(x->known, ctx, s->english);
+		return;
+	}
 	if (!strcmp(s->kind, "option")) {
 		snprintf(note, sizeof note, "An answer to the question %s.", s->id);
 		comment = note;
@@ -93,7 +98,10 @@ static void add_duties(struct lhost *h, struct extract *x)
 		if (!same_file(h, d->file, x->file))
 			continue;
 		snprintf(ctx, sizeof ctx, "duty" L10N_SEP "%s" L10N_SEP "title", d->id);
-		l10n_pot_add(x->pot, ctx, d->title, shown(d->file), 0, NULL, NULL);
+		if (x->known)
+			l10n_known_add(x->known, ctx, d->title_en ? d->title_en : d->title);
+		else
+			l10n_pot_add(x->pot, ctx, d->title, shown(d->file), 0, NULL, NULL);
 	}
 }
 
@@ -244,5 +252,61 @@ int cmd_i18n(int argc, char **argv)
 		rc = extract_file(h, argv[i], out, update);
 	lhost_free(h);
 	cli_common_free(&c);
+	return rc;
+}
+
+/* ---- diligo plugin check: the file's translations --------------------- */
+
+static void print_problem(void *ud, const char *file, int line, const char *msg)
+{
+	(void)ud;
+	if (line > 0)
+		cli_say(stderr, "%s:%d: %s", file, line, msg);
+	else
+		cli_say(stderr, "%s: %s", file, msg);
+}
+
+int cli_check_translations(struct lhost *h, const struct pack *p, const char *file)
+{
+	struct extract x = { .h = h, .known = l10n_new("en"), .file = file };
+	char line[512], po[PATH_MAX];
+	size_t u = 0;
+	int rc = EXIT_OK, texts = 0;
+
+	if (p)
+		pack_strings((struct pack *)p, add_string, &x);
+	add_duties(h, &x);
+	line[0] = '\0';
+	for (int i = 0; i < L10N_NLANGS; i++) {
+		struct l10n_stats st;
+		struct err e = { 0 };
+
+		if (!l10n_po_path(file, l10n_langs[i], po, sizeof po))
+			continue;
+		if (l10n_check_po(po, x.known, print_problem, NULL, &st, &e)) {
+			cli_print_err(&e);
+			rc = EXIT_PACK;
+			continue;
+		}
+		texts = st.texts;
+		if (st.problems)
+			rc = EXIT_PACK;
+		if (!st.exists)
+			u += (size_t)snprintf(line + u, sizeof line - u, "%s%s none", u ? "; " : "",
+					      l10n_langs[i]);
+		else
+			u += (size_t)snprintf(line + u, sizeof line - u, "%s%s %d/%d%s%s%s",
+					      u ? "; " : "", l10n_langs[i], st.translated, st.texts,
+					      st.fuzzy ? " (fuzzy: " : "", "", "");
+		if (st.exists && st.fuzzy)
+			u += (size_t)snprintf(line + u, sizeof line - u, "%d)", st.fuzzy);
+		if (st.exists && *st.review)
+			u += (size_t)snprintf(line + u, sizeof line - u, ", %s", st.review);
+		if (u >= sizeof line)
+			u = sizeof line - 1;
+	}
+	if (texts)
+		cli_say(stdout, "%s: translations: %s", file, line);
+	l10n_free(x.known);
 	return rc;
 }

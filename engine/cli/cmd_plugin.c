@@ -190,8 +190,12 @@ static int check(struct lhost *h, struct walk *w)
 		struct err e = { 0 };
 		const struct pack *p = lhost_load_file(h, w->files[i], &e);
 
-		if (not_a_pack(h, p, w->files[i], &t, true))
+		if (not_a_pack(h, p, w->files[i], &t, true)) {
+			int trc = cli_check_translations(h, NULL, w->files[i]);
+
+			worst = trc > worst ? trc : worst;
 			continue;
+		}
 		if (!p) {
 			const struct err *all;
 			int nall = lhost_errors(h, &all);
@@ -208,6 +212,11 @@ static int check(struct lhost *h, struct walk *w)
 		cli_say(stdout, "%s: ok (%s %s: %d questions, %d rules%s)", w->files[i], p->id,
 			p->version ? p->version : "", p->nquestions, p->nrules,
 			p->ntailoring ? "; tailored" : "");
+		{
+			int trc = cli_check_translations(h, p, w->files[i]);
+
+			worst = trc > worst ? trc : worst;
+		}
 	}
 	if (w->many)
 		say_checked(&t, w->n);

@@ -52,6 +52,7 @@ struct l10n {
 	bool sorted;
 	struct l10n_domain *dom;
 	size_t ndom, capdom;
+	int nknown; /* l10n_known_add: texts added */
 };
 
 struct l10n *l10n_new(const char *lang)
@@ -433,4 +434,208 @@ void l10n_pot_free(struct l10n_pot *p)
 	l10n_free(p->seen);
 	free(p->msgs);
 	free(p);
+}
+
+/* ---- checking a PO file ------------------------------------------------ */
+
+void l10n_known_add(struct l10n *known, const char *ctx, const char *english)
+{
+	if (l10n_get(known, ctx, english))
+		return; /* a section heading, met again */
+	add(known, ctx, english, "1"); /* the text */
+	add(known, ctx, "", "1");      /* its context, whatever the English */
+	known->nknown++;
+}
+
+/* The conversions of s, "%d%s", into out. */
+static void conversions(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+
+	for (; *s && k + 3 < n; s++) {
+		if (*s != '%')
+			continue;
+		if (s[1] == '%') {
+			s++;
+			continue;
+		}
+		s++;
+		while (*s && strchr("-+ #0123456789.", *s))
+			s++;
+		if (!*s)
+			break;
+		out[k++] = '%';
+		out[k++] = *s;
+	}
+	out[k] = '\0';
+}
+
+bool l10n_same_conversions(const char *a, const char *b)
+{
+	char ca[256], cb[256];
+
+	conversions(a, ca, sizeof ca);
+	conversions(b, cb, sizeof cb);
+	return !strcmp(ca, cb);
+}
+
+/* The line of `msgctxt "ctx"` in the PO text (0 when not found). */
+static int line_of(const char *text, const char *ctx)
+{
+	char needle[600];
+	const char *hit;
+	int line = 1;
+
+	snprintf(needle, sizeof needle, "msgctxt \"%s\"", ctx);
+	if (!text || !(hit = strstr(text, needle)))
+		return 0;
+	for (const char *s = text; s < hit; s++)
+		line += *s == '\n';
+	return line;
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t n = 0, cap = 0, got;
+
+	if (!f)
+		return NULL;
+	do {
+		GROW(buf, n + 65536 + 1, cap);
+		got = fread(buf + n, 1, 65536, f);
+		n += got;
+	} while (got == 65536);
+	fclose(f);
+	buf[n] = '\0';
+	return buf;
+}
+
+static struct {
+	l10n_problem_cb cb;
+	void *ud;
+	struct l10n_stats *st;
+} ck;
+
+static void on_check(int severity, po_message_t m, const char *file, size_t line, size_t col,
+		     int multiline, const char *text)
+{
+	char msg[512];
+	size_t k;
+
+	(void)m, (void)col, (void)multiline;
+	if (severity == PO_SEVERITY_FATAL_ERROR)
+		longjmp(rd.fatal, 1);
+	snprintf(msg, sizeof msg, "%s", text ? text : "");
+	k = strlen(msg);
+	while (k && msg[k - 1] == '\n')
+		msg[--k] = '\0';
+	ck.st->problems++;
+	ck.cb(ck.ud, file ? file : rd.path, line == (size_t)-1 ? 0 : (int)line, msg);
+}
+
+static void on_check2(int severity, po_message_t m1, const char *f1, size_t l1, size_t c1,
+		      int ml1, const char *t1, po_message_t m2, const char *f2, size_t l2,
+		      size_t c2, int ml2, const char *t2)
+{
+	(void)m2, (void)f2, (void)l2, (void)c2, (void)ml2, (void)t2;
+	on_check(severity, m1, f1, l1, c1, ml1, t1);
+}
+
+static const struct po_xerror_handler check_handler = { on_check, on_check2 };
+
+static void problem(const char *path, const char *text, const char *ctx, const char *fmt,
+		    const char *arg)
+{
+	char msg[700];
+
+	snprintf(msg, sizeof msg, fmt, arg);
+	ck.st->problems++;
+	ck.cb(ck.ud, path, line_of(text, ctx), msg);
+}
+
+int l10n_check_po(const char *path, const struct l10n *known, l10n_problem_cb cb, void *ud,
+		  struct l10n_stats *st, struct err *e)
+{
+	po_file_t volatile f = NULL;
+	po_message_iterator_t it;
+	po_message_t m;
+	char *volatile text = NULL;
+	const char *header;
+	struct stat sb;
+
+	memset(st, 0, sizeof *st);
+	st->review = st->review_buf;
+	st->texts = known->nknown;
+	if (stat(path, &sb) != 0)
+		return 0;
+	st->exists = true;
+	ck.cb = cb;
+	ck.ud = ud;
+	ck.st = st;
+	rd.e = e;
+	rd.path = path;
+	rd.errors = 0;
+	if (setjmp(rd.fatal)) {
+		free(text);
+		return ERR_PACK;
+	}
+	f = po_file_read(path, &handler);
+	if (!f || rd.errors) {
+		if (f)
+			po_file_free(f);
+		return ERR_PACK;
+	}
+	text = slurp(path);
+	header = po_file_domain_header(f, NULL);
+	if (header) {
+		char *review = po_header_field(header, "X-Review-Status");
+
+		if (review) {
+			snprintf(st->review_buf, sizeof st->review_buf, "%s", review);
+			free(review);
+		}
+	}
+	it = po_message_iterator(f, NULL);
+	while ((m = po_next_message(it))) {
+		const char *ctx = po_message_msgctxt(m), *id = po_message_msgid(m);
+		const char *str = po_message_msgstr(m), *english;
+
+		if (po_message_is_obsolete(m) || (!ctx && !*id))
+			continue; /* the header */
+		english = ctx ? l10n_get(known, ctx, id) : NULL;
+		if (!ctx || !l10n_get(known, ctx, "")) {
+			problem(path, text, ctx ? ctx : "", "unknown context '%s': no text of the file "
+				"has it", ctx ? ctx : "(none)");
+			continue;
+		}
+		if (!english) {
+			problem(path, text, ctx, "the English of '%s' changed since it was translated "
+				"(run msgmerge with the new template)", ctx);
+			continue;
+		}
+		if (po_message_is_fuzzy(m)) {
+			st->fuzzy++;
+			continue;
+		}
+		if (!str || !*str)
+			continue;
+		if (!l10n_same_conversions(id, str)) {
+			problem(path, text, ctx, "the translation of '%s' has other %%-conversions "
+				"than the English (keep them, in the same order)", ctx);
+			continue;
+		}
+		if (!strncmp(ctx, "option" L10N_SEP, 7) && strpbrk(str, ";\n")) {
+			problem(path, text, ctx, "the option label of '%s' holds ';' or a line break, "
+				"which a workbook cannot read back", ctx);
+			continue;
+		}
+		po_message_check_format(m, &check_handler);
+		st->translated++;
+	}
+	po_message_iterator_free(it);
+	po_file_free(f);
+	free(text);
+	return 0;
 }

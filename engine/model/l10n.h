@@ -73,7 +73,6 @@ struct l10n_arg {
 int l10n_format(char *out, size_t n, const char *tmpl, const struct l10n_arg *args,
 		int nargs, const char **why);
 
-#endif
 
 /* Writing a POT (diligo i18n extract), with libgettextpo: entries in the
  * order added, one per context and English text. */
@@ -89,3 +88,27 @@ int l10n_pot_count(const struct l10n_pot *p);
 /* Write it to path (opened by name); ERR_IO with e filled on failure. */
 int l10n_pot_write(struct l10n_pot *p, const char *path, struct err *e);
 void l10n_pot_free(struct l10n_pot *p);
+
+/* Checking a PO file against the texts it translates (diligo plugin
+ * check): known holds every text of the Lua file, added with
+ * l10n_known_add. Each problem goes to cb with the PO file's line: an entry
+ * whose context no text has, an entry whose English changed since it was
+ * translated, a translation whose %-conversions differ from the English
+ * (the same conversions in the same order), an option label with the list
+ * separator. libgettextpo's own checks (lua-format, c-format) run too. */
+struct l10n_stats {
+	int texts;      /* texts of the Lua file */
+	int translated; /* of them: translated, not fuzzy, English unchanged */
+	int fuzzy, problems;
+	const char *review; /* X-Review-Status, or "" (in stats' own storage) */
+	char review_buf[200];
+	bool exists;    /* the PO file is there */
+};
+typedef void (*l10n_problem_cb)(void *ud, const char *file, int line, const char *msg);
+void l10n_known_add(struct l10n *known, const char *ctx, const char *english);
+int l10n_check_po(const char *path, const struct l10n *known, l10n_problem_cb cb, void *ud,
+		  struct l10n_stats *st, struct err *e);
+/* Whether two texts hold the same %-conversions in the same order. */
+bool l10n_same_conversions(const char *a, const char *b);
+
+#endif

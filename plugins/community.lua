@@ -179,10 +179,11 @@ and security incidents without the Voluntary Principles in place.]],
       impact = "potential",
       action = "Ask for a field tenure survey, including customary and informal users, for the land not covered, and for a plan to settle the open claims.",
       reads = { "community.land.tenure_identified" },
+      details = { settled = "Tenure settled for %d%% of the land." },
       when = function(a)
         local share = util.num(a, "community.land.tenure_identified")
         if share and share < 50 then
-          return { detail = string.format("Tenure settled for %d%% of the land.", math.floor(share)) }
+          return { detail = { "settled", math.floor(share) } }
         end
       end },
 
@@ -248,10 +249,11 @@ and security incidents without the Voluntary Principles in place.]],
       impact = "actual",
       action = "Require an independent investigation of every incident, suspension of the guards involved, a security and human-rights risk assessment and Voluntary Principles implementation within 6 months; consider suspending purchases if this is refused.",
       reads = { "community.security.incidents", "community.security.vpshr" },
+      details = { incidents = "%g incident(s) recorded." },
       when = function(a)
         local incidents = util.num(a, "community.security.incidents")
         if incidents and incidents > 0 and a["community.security.vpshr"] ~= "yes" then
-          return { detail = string.format("%g incident(s) recorded.", incidents) }
+          return { detail = { "incidents", incidents } }
         end
       end },
 

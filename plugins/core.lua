@@ -257,13 +257,14 @@ so they are rated as potential impacts (CSDDD Art 10), except open actual impact
       impact = "potential",
       action = "Ask for a risk mapping by country, commodity and partner within 6 months, reaching indirect partners where risks are highest, and review it with the supplier.",
       reads = { "core.risk.mapping", "core.risk.depth" },
+      details = { own_only = "Risk identification stops at the supplier's own operations." },
       when = function(a)
         if lacking(a, "core.risk.mapping") then
           return { questions = { "core.risk.mapping" } }
         end
         if util.is(a, "core.risk.depth", "none", "own_operations") then
           return { likelihood = 3, questions = { "core.risk.depth" },
-                   detail = "Risk identification stops at the supplier's own operations." }
+                   detail = { "own_only" } }
         end
       end },
 
@@ -291,6 +292,7 @@ so they are rated as potential impacts (CSDDD Art 10), except open actual impact
       impact = "actual",
       action = "Obtain a corrective action plan for each open impact within 30 days, with deadlines, the remedy offered to those affected and monthly progress reports.",
       reads = { "core.corrective.open_impacts", "core.corrective.process" },
+      details = { open_handled = "%g actual impact(s) reported as open, under the supplier's corrective procedure.", open_unhandled = "%g actual impact(s) reported as open, without a working corrective procedure." },
       when = function(a)
         local open = util.num(a, "core.corrective.open_impacts")
         if not open or open <= 0 then
@@ -298,8 +300,7 @@ so they are rated as potential impacts (CSDDD Art 10), except open actual impact
         end
         local scope = open >= 20 and 5 or open >= 5 and 4 or open >= 2 and 3 or 2
         local handled = util.is(a, "core.corrective.process", "yes")
-        local detail = string.format("%g actual impact(s) reported as open%s.", open,
-          handled and ", under the supplier's corrective procedure" or ", without a working corrective procedure")
+        local detail = { handled and "open_handled" or "open_unhandled", open }
         if handled and open < 5 then
           return { scale = 2, scope = scope, irremediable = 1, detail = detail }
         elseif handled and open < 20 then
@@ -363,6 +364,7 @@ so they are rated as potential impacts (CSDDD Art 10), except open actual impact
          "core.grievance.accessible", "core.grievance.predictable", "core.grievance.equitable",
          "core.grievance.transparent", "core.grievance.rights_compatible",
          "core.grievance.learning", "core.grievance.dialogue" },
+      details = { criteria = "%d of 8 effectiveness criteria not met." },
       when = function(a)
         if not util.is(a, "core.grievance.mechanism", "yes", "partial") then
           return false
@@ -375,7 +377,7 @@ so they are rated as potential impacts (CSDDD Art 10), except open actual impact
         end
         if #failing >= 3 then
           return { questions = failing,
-                   detail = string.format("%d of 8 effectiveness criteria not met.", #failing) }
+                   detail = { "criteria", #failing } }
         end
       end },
 

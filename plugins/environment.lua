@@ -138,11 +138,12 @@ monitoring and incidents, and protected areas.]],
       impact = "actual", group = "pollution",
       action = "Ask for the incident reports, independent sampling of affected water and soil, information to affected people and a clean-up and compensation plan within 60 days.",
       reads = { "environment.pollution.incidents", "environment.pollution.remediated" },
+      details = { incidents = "%g incident(s) reported." },
       when = function(a)
         local incidents = util.num(a, "environment.pollution.incidents")
         if incidents and incidents > 0 and a["environment.pollution.remediated"] ~= "yes" then
           return { scope = incidents >= 10 and 4 or incidents >= 3 and 3 or 2,
-                   detail = string.format("%g incident(s) reported.", incidents) }
+                   detail = { "incidents", incidents } }
         end
       end },
 

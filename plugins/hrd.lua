@@ -140,10 +140,12 @@ operations, and engagement with defenders as stakeholders.]],
           .. "withdraw claims that target public participation, and to adopt a public commitment not to "
           .. "use legal action against critics; discuss the outcome with the defendants' organisations.",
       reads = { "hrd.lawsuits" },
+      details = { filed = "Legal action against critics was filed",
+                  threatened = "Legal action against critics was threatened" },
       when = function(a)
         local v = a["hrd.lawsuits"]
-        if v == "filed" then return { detail = "Legal action against critics was filed" } end
-        if v == "threatened" then return { detail = "Legal action against critics was threatened" } end
+        if v == "filed" then return { detail = { "filed" } } end
+        if v == "threatened" then return { detail = { "threatened" } } end
       end },
 
     -- Severity: scale 4 (retaliation punishes people for using the channels the CSDDD requires and

@@ -20,13 +20,27 @@
 
 local util = require "util"
 
--- Forced-labour indicator questions and the answer that means "indicator present".
+-- Forced-labour indicator questions and the answer that means "indicator present"; `label` is
+-- the key of the indicator's name in the rules' `details` (indicator_details), so that it is translated.
 local FORCED = {
-  { id = "labour.recruitment_fees.paid_by_workers", bad = "yes", label = "recruitment fees paid by workers" },
-  { id = "labour.forced.documents_retained", bad = "yes", label = "identity documents retained" },
-  { id = "labour.forced.movement_restricted", bad = "yes", label = "freedom of movement restricted" },
-  { id = "labour.forced.debt_bondage", bad = "yes", label = "debt bondage" },
+  { id = "labour.recruitment_fees.paid_by_workers", bad = "yes", label = "fees" },
+  { id = "labour.forced.documents_retained", bad = "yes", label = "documents" },
+  { id = "labour.forced.movement_restricted", bad = "yes", label = "movement" },
+  { id = "labour.forced.debt_bondage", bad = "yes", label = "debt" },
 }
+
+-- The indicators' names, and the two detail templates that list them.
+local function indicator_details(extra)
+  local d = {
+    fees = "recruitment fees paid by workers",
+    documents = "identity documents retained",
+    movement = "freedom of movement restricted",
+    debt = "debt bondage",
+    overtime = "excessive overtime under threat of penalty",
+  }
+  for k, v in pairs(extra) do d[k] = v end
+  return d
+end
 
 -- Returns the list of forced-labour indicators present and the question ids behind them.
 local function forced_indicators(a)
@@ -41,7 +55,7 @@ local function forced_indicators(a)
   -- exceeded 60 hours in a week and workers cannot refuse overtime without a penalty (ILO).
   local over60 = util.num(a, "labour.hours.over60_share")
   if over60 and over60 > 10 and a["labour.hours.overtime_voluntary"] == "no" then
-    found[#found + 1] = "excessive overtime under threat of penalty"
+    found[#found + 1] = "overtime"
     qids[#qids + 1] = "labour.hours.over60_share"
     qids[#qids + 1] = "labour.hours.overtime_voluntary"
   end
@@ -369,10 +383,11 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       reads = { "labour.hours.over60_share", "labour.hours.overtime_voluntary",
          "labour.recruitment_fees.paid_by_workers", "labour.forced.documents_retained",
          "labour.forced.movement_restricted", "labour.forced.debt_bondage" },
+      details = indicator_details { indicators = "Indicators present: %s" },
       when = function(a)
         local found, qids = forced_indicators(a)
         if #found >= 2 then
-          return { detail = "Indicators present: " .. table.concat(found, ", "), questions = qids }
+          return { detail = { "indicators", found }, questions = qids }
         end
       end },
 
@@ -389,10 +404,11 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
       reads = { "labour.hours.over60_share", "labour.hours.overtime_voluntary",
          "labour.recruitment_fees.paid_by_workers", "labour.forced.documents_retained",
          "labour.forced.movement_restricted", "labour.forced.debt_bondage" },
+      details = indicator_details { indicator = "Indicator present: %s" },
       when = function(a)
         local found, qids = forced_indicators(a)
         if #found == 1 then
-          return { detail = "Indicator present: " .. found[1], questions = qids }
+          return { detail = { "indicator", found[1] }, questions = qids }
         end
       end },
 
@@ -437,14 +453,16 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
           .. "agents, and set the minimum hiring age at 15 or the end of compulsory schooling if higher; "
           .. "check a sample of personnel files within 90 days.",
       reads = { "labour.child.minimum_age", "labour.child.age_verification" },
+      details = { age = "Minimum hiring age is %g years",
+                  no_verification = "No systematic age verification at hiring" },
       when = function(a)
         local age = util.num(a, "labour.child.minimum_age")
         if age and age < 15 then
-          return { likelihood = 4, detail = "Minimum hiring age is " .. tostring(age) .. " years",
+          return { likelihood = 4, detail = { "age", age },
                    questions = { "labour.child.minimum_age" } }
         end
         if util.is(a, "labour.child.age_verification", "no", "unknown") then
-          return { detail = "No systematic age verification at hiring",
+          return { detail = { "no_verification" },
                    questions = { "labour.child.age_verification" } }
         end
       end },
@@ -479,12 +497,12 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
           .. "compensation, and verify that the corrective measures were implemented at all comparable "
           .. "sites.",
       reads = { "labour.ohs.fatalities" },
+      details = { many = "%g fatalities reported.", one = "1 fatality reported." },
       when = function(a)
         local n = util.num(a, "labour.ohs.fatalities")
         if n and n > 0 then
           local scope = n >= 20 and 4 or n >= 5 and 3 or n >= 2 and 2 or 1
-          return { scope = scope, detail = n == 1 and "1 fatality reported."
-                                               or string.format("%g fatalities reported.", n) }
+          return { scope = scope, detail = n == 1 and { "one" } or { "many", n } }
         end
       end },
 
@@ -500,11 +518,12 @@ Part I, Section 1 items 6 to 14 and in the ILO core labour standards that UNGP 1
           .. "families, and a dated safety improvement plan; suspend new business until the audit "
           .. "confirms that critical controls work.",
       reads = { "labour.ohs.fatalities" },
+      details = { count = "%g fatalities in the reporting period." },
       when = function(a)
         local n = util.num(a, "labour.ohs.fatalities")
         if n and n >= 3 then
           return { scope = n >= 20 and 4 or n >= 5 and 3 or 2,
-                   detail = string.format("%g fatalities in the reporting period.", n) }
+                   detail = { "count", n } }
         end
       end },
 

@@ -227,13 +227,14 @@ risk management plan, independent audits of smelters and refiners, and annual pu
           .. "within a set time, and to remove from its chain those that refuse; review the share every "
           .. "six months.",
       reads = { "minerals.conformant_share", "minerals.cahra" },
+      details = { cahra = "%g%% conformant, CAHRA sourcing", share = "%g%% conformant" },
       when = function(a)
         local share = util.num(a, "minerals.conformant_share")
         if share and share < 80 then
           if a["minerals.cahra"] == "yes" then
-            return { likelihood = 4, detail = string.format("%g%% conformant, CAHRA sourcing", share) }
+            return { likelihood = 4, detail = { "cahra", share } }
           end
-          return { detail = string.format("%g%% conformant", share), questions = { "minerals.conformant_share" } }
+          return { detail = { "share", share }, questions = { "minerals.conformant_share" } }
         end
       end },
 
@@ -246,6 +247,7 @@ risk management plan, independent audits of smelters and refiners, and annual pu
       action = "Ask for a completed current CMRT (tin, tantalum, tungsten, gold) and EMRT (cobalt, mica, "
           .. "copper, graphite, lithium, nickel) for the minerals in scope within 90 days.",
       reads = { "minerals.scope", "minerals.cmrt", "minerals.emrt" },
+      details = { missing = "Missing: %s" },
       when = function(a)
         local scope = a["minerals.scope"]
         local missing = {}
@@ -255,7 +257,7 @@ risk management plan, independent audits of smelters and refiners, and annual pu
         if has_any(scope, EMRT_MINERALS) and not util.is(a, "minerals.emrt", "yes", "partial") then
           missing[#missing + 1] = "EMRT"
         end
-        if #missing > 0 then return { detail = "Missing: " .. table.concat(missing, ", ") } end
+        if #missing > 0 then return { detail = { "missing", missing } } end
       end },
 
     -- Severity: scale 4, scope 3, irremediable 3. Likelihood 3: origin and risks are unknown, so serious
@@ -303,11 +305,12 @@ risk management plan, independent audits of smelters and refiners, and annual pu
       action = "Ask the supplier to obtain smelter lists from its suppliers and match them to the RMI "
           .. "smelter database, reaching at least 90% identified within 12 months.",
       reads = { "minerals.smelters_identified", "minerals.cahra" },
+      details = { identified = "%g%% of smelters and refiners identified." },
       when = function(a)
         local share = util.num(a, "minerals.smelters_identified")
         if share and share < 75 then
           return { likelihood = a["minerals.cahra"] == "yes" and 4 or 3,
-                   detail = string.format("%g%% of smelters and refiners identified.", share) }
+                   detail = { "identified", share } }
         end
       end },
   },

@@ -535,13 +535,14 @@ commodity, is not covered.]],
       action = "Map the plots of the volume not yet geolocated and link them to deliveries, with the cost "
           .. "of mapping smallholders borne by the buyer; set a date by which all volume is traced.",
       reads = { "agriculture.geolocation.share" },
+      details = { geolocated = "%g%% of the volume is geolocated" },
       when = function(a)
         local share = util.num(a, "agriculture.geolocation.share")
         if share and share < 50 then
-          return { likelihood = 4, detail = string.format("%g%% of the volume is geolocated", share) }
+          return { likelihood = 4, detail = { "geolocated", share } }
         end
         if share and share < 100 then
-          return { detail = string.format("%g%% of the volume is geolocated", share) }
+          return { detail = { "geolocated", share } }
         end
       end },
 
@@ -654,11 +655,12 @@ commodity, is not covered.]],
           .. "from hazardous tasks) and follow each up until out of child labour; report the share "
           .. "remediated each season.",
       reads = { "agriculture.child.identified", "agriculture.child.remediated_share" },
+      details = { remediated = "%g children identified; %g%% received remediation" },
       when = function(a)
         local n = util.num(a, "agriculture.child.identified")
         local done = util.num(a, "agriculture.child.remediated_share")
         if n and n > 0 and done and done < 100 then
-          return { detail = string.format("%g children identified; %g%% received remediation", n, done) }
+          return { detail = { "remediated", n, done } }
         end
       end },
 
@@ -673,10 +675,11 @@ commodity, is not covered.]],
       action = "Extend a child labour monitoring and remediation system to all supplying households in "
           .. "high-risk areas, with trained community facilitators, within two seasons.",
       reads = { "agriculture.child.clmrs_coverage", "agriculture.child.hazardous_tasks" },
+      details = { covered = "%g%% of supplying households covered" },
       when = function(a)
         local cover = util.num(a, "agriculture.child.clmrs_coverage")
         if not cover or cover >= 50 then return nil end
-        local detail = string.format("%g%% of supplying households covered", cover)
+        local detail = { "covered", cover }
         if a["agriculture.child.hazardous_tasks"] == "not_monitored" then
           return { likelihood = 4, detail = detail }
         end

@@ -455,13 +455,14 @@ health and emergency preparedness.]],
       impact = "actual",
       action = "Obtain the root-cause investigation of every Tier 1 event and the barrier improvements that "
           .. "follow, and an independent audit of process safety management within six months.",
+      details = { events = "%g Tier 1 event(s) in the period." },
       when = function(a)
         local n = util.num(a, "extractives.process_safety.tier1")
         if not n or n <= 0 then return nil end
         local scope = n >= 10 and 5 or n >= 3 and 4 or 3
         local managed = util.is(a, "extractives.process_safety.management", "yes")
         return { scope = scope, likelihood = managed and 2 or 4,
-                 detail = string.format("%g Tier 1 event(s) in the period.", n) }
+                 detail = { "events", n } }
       end },
 
     -- Severity: scale 5, scope 4, irremediable 5 (a major accident). Likelihood 2: no events
@@ -530,10 +531,11 @@ health and emergency preparedness.]],
       action = "Require containment and an independent assessment of the affected area within 30 days, a "
           .. "clean-up plan to an agreed standard with community monitoring, emergency water and food "
           .. "supply where sources are polluted, and compensation for lost livelihoods.",
+      details = { barrels = "%g barrels spilled" },
       when = function(a)
         local v = util.num(a, "extractives.spills.volume")
         if v and v >= MAJOR_SPILL_BBL and a["extractives.spills.remediated"] ~= "yes" then
-          return { detail = string.format("%g barrels spilled", v) }
+          return { detail = { "barrels", v } }
         end
       end },
 
@@ -573,10 +575,11 @@ health and emergency preparedness.]],
       impact = "actual",
       action = "Ask for a dated plan to end routine flaring (gas use, reinjection or sale), endorsement of "
           .. "Zero Routine Flaring by 2030, and air-quality monitoring near flares shared with communities.",
+      details = { flared = "%g%% of associated gas flared" },
       when = function(a)
         local share = util.num(a, "extractives.flaring.share")
         if a["extractives.flaring.routine"] == "no_plan" then return true end
-        if share and share > 20 then return { detail = string.format("%g%% of associated gas flared", share) } end
+        if share and share > 20 then return { detail = { "flared", share } } end
       end },
 
     -- Severity: scale 4 (fisheries, marine life and coastal livelihoods), scope 4, irremediable 4.

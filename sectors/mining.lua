@@ -375,6 +375,7 @@ and its financing, conflict-affected and high-risk areas, and payments to govern
       severity = { scale = 5, scope = 4, irremediable = 5 }, likelihood = 2,
       impact = "potential", group = "tailings",
       action = "Ask for the tailings inventory with consequence classifications and a conformance plan for each facility, with public disclosure.",
+      details = { unclassified = "Facilities have no consequence classification." },
       when = function(a)
         local count = util.num(a, "mining.tailings.facilities")
         local class = a["mining.tailings.consequence"]
@@ -382,7 +383,7 @@ and its financing, conflict-affected and high-risk areas, and payments to govern
           return false
         end
         if class == "not_classified" then
-          return { likelihood = 3, detail = "Facilities have no consequence classification." }
+          return { likelihood = 3, detail = { "unclassified" } }
         end
         return util.is(a, "mining.tailings.gistm", "no", "partial", "unknown")
       end },
@@ -421,6 +422,7 @@ and its financing, conflict-affected and high-risk areas, and payments to govern
       red_flag = true, group = "child_labour", risks = { "child_labour" }, unknown = "assume",
       impact = "actual",
       action = "Require immediate removal of children from mining work with a child-centred remediation programme (schooling, income support for families) run with a specialised organisation; suspend purchases from sites where it is refused.",
+      details = { unverified = "Credible reports not yet verified." },
       when = function(a)
         local presence = a["mining.asm.presence"]
         if util.has(presence, "none") or (util.has(presence, "adjacent") and not util.has(presence, "on_concession")
@@ -431,7 +433,7 @@ and its financing, conflict-affected and high-risk areas, and payments to govern
         if v == "confirmed" then
           return true
         elseif v == "suspected" then
-          return { likelihood = 4, detail = "Credible reports not yet verified." }
+          return { likelihood = 4, detail = { "unverified" } }
         end
       end },
 
@@ -463,13 +465,14 @@ and its financing, conflict-affected and high-risk areas, and payments to govern
       red_flag = true, impact = "potential", group = "child_labour",
       risks = { "child_labour", "conflict" },
       action = "Suspend purchases from the unmonitored artisanal sources until independent monitoring with child-labour indicators is in place, and support a child-labour remediation programme in the sourcing area (OECD Annex II).",
+      details = { not_known = "The supplier does not know whether child labour occurs at these sites." },
       when = function(a)
         if a["mining.cahra.exposure"] ~= "yes" then return nil end
         local presence = a["mining.asm.presence"]
         if not (util.has(presence, "on_concession") or util.has(presence, "sourced")) then return nil end
         local v = a["mining.asm.child_labour"]
         if v == "unknown" then
-          return { detail = "The supplier does not know whether child labour occurs at these sites." }
+          return { detail = { "not_known" } }
         end
         return v == "not_monitored"
       end },
@@ -539,6 +542,7 @@ and its financing, conflict-affected and high-risk areas, and payments to govern
       severity = { scale = 4, scope = 3, irremediable = 4 }, likelihood = 3,
       impact = "potential",
       action = "Ask for a costed closure plan prepared with the communities and financial assurance for the full estimate held by a third party.",
+      details = { assured = "Financial assurance covers %d%% of the closure cost." },
       when = function(a)
         if lacking(a, "mining.closure.plan") then
           return { questions = { "mining.closure.plan" } }
@@ -546,7 +550,7 @@ and its financing, conflict-affected and high-risk areas, and payments to govern
         local share = util.num(a, "mining.closure.assurance")
         if share and share < 50 then
           return { questions = { "mining.closure.assurance" },
-                   detail = string.format("Financial assurance covers %d%% of the closure cost.", math.floor(share)) }
+                   detail = { "assured", math.floor(share) } }
         end
       end },
 

@@ -461,6 +461,7 @@ expression, and hazardous substances and e-waste.]],
           .. "of fees paid by every migrant worker (home and host country) and full repayment within 90 "
           .. "days, termination of agents that charge workers, and an independent verification with "
           .. "worker interviews in their own language. Suspend new orders if the plan is not agreed.",
+      details = { migrants = "%d indicator(s) present; migrants are %g%% of the workforce" },
       when = function(a)
         local share = util.num(a, "labour.migrant.share")
         if not share or share == 0 then return nil end
@@ -468,8 +469,7 @@ expression, and hazardous substances and e-waste.]],
         if #ids > 0 then
           ids[#ids + 1] = "labour.migrant.share"
           return { questions = ids,
-                   detail = string.format("%d indicator(s) present; migrants are %g%% of the workforce",
-                                          #ids - 1, share) }
+                   detail = { "migrants", #ids - 1, share } }
         end
       end },
 
@@ -642,11 +642,11 @@ expression, and hazardous substances and e-waste.]],
       impact = "actual",
       action = "Ask for the corrective action plan for each open Priority finding and a closure audit within "
           .. "the scheme's deadline; escalate to senior management if any is older than 90 days.",
+      details = { many = "%g open Priority findings", one = "1 open Priority finding" },
       when = function(a)
         local n = util.num(a, "tech.rba.priority_open")
         if n and n > 0 then
-          return { detail = n == 1 and "1 open Priority finding"
-                                   or string.format("%g open Priority findings", n) }
+          return { detail = n == 1 and { "one" } or { "many", n } }
         end
       end },
 

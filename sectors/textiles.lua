@@ -419,10 +419,11 @@ violence, homeworkers and subcontracting, purchasing practices, and chemicals an
           .. "gin within 90 days, and disclose the spinners; products made with it cannot enter the EU "
           .. "market from 14 December 2027.",
       reads = { "textiles.cotton.origin", "textiles.cotton.traced_share" },
+      details = { traced = "%g%% of cotton traced" },
       when = function(a)
         if a["textiles.cotton.origin"] ~= "yes" then return nil end
         local share = util.num(a, "textiles.cotton.traced_share")
-        return { detail = share and string.format("%g%% of cotton traced", share) or nil,
+        return { detail = share and { "traced", share } or nil,
                  questions = { "textiles.cotton.origin", "textiles.cotton.traced_share" } }
       end },
 
@@ -451,10 +452,11 @@ violence, homeworkers and subcontracting, purchasing practices, and chemicals an
       action = "Trace cotton to its country of origin with chain-of-custody documents from the gin, "
           .. "starting with the largest spinners.",
       reads = { "textiles.cotton.traced_share" },
+      details = { traced = "%g%% of cotton traced" },
       when = function(a)
         local share = util.num(a, "textiles.cotton.traced_share")
         if share and share < 50 then
-          return { detail = string.format("%g%% of cotton traced", share) }
+          return { detail = { "traced", share } }
         end
       end },
 

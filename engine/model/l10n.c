@@ -545,6 +545,16 @@ static void on_check2(int severity, po_message_t m1, const char *f1, size_t l1, 
 
 static const struct po_xerror_handler check_handler = { on_check, on_check2 };
 
+/* A text filled in with values: a rule's detail template, or a printf
+ * format of the reports (whatever flags the PO file kept). Elsewhere a
+ * '%' is plain text ("90% of the volume"). */
+static bool is_template(po_message_t m, const char *ctx)
+{
+	return po_message_is_format(m, "lua-format") || po_message_is_format(m, "c-format") ||
+	       strstr(ctx, L10N_SEP "detail.") || !strncmp(ctx, "report" L10N_SEP "FMT_", 11) ||
+	       (!strncmp(ctx, "report" L10N_SEP, 7) && strstr(ctx, "_FMT_"));
+}
+
 static void problem(const char *path, const char *text, const char *ctx, const char *fmt,
 		    const char *arg)
 {
@@ -621,7 +631,7 @@ int l10n_check_po(const char *path, const struct l10n *known, l10n_problem_cb cb
 		}
 		if (!str || !*str)
 			continue;
-		if (!l10n_same_conversions(id, str)) {
+		if (is_template(m, ctx) && !l10n_same_conversions(id, str)) {
 			problem(path, text, ctx, "the translation of '%s' has other %%-conversions "
 				"than the English (keep them, in the same order)", ctx);
 			continue;

@@ -236,6 +236,9 @@ static void supplier(struct json *j, const char *input, const char *workbook,
 	jstr(f, a->pack->id);
 	fputs(",\"pack_version\":", f);
 	jstr(f, a->pack->version);
+	/* the language of titles, actions and details (ids and values never change) */
+	fputs(",\"language\":", f);
+	jstr(f, a->pack->lang ? a->pack->lang : "en");
 	tailoring(f, a->pack);
 	fprintf(f, ",\"period\":");
 	q->period ? (void)fprintf(f, "%d", q->period) : (void)fputs("null", f);

@@ -11,6 +11,7 @@
 #include "bounds.h"
 #include "change.h"
 #include "crisk.h"
+#include "l10n.h"
 #include "redact.h"
 #include "score.h"
 #include "sink.h"
@@ -212,6 +213,29 @@ static int method_tailoring(struct sw *w, lxw_worksheet *ws, int r)
 	return r;
 }
 
+/* The report's language, what stays in the language it was written in,
+ * and how much of the pack each language translates. */
+static int method_languages(struct sw *w, lxw_worksheet *ws, int r)
+{
+	const struct pack *p = w->a->pack;
+	char buf[DILIGO_REPORT_LINE_TEXT];
+
+	r = heading(w, ws, r + 1, RT(SEC_LANGUAGES));
+	r = kv(w, ws, r, RT(K_LANGUAGE), l10n_name(p->lang ? p->lang : "en"));
+	r = kv(w, ws, r, RT(K_LANGUAGE_REST), RT(LANGUAGE_REST));
+	if (!p->nlangs)
+		return kv(w, ws, r, RT(K_TRANSLATIONS), RT(TRANSLATIONS_NOT_LOADED));
+	for (int i = 0; i < p->nlangs; i++) {
+		const struct pack_lang *l = &p->langs[i];
+
+		snprintf(buf, sizeof buf, RT(FMT_TRANSLATION_COVERAGE), l->translated, l->total,
+			 l->total ? 100.0 * l->translated / l->total : 0.0,
+			 *l->review ? l->review : RT(REVIEW_NOT_STATED));
+		r = kv(w, ws, r, l10n_name(l->lang), buf);
+	}
+	return r;
+}
+
 void sw_sheet_method(struct sw *w)
 {
 	static const enum rtext para[METHOD_PARAS] = { RT_K_M_QUESTIONS, RT_K_M_SCORES,
@@ -259,6 +283,7 @@ void sw_sheet_method(struct sw *w)
 	for (int i = 0; i < METHOD_PARAS; i++)
 		r = kv(w, ws, r, report_texts[para[i]], text[i]);
 	r = method_context(w, ws, r);
+	r = method_languages(w, ws, r);
 	method_duties(w, ws, r);
 	xw_page(ws, &w->pg, XW_PORTRAIT, 1, 0);
 	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);

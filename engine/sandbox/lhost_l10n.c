@@ -85,7 +85,7 @@ int lhost_translate(struct lhost *h, struct pack *p, struct l10n **out, struct e
 	*out = NULL;
 	p->l10n_for = l10n_for;
 	p->l10n_host = h;
-	if (!h->lang)
+	if (!h->lang && !h->hash_files) /* no Method sheet: nothing to measure */
 		return 0;
 	for (int i = 0; i < L10N_NLANGS; i++) {
 		struct l10n *t = load(h, p, l10n_langs[i], e);
@@ -101,7 +101,7 @@ int lhost_translate(struct lhost *h, struct pack *p, struct l10n **out, struct e
 		p->langs[p->nlangs].translated = c.translated;
 		p->langs[p->nlangs].review = arena_strdup(p->arena, review_of(t));
 		p->nlangs++;
-		if (!strcmp(h->lang, l10n_langs[i]))
+		if (h->lang && !strcmp(h->lang, l10n_langs[i]))
 			use = t;
 		else
 			l10n_free(t);

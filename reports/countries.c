@@ -4,9 +4,12 @@
  * members: alpha_2, name, and sometimes common_name ("Bolivia" rather than
  * "Bolivia, Plurinational State of"). This reader takes exactly that shape
  * (strings with JSON escapes, numbers and nesting skipped) and nothing
- * more; the translations of the same package (iso-codes' gettext domain
- * iso_3166-1) can name the countries in other languages later. */
+ * more. The same package's translations (the gettext domain iso_3166-1)
+ * name the countries in other languages, read with the C library's
+ * gettext. */
 #include <errno.h>
+#include <libintl.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -178,4 +181,32 @@ int countries_load(const char *path, struct country **out, int *n, struct arena 
 	*out = v;
 	*n = count;
 	return 0;
+}
+
+void countries_translate(struct country *c, int n, const char *lang, struct arena *a)
+{
+	const char *was = getenv("LANGUAGE");
+	char *saved = was ? xstrdup(was) : NULL;
+
+	/* gettext translates only outside the "C" locale; C.UTF-8 is built
+	 * into the C library and changes nothing else we use */
+	if (!setlocale(LC_MESSAGES, "C.UTF-8")) {
+		free(saved);
+		return;
+	}
+	setenv("LANGUAGE", lang, 1);
+	bind_textdomain_codeset("iso_3166-1", "UTF-8");
+	for (int i = 0; i < n; i++) {
+		const char *t = dgettext("iso_3166-1", c[i].name);
+
+		if (t != c[i].name && strcmp(t, c[i].name))
+			c[i].name = arena_strdup(a, t);
+	}
+	if (saved)
+		setenv("LANGUAGE", saved, 1);
+	else
+		unsetenv("LANGUAGE");
+	free(saved);
+	setlocale(LC_MESSAGES, "C");
+	qsort(c, (size_t)n, sizeof *c, cmp_name);
 }

@@ -17,5 +17,10 @@ struct country {
  * is missing or not that list. */
 int countries_load(const char *path, struct country **out, int *n, struct arena *a,
 		   struct err *e);
+/* The names in lang (fr, es, pt), from iso-codes' own translations (the
+ * message catalogue iso_3166-1 under /usr/share/locale), sorted again; a
+ * name without a translation stays English. Single-threaded: it sets the
+ * process's LANGUAGE while it runs. */
+void countries_translate(struct country *c, int n, const char *lang, struct arena *a);
 
 #endif

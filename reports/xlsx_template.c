@@ -402,6 +402,8 @@ int report_template_xlsx(const char *path, const struct pack *p, const struct qn
 		arena_free(t.a);
 		return rc;
 	}
+	if (p->lang)
+		countries_translate(t.countries, t.ncountries, p->lang, t.a);
 	if (outfile_begin(&of, path, e)) {
 		arena_free(t.a);
 		return e->code;

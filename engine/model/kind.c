@@ -474,18 +474,22 @@ static bool match(const struct question *q, const char *text, const struct l10n 
 {
 	if (kind_match_choice(q, text, out))
 		return true;
-	for (int pass = 0; pass < 2; pass++)
+	for (int pass = 0; pass < 2; pass++) {
+		int hits = 0;
+
 		for (int i = 0; i < q->nopts; i++) {
 			const struct qoption *o = &q->opts[i];
 			const char *en = o->label_en ? o->label_en : o->label;
 			const char *l = pass == 0 ? en : l10n_get3(t, "option", q->id, o->value, en);
 
-			if (l && !strcasecmp(l, text)) {
+			if (l && !strcasecmp(l, text) && !hits++) {
 				out->value = o->value;
 				out->label = o->label;
-				return true;
 			}
 		}
+		if (hits == 1) /* two options with one label: the text says neither */
+			return true;
+	}
 	return kind_match_fixed(q, text, t, out);
 }
 

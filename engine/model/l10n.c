@@ -555,6 +555,24 @@ static bool is_template(po_message_t m, const char *ctx)
 	       (!strncmp(ctx, "report" L10N_SEP, 7) && strstr(ctx, "_FMT_"));
 }
 
+/* Whether another option of the question of ctx ("option|Q|V") has the
+ * label str already (letter case aside); remembers it in seen. */
+static bool same_label(struct l10n *seen, const char *ctx, const char *str)
+{
+	const char *end = strrchr(ctx, L10N_SEP[0]);
+	char key[600], low[600];
+	size_t k = 0;
+
+	for (const char *s = str; *s && k + 1 < sizeof low; s++)
+		low[k++] = (char)((*s >= 'A' && *s <= 'Z') ? *s - 'A' + 'a' : *s);
+	low[k] = '\0';
+	snprintf(key, sizeof key, "%.*s", (int)(end - ctx), ctx);
+	if (l10n_get(seen, key, low))
+		return true;
+	add(seen, key, low, "1");
+	return false;
+}
+
 static void problem(const char *path, const char *text, const char *ctx, const char *fmt,
 		    const char *arg)
 {
@@ -572,6 +590,7 @@ int l10n_check_po(const char *path, const struct l10n *known, l10n_problem_cb cb
 	po_message_iterator_t it;
 	po_message_t m;
 	char *volatile text = NULL;
+	struct l10n *volatile labels = NULL;
 	const char *header;
 	struct stat sb;
 
@@ -589,6 +608,7 @@ int l10n_check_po(const char *path, const struct l10n *known, l10n_problem_cb cb
 	rd.errors = 0;
 	if (setjmp(rd.fatal)) {
 		free(text);
+		l10n_free(labels);
 		return ERR_PACK;
 	}
 	f = po_file_read(path, &handler);
@@ -607,6 +627,7 @@ int l10n_check_po(const char *path, const struct l10n *known, l10n_problem_cb cb
 			free(review);
 		}
 	}
+	labels = l10n_new("");
 	it = po_message_iterator(f, NULL);
 	while ((m = po_next_message(it))) {
 		const char *ctx = po_message_msgctxt(m), *id = po_message_msgid(m);
@@ -641,11 +662,17 @@ int l10n_check_po(const char *path, const struct l10n *known, l10n_problem_cb cb
 				"which a workbook cannot read back", ctx);
 			continue;
 		}
+		if (!strncmp(ctx, "option" L10N_SEP, 7) && same_label(labels, ctx, str)) {
+			problem(path, text, ctx, "the option label of '%s' is the label of another option "
+				"of the same question: a workbook cannot tell them apart", ctx);
+			continue;
+		}
 		po_message_check_format(m, &check_handler);
 		st->translated++;
 	}
 	po_message_iterator_free(it);
 	po_file_free(f);
+	l10n_free(labels);
 	free(text);
 	return 0;
 }

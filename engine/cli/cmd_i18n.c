@@ -295,13 +295,13 @@ int cli_check_translations(struct lhost *h, const struct pack *p, const char *fi
 			u += (size_t)snprintf(line + u, sizeof line - u, "%s%s none", u ? "; " : "",
 					      l10n_langs[i]);
 		else
-			u += (size_t)snprintf(line + u, sizeof line - u, "%s%s %d/%d%s%s%s",
-					      u ? "; " : "", l10n_langs[i], st.translated, st.texts,
-					      st.fuzzy ? " (fuzzy: " : "", "", "");
+			u += (size_t)snprintf(line + u, sizeof line - u, "%s%s %d/%d", u ? "; " : "",
+					      l10n_langs[i], st.translated, st.texts);
 		if (st.exists && st.fuzzy)
-			u += (size_t)snprintf(line + u, sizeof line - u, "%d)", st.fuzzy);
-		if (st.exists && *st.review)
-			u += (size_t)snprintf(line + u, sizeof line - u, ", %s", st.review);
+			u += (size_t)snprintf(line + u, sizeof line - u, ", %d fuzzy", st.fuzzy);
+		if (st.exists)
+			u += (size_t)snprintf(line + u, sizeof line - u, " (review: %s)",
+					      *st.review ? st.review : "not stated");
 		if (u >= sizeof line)
 			u = sizeof line - 1;
 	}

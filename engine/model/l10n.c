@@ -250,12 +250,16 @@ bool l10n_po_path(const char *luafile, const char *lang, char *out, size_t n)
 
 	if (stemlen > 4 && !strcmp(base + stemlen - 4, ".lua"))
 		stemlen -= 4;
-	if (lang)
-		k = snprintf(out, n, "%.*s/po/%.*s/%s.po", (int)dirlen, slash ? luafile : ".",
-			     (int)stemlen, base, lang);
-	else
-		k = snprintf(out, n, "%.*s/po/%.*s/%.*s.pot", (int)dirlen, slash ? luafile : ".",
-			     (int)stemlen, base, (int)stemlen, base);
+	if (!slash)
+		dirlen = 0;
+	k = snprintf(out, n, "%.*s%spo/%.*s/", (int)dirlen, luafile, slash ? "/" : "", (int)stemlen,
+		     base);
+	if (k > 0 && (size_t)k < n) {
+		if (lang)
+			k += snprintf(out + k, n - (size_t)k, "%s.po", lang);
+		else
+			k += snprintf(out + k, n - (size_t)k, "%.*s.pot", (int)stemlen, base);
+	}
 	return k > 0 && (size_t)k < n;
 }
 

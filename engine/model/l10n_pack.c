@@ -51,7 +51,8 @@ void pack_strings(struct pack *p, void (*fn)(void *ud, const struct pack_string 
 	struct pack_string s;
 	char field[200];
 
-	one(&s, "pack", p->id, "title", &p->title, p->file, 1, false, fn, ud);
+	one(&s, "pack", p->id, "title", &p->title,
+	    p->file ? p->file : p->nfiles ? p->files[0].path : NULL, 0, false, fn, ud);
 	for (int i = 0; i < p->nquestions; i++) {
 		struct question *q = &p->questions[i];
 

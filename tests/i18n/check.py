@@ -200,20 +200,21 @@ def test_workbook(a, fails):
                     continue
                 checked = 0
                 for er, lr in zip(en_rows, rows):
-                    qid = er[0]
+                    qid = er[1] if len(er) > 3 else None
                     if not isinstance(qid, str) or "." not in qid:
                         continue
-                    for col, text in enumerate(er):
-                        if not isinstance(text, str) or col == 0:
-                            continue
-                        t = trans.get(("question|%s|text" % qid, text))
+                    for col, field in ((2, "text"), (3, "help")):
+                        t = trans.get(("question|%s|%s" % (qid, field), er[col]))
                         if t is None:
                             continue
                         checked += 1
                         if lr[col] != t:
-                            fails.append("%s %s: %s shows %r, not its translation %r" % (
-                                sector, lang, qid, lr[col], t))
-                if checked < 50:
+                            fails.append("%s %s: %s %s shows %r, not its translation %r" % (
+                                sector, lang, qid, field, lr[col], t))
+                        elif lr[col] == er[col]:
+                            fails.append("%s %s: %s %s is in English" % (sector, lang, qid,
+                                                                        field))
+                if checked < 100:
                     fails.append("%s %s: only %d translated question texts found in the "
                                  "workbook" % (sector, lang, checked))
                 lists = read_sheet(wb, "Lists")

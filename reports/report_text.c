@@ -2,6 +2,7 @@
  * translations from the PO domain "diligo" (report_text.h says how). */
 #include <string.h>
 
+#include "kind.h"
 #include "l10n.h"
 #include "report_text.h"
 
@@ -39,5 +40,13 @@ int report_text_use(const struct l10n *t)
 		report_texts[i] = s ? s : english[i];
 		n += s != NULL;
 	}
+	/* the fixed answers' labels, which the model layer keeps */
+	const char *labels[KL__COUNT] = {
+		[KL_YES] = RT(KIND_YES),	 [KL_PARTIAL] = RT(KIND_PARTIAL),
+		[KL_NO] = RT(KIND_NO),		 [KL_UNKNOWN] = RT(KIND_UNKNOWN),
+		[KL_NA] = RT(KIND_NA),		 [KL_LIST_NONE] = RT(KIND_LIST_NONE),
+	};
+
+	kind_labels_use(labels);
 	return n;
 }

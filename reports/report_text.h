@@ -438,7 +438,8 @@ extern const char *const report_text_ids[RT__COUNT];
 const char *report_text_en(enum rtext id);
 struct l10n;
 /* Use t's translations (NULL: English) for every text that has one, and
- * the fixed answers' labels among them in the model (kind_labels_use);
+ * pass on the fixed answers' labels among them (kind_labels_use) and what
+ * the baseline reader looks for in supplier workbooks (baseline_texts_use);
  * returns how many have. Call before any report is written. */
 int report_text_use(const struct l10n *t);
 

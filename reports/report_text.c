@@ -1,7 +1,11 @@
 /* The texts of the reports: English from report_text.def, or a language's
- * translations from the PO domain "diligo" (report_text.h says how). */
+ * translations from the PO domain "diligo" (report_text.h says how); and
+ * those of them the model and the baseline reader need (the fixed answers'
+ * labels, what a supplier workbook is read by). */
 #include <string.h>
 
+#include "baseline.h"
+#include "kind.h"
 #include "l10n.h"
 #include "report_text.h"
 
@@ -23,6 +27,47 @@ const char *report_texts[RT__COUNT] = {
 };
 #undef T
 
+/* What the baseline reader looks for, as the reports write it. */
+static const enum rtext baseline_ids[BL__COUNT] = {
+	[BL_SHEET_SUMMARY] = RT_SHEET_SUMMARY,
+	[BL_SHEET_FINDINGS] = RT_SHEET_FINDINGS,
+	[BL_SHEET_ACTIONS] = RT_SHEET_ACTIONS,
+	[BL_SHEET_ANSWERS] = RT_SHEET_ANSWERS,
+	[BL_SHEET_METHOD] = RT_SHEET_METHOD,
+	[BL_K_SUPPLIER_ID] = RT_K_SUPPLIER_ID,
+	[BL_K_NAME] = RT_K_NAME,
+	[BL_K_PERIOD] = RT_K_PERIOD,
+	[BL_K_OVERALL] = RT_K_OVERALL,
+	[BL_K_COVERAGE] = RT_K_COVERAGE,
+	[BL_K_RATING] = RT_K_RATING,
+	[BL_K_RED_FLAG] = RT_K_RED_FLAG,
+	[BL_FMT_K_FINDINGS_LEVEL] = RT_FMT_K_FINDINGS_LEVEL,
+	[BL_K_SECTOR] = RT_K_SECTOR,
+	[BL_K_PACK_ID] = RT_K_PACK_ID,
+	[BL_K_PACK_VERSION] = RT_K_PACK_VERSION,
+	[BL_K_METHOD_VERSION] = RT_K_METHOD_VERSION,
+	[BL_K_AUDIENCE] = RT_K_AUDIENCE,
+	[BL_H_LEVEL] = RT_H_LEVEL,
+	[BL_H_PRIORITY] = RT_H_PRIORITY,
+	[BL_H_FINDING] = RT_H_FINDING,
+	[BL_H_ACTION] = RT_H_ACTION,
+	[BL_H_LEGAL_BASIS] = RT_H_LEGAL_BASIS,
+	[BL_H_DEADLINE] = RT_H_DEADLINE,
+	[BL_H_OWNER] = RT_H_OWNER,
+	[BL_H_DUE] = RT_H_DUE,
+	[BL_H_STATUS] = RT_H_STATUS,
+	[BL_H_NOTES] = RT_H_NOTES,
+	[BL_H_OPEN_SINCE] = RT_H_OPEN_SINCE,
+	[BL_H_RULE_ID] = RT_H_RULE_ID,
+	[BL_H_QUESTION_ID] = RT_H_QUESTION_ID,
+	[BL_H_ANSWER] = RT_H_ANSWER,
+	[BL_H_DUTY_AREA] = RT_H_DUTY_AREA,
+	[BL_V_YES] = RT_YES,
+	[BL_V_STAKEHOLDER] = RT_AUDIENCE_PLAIN_STAKEHOLDER,
+	[BL_V_OPEN] = RT_STATUS_OPEN,
+	[BL_V_CONFIDENTIAL] = RT_CONFIDENTIAL,
+};
+
 const char *report_text_en(enum rtext id)
 {
 	return english[id];
@@ -39,5 +84,19 @@ int report_text_use(const struct l10n *t)
 		report_texts[i] = s ? s : english[i];
 		n += s != NULL;
 	}
+	/* the fixed answers' labels, which the model layer keeps */
+	const char *labels[KL__COUNT] = {
+		[KL_YES] = RT(KIND_YES),	 [KL_PARTIAL] = RT(KIND_PARTIAL),
+		[KL_NO] = RT(KIND_NO),		 [KL_UNKNOWN] = RT(KIND_UNKNOWN),
+		[KL_NA] = RT(KIND_NA),		 [KL_LIST_NONE] = RT(KIND_LIST_NONE),
+	};
+
+	const char *baseline[BL__COUNT];
+
+	kind_labels_use(labels);
+	/* the baseline reader: these as well as English */
+	for (int i = 0; i < BL__COUNT; i++)
+		baseline[i] = report_texts[baseline_ids[i]];
+	baseline_texts_use(baseline);
 	return n;
 }

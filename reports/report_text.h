@@ -25,6 +25,7 @@ enum rtext {
 	RT_SHEET_HEATMAP,
 	RT_SHEET_ERRORS,
 	RT_SHEET_RULES,
+	RT_SHEET_CHANGES,
 	RT_FMT_SHEET_FINDINGS_N,
 	/* who a copy is for: the page header and the first row of every sheet */
 	RT_MARK_COMPANY,
@@ -316,6 +317,124 @@ enum rtext {
 	RT_TRANSLATIONS_NOT_LOADED,
 	RT_FMT_TRANSLATION_COVERAGE,
 	RT_REVIEW_NOT_STATED,
+	/* fixed answers in a workbook (kind.h: kind_labels_use, set by report_text_use); the values
+	 * behind them (yes, partial, no, unknown, na) and the English labels are always read too */
+	RT_KIND_YES,
+	RT_KIND_PARTIAL,
+	RT_KIND_NO,
+	RT_KIND_UNKNOWN,
+	RT_KIND_NA,
+	RT_KIND_LIST_NONE,
+	/* the questionnaire workbook (xlsx_template*.c). Its sheet names (Instructions, Supplier,
+	 * Answers, Evidence), the Answers and Evidence headings, the Supplier field labels, the
+	 * Confidential values Yes and No and the hidden diligo sheet are what the reader looks for
+	 * (engine/questionnaire/qn_xlsx.h): they stay English, and the texts below keep them so.
+	 * Instructions */
+	RT_FMT_TPL_SUBTITLE,
+	RT_TPL_INTRO,
+	RT_TPL_FILL,
+	RT_TPL_ANSWERS,
+	RT_TPL_UNKNOWN,
+	RT_FMT_TPL_EVIDENCE,
+	RT_TPL_COMMENT,
+	RT_TPL_KEEP,
+	RT_TPL_RETURN_TO,
+	RT_TPL_RETURN_SENDER,
+	/* questionnaire workbook: the hidden Lists sheet's headings */
+	RT_TPL_LIST_YES_NO,
+	RT_TPL_LIST_KINDS,
+	RT_TPL_LIST_COUNTRIES,
+	RT_TPL_LIST_MATURITY_NA,
+	RT_TPL_LIST_MATURITY,
+	/* questionnaire workbook: what a cell accepts (input and error messages, at most 255
+	 * characters) */
+	RT_TPL_CHECK_ENTRY,
+	RT_FMT_TPL_TEXT_MAX,
+	RT_FMT_TPL_WHOLE,
+	RT_TPL_HOW_TO_ANSWER,
+	/* questionnaire workbook: Supplier (the field labels in column A stay English) */
+	RT_TPL_H_FIELD,
+	RT_TPL_H_VALUE,
+	RT_TPL_H_NOTES,
+	RT_TPL_NOTE_SUPPLIER_ID,
+	RT_TPL_NOTE_SUPPLIER_NAME,
+	RT_TPL_NOTE_COUNTRY,
+	RT_TPL_NOTE_SECTOR,
+	RT_TPL_NOTE_EMPLOYEES,
+	RT_TPL_NOTE_TIER,
+	RT_TPL_NOTE_PERIOD,
+	RT_TPL_NOTE_RESPONDENT_NAME,
+	RT_TPL_NOTE_RESPONDENT_ROLE,
+	RT_TPL_NOTE_RESPONDENT_EMAIL,
+	RT_TPL_CHOOSE_COUNTRY,
+	/* questionnaire workbook: Answers (the headings stay English); REQUIRED_MARK fills the
+	 * Required column */
+	RT_TPL_REQUIRED_MARK,
+	RT_TPL_V_EVIDENCE_IDS,
+	RT_TPL_IN_EVIDENCE_IDS,
+	RT_TPL_V_COMMENT,
+	RT_TPL_IN_COMMENT,
+	RT_TPL_V_CONFIDENTIAL,
+	RT_TPL_IN_CONFIDENTIAL,
+	RT_TPL_ER_YES_NO,
+	/* questionnaire workbook: Evidence (the headings stay English) */
+	RT_TPL_V_EVIDENCE_ID,
+	RT_TPL_IN_EVIDENCE_ID,
+	RT_TPL_V_TITLE,
+	RT_TPL_IN_TITLE,
+	RT_TPL_V_KIND,
+	RT_TPL_IN_KIND,
+	RT_TPL_ER_KIND,
+	RT_TPL_V_DATE,
+	RT_TPL_IN_DATE,
+	RT_TPL_ER_DATE,
+	RT_TPL_V_URL,
+	RT_TPL_IN_URL,
+	/* the Changes sheet of a supplier workbook (xlsx_changes.c) */
+	RT_CHG_TITLE,
+	RT_CHG_NO_EARLIER,
+	RT_FMT_CHG_SINCE,
+	RT_CHG_SINCE_EARLIER,
+	RT_CHG_K_COMPARED,
+	RT_CHG_K_PACK,
+	RT_CHG_K_RESCORED,
+	RT_CHG_RESCORED_YES,
+	RT_CHG_SRC_WORKBOOK,
+	RT_CHG_SRC_RUN,
+	RT_CHG_SRC_JSON,
+	RT_CHG_H_THEN,
+	RT_CHG_H_NOW,
+	RT_CHG_H_CHANGE,
+	RT_FMT_CHG_H_THEN,
+	RT_FMT_CHG_H_NOW,
+	RT_CHG_BETTER,
+	RT_CHG_WORSE,
+	RT_CHG_SAME,
+	RT_CHG_IMPROVED,
+	RT_CHG_WORSENED,
+	RT_CHG_STAYED,
+	RT_FMT_CHG_FINDING_COUNTS,
+	RT_CHG_K_SINCE,
+	RT_CHG_SEC_AREAS,
+	RT_CHG_NOT_SCORED_THEN,
+	RT_CHG_NOT_SCORED_NOW,
+	RT_CHG_SEC_FINDINGS,
+	RT_CHG_H_LAST_STATUS,
+	RT_CHG_NEW,
+	RT_CHG_PERSISTING,
+	RT_CHG_RESOLVED,
+	RT_CHG_NO_FINDINGS,
+	RT_CHG_SEC_ANSWERS,
+	RT_CHG_NO_ANSWER_CHANGED,
+	RT_CHG_NO_BASELINE_ANSWERS,
+	RT_CHG_SEC_NOT_COMPARED,
+	RT_CHG_ALL_COMPARED,
+	/* portfolio Suppliers: the Trend column */
+	RT_TREND_WORSENED,
+	RT_TREND_STAYED,
+	RT_TREND_IMPROVED,
+	/* document properties of a workbook with no marking (the questionnaire) */
+	RT_FMT_DOC_GENERATED,
 	RT__COUNT
 };
 
@@ -327,7 +446,9 @@ extern const char *report_texts[RT__COUNT];
 extern const char *const report_text_ids[RT__COUNT];
 const char *report_text_en(enum rtext id);
 struct l10n;
-/* Use t's translations (NULL: English) for every text that has one;
+/* Use t's translations (NULL: English) for every text that has one, and
+ * pass on the fixed answers' labels among them (kind_labels_use) and what
+ * the baseline reader looks for in supplier workbooks (baseline_texts_use);
  * returns how many have. Call before any report is written. */
 int report_text_use(const struct l10n *t);
 

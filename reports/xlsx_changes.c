@@ -11,7 +11,7 @@
 #include "score.h"
 #include "xlsx_changes.h"
 
-#define REDACTED "[confidential]"
+#define REDACTED RT(CONFIDENTIAL)
 
 struct cw {
 	lxw_worksheet *ws;
@@ -24,8 +24,8 @@ struct cw {
 
 static const char *source_name(enum prior_source s)
 {
-	return s == PRIOR_WORKBOOK ? "supplier workbook" : s == PRIOR_RUN ? "earlier period in this run"
-									   : "JSON results";
+	return s == PRIOR_WORKBOOK ? RT(CHG_SRC_WORKBOOK) : s == PRIOR_RUN ? RT(CHG_SRC_RUN)
+									    : RT(CHG_SRC_JSON);
 }
 
 static lxw_format *colour(lxw_workbook *wb, uint32_t font, const char *num)
@@ -60,8 +60,7 @@ static void delta(struct cw *w, int col, double now, double then, bool arrow)
 			       d > 0 ? w->up1 : d < 0 ? w->down1 : w->same);
 	if (arrow)
 		worksheet_write_string(w->ws, (lxw_row_t)w->row, (lxw_col_t)(col + 1),
-				       d > 0 ? "\xE2\x96\xB2 better" : d < 0 ? "\xE2\x96\xBC worse"
-									   : "\xE2\x97\x8F same",
+				       d > 0 ? RT(CHG_BETTER) : d < 0 ? RT(CHG_WORSE) : RT(CHG_SAME),
 				       d > 0 ? w->up : d < 0 ? w->down : w->same);
 }
 
@@ -80,60 +79,59 @@ static void title(struct cw *w, const char *s)
 
 static void overview(struct cw *w, const struct assessment *a, const struct change *c)
 {
-	static const char *const cols[] = { "", "Then", "Now", "Change", "" };
+	const char *const cols[] = { "", RT(CHG_H_THEN), RT(CHG_H_NOW), RT(CHG_H_CHANGE), "" };
 	char then[2] = { c->rating_then, 0 }, now[2] = { a->rating, 0 }, buf[64];
 	enum trend t = change_trend(a, c);
 
-	snprintf(buf, sizeof buf, "Then (%d)", c->from_period);
+	snprintf(buf, sizeof buf, RT(FMT_CHG_H_THEN), c->from_period);
 	head(w, cols, 5);
 	if (c->from_period)
 		worksheet_write_string(w->ws, (lxw_row_t)(w->row - 1), 1, buf, w->f->head);
 	if (a->qn->period) {
-		snprintf(buf, sizeof buf, "Now (%d)", a->qn->period);
+		snprintf(buf, sizeof buf, RT(FMT_CHG_H_NOW), a->qn->period);
 		worksheet_write_string(w->ws, (lxw_row_t)(w->row - 1), 2, buf, w->f->head);
 	}
-	worksheet_write_string(w->ws, (lxw_row_t)w->row, 0, "Overall score (0-" SCORE_STR(SCORE_SCALE) ")",
-			       w->f->bold);
+	worksheet_write_string(w->ws, (lxw_row_t)w->row, 0, RT(K_OVERALL), w->f->bold);
 	xw_num(w->ws, w->row, 1, c->score_then, w->f->num1);
 	xw_num(w->ws, w->row, 2, a->overall, w->f->num1);
 	delta(w, 3, a->overall, c->score_then, false);
 	w->row++;
-	worksheet_write_string(w->ws, (lxw_row_t)w->row, 0, "Rating", w->f->bold);
+	worksheet_write_string(w->ws, (lxw_row_t)w->row, 0, RT(K_RATING), w->f->bold);
 	if (then[0])
 		worksheet_write_string(w->ws, (lxw_row_t)w->row, 1, then, NULL);
 	worksheet_write_string(w->ws, (lxw_row_t)w->row, 2, now, NULL);
 	worksheet_write_string(w->ws, (lxw_row_t)w->row, 3,
-			       t == TREND_BETTER ? "\xE2\x96\xB2 improved" : t == TREND_WORSE
-			       ? "\xE2\x96\xBC worsened" : "\xE2\x97\x8F stayed",
+			       t == TREND_BETTER ? RT(CHG_IMPROVED) : t == TREND_WORSE
+			       ? RT(CHG_WORSENED) : RT(CHG_STAYED),
 			       t == TREND_BETTER ? w->up : t == TREND_WORSE ? w->down : w->same);
 	w->row++;
-	worksheet_write_string(w->ws, (lxw_row_t)w->row, 0, "Coverage", w->f->bold);
+	worksheet_write_string(w->ws, (lxw_row_t)w->row, 0, RT(K_COVERAGE), w->f->bold);
 	xw_num(w->ws, w->row, 1, c->coverage_then, w->f->pct);
 	xw_num(w->ws, w->row, 2, a->coverage, w->f->pct);
 	w->row++;
-	worksheet_write_string(w->ws, (lxw_row_t)w->row, 0, "Red flag", w->f->bold);
-	worksheet_write_string(w->ws, (lxw_row_t)w->row, 1, c->red_flag_then ? "yes" : "no", NULL);
-	worksheet_write_string(w->ws, (lxw_row_t)w->row, 2, a->red_flag ? "yes" : "no", NULL);
+	worksheet_write_string(w->ws, (lxw_row_t)w->row, 0, RT(K_RED_FLAG), w->f->bold);
+	worksheet_write_string(w->ws, (lxw_row_t)w->row, 1, c->red_flag_then ? RT(YES) : RT(NO), NULL);
+	worksheet_write_string(w->ws, (lxw_row_t)w->row, 2, a->red_flag ? RT(YES) : RT(NO), NULL);
 	w->row++;
 	for (int l = LVL_CRITICAL; l >= LVL_LOW; l--) {
-		snprintf(buf, sizeof buf, "Findings: %s", level_name((enum level)l));
+		snprintf(buf, sizeof buf, RT(FMT_K_FINDINGS_LEVEL), level_name((enum level)l));
 		worksheet_write_string(w->ws, (lxw_row_t)w->row, 0, buf, w->f->bold);
 		worksheet_write_number(w->ws, (lxw_row_t)w->row, 1, c->per_level_then[l], NULL);
 		worksheet_write_number(w->ws, (lxw_row_t)w->row, 2, a->per_level[l], NULL);
 		delta(w, -3, a->per_level[l], c->per_level_then[l], false);
 		w->row++;
 	}
-	snprintf(buf, sizeof buf, "%d new, %d persisting, %d resolved", c->nnew, c->npersisting,
-		 c->nresolved);
-	worksheet_write_string(w->ws, (lxw_row_t)w->row, 0, "Findings since then", w->f->bold);
+	snprintf(buf, sizeof buf, RT(FMT_CHG_FINDING_COUNTS), c->nnew, c->npersisting, c->nresolved);
+	worksheet_write_string(w->ws, (lxw_row_t)w->row, 0, RT(CHG_K_SINCE), w->f->bold);
 	worksheet_write_string(w->ws, (lxw_row_t)w->row++, 1, buf, NULL);
 }
 
 static void areas(struct cw *w, const struct change *c)
 {
-	static const char *const cols[] = { "Duty area", "Then", "Now", "Change", "Trend" };
+	const char *const cols[] = { RT(H_DUTY_AREA), RT(CHG_H_THEN), RT(CHG_H_NOW), RT(CHG_H_CHANGE),
+				     RT(H_TREND) };
 
-	title(w, "Score per duty area");
+	title(w, RT(CHG_SEC_AREAS));
 	head(w, cols, 5);
 	for (int i = 0; i < c->nareas; i++) {
 		const struct area_change *x = &c->areas[i];
@@ -143,7 +141,7 @@ static void areas(struct cw *w, const struct change *c)
 		xw_num(w->ws, w->row, 2, x->now, w->f->num1);
 		if (isnan(x->then) || isnan(x->now))
 			worksheet_write_string(w->ws, (lxw_row_t)w->row, 4, isnan(x->then)
-					       ? "not scored then" : "not scored now", w->f->muted);
+					       ? RT(CHG_NOT_SCORED_THEN) : RT(CHG_NOT_SCORED_NOW), w->f->muted);
 		else
 			delta(w, 3, x->now, x->then, true);
 		w->row++;
@@ -174,10 +172,11 @@ static void finding_row(struct cw *w, const char *status, lxw_format *sf, const 
 static void findings(struct cw *w, const struct assessment *a, const struct change *c,
 		     bool stakeholder)
 {
-	static const char *const cols[] = { "Status", "Level", "Rule id", "Finding", "Open since",
-					    "Last status (Action plan)", "Owner" };
+	const char *const cols[] = { RT(H_STATUS),	  RT(H_LEVEL),		 RT(H_RULE_ID),
+				     RT(H_FINDING),	  RT(H_OPEN_SINCE),	 RT(CHG_H_LAST_STATUS),
+				     RT(H_OWNER) };
 
-	title(w, "Findings: new, persisting and resolved");
+	title(w, RT(CHG_SEC_FINDINGS));
 	head(w, cols, 7);
 	for (int pass = 0; pass < 2; pass++)
 		for (int i = 0; i < a->nfindings; i++) {
@@ -189,7 +188,7 @@ static void findings(struct cw *w, const struct assessment *a, const struct chan
 
 			if (c->status[i] != (pass ? FST_PERSISTING : FST_NEW))
 				continue;
-			finding_row(w, pass ? "persisting" : "new", pass ? w->down : w->f->bold,
+			finding_row(w, pass ? RT(CHG_PERSISTING) : RT(CHG_NEW), pass ? w->down : w->f->bold,
 				    level_name(f->level), secret ? REDACTED : f->rule->id,
 				    finding_title(w->o, a, f, title, sizeof title), c->open_since[i],
 				    m ? m->action : NULL, stakeholder);
@@ -199,20 +198,20 @@ static void findings(struct cw *w, const struct assessment *a, const struct chan
 
 		/* stakeholder copies: whether an answer it rested on was confidential
 		 * is not known from the earlier run, so neither rule nor title shows */
-		finding_row(w, "resolved", w->up, r->level >= 0 ? level_name((enum level)r->level) : NULL,
+		finding_row(w, RT(CHG_RESOLVED), w->up, r->level >= 0 ? level_name((enum level)r->level) : NULL,
 			    stakeholder ? REDACTED : r->rule, stakeholder ? REDACTED : r->title,
 			    r->open_since, r->action, stakeholder);
 	}
 	if (!a->nfindings && !c->nresolved)
-		worksheet_write_string(w->ws, (lxw_row_t)w->row++, 0, "No findings, then or now.",
+		worksheet_write_string(w->ws, (lxw_row_t)w->row++, 0, RT(CHG_NO_FINDINGS),
 				       w->f->muted);
 }
 
 static void answers(struct cw *w, const struct change *c, bool stakeholder)
 {
-	static const char *const cols[] = { "Question id", "Then", "Now" };
+	const char *const cols[] = { RT(H_QUESTION_ID), RT(CHG_H_THEN), RT(CHG_H_NOW) };
 
-	title(w, "Answers that changed");
+	title(w, RT(CHG_SEC_ANSWERS));
 	head(w, cols, 3);
 	for (int i = 0; i < c->nanswers; i++) {
 		const struct answer_change *x = &c->answers[i];
@@ -232,8 +231,8 @@ static void answers(struct cw *w, const struct change *c, bool stakeholder)
 	}
 	if (!c->nanswers)
 		worksheet_write_string(w->ws, (lxw_row_t)w->row++, 0,
-				       c->from->has_answers ? "No answer changed."
-							    : "The baseline does not carry the answers.",
+				       c->from->has_answers ? RT(CHG_NO_ANSWER_CHANGED)
+							    : RT(CHG_NO_BASELINE_ANSWERS),
 				       w->f->muted);
 }
 
@@ -248,7 +247,7 @@ void xlsx_sheet_changes(lxw_workbook *wb, const struct xfmt *f, const struct xpa
 
 	if (!c)
 		return;
-	w.ws = workbook_add_worksheet(wb, "Changes");
+	w.ws = workbook_add_worksheet(wb, RT(SHEET_CHANGES));
 	w.up = colour(wb, 0x1E7B34, NULL);
 	w.down = colour(wb, 0xC0392B, NULL);
 	w.same = colour(wb, 0x7F7F7F, "0.0");
@@ -262,35 +261,33 @@ void xlsx_sheet_changes(lxw_workbook *wb, const struct xfmt *f, const struct xpa
 	xw_page(w.ws, pg, XW_LANDSCAPE, 1, 0);
 	xw_text(w.ws, 0, 3, pg->marking, f->mark); /* the copy's marking, on screen too */
 	if (!c->from) {
-		worksheet_write_string(w.ws, 0, 0, "Changes", f->title);
-		worksheet_write_string(w.ws, 2, 0, "No earlier assessment of this supplier was found: "
-				       "every finding is new.", f->muted);
+		worksheet_write_string(w.ws, 0, 0, RT(CHG_TITLE), f->title);
+		worksheet_write_string(w.ws, 2, 0, RT(CHG_NO_EARLIER), f->muted);
 		return;
 	}
 	if (c->from_period)
-		snprintf(buf, sizeof buf, "Changes since %d", c->from_period);
+		snprintf(buf, sizeof buf, RT(FMT_CHG_SINCE), c->from_period);
 	else
-		snprintf(buf, sizeof buf, "Changes since the earlier assessment");
+		snprintf(buf, sizeof buf, "%s", RT(CHG_SINCE_EARLIER));
 	worksheet_write_string(w.ws, 0, 0, buf, f->title);
 	w.row = 2;
 	snprintf(buf, sizeof buf, "%s %s", c->from->sector ? c->from->sector : "",
 		 c->from->pack_version ? c->from->pack_version : "");
-	worksheet_write_string(w.ws, (lxw_row_t)w.row, 0, "Compared with", f->bold);
+	worksheet_write_string(w.ws, (lxw_row_t)w.row, 0, RT(CHG_K_COMPARED), f->bold);
 	xw_text(w.ws, w.row++, 1, stakeholder ? source_name(c->from->source) : c->from->file, NULL);
-	worksheet_write_string(w.ws, (lxw_row_t)w.row, 0, "Its pack", f->bold);
+	worksheet_write_string(w.ws, (lxw_row_t)w.row, 0, RT(CHG_K_PACK), f->bold);
 	xw_text(w.ws, w.row++, 1, buf, NULL);
-	worksheet_write_string(w.ws, (lxw_row_t)w.row, 0, "Earlier answers scored again", f->bold);
-	worksheet_write_string(w.ws, (lxw_row_t)w.row++, 1, c->rescored
-			       ? "yes, with this run's pack and method (see Not compared)" : "no", NULL);
+	worksheet_write_string(w.ws, (lxw_row_t)w.row, 0, RT(CHG_K_RESCORED), f->bold);
+	worksheet_write_string(w.ws, (lxw_row_t)w.row++, 1, c->rescored ? RT(CHG_RESCORED_YES) : RT(NO),
+			       NULL);
 	w.row++;
 	overview(&w, a, c);
 	areas(&w, c);
 	findings(&w, a, c, stakeholder);
 	answers(&w, c, stakeholder);
-	title(&w, "Not compared, and why");
+	title(&w, RT(CHG_SEC_NOT_COMPARED));
 	for (int i = 0; i < c->nnotes; i++)
 		xw_text(w.ws, w.row++, 0, redact_free(who, c->notes[i], buf, sizeof buf, NULL), NULL);
 	if (!c->nnotes)
-		worksheet_write_string(w.ws, (lxw_row_t)w.row++, 0, "Everything was compared: the same "
-				       "pack version and scoring method.", f->muted);
+		worksheet_write_string(w.ws, (lxw_row_t)w.row++, 0, RT(CHG_ALL_COMPARED), f->muted);
 }

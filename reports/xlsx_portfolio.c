@@ -245,7 +245,7 @@ static size_t riskier_than(const uint32_t *sorted, size_t n, uint32_t key)
  * rank: 1 + the riskier keys + the equal keys of earlier suppliers. */
 static void suppliers_sheet(struct portfolio *p)
 {
-	static const char *const trend[] = { "worsened", "stayed", "improved" };
+	const char *const trend[] = { RT(TREND_WORSENED), RT(TREND_STAYED), RT(TREND_IMPROVED) };
 	uint32_t *seen = xcalloc(p->nkeys ? p->nkeys : 1, sizeof *seen);
 	struct spilled sp;
 

@@ -24,6 +24,7 @@
 #include "kind.h"
 #include "qn.h"
 #include "qn_xlsx.h"
+#include "report_text.h"
 #include "text.h"
 #include "xlsx_common.h"
 #include "xlsx_template_int.h"
@@ -179,13 +180,13 @@ static void lists_plan(struct tpl *t)
 	int nkinds = 0;
 
 	t->cols = arena_alloc(t->a, (size_t)(t->p->nquestions + 4) * sizeof *t->cols);
-	t->yes_no = list_column(t, "Yes or no", yes_no, 2);
+	t->yes_no = list_column(t, RT(TPL_LIST_YES_NO), yes_no, 2);
 	while (qn_evidence_kinds[nkinds])
 		nkinds++;
-	t->kinds = list_column(t, "Evidence kinds", qn_evidence_kinds, nkinds);
+	t->kinds = list_column(t, RT(TPL_LIST_KINDS), qn_evidence_kinds, nkinds);
 	for (int i = 0; i < t->ncountries; i++)
 		names[i] = arena_printf(t->a, "%s (%s)", t->countries[i].name, t->countries[i].code);
-	t->country_list = list_column(t, "Countries (ISO 3166-1)", names, t->ncountries);
+	t->country_list = list_column(t, RT(TPL_LIST_COUNTRIES), names, t->ncountries);
 	t->question_list = arena_alloc(t->a, (size_t)(t->p->nquestions + 1) * sizeof *t->question_list);
 	for (int i = 0; i < t->p->nquestions; i++) {
 		const struct question *q = &t->p->questions[i];
@@ -194,11 +195,11 @@ static void lists_plan(struct tpl *t)
 			continue;
 		if (q->kind == QK_MATURITY && q->nna_when) { /* one list for these, */
 			if (!t->maturity_na)
-				t->maturity_na = choice_list(t, q, "Maturity or not applicable");
+				t->maturity_na = choice_list(t, q, RT(TPL_LIST_MATURITY_NA));
 			t->question_list[i] = t->maturity_na;
 		} else if (q->kind == QK_MATURITY) { /* one for those that always apply */
 			if (!t->maturity)
-				t->maturity = choice_list(t, q, "Maturity");
+				t->maturity = choice_list(t, q, RT(TPL_LIST_MATURITY));
 			t->question_list[i] = t->maturity;
 		} else {
 			t->question_list[i] = choice_list(t, q, q->id);

@@ -15,6 +15,7 @@
 #include "kind.h"
 #include "qn.h"
 #include "qn_xlsx.h"
+#include "report_text.h"
 #include "text.h"
 #include "xlsx_common.h"
 #include "xlsx_template_int.h"
@@ -36,7 +37,7 @@ static void validate(lxw_worksheet *ws, int row, int col, lxw_data_validation *d
 	}
 	if (error) {
 		dv->show_error = LXW_VALIDATION_ON;
-		dv->error_title = "Check the entry";
+		dv->error_title = (char *)RT(TPL_CHECK_ENTRY);
 		dv->error_message = (char *)tpl_message(er, sizeof er, error);
 	}
 	worksheet_data_validation_cell(ws, (lxw_row_t)row, (lxw_col_t)col, dv);
@@ -63,7 +64,7 @@ static void validate_text(lxw_worksheet *ws, int row, int col, const char *title
 	dv.validate = LXW_VALIDATION_TYPE_LENGTH;
 	dv.criteria = LXW_VALIDATION_CRITERIA_LESS_THAN_OR_EQUAL_TO;
 	dv.value_number = DILIGO_XLSX_CELL_CHARS;
-	snprintf(error, sizeof error, "Text of at most %d characters.", DILIGO_XLSX_CELL_CHARS);
+	snprintf(error, sizeof error, RT(FMT_TPL_TEXT_MAX), DILIGO_XLSX_CELL_CHARS);
 	validate(ws, row, col, &dv, title, input, error);
 }
 
@@ -77,7 +78,7 @@ static void validate_whole(lxw_worksheet *ws, int row, int col, double lo, doubl
 	dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
 	dv.minimum_number = lo;
 	dv.maximum_number = hi;
-	snprintf(error, sizeof error, "Enter a whole number from %.0f to %.0f.", lo, hi);
+	snprintf(error, sizeof error, RT(FMT_TPL_WHOLE), lo, hi);
 	validate(ws, row, col, &dv, title, input, error);
 }
 
@@ -93,7 +94,7 @@ static void validate_answer(struct tpl *t, lxw_worksheet *ws, int row, int col, 
 	switch (c.type) {
 	case KIND_CHECK_LIST:
 	case KIND_CHECK_LIST_OPEN:
-		validate_list(ws, row, col, t->question_list[qi], "How to answer", input, c.error,
+		validate_list(ws, row, col, t->question_list[qi], RT(TPL_HOW_TO_ANSWER), input, c.error,
 			      c.type == KIND_CHECK_LIST_OPEN);
 		return;
 	case KIND_CHECK_DECIMAL:
@@ -126,7 +127,7 @@ static void validate_answer(struct tpl *t, lxw_worksheet *ws, int row, int col, 
 		dv.value_number = DILIGO_XLSX_CELL_CHARS;
 		break;
 	}
-	validate(ws, row, col, &dv, "How to answer", input, c.error);
+	validate(ws, row, col, &dv, RT(TPL_HOW_TO_ANSWER), input, c.error);
 }
 
 /* ---- cells ------------------------------------------------------------ */
@@ -189,45 +190,15 @@ void tpl_instructions(struct tpl *t)
 {
 	lxw_worksheet *ws = t->instructions;
 	const struct pack *p = t->p;
-	char line[DILIGO_REPORT_LINE_TEXT], evidence_para[512];
+	char line[DILIGO_REPORT_LINE_TEXT];
 	int r = 0;
-	const char *paras[] = {
-		"Your customer asks how your company identifies, prevents and remedies harm to "
-		"people and the environment in its operations and supply chain (human-rights and "
-		"environmental due diligence). Describe your company on the Supplier sheet, answer "
-		"the questions on the Answers sheet and list the documents behind your answers on "
-		"the Evidence sheet.",
-		"What to fill: only the white cells; everything else is locked. Required questions "
-		"say required in the Required column and stay orange until they are answered. "
-		"Each answer cell shows its help when you select it; the Allowed answers column "
-		"says what it takes.",
-		"Answers: choose from the dropdown where there is one. Where several options may "
-		"apply, choose one from the list or type several separated by semicolons, as in: "
-		"Option A; Option B. Numbers, percentages (35 means 35 %) and dates (such as "
-		"2025-01-31) are checked as you type.",
-		"Unknown: choose it when you do not know the answer. It counts as a gap, like an "
-		"empty answer, but tells your customer that you looked. Not applicable (in the "
-		"dropdown of the questions that do not concern every company): choose it when the "
-		"question does not concern yours; its help says when. Rows answered Not applicable "
-		"turn grey.",
-		evidence_para,
-		"Comment: anything your customer should know about an answer. Confidential: Yes "
-		"keeps the answer, its comment and its evidence out of reports shared beyond your "
-		"customer. The respondent's name, role and email are always confidential.",
-		("Keep the file an Excel workbook (.xlsx), in Excel or LibreOffice; do not rename "
-		 "its sheets."),
-	};
+	char evidence_para[1024];
+	const char *paras[] = { RT(TPL_INTRO),   RT(TPL_FILL),	RT(TPL_ANSWERS), RT(TPL_UNKNOWN),
+				evidence_para,   RT(TPL_COMMENT), RT(TPL_KEEP) };
 
-	snprintf(evidence_para, sizeof evidence_para,
-		 "Evidence: give each supporting document a row on the Evidence sheet (the ids E1, "
-		 "E2 ... are ready, and may be changed) with its title, kind, date and web address, "
-		 "and write its id in the Evidence ids column of every answer it supports, "
-		 "separated by commas. Documents dated more than %d months before the end of the "
-		 "reporting period count as out of date.",
-		 EVIDENCE_STALE_MONTHS);
+	snprintf(evidence_para, sizeof evidence_para, RT(FMT_TPL_EVIDENCE), EVIDENCE_STALE_MONTHS);
 	xw_text(ws, r++, 0, report_cell_text(p->title, line, sizeof line), t->title);
-	snprintf(line, sizeof line, "Due-diligence questionnaire, sector pack %s %s", p->id,
-		 p->version);
+	snprintf(line, sizeof line, RT(FMT_TPL_SUBTITLE), p->id, p->version);
 	xw_text(ws, r++, 0, line, t->bold);
 	r++;
 	for (size_t i = 0; i < sizeof paras / sizeof *paras; i++) {
@@ -238,11 +209,10 @@ void tpl_instructions(struct tpl *t)
 		r += 2;
 	}
 	if (t->o->contact && *t->o->contact) {
-		xw_text(ws, r++, 0, "Return the completed workbook to:", t->bold);
+		xw_text(ws, r++, 0, RT(TPL_RETURN_TO), t->bold);
 		xw_text(ws, r++, 0, t->o->contact, t->para);
 	} else {
-		xw_text(ws, r++, 0, "Return the completed workbook to the person who sent it to you.",
-			t->bold);
+		xw_text(ws, r++, 0, RT(TPL_RETURN_SENDER), t->bold);
 	}
 	worksheet_set_column(ws, 0, 0, 80, NULL);
 	worksheet_set_paper(ws, 9);
@@ -252,6 +222,32 @@ void tpl_instructions(struct tpl *t)
 }
 
 /* ---- Supplier --------------------------------------------------------- */
+
+/* A field's note in the run's language (its label stays English: the
+ * reader finds the field by it). */
+static const char *field_note(const struct qnx_field *f)
+{
+	static const struct {
+		const char *path;
+		enum rtext note;
+	} notes[] = {
+		{ "supplier.id", RT_TPL_NOTE_SUPPLIER_ID },
+		{ "supplier.name", RT_TPL_NOTE_SUPPLIER_NAME },
+		{ "supplier.country", RT_TPL_NOTE_COUNTRY },
+		{ "supplier.sector", RT_TPL_NOTE_SECTOR },
+		{ "supplier.employees", RT_TPL_NOTE_EMPLOYEES },
+		{ "supplier.tier", RT_TPL_NOTE_TIER },
+		{ "period", RT_TPL_NOTE_PERIOD },
+		{ "respondent.name", RT_TPL_NOTE_RESPONDENT_NAME },
+		{ "respondent.role", RT_TPL_NOTE_RESPONDENT_ROLE },
+		{ "respondent.email", RT_TPL_NOTE_RESPONDENT_EMAIL },
+	};
+
+	for (size_t i = 0; i < sizeof notes / sizeof *notes; i++)
+		if (!strcmp(notes[i].path, f->path))
+			return report_texts[notes[i].note];
+	return f->note;
+}
 
 static const char *prefill_field(struct tpl *t, const char *path)
 {
@@ -292,12 +288,12 @@ static const char *prefill_field(struct tpl *t, const char *path)
 void tpl_supplier(struct tpl *t, int pass)
 {
 	lxw_worksheet *ws = t->supplier;
-	static const struct column cols[] = { { "Field", 22, 0 }, { "Value", 44, 1 },
-					      { "Notes", 70, 1 } };
+	const struct column cols[] = { { RT(TPL_H_FIELD), 22, 0 }, { RT(TPL_H_VALUE), 44, 1 },
+				       { RT(TPL_H_NOTES), 70, 1 } };
 
 	if (pass) {
 		for (int i = 0; i < qnx_nfields; i++)
-			xw_text(ws, i + 1, 2, qnx_fields[i].note, t->locked_wrap);
+			xw_text(ws, i + 1, 2, field_note(&qnx_fields[i]), t->locked_wrap);
 		worksheet_set_selection(ws, 1, 1, 1, 1);
 		tpl_protect(ws);
 		return;
@@ -327,16 +323,16 @@ void tpl_supplier(struct tpl *t, int pass)
 		else
 			write_text_or_blank(ws, r, 1, v, t->input_wrap);
 		if (!strcmp(f->path, "supplier.country"))
-			validate_list(ws, r, 1, t->country_list, f->label, f->note,
-				      "Choose a country from the list.", false);
+			validate_list(ws, r, 1, t->country_list, f->label, field_note(f),
+				      RT(TPL_CHOOSE_COUNTRY), false);
 		else if (!strcmp(f->path, "supplier.employees"))
-			validate_whole(ws, r, 1, 0, 100000000, f->label, f->note);
+			validate_whole(ws, r, 1, 0, 100000000, f->label, field_note(f));
 		else if (!strcmp(f->path, "supplier.tier"))
-			validate_whole(ws, r, 1, 1, 99, f->label, f->note);
+			validate_whole(ws, r, 1, 1, 99, f->label, field_note(f));
 		else if (!strcmp(f->path, "period"))
-			validate_whole(ws, r, 1, 1990, 2100, f->label, f->note);
+			validate_whole(ws, r, 1, 1990, 2100, f->label, field_note(f));
 		else
-			validate_text(ws, r, 1, f->label, f->note);
+			validate_text(ws, r, 1, f->label, field_note(f));
 		if (f->required) {
 			lxw_conditional_format cf = { .type = LXW_CONDITIONAL_TYPE_BLANKS,
 						      .format = t->cf_required };
@@ -347,6 +343,20 @@ void tpl_supplier(struct tpl *t, int pass)
 }
 
 /* ---- Answers ---------------------------------------------------------- */
+
+/* s as a string inside a formula's quotes (quotes doubled), ASCII letters
+ * in lower case when lower. */
+static void formula_text(char *buf, size_t n, const char *s, bool lower)
+{
+	size_t k = 0;
+
+	for (; *s && k + 3 < n; s++) {
+		if (*s == '"')
+			buf[k++] = '"';
+		buf[k++] = lower && *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+	}
+	buf[k] = '\0';
+}
 
 /* Pass 0 writes what the reader reads (id, answer, evidence, comment,
  * confidential), pass 1 the texts for the supplier. */
@@ -366,7 +376,7 @@ static void answer_row(struct tpl *t, lxw_worksheet *ws, int r, int qi, int pass
 		xw_text(ws, r, QNX_SECTION, q->section, t->locked_wrap);
 		xw_text(ws, r, QNX_QUESTION, q->text, t->locked_wrap);
 		write_text_or_blank(ws, r, QNX_HELP, q->help, t->locked_wrap);
-		write_text_or_blank(ws, r, QNX_REQUIRED, q->required ? QNX_REQUIRED_MARK : NULL,
+		write_text_or_blank(ws, r, QNX_REQUIRED, q->required ? RT(TPL_REQUIRED_MARK) : NULL,
 				    t->locked);
 		xw_text(ws, r, QNX_ALLOWED, hint, t->locked_wrap);
 		worksheet_set_row(ws, (lxw_row_t)r, row_height(texts, widths, 2), NULL);
@@ -374,7 +384,7 @@ static void answer_row(struct tpl *t, lxw_worksheet *ws, int r, int qi, int pass
 	}
 	xw_text(ws, r, QNX_ID, q->id, t->locked_wrap);
 	if (a && a->state == ANS_UNKNOWN) {
-		xw_text(ws, r, QNX_ANSWER, KIND_UNKNOWN_LABEL, in);
+		xw_text(ws, r, QNX_ANSWER, kind_label(KL_UNKNOWN), in);
 	} else if (a && a->state == ANS_NA) { /* its label where the kind offers na */
 		xw_text(ws, r, QNX_ANSWER, kind_match_choice(q, "na", &na) ? na.label : "na", in);
 	} else if (a) {
@@ -391,18 +401,13 @@ static void answer_row(struct tpl *t, lxw_worksheet *ws, int r, int qi, int pass
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", i ? ", " : "",
 			 a->evidence[i]);
 	write_text_or_blank(ws, r, QNX_EVIDENCE, buf, t->input_wrap);
-	validate_text(ws, r, QNX_EVIDENCE, "Evidence ids",
-		      "The ids of the documents on the Evidence sheet that support this answer, "
-		      "separated by commas: E1, E3.");
+	validate_text(ws, r, QNX_EVIDENCE, RT(TPL_V_EVIDENCE_IDS), RT(TPL_IN_EVIDENCE_IDS));
 	write_text_or_blank(ws, r, QNX_COMMENT, a ? a->comment : NULL, t->input_wrap);
-	validate_text(ws, r, QNX_COMMENT, "Comment", "Anything your customer should know about "
-						     "this answer.");
+	validate_text(ws, r, QNX_COMMENT, RT(TPL_V_COMMENT), RT(TPL_IN_COMMENT));
 	write_text_or_blank(ws, r, QNX_CONFIDENTIAL, a && a->confidential ? QNX_YES : NULL,
 			    t->input);
-	validate_list(ws, r, QNX_CONFIDENTIAL, t->yes_no, "Confidential",
-		      "Yes keeps this answer, its comment and its evidence out of reports shared "
-		      "beyond your customer.",
-		      "Choose Yes or No.", false);
+	validate_list(ws, r, QNX_CONFIDENTIAL, t->yes_no, RT(TPL_V_CONFIDENTIAL),
+		      RT(TPL_IN_CONFIDENTIAL), RT(TPL_ER_YES_NO), false);
 }
 
 void tpl_answers(struct tpl *t, int pass)
@@ -417,7 +422,7 @@ void tpl_answers(struct tpl *t, int pass)
 	};
 	struct column named[QNX_NCOLS];
 	int n = t->p->nquestions;
-	char cond[160];
+	char cond[400], mark[120];
 	lxw_conditional_format cf = { 0 };
 
 	if (!pass) {
@@ -434,13 +439,19 @@ void tpl_answers(struct tpl *t, int pass)
 	if (n) {
 		/* a required answer left empty: orange */
 		cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
-		snprintf(cond, sizeof cond, "=AND($I2=\"%s\",LEN(TRIM($E2))=0)", QNX_REQUIRED_MARK);
+		formula_text(mark, sizeof mark, RT(TPL_REQUIRED_MARK), false);
+		snprintf(cond, sizeof cond, "=AND($I2=\"%s\",LEN(TRIM($E2))=0)", mark);
 		cf.value_string = cond;
 		cf.format = t->cf_required;
 		worksheet_conditional_format_range(ws, 1, QNX_ANSWER, (lxw_row_t)n, QNX_ANSWER, &cf);
 		/* a question that does not apply: the row grey */
+		/* the English label too, and the run's if it is another */
+		formula_text(mark, sizeof mark, kind_label(KL_NA), true);
 		snprintf(cond, sizeof cond,
-			 "=OR(LOWER(TRIM($E2))=\"not applicable\",LOWER(TRIM($E2))=\"na\")");
+			 "=OR(LOWER(TRIM($E2))=\"not applicable\",LOWER(TRIM($E2))=\"na\"%s%s%s)",
+			 strcmp(mark, "not applicable") ? ",LOWER(TRIM($E2))=LOWER(\"" : "",
+			 strcmp(mark, "not applicable") ? mark : "",
+			 strcmp(mark, "not applicable") ? "\")" : "");
 		cf.value_string = cond;
 		cf.format = t->cf_na;
 		worksheet_conditional_format_range(ws, 1, 0, (lxw_row_t)n, QNX_NCOLS - 1, &cf);
@@ -488,13 +499,12 @@ void tpl_evidence(struct tpl *t)
 			while (id_used(t->q, id));
 		}
 		xw_text(ws, r, QNX_EV_ID, id, t->input);
-		validate_text(ws, r, QNX_EV_ID, "Evidence id",
-			      "The id to cite in the Evidence ids column of the Answers sheet.");
+		validate_text(ws, r, QNX_EV_ID, RT(TPL_V_EVIDENCE_ID), RT(TPL_IN_EVIDENCE_ID));
 		write_text_or_blank(ws, r, QNX_EV_TITLE, ev ? ev->title : NULL, t->input_wrap);
-		validate_text(ws, r, QNX_EV_TITLE, "Title", "The document's title (required).");
+		validate_text(ws, r, QNX_EV_TITLE, RT(TPL_V_TITLE), RT(TPL_IN_TITLE));
 		write_text_or_blank(ws, r, QNX_EV_KIND, ev ? ev->kind : NULL, t->input);
-		validate_list(ws, r, QNX_EV_KIND, t->kinds, "Kind", "What the document is.",
-			      "Choose a kind from the list.", false);
+		validate_list(ws, r, QNX_EV_KIND, t->kinds, RT(TPL_V_KIND), RT(TPL_IN_KIND),
+			      RT(TPL_ER_KIND), false);
 		if (ev && ev->date && text_parse_date(ev->date, &y, &m, &d)) {
 			lxw_datetime dt = { y, m, d, 0, 0, 0 };
 
@@ -509,13 +519,11 @@ void tpl_evidence(struct tpl *t)
 			dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
 			dv.minimum_datetime = (lxw_datetime){ 1900, 1, 1, 0, 0, 0 };
 			dv.maximum_datetime = (lxw_datetime){ 9999, 12, 31, 0, 0, 0 };
-			validate(ws, r, QNX_EV_DATE, &dv, "Date", "The document's date, such as "
-								  "2025-01-31.",
-				 "Enter a date, such as 2025-01-31.");
+			validate(ws, r, QNX_EV_DATE, &dv, RT(TPL_V_DATE), RT(TPL_IN_DATE),
+				 RT(TPL_ER_DATE));
 		}
 		write_text_or_blank(ws, r, QNX_EV_URL, ev ? ev->url : NULL, t->input_wrap);
-		validate_text(ws, r, QNX_EV_URL, "URL", "Where the document can be read, if it is "
-							"online (kept as text, never as a link).");
+		validate_text(ws, r, QNX_EV_URL, RT(TPL_V_URL), RT(TPL_IN_URL));
 	}
 	tpl_protect(ws);
 }
@@ -536,7 +544,7 @@ void tpl_meta(struct tpl *t)
 	xw_text(ws, 2, 1, t->p->version, NULL);
 	xw_text(ws, 3, 0, QNX_META_QUESTIONS, NULL);
 	xw_text(ws, 3, 1, fp, NULL);
-	xw_text(ws, 4, 0, "made by", NULL);
+	xw_text(ws, 4, 0, "made by", NULL); /* a key: English, as the others */
 	xw_text(ws, 4, 1, "diligo " DILIGO_VERSION, NULL);
 	xw_text(ws, 5, 0, QNX_META_LANGUAGE, NULL);
 	xw_text(ws, 5, 1, t->p->lang ? t->p->lang : "en", NULL);

@@ -299,10 +299,8 @@ static void text_hint(const struct question *q, char *buf, size_t n)
 
 /* ---- workbooks ------------------------------------------------------- */
 
-static const struct kind_choice maturity_choices[] = {
-	{ "yes", "Yes" }, { "partial", "Partial" }, { "no", "No" }, { "unknown", "Unknown" },
-	{ "na", KIND_NA_LABEL },
-};
+/* their labels: kind_label(KL_YES + i) */
+static const char *const maturity_choices[] = { "yes", "partial", "no", "unknown", "na" };
 
 /* Whether the kind adds "unknown" to the options (no option is named so). */
 static bool adds_unknown(const struct question *q)
@@ -331,16 +329,17 @@ static struct kind_choice raw_choice(const struct question *q, int i)
 	}
 	i -= q->nopts;
 	if (kind_ops(q->kind)->list && i-- == 0) {
-		c.value = c.label = KIND_LIST_NONE;
+		c.value = KIND_LIST_NONE;
+		c.label = strcmp(kind_label(KL_LIST_NONE), c.value) ? kind_label(KL_LIST_NONE) : c.value;
 		return c;
 	}
 	if (adds_unknown(q) && i-- == 0) {
 		c.value = "unknown";
-		c.label = KIND_UNKNOWN_LABEL;
+		c.label = kind_label(KL_UNKNOWN);
 		return c;
 	}
 	c.value = "na";
-	c.label = KIND_NA_LABEL;
+	c.label = kind_label(KL_NA);
 	return c;
 }
 
@@ -377,8 +376,10 @@ static int maturity_nchoices(const struct question *q)
 
 static struct kind_choice maturity_choice(const struct question *q, int i)
 {
+	struct kind_choice c = { maturity_choices[i], kind_label((enum kind_label)(KL_YES + i)) };
+
 	(void)q;
-	return maturity_choices[i];
+	return c;
 }
 
 static int no_choices(const struct question *q)
@@ -400,14 +401,17 @@ bool kind_match_choice(const struct question *q, const char *text, struct kind_c
 	const struct kind_ops *k = kind_ops(q->kind);
 	int n = k->nchoices(q);
 
-	/* values as written, then values and labels in any letter case */
-	for (int pass = 0; pass < 3; pass++)
+	/* values as written, then values and labels in any letter case, then
+	 * the English labels of fixed answers shown in another language */
+	for (int pass = 0; pass < 4; pass++)
 		for (int i = 0; i < n; i++) {
 			struct kind_choice c = k->choice(q, i);
+			const char *en = pass == 3 ? kind_label_english(c.label) : NULL;
 
 			if ((pass == 0 && !strcmp(c.value, text)) ||
 			    (pass == 1 && !strcasecmp(c.value, text)) ||
-			    (pass == 2 && !strcasecmp(c.label, text))) {
+			    (pass == 2 && !strcasecmp(c.label, text)) ||
+			    (pass == 3 && en && !strcasecmp(en, text))) {
 				*out = c;
 				return true;
 			}
@@ -434,7 +438,7 @@ static const struct {
 	{ "no", "No", "KIND_NO" },
 	{ "unknown", KIND_UNKNOWN_LABEL, "KIND_UNKNOWN" },
 	{ "na", KIND_NA_LABEL, "KIND_NA" },
-	{ KIND_LIST_NONE, KIND_LIST_NONE, "KIND_NONE" },
+	{ KIND_LIST_NONE, KIND_LIST_NONE, "KIND_LIST_NONE" },
 };
 
 /* text as the English or t's label of one of q's entries that is not an
@@ -512,7 +516,7 @@ static void multi_from_cell(const struct question *q, const struct kind_cell *c,
 	const char *p = c->text;
 	int n = 1;
 
-	if (!strcasecmp(p, "na") || !strcasecmp(p, KIND_NA_LABEL)) {
+	if (kind_is_na_text(p)) {
 		read_one(out, "na", ar);
 		return;
 	}

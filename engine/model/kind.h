@@ -124,13 +124,43 @@ struct kind_ops {
 const struct kind_ops *kind_ops(enum qkind k);
 /* The kinds' names, "maturity, choice, ..." (for messages). */
 const char *kind_names(char *buf, size_t n);
-/* The label a workbook shows for "unknown" when the kind has no such value. */
+/* The label a workbook shows for "unknown" when the kind has no such value
+ * (English: kind_label(KL_UNKNOWN) is the run's language). */
 #define KIND_UNKNOWN_LABEL "Unknown"
 /* The label a workbook shows for "na" (offered only where the question
- * declares na_when, as in YAML). */
+ * declares na_when, as in YAML; English, as above). */
 #define KIND_NA_LABEL "Not applicable"
+
+/* The labels a workbook shows for the fixed answers (kind_label.c):
+ * English until kind_labels_use sets a language's (the reports' texts
+ * RT_KIND_*, set by report_text_use). The values behind them ("yes",
+ * "na", "(none)" ...) never change, and reading accepts the English
+ * labels whatever the language, so that a workbook filled in English
+ * reads the same in every run. */
+enum kind_label {
+	KL_YES, /* the maturity answers, in their order */
+	KL_PARTIAL,
+	KL_NO,
+	KL_UNKNOWN, /* also every other kind's "unknown" */
+	KL_NA,      /* "na" */
+	KL_LIST_NONE, /* a list answer with no item (value KIND_LIST_NONE) */
+	KL__COUNT
+};
+/* Labels per enum kind_label (NULL or "" entries: English; labels NULL:
+ * all English). */
+void kind_labels_use(const char *const labels[KL__COUNT]);
+const char *kind_label(enum kind_label k);
+const char *kind_label_en(enum kind_label k);
+/* The English label of label, when label is the one in use (the very
+ * string kind_label returns); NULL otherwise. */
+const char *kind_label_english(const char *label);
+/* Whether a cell's text says unknown or na: the value, the English label
+ * or the label in use (letter case aside). */
+bool kind_is_unknown_text(const char *s);
+bool kind_is_na_text(const char *s);
 /* The choice of q whose value or label is text (a value as written first,
- * then values and labels in any letter case) into out; false when none is. */
+ * then values and labels in any letter case, then the English label of a
+ * fixed answer) into out; false when none is. */
 bool kind_match_choice(const struct question *q, const char *text, struct kind_choice *out);
 /* Any answer as the reports show it: "(unanswered)", "unknown", "na", or
  * the kind's text of the value (in buf, or a string a holds). */

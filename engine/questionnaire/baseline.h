@@ -44,6 +44,57 @@ int baseline_load(const struct baseline *b, const struct baseline_entry *entry, 
  * bind to a pack and score again; free with qn_free. The tree stays p's. */
 struct qn *baseline_qn(const struct prior *p);
 
+/* What the reader of supplier workbooks looks for (baseline_xlsx.c): sheet
+ * names, labels, headings and values as the reports write them. It always
+ * accepts the English ones; baseline_texts_use adds those of the language
+ * the run's reports are written in (report_text_use sets them), so that a
+ * workbook written in that language, or in English, reads back. */
+enum bl_text {
+	BL_SHEET_SUMMARY,
+	BL_SHEET_FINDINGS,
+	BL_SHEET_ACTIONS,
+	BL_SHEET_ANSWERS,
+	BL_SHEET_METHOD,
+	/* labels, their value in the next cell to the right */
+	BL_K_SUPPLIER_ID,
+	BL_K_NAME,
+	BL_K_PERIOD,
+	BL_K_OVERALL, /* a prefix: "Overall score (0-100)" */
+	BL_K_COVERAGE,
+	BL_K_RATING,
+	BL_K_RED_FLAG,
+	BL_FMT_K_FINDINGS_LEVEL, /* "Findings: %s", the level's name */
+	BL_K_SECTOR,
+	BL_K_PACK_ID,
+	BL_K_PACK_VERSION,
+	BL_K_METHOD_VERSION,
+	BL_K_AUDIENCE,
+	/* headings */
+	BL_H_LEVEL,
+	BL_H_PRIORITY,
+	BL_H_FINDING,
+	BL_H_ACTION,
+	BL_H_LEGAL_BASIS,
+	BL_H_DEADLINE,
+	BL_H_OWNER,
+	BL_H_DUE,
+	BL_H_STATUS,
+	BL_H_NOTES,
+	BL_H_OPEN_SINCE,
+	BL_H_RULE_ID,
+	BL_H_QUESTION_ID,
+	BL_H_ANSWER,
+	BL_H_DUTY_AREA,
+	/* values */
+	BL_V_YES,
+	BL_V_STAKEHOLDER,
+	BL_V_OPEN,
+	BL_V_CONFIDENTIAL,
+	BL__COUNT
+};
+/* The texts of another language per enum bl_text (NULL: English only). */
+void baseline_texts_use(const char *const texts[BL__COUNT]);
+
 /* A supplier workbook read into a prior (baseline_xlsx.c): its Summary,
  * Findings, Action plan and Answers sheets. */
 int baseline_read_workbook(const char *path, struct arena *ar, struct prior **out, struct err *e);

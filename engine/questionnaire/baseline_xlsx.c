@@ -5,7 +5,9 @@
  * their value in the next cell to the right, and the tables of Findings,
  * Action plan and Answers by the row that holds their headings (Rule id,
  * Question id) and their columns by heading. So people may sort the rows,
- * insert rows and columns, or add a sheet, and the workbook still reads. */
+ * insert rows and columns, or add a sheet, and the workbook still reads.
+ * Every name is read in English and in the language of the run's reports
+ * (baseline_texts_use): a workbook written in either reads back. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,14 +20,84 @@
 
 enum { HEAD_ROWS = 12 }; /* a table's heading is within its first rows */
 
-/* The value beside a label: the first cell right of it holding something. */
-static const struct wbcell *labelled(const struct wbsheet *s, const char *label, bool prefix)
+/* What the reports write in English (reports/report_text.def), always
+ * read; and in the run's language (baseline_texts_use). */
+static const char *const english[BL__COUNT] = {
+	[BL_SHEET_SUMMARY] = "Summary",
+	[BL_SHEET_FINDINGS] = "Findings",
+	[BL_SHEET_ACTIONS] = "Action plan",
+	[BL_SHEET_ANSWERS] = "Answers",
+	[BL_SHEET_METHOD] = "Method",
+	[BL_K_SUPPLIER_ID] = "Supplier id",
+	[BL_K_NAME] = "Name",
+	[BL_K_PERIOD] = "Period",
+	[BL_K_OVERALL] = "Overall score",
+	[BL_K_COVERAGE] = "Coverage",
+	[BL_K_RATING] = "Rating",
+	[BL_K_RED_FLAG] = "Red flag",
+	[BL_FMT_K_FINDINGS_LEVEL] = "Findings: %s",
+	[BL_K_SECTOR] = "Sector",
+	[BL_K_PACK_ID] = "Pack id",
+	[BL_K_PACK_VERSION] = "Pack version",
+	[BL_K_METHOD_VERSION] = "Scoring method version",
+	[BL_K_AUDIENCE] = "Audience",
+	[BL_H_LEVEL] = "Level",
+	[BL_H_PRIORITY] = "Priority",
+	[BL_H_FINDING] = "Finding",
+	[BL_H_ACTION] = "Action",
+	[BL_H_LEGAL_BASIS] = "Legal basis",
+	[BL_H_DEADLINE] = "Suggested deadline",
+	[BL_H_OWNER] = "Owner",
+	[BL_H_DUE] = "Due date",
+	[BL_H_STATUS] = "Status",
+	[BL_H_NOTES] = "Notes",
+	[BL_H_OPEN_SINCE] = "Open since",
+	[BL_H_RULE_ID] = "Rule id",
+	[BL_H_QUESTION_ID] = "Question id",
+	[BL_H_ANSWER] = "Answer",
+	[BL_H_DUTY_AREA] = "Duty area",
+	[BL_V_YES] = "yes",
+	[BL_V_STAKEHOLDER] = "stakeholder",
+	[BL_V_OPEN] = "Open",
+	[BL_V_CONFIDENTIAL] = "[confidential]",
+};
+static const char *other[BL__COUNT]; /* NULL: none besides English */
+
+void baseline_texts_use(const char *const texts[BL__COUNT])
+{
+	for (int i = 0; i < BL__COUNT; i++)
+		other[i] = texts && texts[i] && *texts[i] && strcasecmp(texts[i], english[i]) ? texts[i]
+											   : NULL;
+}
+
+/* Whether s says text k, in English or in the run's language. */
+static bool says(const char *s, enum bl_text k)
+{
+	return s && (!strcasecmp(s, english[k]) || (other[k] && !strcasecmp(s, other[k])));
+}
+
+/* The name sheet k has in w, or NULL. */
+static const char *sheet_name(const struct wbread *w, enum bl_text k)
+{
+	return wbread_has(w, english[k]) ? english[k] : other[k] && wbread_has(w, other[k]) ? other[k]
+											     : NULL;
+}
+
+static bool says_label(const char *s, const char *label, bool prefix)
+{
+	return label && !(prefix ? strncasecmp(s, label, strlen(label)) : strcasecmp(s, label));
+}
+
+/* The value beside a label (alt: the same in the run's language, or NULL):
+ * the first cell right of it holding something. */
+static const struct wbcell *labelled(const struct wbsheet *s, const char *label, const char *alt,
+				     bool prefix)
 {
 	for (int i = 0; i < s->ncells; i++) {
 		const struct wbcell *c = &s->cells[i];
 
 		if (c->is_num || !c->text ||
-		    (prefix ? strncasecmp(c->text, label, strlen(label)) : strcasecmp(c->text, label)))
+		    !(says_label(c->text, label, prefix) || says_label(c->text, alt, prefix)))
 			continue;
 		for (int k = i + 1; k < s->ncells && s->cells[k].row == c->row; k++)
 			if (s->cells[k].text && *s->cells[k].text)
@@ -35,16 +107,16 @@ static const struct wbcell *labelled(const struct wbsheet *s, const char *label,
 	return NULL;
 }
 
-static const char *label_text(const struct wbsheet *s, const char *label, struct arena *ar)
+static const char *label_text(const struct wbsheet *s, enum bl_text k, struct arena *ar)
 {
-	const struct wbcell *c = labelled(s, label, false);
+	const struct wbcell *c = labelled(s, english[k], other[k], false);
 
 	return c ? arena_strdup(ar, c->text) : NULL;
 }
 
-static double label_num(const struct wbsheet *s, const char *label, bool prefix)
+static double label_num(const struct wbsheet *s, const char *label, const char *alt, bool prefix)
 {
-	const struct wbcell *c = labelled(s, label, prefix);
+	const struct wbcell *c = labelled(s, label, alt, prefix);
 	char *end;
 	double v;
 
@@ -56,9 +128,9 @@ static double label_num(const struct wbsheet *s, const char *label, bool prefix)
 	return *end ? NAN : v;
 }
 
-static int label_int(const struct wbsheet *s, const char *label)
+static int label_int(const struct wbsheet *s, const char *label, const char *alt)
 {
-	double v = label_num(s, label, false);
+	double v = label_num(s, label, alt, false);
 
 	return isnan(v) || v < 0 || v > 100000 ? 0 : (int)v;
 }
@@ -73,13 +145,13 @@ struct table {
 
 /* The heading row of the table on s: the first row (of the first ones)
  * holding key; every heading's column. */
-static bool find_table(const struct wbsheet *s, const char *key, struct table *t)
+static bool find_table(const struct wbsheet *s, enum bl_text key, struct table *t)
 {
 	t->s = s;
 	t->head = -1;
 	t->ncols = 0;
 	for (int i = 0; i < s->ncells && s->cells[i].row < HEAD_ROWS; i++)
-		if (!s->cells[i].is_num && s->cells[i].text && !strcasecmp(s->cells[i].text, key)) {
+		if (!s->cells[i].is_num && says(s->cells[i].text, key)) {
 			t->head = s->cells[i].row;
 			break;
 		}
@@ -96,15 +168,15 @@ static bool find_table(const struct wbsheet *s, const char *key, struct table *t
 	return true;
 }
 
-static int column(const struct table *t, const char *name)
+static int column(const struct table *t, enum bl_text name)
 {
 	for (int i = 0; i < t->ncols; i++)
-		if (!strcasecmp(t->names[i], name))
+		if (says(t->names[i], name))
 			return t->cols[i];
 	return -1;
 }
 
-static const char *cell(const struct table *t, int row, const char *name, struct arena *ar)
+static const char *cell(const struct table *t, int row, enum bl_text name, struct arena *ar)
 {
 	int col = column(t, name);
 	const char *s = col < 0 ? NULL : wbread_text(t->s, row, col);
@@ -123,11 +195,11 @@ int baseline_probe_workbook(const char *path, struct arena *ar, const char **id,
 	*period = 0;
 	if (!w)
 		return -1;
-	if (wbread_has(w, "Summary") && wbread_has(w, "Action plan")) {
-		if (wbread_sheet(w, "Summary", &s, e)) {
+	if (sheet_name(w, BL_SHEET_SUMMARY) && sheet_name(w, BL_SHEET_ACTIONS)) {
+		if (wbread_sheet(w, sheet_name(w, BL_SHEET_SUMMARY), &s, e)) {
 			rc = -1;
-		} else if ((*id = label_text(s, "Supplier id", ar))) {
-			*period = label_int(s, "Period");
+		} else if ((*id = label_text(s, BL_K_SUPPLIER_ID, ar))) {
+			*period = label_int(s, english[BL_K_PERIOD], other[BL_K_PERIOD]);
 			rc = 1;
 		}
 	}
@@ -138,12 +210,8 @@ int baseline_probe_workbook(const char *path, struct arena *ar, const char **id,
 /* Headings diligo writes on its Action plan: any other column is a note. */
 static bool own_heading(const char *h)
 {
-	static const char *const own[] = { "Level", "Priority", "Finding", "Action", "Legal basis",
-					   "Suggested deadline", "Owner", "Due date", "Status",
-					   "Notes", "Open since", "Rule id", NULL };
-
-	for (const char *const *o = own; *o; o++)
-		if (!strcasecmp(*o, h))
+	for (int k = BL_H_LEVEL; k <= BL_H_RULE_ID; k++)
+		if (says(h, (enum bl_text)k))
 			return true;
 	return false;
 }
@@ -153,15 +221,15 @@ static struct prior_action *action_row(const struct wbread *w, const struct tabl
 				       struct arena *ar)
 {
 	struct prior_action *x = arena_alloc(ar, sizeof *x);
-	int due = column(t, "Due date");
+	int due = column(t, BL_H_DUE);
 	const struct wbcell *d = due < 0 ? NULL : wbread_cell(t->s, row, due);
 	char buf[DILIGO_REPORT_LIST_TEXT], date[11];
 	size_t used = 0;
 
-	x->rule = cell(t, row, "Rule id", ar);
-	x->title = cell(t, row, "Finding", ar);
-	x->owner = cell(t, row, "Owner", ar);
-	x->status = cell(t, row, "Status", ar);
+	x->rule = cell(t, row, BL_H_RULE_ID, ar);
+	x->title = cell(t, row, BL_H_FINDING, ar);
+	x->owner = cell(t, row, BL_H_OWNER, ar);
+	x->status = cell(t, row, BL_H_STATUS, ar);
 	if (d && d->is_num && wbread_date(w, d->num, date)) {
 		x->due = arena_strdup(ar, date);
 		x->due_serial = d->num;
@@ -169,8 +237,8 @@ static struct prior_action *action_row(const struct wbread *w, const struct tabl
 		x->due = arena_strdup(ar, d->text);
 	}
 	buf[0] = '\0';
-	if (cell(t, row, "Notes", ar))
-		used = (size_t)snprintf(buf, sizeof buf, "%s", cell(t, row, "Notes", ar));
+	if (cell(t, row, BL_H_NOTES, ar))
+		used = (size_t)snprintf(buf, sizeof buf, "%s", cell(t, row, BL_H_NOTES, ar));
 	for (int i = 0; i < t->ncols && used + 4 < sizeof buf; i++) { /* columns people added */
 		const char *v = wbread_text(t->s, row, t->cols[i]);
 
@@ -181,7 +249,7 @@ static struct prior_action *action_row(const struct wbread *w, const struct tabl
 	if (used)
 		x->notes = arena_strdup(ar, buf);
 	if (!x->rule && !x->title && !x->owner && !x->due && !x->notes &&
-	    (!x->status || !strcasecmp(x->status, "Open")))
+	    (!x->status || says(x->status, BL_V_OPEN)))
 		return NULL;
 	return x;
 }
@@ -192,7 +260,7 @@ static void read_actions(const struct wbread *w, const struct wbsheet *s, struct
 	struct table t;
 	int n = 0;
 
-	if (!find_table(s, "Rule id", &t))
+	if (!find_table(s, BL_H_RULE_ID, &t))
 		return;
 	p->extra_actions = arena_alloc(ar, (size_t)(s->nrows + 1) * sizeof *p->extra_actions);
 	for (int row = t.head + 1; row < s->nrows; row++) {
@@ -219,19 +287,19 @@ static void read_findings(const struct wbsheet *s, struct prior *p, struct arena
 {
 	struct table t;
 
-	if (!find_table(s, "Rule id", &t))
+	if (!find_table(s, BL_H_RULE_ID, &t))
 		return;
 	p->findings = arena_alloc(ar, (size_t)(s->nrows + 1) * sizeof *p->findings);
 	for (int row = t.head + 1; row < s->nrows; row++) {
 		struct prior_finding *f;
-		const char *rule = cell(&t, row, "Rule id", ar), *lvl = cell(&t, row, "Level", ar);
-		const char *since = cell(&t, row, "Open since", ar);
+		const char *rule = cell(&t, row, BL_H_RULE_ID, ar), *lvl = cell(&t, row, BL_H_LEVEL, ar);
+		const char *since = cell(&t, row, BL_H_OPEN_SINCE, ar);
 
 		if (!rule)
 			continue;
 		f = &p->findings[p->nfindings++];
 		f->rule = rule;
-		f->title = cell(&t, row, "Finding", ar);
+		f->title = cell(&t, row, BL_H_FINDING, ar);
 		f->level = lvl ? level_parse(lvl) : -1;
 		f->open_since = since ? atoi(since) : 0;
 		if (f->open_since < 1900 || f->open_since > 9999)
@@ -243,12 +311,13 @@ static void read_answers(const struct wbsheet *s, struct prior *p, struct arena 
 {
 	struct table t;
 
-	if (!find_table(s, "Question id", &t) || column(&t, "Answer") < 0)
+	if (!find_table(s, BL_H_QUESTION_ID, &t) || column(&t, BL_H_ANSWER) < 0)
 		return;
 	p->answers = arena_alloc(ar, (size_t)(s->nrows + 1) * sizeof *p->answers);
 	for (int row = t.head + 1; row < s->nrows; row++) {
-		const char *q = cell(&t, row, "Question id", ar), *a = cell(&t, row, "Answer", ar);
-		bool redacted = a && !strcmp(a, "[confidential]");
+		const char *q = cell(&t, row, BL_H_QUESTION_ID, ar), *a = cell(&t, row, BL_H_ANSWER, ar);
+		bool redacted = a && (!strcmp(a, english[BL_V_CONFIDENTIAL]) ||
+				      (other[BL_V_CONFIDENTIAL] && !strcmp(a, other[BL_V_CONFIDENTIAL])));
 
 		if (!q)
 			continue;
@@ -265,7 +334,7 @@ static void read_areas(const struct wbsheet *s, struct prior *p, struct arena *a
 	const struct wbcell *h = NULL;
 
 	for (int i = 0; i < s->ncells && !h; i++)
-		if (!s->cells[i].is_num && s->cells[i].text && !strcasecmp(s->cells[i].text, "Duty area"))
+		if (!s->cells[i].is_num && says(s->cells[i].text, BL_H_DUTY_AREA))
 			h = &s->cells[i];
 	if (!h)
 		return;
@@ -290,40 +359,45 @@ int baseline_read_workbook(const char *path, struct arena *ar, struct prior **ou
 
 	if (!w)
 		return ERR_INPUT;
-	if (wbread_sheet(w, "Summary", &sum, e)) {
+	if (wbread_sheet(w, sheet_name(w, BL_SHEET_SUMMARY) ? sheet_name(w, BL_SHEET_SUMMARY)
+							    : english[BL_SHEET_SUMMARY],
+			 &sum, e)) {
 		wbread_close(w);
 		return ERR_INPUT;
 	}
 	p = arena_alloc(ar, sizeof *p);
 	p->source = PRIOR_WORKBOOK;
 	p->file = arena_strdup(ar, path);
-	p->id = label_text(sum, "Supplier id", ar);
-	p->name = label_text(sum, "Name", ar);
-	p->period = label_int(sum, "Period");
-	p->score = label_num(sum, "Overall score", true);
-	p->coverage = label_num(sum, "Coverage", false);
-	p->rating = (v = label_text(sum, "Rating", ar)) && strlen(v) == 1 ? v[0] : 0;
-	p->red_flag = (v = label_text(sum, "Red flag", ar)) && !strcasecmp(v, "yes");
+	p->id = label_text(sum, BL_K_SUPPLIER_ID, ar);
+	p->name = label_text(sum, BL_K_NAME, ar);
+	p->period = label_int(sum, english[BL_K_PERIOD], other[BL_K_PERIOD]);
+	p->score = label_num(sum, english[BL_K_OVERALL], other[BL_K_OVERALL], true);
+	p->coverage = label_num(sum, english[BL_K_COVERAGE], other[BL_K_COVERAGE], false);
+	p->rating = (v = label_text(sum, BL_K_RATING, ar)) && strlen(v) == 1 ? v[0] : 0;
+	p->red_flag = says(label_text(sum, BL_K_RED_FLAG, ar), BL_V_YES);
 	for (int l = 0; l < LVL__COUNT; l++) {
-		char k[64];
+		char k[64], alt[128];
 
-		snprintf(k, sizeof k, "Findings: %s", level_name((enum level)l));
-		p->per_level[l] = label_int(sum, k);
+		snprintf(k, sizeof k, english[BL_FMT_K_FINDINGS_LEVEL], level_name((enum level)l));
+		if (other[BL_FMT_K_FINDINGS_LEVEL])
+			snprintf(alt, sizeof alt, other[BL_FMT_K_FINDINGS_LEVEL],
+				 level_name((enum level)l));
+		p->per_level[l] = label_int(sum, k, other[BL_FMT_K_FINDINGS_LEVEL] ? alt : NULL);
 	}
 	read_areas(sum, p, ar);
-	if (wbread_has(w, "Method") && !wbread_sheet(w, "Method", &s, e)) {
-		p->sector = label_text(s, "Pack id", ar);
-		p->pack_version = label_text(s, "Pack version", ar);
-		p->method = label_int(s, "Scoring method version");
-		p->stakeholder = (v = label_text(s, "Audience", ar)) && !strcasecmp(v, "stakeholder");
+	if ((v = sheet_name(w, BL_SHEET_METHOD)) && !wbread_sheet(w, v, &s, e)) {
+		p->sector = label_text(s, BL_K_PACK_ID, ar);
+		p->pack_version = label_text(s, BL_K_PACK_VERSION, ar);
+		p->method = label_int(s, english[BL_K_METHOD_VERSION], other[BL_K_METHOD_VERSION]);
+		p->stakeholder = says(label_text(s, BL_K_AUDIENCE, ar), BL_V_STAKEHOLDER);
 	}
 	if (!p->sector)
-		p->sector = label_text(sum, "Sector", ar);
-	if (wbread_has(w, "Findings") && !wbread_sheet(w, "Findings", &s, e))
+		p->sector = label_text(sum, BL_K_SECTOR, ar);
+	if ((v = sheet_name(w, BL_SHEET_FINDINGS)) && !wbread_sheet(w, v, &s, e))
 		read_findings(s, p, ar);
-	if (wbread_has(w, "Action plan") && !wbread_sheet(w, "Action plan", &s, e))
+	if ((v = sheet_name(w, BL_SHEET_ACTIONS)) && !wbread_sheet(w, v, &s, e))
 		read_actions(w, s, p, ar);
-	if (wbread_has(w, "Answers") && !wbread_sheet(w, "Answers", &s, e))
+	if ((v = sheet_name(w, BL_SHEET_ANSWERS)) && !wbread_sheet(w, v, &s, e))
 		read_answers(s, p, ar);
 	wbread_close(w);
 	if (e->code) /* a sheet that did not read */

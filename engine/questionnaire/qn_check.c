@@ -147,12 +147,12 @@ static void bind_cell(struct ctx *c, const struct question *qu, const struct yno
 		/* every kind, as in YAML: unknown is a gap; na (a cell may say Not
 		 * applicable even where the kind offers no such choice) is checked
 		 * later */
-		if (!strcasecmp(r.items[0], "unknown")) {
+		if (kind_is_unknown_text(r.items[0])) {
 			a->state = ANS_UNKNOWN;
 			a->str = "unknown";
 			return;
 		}
-		if (!strcasecmp(r.items[0], "na") || !strcasecmp(r.items[0], KIND_NA_LABEL)) {
+		if (kind_is_na_text(r.items[0])) {
 			a->state = ANS_NA;
 			a->str = "na";
 			return;

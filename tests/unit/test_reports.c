@@ -1,6 +1,7 @@
 /* The reports' own logic, without writing a workbook: HMAC-SHA256 (RFC 4231)
  * and keyed pseudonyms, what free text a pseudonymised copy rewrites, the
- * row-height estimate, and the table of report texts. */
+ * row-height estimate, the table of report texts, and the fixed answers'
+ * labels in another language (English still read). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "kind.h"
 #include "redact.h"
 #include "report_text.h"
 #include "sha256.h"
@@ -175,10 +177,44 @@ static void test_every_text(void **s)
 		if (!report_texts[i])
 			fail_msg("report text %d has no text", i);
 	}
-	for (int i = RT_SHEET_SUMMARY; i <= RT_SHEET_RULES; i++)
+	for (int i = RT_SHEET_SUMMARY; i <= RT_SHEET_CHANGES; i++)
 		assert_true(strlen(report_texts[i]) <= DILIGO_XLSX_SHEET_NAME);
 	/* the redaction categories follow enum redaction */
 	assert_int_equal(RT_RD_ERRORS - RT_RD_RESPONDENT, RD_ERRORS - RD_RESPONDENT);
+}
+
+/* French labels shown; the English labels and the values still read. */
+static void test_kind_labels(void **s)
+{
+	const char *fr[KL__COUNT] = { [KL_YES] = "Oui", [KL_PARTIAL] = "Partiel", [KL_NO] = "Non",
+				      [KL_UNKNOWN] = "Inconnu", [KL_NA] = "Sans objet",
+				      [KL_LIST_NONE] = "(aucun)" };
+	struct question q = { .id = "x", .kind = QK_MATURITY, .nna_when = 1 };
+	struct question m = { .id = "m", .kind = QK_MULTI };
+	struct kind_choice c;
+
+	(void)s;
+	kind_labels_use(fr);
+	assert_string_equal(kind_ops(QK_MATURITY)->choice(&q, 0).label, "Oui");
+	assert_string_equal(kind_ops(QK_MATURITY)->choice(&q, 4).label, "Sans objet");
+	for (int i = 0; i < 2; i++) {
+		assert_true(kind_match_choice(&q, i ? "Yes" : "oui", &c));
+		assert_string_equal(c.value, "yes");
+		assert_true(kind_match_choice(&q, i ? "Not applicable" : "sans objet", &c));
+		assert_string_equal(c.value, "na");
+		assert_true(kind_match_choice(&q, i ? "Unknown" : "Inconnu", &c));
+		assert_string_equal(c.value, "unknown");
+		assert_true(kind_match_choice(&m, i ? "(none)" : "(aucun)", &c));
+		assert_string_equal(c.value, KIND_LIST_NONE);
+	}
+	assert_false(kind_match_choice(&q, "Partial yes", &c));
+	assert_true(kind_is_na_text("Not applicable") && kind_is_na_text("Sans objet") &&
+		    kind_is_na_text("NA"));
+	assert_true(kind_is_unknown_text("Inconnu") && kind_is_unknown_text("unknown"));
+	/* report_text_use sets them from the report texts: English here */
+	report_text_use(NULL);
+	assert_string_equal(kind_label(KL_NA), KIND_NA_LABEL);
+	assert_string_equal(kind_ops(QK_MATURITY)->choice(&q, 1).label, "Partial");
 }
 
 int main(void)
@@ -188,7 +224,7 @@ int main(void)
 		cmocka_unit_test(test_mentions_replaced), cmocka_unit_test(test_legal_forms),
 		cmocka_unit_test(test_employee_bands),   cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_reason),
-		cmocka_unit_test(test_every_text),
+		cmocka_unit_test(test_every_text),	 cmocka_unit_test(test_kind_labels),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

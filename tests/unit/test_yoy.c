@@ -1,5 +1,6 @@
 /* Year over year: the JSON reader, the workbook reader on hostile and odd
- * files, the series plan, and the comparison of findings. */
+ * files, a supplier workbook written in another language read back, the
+ * series plan, and the comparison of findings. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,9 +12,12 @@
 #include <cmocka.h>
 
 #include "arena.h"
+#include "baseline.h"
 #include "change.h"
 #include "json_read.h"
+#include "l10n.h"
 #include "names.h"
+#include "report_text.h"
 #include "series.h"
 #include "wbread.h"
 
@@ -232,12 +236,97 @@ static void test_change_findings(void **st)
 	arena_free(ar);
 }
 
+/* A supplier workbook in French (sheet names, labels, headings and values
+ * as the run's reports write them) reads as the English one does; an
+ * English one still reads in a French run. */
+static void test_workbook_language(void **st)
+{
+	static const char *const po[][3] = {
+		{ "SHEET_SUMMARY", "Summary", "Synth\xc3\xa8se" },
+		{ "SHEET_ACTIONS", "Action plan", "Plan d'action" },
+		{ "K_SUPPLIER_ID", "Supplier id", "Identifiant fournisseur" },
+		{ "K_PERIOD", "Period", "P\xc3\xa9riode" },
+		{ "K_RED_FLAG", "Red flag", "Signal d'alerte" },
+		{ "YES", "yes", "oui" },
+		{ "H_RULE_ID", "Rule id", "R\xc3\xa8gle" },
+		{ "H_OWNER", "Owner", "Responsable" },
+		{ "H_STATUS", "Status", "Statut" },
+	};
+	const char *parts[] = {
+		"<workbook xmlns:r='http://schemas.openxmlformats.org/officeDocument/2006/relationships'>"
+		"<sheets><sheet name='%s' sheetId='1' r:id='rId1'/><sheet name=\"%s\" sheetId='2' "
+		"r:id='rId2'/></sheets></workbook>",
+		"<Relationships><Relationship Id='rId1' Target='worksheets/s1.xml'/>"
+		"<Relationship Id='rId2' Target='worksheets/s2.xml'/></Relationships>",
+		"<sst><si><t>%s</t></si><si><t>SUP-1</t></si><si><t>%s</t></si><si><t>%s</t></si>"
+		"<si><t>%s</t></si><si><t>%s</t></si><si><t>%s</t></si><si><t>Budget</t></si>"
+		"<si><t>r.one</t></si><si><t>Ana</t></si><si><t>En cours</t></si></sst>",
+		"<worksheet><sheetData><row r='1'><c r='A1' t='s'><v>0</v></c><c r='B1' t='s'><v>1</v></c>"
+		"</row><row r='2'><c r='A2' t='s'><v>2</v></c><c r='B2'><v>2025</v></c></row>"
+		"<row r='3'><c r='A3' t='s'><v>3</v></c><c r='B3' t='s'><v>4</v></c></row>"
+		"</sheetData></worksheet>",
+		"<worksheet><sheetData><row r='1'><c r='A1' t='s'><v>5</v></c><c r='B1' t='s'><v>6</v>"
+		"</c><c r='C1' t='s'><v>7</v></c></row><row r='2'><c r='A2' t='s'><v>8</v></c>"
+		"<c r='B2' t='s'><v>9</v></c><c r='C2'><v>5000</v></c></row></sheetData></worksheet>",
+	};
+	static const char *const names[] = { "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+					     "xl/sharedStrings.xml", "xl/worksheets/s1.xml",
+					     "xl/worksheets/s2.xml" };
+	char pofile[] = "/tmp/diligo-po-XXXXXX", wb[512], sst[1024], sheet[2][512];
+	struct l10n *t = l10n_new("fr");
+	struct err e = { 0 };
+	int fd = mkstemp(pofile);
+	FILE *f = fdopen(fd, "w");
+
+	(void)st;
+	fprintf(f, "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n");
+	for (size_t i = 0; i < sizeof po / sizeof *po; i++)
+		fprintf(f, "\nmsgctxt \"report|%s\"\nmsgid \"%s\"\nmsgstr \"%s\"\n", po[i][0],
+			po[i][1], po[i][2]);
+	fclose(f);
+	assert_int_equal(l10n_add_po(t, pofile, &e), 0);
+	unlink(pofile);
+	assert_int_equal(report_text_use(t), (int)(sizeof po / sizeof *po));
+	for (int lang = 0; lang < 2; lang++) { /* French, then English */
+		const char *parts_l[5];
+		struct arena *ar = arena_new();
+		struct prior *p = NULL;
+		const char *id, *path;
+		int period;
+		int k = lang ? 1 : 2; /* the column of po */
+
+		snprintf(sheet[0], sizeof sheet[0], parts[0], po[0][k], po[1][k]);
+		snprintf(sst, sizeof sst, parts[2], po[2][k], po[3][k], po[4][k], po[5][k], po[6][k],
+			 po[7][k]);
+		parts_l[0] = sheet[0];
+		parts_l[1] = parts[1];
+		parts_l[2] = sst;
+		parts_l[3] = parts[3];
+		parts_l[4] = parts[4];
+		path = zip_parts(names, parts_l, 5);
+		snprintf(wb, sizeof wb, "%s", path);
+		assert_int_equal(baseline_probe_workbook(wb, ar, &id, &period, &e), 1);
+		assert_string_equal(id, "SUP-1");
+		assert_int_equal(period, 2025);
+		assert_int_equal(baseline_read_workbook(wb, ar, &p, &e), 0);
+		assert_true(p->red_flag);
+		assert_int_equal(p->nextra_actions, 1);
+		assert_string_equal(p->extra_actions[0]->owner, "Ana");
+		assert_string_equal(p->extra_actions[0]->notes, "Budget: 5000");
+		unlink(wb);
+		arena_free(ar);
+	}
+	report_text_use(NULL);
+	l10n_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json_values),      cmocka_unit_test(test_json_errors),
 		cmocka_unit_test(test_workbook_cells),   cmocka_unit_test(test_workbook_hostile),
 		cmocka_unit_test(test_series_plan),      cmocka_unit_test(test_change_findings),
+		cmocka_unit_test(test_workbook_language),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -162,6 +162,13 @@ bool kind_is_na_text(const char *s);
  * then values and labels in any letter case, then the English label of a
  * fixed answer) into out; false when none is. */
 bool kind_match_choice(const struct question *q, const char *text, struct kind_choice *out);
+/* kind_match_choice, then the options' English labels and their labels in
+ * t (the translations of the language a workbook was written in; NULL:
+ * none), and the fixed entries' labels in English and in t. A label two
+ * options share is neither. */
+struct l10n;
+bool kind_match_label(const struct question *q, const char *text, const struct l10n *t,
+		      struct kind_choice *out);
 /* Any answer as the reports show it: "(unanswered)", "unknown", "na", or
  * the kind's text of the value (in buf, or a string a holds). */
 const char *kind_answer_text(const struct question *q, const struct answer *a, char *buf,

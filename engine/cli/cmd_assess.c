@@ -303,6 +303,13 @@ int cmd_assess(int argc, char **argv)
 		cli_print_err(&e);
 		return err_exit_code(e.code);
 	}
+	/* the reports' texts in --lang first: the baseline reader knows a
+	 * report's sheets and headings in English and in that language */
+	if (cli_use_lang(&o.c, &e)) {
+		cli_inputs_free(inputs, ninputs);
+		cli_print_err(&e);
+		return err_exit_code(e.code);
+	}
 	if (o.nbaselines && !(bo.baseline = baseline_open(o.baselines, o.nbaselines, print_warning,
 							       NULL, &e))) {
 		cli_inputs_free(inputs, ninputs);
@@ -311,7 +318,7 @@ int cmd_assess(int argc, char **argv)
 	}
 	o.c.hash_files = o.output || (!o.portfolio && !o.json);
 	bo.lhost = cli_lhost_opts(&o.c); /* DILIGO_PATH read once, before any thread */
-	crisk = cli_use_lang(&o.c, &e) ? (failed = true, NULL) : country_risk(&o, &failed, &e);
+	crisk = country_risk(&o, &failed, &e);
 	bo.crisk = crisk;
 	if (failed) {
 		cli_common_free(&o.c);

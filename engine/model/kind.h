@@ -167,6 +167,10 @@ bool kind_match_choice(const struct question *q, const char *text, struct kind_c
  * none), and the fixed entries' labels in English and in t. A label two
  * options share is neither. */
 struct l10n;
+/* Whether text is the label, in t's language, of the fixed answer value
+ * ("unknown", "na"): what kind_is_unknown_text misses in a workbook
+ * written in another language than the run's. */
+bool kind_is_fixed_text(const char *text, const char *value, const struct l10n *t);
 bool kind_match_label(const struct question *q, const char *text, const struct l10n *t,
 		      struct kind_choice *out);
 /* Any answer as the reports show it: "(unanswered)", "unknown", "na", or

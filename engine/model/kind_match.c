@@ -100,3 +100,16 @@ bool kind_match_label(const struct question *q, const char *text, const struct l
 	return kind_match_fixed(q, text, t, out);
 }
 
+
+bool kind_is_fixed_text(const char *text, const char *value, const struct l10n *t)
+{
+	for (size_t f = 0; f < sizeof fixed / sizeof *fixed; f++) {
+		const char *l;
+
+		if (strcmp(fixed[f].value, value))
+			continue;
+		l = l10n_get3(t, "report", fixed[f].id, NULL, fixed[f].english);
+		return l && !strcasecmp(l, text);
+	}
+	return false;
+}

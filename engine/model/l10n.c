@@ -3,6 +3,7 @@
  * go into one sorted table per language. */
 #include <gettext-po.h>
 #include <math.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,8 +82,12 @@ const char *l10n_lang(const struct l10n *t)
 }
 
 /* libgettextpo reports through a handler that must not return on a fatal
- * error: the first error is kept, and a fatal one jumps back. Reading is
- * single-threaded (packs load before any worker starts). */
+ * error: the first error is kept, and a fatal one jumps back. The library
+ * is not thread-safe and the handler's state is global, while the batch
+ * runner's workers each load their packs: every use of the library holds
+ * po_lock. */
+static pthread_mutex_t po_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static struct {
 	struct err *e;
 	const char *path;
@@ -135,7 +140,19 @@ static void add(struct l10n *t, const char *ctx, const char *id, const char *str
 	t->sorted = false;
 }
 
+static int add_po(struct l10n *t, const char *path, struct err *e);
+
 int l10n_add_po(struct l10n *t, const char *path, struct err *e)
+{
+	int rc;
+
+	pthread_mutex_lock(&po_lock);
+	rc = add_po(t, path, e);
+	pthread_mutex_unlock(&po_lock);
+	return rc;
+}
+
+static int add_po(struct l10n *t, const char *path, struct err *e)
 {
 	struct stat st;
 	po_file_t volatile f = NULL;
@@ -410,7 +427,19 @@ int l10n_pot_count(const struct l10n_pot *p)
 	return (int)p->n;
 }
 
+static int pot_write(struct l10n_pot *p, const char *path, struct err *e);
+
 int l10n_pot_write(struct l10n_pot *p, const char *path, struct err *e)
+{
+	int rc;
+
+	pthread_mutex_lock(&po_lock);
+	rc = pot_write(p, path, e);
+	pthread_mutex_unlock(&po_lock);
+	return rc;
+}
+
+static int pot_write(struct l10n_pot *p, const char *path, struct err *e)
 {
 	rd.e = e;
 	rd.path = path;
@@ -587,8 +616,22 @@ static void problem(const char *path, const char *text, const char *ctx, const c
 	ck.cb(ck.ud, path, line_of(text, ctx), msg);
 }
 
+static int check_po(const char *path, const struct l10n *known, l10n_problem_cb cb, void *ud,
+		    struct l10n_stats *st, struct err *e);
+
 int l10n_check_po(const char *path, const struct l10n *known, l10n_problem_cb cb, void *ud,
 		  struct l10n_stats *st, struct err *e)
+{
+	int rc;
+
+	pthread_mutex_lock(&po_lock);
+	rc = check_po(path, known, cb, ud, st, e);
+	pthread_mutex_unlock(&po_lock);
+	return rc;
+}
+
+static int check_po(const char *path, const struct l10n *known, l10n_problem_cb cb, void *ud,
+		    struct l10n_stats *st, struct err *e)
 {
 	po_file_t volatile f = NULL;
 	po_message_iterator_t it;

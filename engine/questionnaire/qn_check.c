@@ -147,12 +147,13 @@ static void bind_cell(struct ctx *c, const struct question *qu, const struct yno
 		/* every kind, as in YAML: unknown is a gap; na (a cell may say Not
 		 * applicable even where the kind offers no such choice) is checked
 		 * later */
-		if (kind_is_unknown_text(r.items[0])) {
+		if (kind_is_unknown_text(r.items[0]) ||
+		    kind_is_fixed_text(r.items[0], "unknown", cell.l10n)) {
 			a->state = ANS_UNKNOWN;
 			a->str = "unknown";
 			return;
 		}
-		if (kind_is_na_text(r.items[0])) {
+		if (kind_is_na_text(r.items[0]) || kind_is_fixed_text(r.items[0], "na", cell.l10n)) {
 			a->state = ANS_NA;
 			a->str = "na";
 			return;

@@ -148,6 +148,19 @@ def essence(s):
 
 def test_roundtrip(a, fails):
     with tempfile.TemporaryDirectory() as tmp:
+        # every example at once, on several workers, each loading its packs in French
+        out = os.path.join(tmp, "all.json")
+        r = run([a.diligo, "assess", os.path.join(a.root, "examples"), "-j", "3", "--lang", "fr",
+                 "--json", out, "-q"])
+        if r.returncode not in (0, 1):
+            fails.append("assess examples/ -j 3 --lang fr: exit %d: %s" % (r.returncode,
+                                                                          r.stderr.strip()))
+        else:
+            got = {s["input"]: s for s in json.load(open(out, encoding="utf-8"))["suppliers"]}
+            for ex in sorted(glob.glob(os.path.join(a.root, "examples", "*", "*.yaml"))):
+                s = [v for k, v in got.items() if k.endswith(os.path.relpath(ex, a.root))]
+                if len(s) != 1 or essence(s[0]) != essence(assess_json(a, ex, tmp)):
+                    fails.append("%s: in a batch in French, scores differ" % ex)
         for sector in SECTORS:
             for ex in sorted(glob.glob(os.path.join(a.root, "examples", sector, "*.yaml"))):
                 base = essence(assess_json(a, ex, tmp, name="base"))
@@ -228,7 +241,9 @@ def test_workbook(a, fails):
             for lang in LANGS:
                 out = os.path.join(tmp, "%s-%s-report.xlsx" % (sector, lang))
                 run([a.diligo, "assess", ex, "--lang", lang, "-o", out, "-q"])
-                flat = [v for r in read_sheet(out, "Method") for v in r if isinstance(v, str)]
+                rep = parse_po(os.path.join(a.root, "plugins/po/diligo/%s.po" % lang))
+                method = rep.get(("report|SHEET_METHOD", "Method"), ("Method",))[0]
+                flat = [v for r in read_sheet(out, method) for v in r if isinstance(v, str)]
                 if not any(v.startswith(("French", "Spanish", "Portuguese")) and
                            lang_name(lang) in v for v in flat):
                     fails.append("%s %s: the Method sheet does not name the language" % (

@@ -68,6 +68,19 @@ static const enum rtext baseline_ids[BL__COUNT] = {
 	[BL_V_CONFIDENTIAL] = RT_CONFIDENTIAL,
 };
 
+void report_text_baseline_language(const struct l10n *t)
+{
+	const char *texts[BL__COUNT];
+
+	for (int i = 0; i < BL__COUNT; i++) {
+		enum rtext id = baseline_ids[i];
+		const char *s = l10n_get3(t, "report", report_text_ids[id], NULL, english[id]);
+
+		texts[i] = s ? s : english[id];
+	}
+	baseline_texts_add(texts);
+}
+
 const char *report_text_en(enum rtext id)
 {
 	return english[id];

@@ -451,5 +451,8 @@ struct l10n;
  * the baseline reader looks for in supplier workbooks (baseline_texts_use);
  * returns how many have. Call before any report is written. */
 int report_text_use(const struct l10n *t);
+/* Let the baseline reader read supplier workbooks written in t's language
+ * too (t must outlive the run). */
+void report_text_baseline_language(const struct l10n *t);
 
 #endif

@@ -413,6 +413,32 @@ struct lhost_opts cli_lhost_opts(struct cli_common *c)
 	return o;
 }
 
+int cli_baseline_languages(struct cli_common *c, struct err *e)
+{
+	static struct l10n *t[L10N_NLANGS]; /* for the life of the process */
+	struct lhost_opts o = cli_lhost_opts(c);
+	struct lhost *h;
+
+	if (t[0])
+		return 0;
+	o.lang = NULL;
+	if (!(h = lhost_new(&o, e)))
+		return e->code;
+	for (int i = 0; i < L10N_NLANGS; i++) {
+		char name[64], path[DILIGO_MAX_PATH];
+
+		t[i] = l10n_new(l10n_langs[i]);
+		snprintf(name, sizeof name, "po/diligo/%s.po", l10n_langs[i]);
+		if (lhost_find_data(h, name, path, sizeof path) && l10n_add_po(t[i], path, e)) {
+			lhost_free(h);
+			return e->code;
+		}
+		report_text_baseline_language(t[i]);
+	}
+	lhost_free(h);
+	return 0;
+}
+
 int cli_use_lang(struct cli_common *c, struct err *e)
 {
 	static struct l10n *t; /* for the life of the process: report_texts point into it */

@@ -142,6 +142,9 @@ void cli_resolve(struct cli_common *c);
 /* With --lang: the reports' texts in that language (the PO domain
  * "diligo" on the search path); 0, or an err code with e filled. */
 int cli_use_lang(struct cli_common *c, struct err *e);
+/* With --baseline: supplier workbooks in every shipped language read back
+ * (the reports' texts of each language for the baseline reader). */
+int cli_baseline_languages(struct cli_common *c, struct err *e);
 /* Release what cli_resolve kept (after every Lua host is built). */
 void cli_common_free(struct cli_common *c);
 /* The Lua host options c gives (search path resolved). */

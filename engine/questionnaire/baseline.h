@@ -94,6 +94,9 @@ enum bl_text {
 };
 /* The texts of another language per enum bl_text (NULL: English only). */
 void baseline_texts_use(const char *const texts[BL__COUNT]);
+/* The texts of one more language a baseline workbook may be written in
+ * (at most three; call before any workbook is read). */
+void baseline_texts_add(const char *const texts[BL__COUNT]);
 
 /* A supplier workbook read into a prior (baseline_xlsx.c): its Summary,
  * Findings, Action plan and Answers sheets. */

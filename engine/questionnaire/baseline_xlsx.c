@@ -61,13 +61,44 @@ static const char *const english[BL__COUNT] = {
 	[BL_V_OPEN] = "Open",
 	[BL_V_CONFIDENTIAL] = "[confidential]",
 };
-static const char *other[BL__COUNT]; /* NULL: none besides English */
+/* The texts of other languages: set 0 the run's (baseline_texts_use),
+ * then those baseline_texts_add gave. A workbook is read with the set
+ * whose Summary sheet it has (pick_language); other points at it while
+ * that workbook is read, in this thread. */
+enum { BL_SETS = 4 };
+static const char *sets[BL_SETS][BL__COUNT];
+static int nsets = 1;
+static _Thread_local const char *const *other = sets[0];
+
+static void set_texts(const char **to, const char *const texts[BL__COUNT])
+{
+	for (int i = 0; i < BL__COUNT; i++)
+		to[i] = texts && texts[i] && *texts[i] && strcasecmp(texts[i], english[i]) ? texts[i]
+											: NULL;
+}
 
 void baseline_texts_use(const char *const texts[BL__COUNT])
 {
-	for (int i = 0; i < BL__COUNT; i++)
-		other[i] = texts && texts[i] && *texts[i] && strcasecmp(texts[i], english[i]) ? texts[i]
-											   : NULL;
+	set_texts(sets[0], texts);
+}
+
+void baseline_texts_add(const char *const texts[BL__COUNT])
+{
+	if (nsets < BL_SETS)
+		set_texts(sets[nsets++], texts);
+}
+
+/* Read w with the language whose Summary sheet it has (English first). */
+static void pick_language(const struct wbread *w)
+{
+	other = sets[0];
+	if (wbread_has(w, english[BL_SHEET_SUMMARY]))
+		return;
+	for (int s = 0; s < nsets; s++)
+		if (sets[s][BL_SHEET_SUMMARY] && wbread_has(w, sets[s][BL_SHEET_SUMMARY])) {
+			other = sets[s];
+			return;
+		}
 }
 
 /* Whether s says text k, in English or in the run's language. */
@@ -195,6 +226,7 @@ int baseline_probe_workbook(const char *path, struct arena *ar, const char **id,
 	*period = 0;
 	if (!w)
 		return -1;
+	pick_language(w);
 	if (sheet_name(w, BL_SHEET_SUMMARY) && sheet_name(w, BL_SHEET_ACTIONS)) {
 		if (wbread_sheet(w, sheet_name(w, BL_SHEET_SUMMARY), &s, e)) {
 			rc = -1;
@@ -359,6 +391,7 @@ int baseline_read_workbook(const char *path, struct arena *ar, struct prior **ou
 
 	if (!w)
 		return ERR_INPUT;
+	pick_language(w);
 	if (wbread_sheet(w, sheet_name(w, BL_SHEET_SUMMARY) ? sheet_name(w, BL_SHEET_SUMMARY)
 							    : english[BL_SHEET_SUMMARY],
 			 &sum, e)) {

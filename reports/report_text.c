@@ -7,6 +7,7 @@
 #include "baseline.h"
 #include "kind.h"
 #include "l10n.h"
+#include "qn.h"
 #include "report_text.h"
 
 #define T(id, text) [RT_##id] = text,
@@ -106,6 +107,19 @@ int report_text_use(const struct l10n *t)
 
 	const char *baseline[BL__COUNT];
 
+	const char *yaml[QW__COUNT] = {
+		[QW_HOW_TO_ANSWER] = RT(YAML_HOW_TO_ANSWER), [QW_FMT_HEADER] = RT(FMT_YAML_HEADER),
+		[QW_HELP] = RT(YAML_HELP), [QW_ALLOWED] = RT(YAML_ALLOWED),
+		[QW_NA_ONLY_WHEN] = RT(YAML_NA_ONLY_WHEN), [QW_OR] = RT(YAML_OR),
+		[QW_SMALL] = RT(YAML_SMALL), [QW_IS] = RT(YAML_IS), [QW_NONE_OF] = RT(YAML_NONE_OF),
+		[QW_EVIDENCE] = RT(YAML_EVIDENCE), [QW_OPTIONS] = RT(YAML_OPTIONS),
+		[QW_DUTIES] = RT(YAML_DUTIES), [QW_REQUIRED] = RT(YAML_REQUIRED),
+		[QW_NOTE_ID] = RT(YAML_NOTE_ID), [QW_NOTE_COUNTRY] = RT(YAML_NOTE_COUNTRY),
+		[QW_NOTE_EMPLOYEES] = RT(YAML_NOTE_EMPLOYEES),
+		[QW_NOTE_RESPONDENT] = RT(YAML_NOTE_RESPONDENT),
+	};
+
+	qn_write_texts_use(yaml);
 	kind_labels_use(labels);
 	/* the baseline reader: these as well as English */
 	for (int i = 0; i < BL__COUNT; i++)

@@ -435,6 +435,24 @@ enum rtext {
 	RT_TREND_IMPROVED,
 	/* document properties of a workbook with no marking (the questionnaire) */
 	RT_FMT_DOC_GENERATED,
+	/* the YAML questionnaire's comments (qn_write.c keeps them) */
+	RT_YAML_HOW_TO_ANSWER,
+	RT_FMT_YAML_HEADER,
+	RT_YAML_HELP,
+	RT_YAML_ALLOWED,
+	RT_YAML_NA_ONLY_WHEN,
+	RT_YAML_OR,
+	RT_YAML_SMALL,
+	RT_YAML_IS,
+	RT_YAML_NONE_OF,
+	RT_YAML_EVIDENCE,
+	RT_YAML_OPTIONS,
+	RT_YAML_DUTIES,
+	RT_YAML_REQUIRED,
+	RT_YAML_NOTE_ID,
+	RT_YAML_NOTE_COUNTRY,
+	RT_YAML_NOTE_EMPLOYEES,
+	RT_YAML_NOTE_RESPONDENT,
 	RT__COUNT
 };
 

@@ -86,6 +86,16 @@ int qn_err_at(struct err *e, int code, const struct qn *q, const struct ynode *n
  * answer is carried over when p has a question of its id that takes it
  * (qn_answer_for). Returns 0 or ERR_IO (f's error flag). */
 int qn_write_yaml(FILE *f, const struct pack *p, const struct qn *q);
+/* The words the YAML template writes around the pack's texts (comments
+ * only: keys and values stay as they are), in the run's language. */
+enum qw_text {
+	QW_HOW_TO_ANSWER, QW_FMT_HEADER, QW_HELP, QW_ALLOWED, QW_NA_ONLY_WHEN, QW_OR, QW_SMALL,
+	QW_IS, QW_NONE_OF, QW_EVIDENCE, QW_OPTIONS, QW_DUTIES, QW_REQUIRED, QW_NOTE_ID,
+	QW_NOTE_COUNTRY, QW_NOTE_EMPLOYEES, QW_NOTE_RESPONDENT, QW__COUNT
+};
+/* texts[i] replaces the English of i (NULL or NULL entries: English). */
+void qn_write_texts_use(const char *const texts[QW__COUNT]);
+const char *qn_write_text_en(enum qw_text id);
 /* q's answer to the question of qu's id, or NULL when q has none or qu no
  * longer takes it (another kind, or the value converted again by qu's kind
  * fails: an option gone, a bound moved). q is bound to any pack. */

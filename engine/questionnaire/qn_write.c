@@ -14,6 +14,70 @@
 #include "qn.h"
 #include "text.h"
 
+/* ---- the template's own words ----------------------------------------- */
+
+/* English until qn_write_texts_use puts them in the run's language (the
+ * reports' texts YAML_*); keys, values and ids are never translated. */
+static const char *const english[QW__COUNT] = {
+	[QW_HOW_TO_ANSWER] =
+		"Answer each question after its key. Every question takes 'unknown' (a gap in\n"
+		"the score); leaving an answer out never scores better than 'unknown', and a\n"
+		"required question must be answered.\n"
+		"Long form: key: { value: ..., evidence: [E1], comment: \"...\", confidential: true }",
+	[QW_FMT_HEADER] = "diligo questionnaire, sector pack '%s' %s: %s",
+	[QW_HELP] = "help",
+	[QW_ALLOWED] = "allowed",
+	[QW_NA_ONLY_WHEN] = "only when",
+	[QW_OR] = "or",
+	[QW_SMALL] = "the supplier is small",
+	[QW_IS] = "is",
+	[QW_NONE_OF] = "none of",
+	[QW_EVIDENCE] = "evidence: a positive answer earns full credit only with cited, current evidence",
+	[QW_OPTIONS] = "options",
+	[QW_DUTIES] = "duties",
+	[QW_REQUIRED] = "required",
+	[QW_NOTE_ID] = "your supplier id, as given by your customer",
+	[QW_NOTE_COUNTRY] = "ISO 3166-1 alpha-2, such as CD or NO",
+	[QW_NOTE_EMPLOYEES] = "required: the number of employees",
+	[QW_NOTE_RESPONDENT] = "confidential: never shown in shared reports",
+};
+static const char *words[QW__COUNT];
+
+void qn_write_texts_use(const char *const texts[QW__COUNT])
+{
+	for (int i = 0; i < QW__COUNT; i++)
+		words[i] = texts && texts[i] && *texts[i] ? texts[i] : NULL;
+}
+
+const char *qn_write_text_en(enum qw_text id)
+{
+	return english[id];
+}
+
+#define W(id) (words[QW_##id] ? words[QW_##id] : english[QW_##id])
+
+/* Lines of text, each as a comment "# ". */
+static void comment_lines(FILE *f, const char *text)
+{
+	fputs("# ", f);
+	for (const char *p = text; *p; p++) {
+		if (*p == '\n')
+			fputs("\n# ", f);
+		else if (*p != '\r')
+			fputc(*p, f);
+	}
+	fputc('\n', f);
+}
+
+static void header(FILE *f, const struct pack *p)
+{
+	char line[1024];
+
+	snprintf(line, sizeof line, W(FMT_HEADER), p->id, p->version, p->title);
+	comment_lines(f, line);
+	comment_lines(f, W(HOW_TO_ANSWER));
+}
+
 /* ---- scalars ---------------------------------------------------------- */
 
 static bool plain_ok(const char *s)
@@ -170,28 +234,30 @@ static void allowed(FILE *f, const struct question *q)
 	char buf[16384];
 
 	kind_ops(q->kind)->hint(q, buf, sizeof buf);
-	fprintf(f, "  # allowed: %s | unknown", buf);
+	fprintf(f, "  # %s: %s | unknown", W(ALLOWED), buf);
 	if (q->nna_when) {
-		fputs(" | na (only when ", f);
+		fprintf(f, " | na (%s ", W(NA_ONLY_WHEN));
 		for (int k = 0; k < q->nna_when; k++) {
 			const struct na_cond *c = &q->na_when[k];
 
 			if (k)
-				fputs(", or ", f);
+				fprintf(f, ", %s ", W(OR));
 			if (!c->qid) {
-				fputs("the supplier is small", f);
+				fputs(W(SMALL), f);
 				continue;
 			}
-			fprintf(f, "%s is %s", c->qid, c->none_of ? "none of " : "");
+			fprintf(f, "%s %s %s", c->qid, W(IS), c->none_of ? W(NONE_OF) : "");
+			if (c->none_of)
+				fputc(' ', f);
 			for (int j = 0; j < c->nvalues; j++)
-				fprintf(f, "%s%s", j ? " or " : "", c->values[j]);
+				fprintf(f, "%s%s%s%s", j ? " " : "", j ? W(OR) : "", j ? " " : "",
+					c->values[j]);
 		}
 		fputc(')', f);
 	}
 	fputc('\n', f);
 	if (q->evidence)
-		fputs("  # evidence: a positive answer earns full credit only with cited, current "
-		      "evidence\n", f);
+		fprintf(f, "  # %s\n", W(EVIDENCE));
 }
 
 /* The labels the pack's author wrote for the options, one per line, when
@@ -204,18 +270,11 @@ static void option_labels(FILE *f, const struct question *q)
 		any = q->opts[i].label && strcmp(q->opts[i].label, q->opts[i].value);
 	if (!any)
 		return;
-	fputs("  # options:\n", f);
+	fprintf(f, "  # %s:\n", W(OPTIONS));
 	for (int i = 0; i < q->nopts; i++)
 		fprintf(f, "  #   %s = %s\n", q->opts[i].value,
 			q->opts[i].label ? q->opts[i].label : q->opts[i].value);
 }
-
-/* What every questionnaire says first about answering. */
-static const char how_to_answer[] =
-	"# Answer each question after its key. Every question takes 'unknown' (a gap in\n"
-	"# the score); leaving an answer out never scores better than 'unknown', and a\n"
-	"# required question must be answered.\n"
-	"# Long form: key: { value: ..., evidence: [E1], comment: \"...\", confidential: true }\n";
 
 static void field(FILE *f, const char *indent, const char *key, const char *v, const char *note)
 {
@@ -230,11 +289,11 @@ static void filled_header(FILE *f, const struct pack *p, const struct qn *q)
 {
 	const struct supplier *s = &q->supplier;
 
-	fprintf(f, "# diligo questionnaire, sector pack '%s' %s: %s\n", p->id, p->version, p->title);
-	fprintf(f, "%sdiligo: 1\nsupplier:\n", how_to_answer);
-	field(f, "  ", "id", s->id ? s->id : "", "your supplier id, as given by your customer");
+	header(f, p);
+	fputs("diligo: 1\nsupplier:\n", f);
+	field(f, "  ", "id", s->id ? s->id : "", W(NOTE_ID));
 	field(f, "  ", "name", s->name ? s->name : "", NULL);
-	field(f, "  ", "country", s->country, "ISO 3166-1 alpha-2, such as CD or NO");
+	field(f, "  ", "country", s->country, W(NOTE_COUNTRY));
 	fprintf(f, "  sector: %s\n", p->id);
 	if (s->employees >= 0)
 		fprintf(f, "  employees: %ld\n", s->employees);
@@ -243,7 +302,7 @@ static void filled_header(FILE *f, const struct pack *p, const struct qn *q)
 	if (q->period)
 		fprintf(f, "period: %d\n", q->period);
 	if (q->respondent_name || q->respondent_role || q->respondent_email) {
-		fputs("respondent:   # confidential: never shown in shared reports\n", f);
+		fprintf(f, "respondent:   # %s\n", W(NOTE_RESPONDENT));
 		field(f, "  ", "name", q->respondent_name, NULL);
 		field(f, "  ", "role", q->respondent_role, NULL);
 		field(f, "  ", "email", q->respondent_email, NULL);
@@ -276,13 +335,13 @@ int qn_write_yaml(FILE *f, const struct pack *p, const struct qn *q)
 	const char *section = NULL;
 
 	if (!q) {
-		fprintf(f, "# diligo questionnaire, sector pack '%s' %s: %s\n", p->id, p->version,
-			p->title);
-		fprintf(f, "%sdiligo: 1\nsupplier:\n  id: \"\"        # your supplier id, as given by your customer\n"
-			   "  name: \"\"\n  country: \"\"   # ISO 3166-1 alpha-2, such as CD or NO\n"
-			   "  sector: %s\n  employees: 0   # required: the number of employees\n  tier: 1\nperiod: 2025\nrespondent:   "
-			   "# confidential: never shown in shared reports\n  name: \"\"\n  role: \"\"\n"
-			   "answers:\n", how_to_answer, p->id);
+		header(f, p);
+		fprintf(f, "diligo: 1\nsupplier:\n  id: \"\"        # %s\n"
+			   "  name: \"\"\n  country: \"\"   # %s\n"
+			   "  sector: %s\n  employees: 0   # %s\n  tier: 1\nperiod: 2025\nrespondent:   "
+			   "# %s\n  name: \"\"\n  role: \"\"\n"
+			   "answers:\n", W(NOTE_ID), W(NOTE_COUNTRY), p->id, W(NOTE_EMPLOYEES),
+			W(NOTE_RESPONDENT));
 	} else {
 		filled_header(f, p, q);
 	}
@@ -294,13 +353,20 @@ int qn_write_yaml(FILE *f, const struct pack *p, const struct qn *q)
 			fprintf(f, "\n  # ==== %s ====\n", section = qu->section);
 		fputc('\n', f);
 		comment(f, "", qu->text);
-		comment(f, "help: ", qu->help);
+		if (qu->help) {
+			char label[64];
+
+			snprintf(label, sizeof label, "%s: ", W(HELP));
+			comment(f, label, qu->help);
+		}
 		allowed(f, qu);
 		option_labels(f, qu);
-		fputs("  # duties: ", f);
+		fprintf(f, "  # %s: ", W(DUTIES));
 		for (int k = 0; k < qu->nduties; k++)
 			fprintf(f, "%s%s", k ? ", " : "", qu->duties[k]);
-		fprintf(f, "%s\n", qu->required ? "\n  # required" : "");
+		if (qu->required)
+			fprintf(f, "\n  # %s", W(REQUIRED));
+		fputc('\n', f);
 		if (a)
 			answer(f, qu, a);
 		else

@@ -10,7 +10,8 @@ TEST is one of:
   po         every PO file passes `msgfmt -c --check-format` and translates every text of its
              template (no untranslated or fuzzy entry): the bundled packs ship fr, es and pt.
   roundtrip  for every sector and language: an example's answers written into a workbook in
-             that language (`convert --lang`) score exactly as the YAML does, read by an
+             that language (`convert --lang`), and into the YAML questionnaire in that language
+             (`template --lang --from`), score exactly as the YAML does, read by an
              English run and by a run in another language (score, rating, every finding and
              answer); the JSON names the language.
   workbook   for every sector and language: the questionnaire workbook (`template --lang`)
@@ -170,6 +171,12 @@ def test_roundtrip(a, fails):
                     if r.returncode:
                         fails.append("convert --lang %s %s: %s" % (lang, ex, r.stderr.strip()))
                         continue
+                    # the YAML questionnaire in that language, filled with the answers
+                    y = wb[:-5] + ".yaml"
+                    r = run([a.diligo, "template", "--lang", lang, "--from", ex, "-o", y])
+                    if r.returncode or essence(assess_json(a, y, tmp, name="y")) != base:
+                        fails.append("template --lang %s --from %s: not the same answers (%s)" % (
+                            lang, ex, r.stderr.strip()))
                     other = LANGS[(i + 1) % len(LANGS)]
                     for reader in (None, other, lang):
                         s = assess_json(a, wb, tmp, lang=reader, name="wb")

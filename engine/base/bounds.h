@@ -54,7 +54,9 @@ enum {
 	DILIGO_MAX_AREAS = 32,             /* duty areas in the catalogue */
 	DILIGO_MAX_DETAIL_BYTES = 4000,    /* a finding's detail as a rule returns it (longer is cut,
 					      DILIGO_CUT_MARK included) */
-	DILIGO_MAX_TEXT_BYTES = 4000,      /* a title, text, help, label ... a pack declares (cut) */
+	DILIGO_MAX_TEXT_BYTES = 4000,      /* a title, text, help, label ... a pack declares (cut);
+					      a longer translation is not used */
+	DILIGO_MAX_PO_BYTES = 16 << 20,    /* a translation (PO) file */
 	DILIGO_MAX_PRINT_BYTES = 4000,     /* one line a pack prints (cut) */
 	DILIGO_MAX_NAME_IN_MESSAGE = 64,   /* bytes of a pack's name quoted in an error message */
 	DILIGO_PATTERN_WORK = 1000 * 1000 * 1000, /* n^(k+1) for a pattern with k quantifiers

@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "arena.h"
+#include "bounds.h"
 #include "l10n.h"
 
 const char *const l10n_langs[L10N_NLANGS] = { "fr", "es", "pt" };
@@ -163,6 +164,9 @@ static int add_po(struct l10n *t, const char *path, struct err *e)
 
 	if (stat(path, &st) != 0)
 		return 0;
+	if (st.st_size > DILIGO_MAX_PO_BYTES)
+		return err_at(e, ERR_PACK, path, 0, 0, "translation file larger than %d MiB",
+			      DILIGO_MAX_PO_BYTES >> 20);
 	rd.e = e;
 	rd.path = path;
 	rd.errors = 0;
@@ -647,6 +651,9 @@ static int check_po(const char *path, const struct l10n *known, l10n_problem_cb 
 	if (stat(path, &sb) != 0)
 		return 0;
 	st->exists = true;
+	if (sb.st_size > DILIGO_MAX_PO_BYTES)
+		return err_at(e, ERR_PACK, path, 0, 0, "translation file larger than %d MiB",
+			      DILIGO_MAX_PO_BYTES >> 20);
 	ck.cb = cb;
 	ck.ud = ud;
 	ck.st = st;

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "bounds.h"
 #include "l10n.h"
 #include "l10n_pack.h"
 #include "pack.h"
@@ -173,6 +174,14 @@ static void apply_one(void *ud, const struct pack_string *s)
 
 	pack_string_ctx(s, ctx, sizeof ctx);
 	tr = l10n_get(ap->t, ctx, s->english);
+	/* one line where the English is one line (labels, headings, titles):
+	 * a workbook reads labels back, and YAML comments keep them on a line */
+	if (tr && !strchr(s->english, '\n') && strpbrk(tr, "\r\n"))
+		tr = NULL;
+	if (tr && !strcmp(s->kind, "option") && strchr(tr, ';'))
+		tr = NULL;
+	if (tr && strlen(tr) > DILIGO_MAX_TEXT_BYTES)
+		tr = NULL;
 	if (ap->cov) {
 		ap->cov->total++;
 		ap->cov->translated += tr != NULL;

@@ -435,6 +435,11 @@ enum rtext {
 	RT_TREND_IMPROVED,
 	/* document properties of a workbook with no marking (the questionnaire) */
 	RT_FMT_DOC_GENERATED,
+	/* Method: the finding caps of the rating (score_cap_text's words) */
+	RT_FMT_M_CAP_SEVERE,
+	RT_FMT_M_CAP_RED_FLAG,
+	RT_FMT_M_CAP_COUNT_ONE,
+	RT_FMT_M_CAP_COUNT_MANY,
 	/* the YAML questionnaire's comments (qn_write.c keeps them) */
 	RT_YAML_HOW_TO_ANSWER,
 	RT_FMT_YAML_HEADER,

@@ -37,6 +37,21 @@ static size_t cat(char *buf, size_t used, const char *fmt, ...)
 	return n < 0 ? used : used + (size_t)n;
 }
 
+/* score_cap_text in the report's language (the same words in English). */
+static const char *cap_text(int i, char *buf, size_t n)
+{
+	const struct finding_cap *c = &score_finding_caps[i];
+
+	if (c->actual_severe)
+		snprintf(buf, n, RT(FMT_M_CAP_SEVERE), c->cap, SCORE_SEVERE);
+	else if (c->red_flag)
+		snprintf(buf, n, RT(FMT_M_CAP_RED_FLAG), c->cap);
+	else
+		snprintf(buf, n, c->count == 1 ? RT(FMT_M_CAP_COUNT_ONE) : RT(FMT_M_CAP_COUNT_MANY),
+			 c->cap, c->count, level_name(c->level));
+	return buf;
+}
+
 static void method_text(char text[METHOD_PARAS][METHOD_TEXT])
 {
 	size_t u = 0;
@@ -64,7 +79,7 @@ static void method_text(char text[METHOD_PARAS][METHOD_TEXT])
 			score_rating_bands[i].min);
 	u = cat(text[5], u, RT(FMT_M_RATING_CAPS), score_rating_bands[SCORE_NRATINGS - 1].letter);
 	for (int i = 0; i < SCORE_NFINDING_CAPS; i++)
-		u = cat(text[5], u, "%s%s", i ? "; " : "", score_cap_text(i, row, sizeof row));
+		u = cat(text[5], u, "%s%s", i ? "; " : "", cap_text(i, row, sizeof row));
 	u = cat(text[5], u, "%s", RT(M_RATING_COVERAGE));
 	for (int i = 0; i < SCORE_NCOVERAGE_CAPS; i++)
 		u = cat(text[5], u, RT(FMT_M_CAP_ITEM), i ? "; " : "", score_coverage_caps[i].cap,

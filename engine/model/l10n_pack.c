@@ -186,7 +186,10 @@ static void apply_one(void *ud, const struct pack_string *s)
 		ap->cov->total++;
 		ap->cov->translated += tr != NULL;
 	}
-	if (tr && ap->write)
+	/* detail templates stay English in the pack: a rule fills in the
+	 * translation when it runs, and the English when the translation
+	 * cannot take its values */
+	if (tr && ap->write && !(s->field && !strncmp(s->field, "detail.", 7)))
 		*s->slot = arena_strdup(ap->a, tr);
 }
 

@@ -12,6 +12,7 @@
 #include "kind.h"
 #include "redact.h"
 #include "report_text.h"
+#include "score.h"
 #include "sha256.h"
 #include "xlsx_common.h"
 
@@ -118,6 +119,30 @@ static void test_legal_forms(void **s)
 }
 
 /* A rating's reason that names a group made neutral names it no more. */
+/* The Method sheet words the finding caps with report texts (so that they
+ * are translated); in English they are score_cap_text's, which
+ * docs/scoring.md quotes (test_facts). */
+static void test_cap_words(void **s)
+{
+	(void)s;
+	for (int i = 0; i < SCORE_NFINDING_CAPS; i++) {
+		const struct finding_cap *c = &score_finding_caps[i];
+		char want[256], got[256];
+
+		score_cap_text(i, want, sizeof want);
+		if (c->actual_severe)
+			snprintf(got, sizeof got, report_text_en(RT_FMT_M_CAP_SEVERE), c->cap, SCORE_SEVERE);
+		else if (c->red_flag)
+			snprintf(got, sizeof got, report_text_en(RT_FMT_M_CAP_RED_FLAG), c->cap);
+		else
+			snprintf(got, sizeof got,
+				 report_text_en(c->count == 1 ? RT_FMT_M_CAP_COUNT_ONE
+							      : RT_FMT_M_CAP_COUNT_MANY),
+				 c->cap, c->count, level_name(c->level));
+		assert_string_equal(got, want);
+	}
+}
+
 static void test_reason(void **s)
 {
 	struct answer ans[1] = { { .confidential = true } };
@@ -224,6 +249,7 @@ int main(void)
 		cmocka_unit_test(test_mentions_replaced), cmocka_unit_test(test_legal_forms),
 		cmocka_unit_test(test_employee_bands),   cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_reason),
+		cmocka_unit_test(test_cap_words),
 		cmocka_unit_test(test_every_text),	 cmocka_unit_test(test_kind_labels),
 	};
 

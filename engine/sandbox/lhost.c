@@ -220,8 +220,6 @@ void lhost_free(struct lhost *h)
 		free(h->names[i]);
 	free(h->touched);
 	free(h->order);
-	free(h->search_nodes);
-	free(h->search_seen);
 	free(h->regime);
 	free(h);
 }

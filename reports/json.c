@@ -70,10 +70,32 @@ void jstr(FILE *f, const char *s)
 	putc_unlocked('"', f);
 }
 
+void jint(FILE *f, long v)
+{
+	char buf[24], *p = buf + sizeof buf;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	fwrite(p, 1, (size_t)(buf + sizeof buf - p), f);
+}
+
+/* A key (with its punctuation) and a whole number: ,"key":n */
+static void jkint(FILE *f, const char *key, long v)
+{
+	fputs(key, f);
+	jint(f, v);
+}
+
 void jnum(FILE *f, double v)
 {
 	if (isnan(v))
 		fputs("null", f);
+	else if (v == (double)(long)v && fabs(v) < JSON_INT_EXACT && (v != 0 || !signbit(v)))
+		jint(f, (long)v); /* what %.*g writes for it, without printf */
 	else
 		fprintf(f, "%.*g", JSON_DIGITS, v);
 }
@@ -97,14 +119,16 @@ static void duties(FILE *f, const struct assessment *a)
 	for (int i = 0; i < a->nduties; i++) {
 		const struct duty_score *d = &a->duties[i];
 
-		fprintf(f, "%s{\"id\":", i ? "," : "");
+		fputs(i ? ",{\"id\":" : "{\"id\":", f);
 		jstr(f, d->duty->id);
 		fputs(",\"framework\":", f);
 		jstr(f, d->duty->framework);
 		fputs(",\"score\":", f);
 		jnum(f, d->score);
-		fprintf(f, ",\"questions\":%d,\"gaps\":%d,\"findings\":%d}", d->nquestions, d->gaps,
-			d->nfindings);
+		jkint(f, ",\"questions\":", d->nquestions);
+		jkint(f, ",\"gaps\":", d->gaps);
+		jkint(f, ",\"findings\":", d->nfindings);
+		fputc('}', f);
 	}
 	fputc(']', f);
 }
@@ -124,12 +148,17 @@ static void finding(struct json *j, const struct assessment *a, const struct who
 	jstr(f, secret ? RT(CONFIDENTIAL) : r->id);
 	fputs(",\"title\":", f);
 	jstr(f, secret ? finding_title(&j->o, a, fd, title, sizeof title) : r->title);
-	fprintf(f, ",\"level\":\"%s\",\"priority\":", level_name(fd->level));
+	fputs(",\"level\":\"", f);
+	fputs(level_name(fd->level), f);
+	fputs("\",\"priority\":", f);
 	jnum(f, fd->priority);
 	fputs(",\"severity\":", f);
 	jnum(f, fd->severity);
-	fprintf(f, ",\"scale\":%d,\"scope\":%d,\"irremediable\":%d,\"likelihood\":%d,"
-		   "\"context\":", fd->scale, fd->scope, fd->irremediable, fd->likelihood);
+	jkint(f, ",\"scale\":", fd->scale);
+	jkint(f, ",\"scope\":", fd->scope);
+	jkint(f, ",\"irremediable\":", fd->irremediable);
+	jkint(f, ",\"likelihood\":", fd->likelihood);
+	fputs(",\"context\":", f);
 	if (fd->context_risk) {
 		fprintf(f, "{\"risk\":");
 		jstr(f, fd->context_risk);
@@ -137,9 +166,11 @@ static void finding(struct json *j, const struct assessment *a, const struct who
 	} else {
 		fputs("null", f);
 	}
-	fprintf(f, ",\"red_flag\":%s,\"information_needed\":%s,\"assumed\":%s,\"impact\":\"%s\","
-		   "\"group\":", fd->red_flag ? "true" : "false", fd->info ? "true" : "false",
-		fd->assumed ? "true" : "false", r->actual ? "actual" : "potential");
+	fputs(fd->red_flag ? ",\"red_flag\":true" : ",\"red_flag\":false", f);
+	fputs(fd->info ? ",\"information_needed\":true" : ",\"information_needed\":false", f);
+	fputs(fd->assumed ? ",\"assumed\":true" : ",\"assumed\":false", f);
+	fputs(r->actual ? ",\"impact\":\"actual\",\"group\":" : ",\"impact\":\"potential\",\"group\":",
+	      f);
 	jstr(f, secret ? RT(CONFIDENTIAL) : r->group ? r->group : r->id);
 	fputs(",\"corroborates\":", f);
 	if (fd->lead != fd - a->findings)
@@ -163,7 +194,7 @@ static void finding(struct json *j, const struct assessment *a, const struct who
 		const struct answer *an = &a->qn->answers[fd->questions[k]];
 		const struct question *qu = &a->pack->questions[fd->questions[k]];
 
-		fprintf(f, "%s{\"id\":", k ? "," : "");
+		fputs(k ? ",{\"id\":" : "{\"id\":", f);
 		jstr(f, qu->id);
 		fputs(",\"answer\":", f);
 		jstr(f, redact_free(w, report_answer_text(qu, an, buf, sizeof buf), shown,
@@ -241,7 +272,7 @@ static void supplier(struct json *j, const char *input, const char *workbook,
 	jstr(f, a->pack->lang ? a->pack->lang : "en");
 	tailoring(f, a->pack);
 	fprintf(f, ",\"period\":");
-	q->period ? (void)fprintf(f, "%d", q->period) : (void)fputs("null", f);
+	q->period ? jint(f, q->period) : (void)fputs("null", f);
 	fputs(",\"score\":", f);
 	jnum(f, a->overall);
 	fprintf(f, ",\"rating\":\"%s\",\"process_rating\":\"%s\",\"rating_reason\":", rating,
@@ -253,20 +284,25 @@ static void supplier(struct json *j, const char *input, const char *workbook,
 	jnum(f, a->claimed);
 	fputs(",\"evidenced\":", f);
 	jnum(f, a->evidenced);
-	fprintf(f, ",\"small\":%s,\"red_flag\":%s,\"red_flags\":%d,\"red_flags_unresolved\":%d,"
-		   "\"information_needed\":%d,\"findings_per_level\":{\"critical\":%d,\"high\":%d,"
-		   "\"medium\":%d,\"low\":%d}", a->small ? "true" : "false",
-		a->red_flag ? "true" : "false", a->red_flags, a->red_flags_unresolved, a->info_findings,
-		a->per_level[LVL_CRITICAL], a->per_level[LVL_HIGH], a->per_level[LVL_MEDIUM],
-		a->per_level[LVL_LOW]);
+	fputs(a->small ? ",\"small\":true" : ",\"small\":false", f);
+	fputs(a->red_flag ? ",\"red_flag\":true" : ",\"red_flag\":false", f);
+	jkint(f, ",\"red_flags\":", a->red_flags);
+	jkint(f, ",\"red_flags_unresolved\":", a->red_flags_unresolved);
+	jkint(f, ",\"information_needed\":", a->info_findings);
+	jkint(f, ",\"findings_per_level\":{\"critical\":", a->per_level[LVL_CRITICAL]);
+	jkint(f, ",\"high\":", a->per_level[LVL_HIGH]);
+	jkint(f, ",\"medium\":", a->per_level[LVL_MEDIUM]);
+	jkint(f, ",\"low\":", a->per_level[LVL_LOW]);
+	fputc('}', f);
 	duties(f, a);
 	fputs(",\"areas\":[", f);
 	for (int i = 0; i < a->nareas; i++) {
-		fprintf(f, "%s{\"area\":", i ? "," : "");
+		fputs(i ? ",{\"area\":" : "{\"area\":", f);
 		jstr(f, a->areas[i].area);
 		fputs(",\"score\":", f);
 		jnum(f, a->areas[i].score);
-		fprintf(f, ",\"questions\":%d}", a->areas[i].nquestions);
+		jkint(f, ",\"questions\":", a->areas[i].nquestions);
+		fputc('}', f);
 	}
 	fputs("],\"findings\":[", f);
 	for (int i = 0; i < a->nfindings; i++) {

@@ -14,9 +14,10 @@
 
 #define REDACTED "[confidential]"
 
-static void jint(FILE *f, int v)
+/* A whole number, or null for 0 (no period, no tier). */
+static void jint0(FILE *f, int v)
 {
-	v ? (void)fprintf(f, "%d", v) : (void)fputs("null", f);
+	v ? jint(f, v) : (void)fputs("null", f);
 }
 
 static void jopt(FILE *f, const char *s)
@@ -74,7 +75,7 @@ void json_finding_change(FILE *f, const struct assessment *a, int i, bool stakeh
 
 	fprintf(f, ",\"status\":\"%s\",\"open_since\":",
 		change_status_name(c ? (enum fstatus)c->status[i] : FST_NEW));
-	jint(f, c ? c->open_since[i] : a->qn->period);
+	jint0(f, c ? c->open_since[i] : a->qn->period);
 	fputs(",\"action_plan\":", f);
 	action_plan(f, m ? m->action : NULL, stakeholder);
 }
@@ -225,7 +226,7 @@ static void change(FILE *f, const struct assessment *a, const struct change *c, 
 	char r[2] = { c->rating_then, 0 };
 
 	fputs(",\"change\":{\"from_period\":", f);
-	jint(f, c->from_period);
+	jint0(f, c->from_period);
 	fprintf(f, ",\"from\":{\"source\":\"%s\",\"file\":", source_name(p->source));
 	stakeholder ? (void)fputs("null", f) : jopt(f, p->file);
 	fputs(",\"sector\":", f);
@@ -233,7 +234,7 @@ static void change(FILE *f, const struct assessment *a, const struct change *c, 
 	fputs(",\"pack_version\":", f);
 	jopt(f, p->pack_version);
 	fputs(",\"method\":", f);
-	jint(f, p->method);
+	jint0(f, p->method);
 	fprintf(f, "},\"rescored\":%s,\"trend\":\"%s\",\"score\":", c->rescored ? "true" : "false",
 		trend_name(change_trend(a, c)));
 	jdelta(f, a->overall, c->score_then);
@@ -295,7 +296,7 @@ void json_supplier_change(FILE *f, const struct assessment *a, const struct repo
 	q->supplier.employees >= 0 && !(stakeholder && o->pseudonymise)
 		? (void)fprintf(f, "%ld", q->supplier.employees) : (void)fputs("null", f);
 	fputs(",\"tier\":", f);
-	jint(f, q->supplier.tier);
+	jint0(f, q->supplier.tier);
 	answers(f, a, stakeholder, w);
 	evidence(f, a, o, w);
 	if (c && c->from)
@@ -315,7 +316,7 @@ void json_supplier_change(FILE *f, const struct assessment *a, const struct repo
 		fputs(",\"level\":", f);
 		r->level >= 0 ? jstr(f, level_name((enum level)r->level)) : (void)fputs("null", f);
 		fputs(",\"open_since\":", f);
-		jint(f, r->open_since);
+		jint0(f, r->open_since);
 		fputs(",\"action_plan\":", f);
 		action_plan(f, r->action, stakeholder);
 		fputc('}', f);

@@ -12,6 +12,11 @@
 void jstr(FILE *f, const char *s);
 /* A number with JSON_DIGITS significant digits, or null for NAN. */
 void jnum(FILE *f, double v);
+/* A whole number, as printf's %ld writes it. */
+void jint(FILE *f, long v);
+/* Whole numbers below this in magnitude are written by jnum as %.*g with
+ * JSON_DIGITS writes them: in full (10^JSON_DIGITS). */
+enum { JSON_INT_EXACT = 10000 };
 
 /* After a finding's fields: ,"status","open_since","action_plan". */
 void json_finding_change(FILE *f, const struct assessment *a, int i, bool stakeholder);

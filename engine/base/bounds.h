@@ -65,7 +65,7 @@ enum {
 					      that count as one Lua instruction */
 	DILIGO_MAX_FINDING_QUESTIONS = 1000, /* questions a rule names in a finding */
 	DILIGO_MAX_CONDITIONS = 16,        /* na_when conditions of a question; risks of a rule */
-	DILIGO_MAX_COUNTERFACTUALS = 128,  /* calls of one rule that try the answers a supplier left
+	DILIGO_MAX_COUNTERFACTUALS = 4096, /* calls of one rule that try the answers a supplier left
 					      unknown or blank (docs/scoring.md) */
 	DILIGO_MAX_TEST_LIST = 1000,       /* values of one list answer in a pack's test */
 	DILIGO_MAX_TEST_ANSWERS = 5000,    /* answers one pack test gives (the rest are ignored) */

@@ -31,6 +31,7 @@ struct answer {
 	int nevidence;
 	const char *comment;
 	bool confidential;
+	bool given; /* written in the questionnaire (state ANS_NONE: not valid) */
 	int line, col;
 };
 

@@ -75,6 +75,10 @@ struct rule {
 	 * the finding itself is raised (the risk cannot be ruled out); else
 	 * ("ask") an information-needed finding at the same level. */
 	bool assume_unknown;
+	/* whether the rule's function could return a finding worse than its
+	 * declaration (lhost_overrides.c): else every finding it gives weighs
+	 * the same */
+	bool may_override;
 	const char *group; /* impact group: findings of one group count once; NULL = its own */
 	const char **risks; /* country-risk columns that raise its likelihood */
 	int nrisks;

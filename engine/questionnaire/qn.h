@@ -54,9 +54,16 @@ struct qn *qn_parse(const char *name, const char *buf, size_t len, struct err *e
 struct qn *qn_parse_xlsx(const char *name, const char *buf, size_t len, struct err *e);
 /* What qn_supplier_id, qn_period and qn_sector read, before a run plans
  * its workbooks: a workbook's Supplier sheet alone (a third of reading it
- * all), the whole of a YAML file. Not for binding. */
-struct qn *qn_load_supplier(const char *path, struct err *e);
+ * all). Not for binding. */
 struct qn *qn_parse_xlsx_supplier(const char *name, const char *buf, size_t len, struct err *e);
+/* The supplier id (malloc'd, NULL when none) and period (0 when none) of
+ * the file at path, as qn_supplier_id and qn_period read them after a full
+ * parse; a YAML file in the plain layout is scanned instead (qn_keys.c).
+ * Nonzero when the file cannot be read or parsed. */
+int qn_load_keys(const char *path, char **id, int *period, struct err *e);
+/* qn_load_keys' scanner: true when sure (then *id is set), false when only
+ * a full parse can tell. */
+bool qn_scan_keys(const char *buf, size_t len, char **id, int *period);
 /* supplier.sector as written, or NULL. Usable before qn_bind. */
 const char *qn_sector(const struct qn *q);
 /* supplier.id and period as qn_bind reads them (NULL, 0 when missing or

@@ -291,6 +291,7 @@ static void bind_answers(struct ctx *c, const struct ynode *n)
 			continue;
 		}
 		a = &c->q->answers[qi];
+		a->given = true;
 		a->line = k->line;
 		a->col = k->col;
 		if (v->type == Y_MAP)
@@ -417,7 +418,9 @@ static void check_answers(struct ctx *c, const struct ynode *answers)
 				qn_diag(c, answer_at(c, answers, qu->id, &at), "%s applies to every supplier: 'na' is not an answer to it "
 					     "(answer unknown if you do not know)", qu->id);
 		}
-		if (a->state == ANS_NONE && qu->required && q->applies[i] == APPL_YES && !q->partial)
+		/* an answer given but not valid has its own message: not missing too */
+		if (a->state == ANS_NONE && !a->given && qu->required && q->applies[i] == APPL_YES &&
+		    !q->partial)
 			missing[nmissing++] = qu->id;
 	}
 	missing_required(c, answers, missing, nmissing);

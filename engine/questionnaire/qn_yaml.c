@@ -441,20 +441,32 @@ struct qn *qn_load(const char *path, bool hash, struct err *e)
 	return q;
 }
 
-struct qn *qn_load_supplier(const char *path, struct err *e)
+int qn_load_keys(const char *path, char **id, int *period, struct err *e)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	struct qn *q;
+	bool zip;
 
+	*id = NULL;
+	*period = 0;
 	if (read_file(path, &buf, &len, e))
-		return NULL;
-	if (len <= DILIGO_MAX_QN_BYTES && xlsx_is_zip(buf, len))
-		q = qn_parse_xlsx_supplier(path, buf, len, e);
-	else
-		q = qn_parse(path, buf, len, e);
+		return ERR_IO;
+	zip = len <= DILIGO_MAX_QN_BYTES && xlsx_is_zip(buf, len);
+	if (!zip && len <= DILIGO_MAX_QN_BYTES && qn_scan_keys(buf, len, id, period)) {
+		free(buf);
+		return 0;
+	}
+	q = zip ? qn_parse_xlsx_supplier(path, buf, len, e) : qn_parse(path, buf, len, e);
 	free(buf);
-	return q;
+	if (!q)
+		return ERR_INPUT;
+	if (qn_supplier_id(q)) {
+		*id = xstrdup(qn_supplier_id(q));
+		*period = qn_period(q);
+	}
+	qn_free(q);
+	return 0;
 }
 
 void qn_free(struct qn *q)

@@ -207,14 +207,14 @@ static void *read_keys(void *arg)
 
 	for (int i = r->first; i < r->nm->n; i += r->step) {
 		struct err e = { 0 };
-		/* an error is reported by the run */
-		struct qn *q = qn_load_supplier(r->inputs[i], &e);
+		char *id;
+		int period;
 
-		if (q && qn_supplier_id(q)) {
-			r->nm->ids[i] = xstrdup(qn_supplier_id(q));
-			r->nm->periods[i] = qn_period(q);
+		/* an error is reported by the run */
+		if (!qn_load_keys(r->inputs[i], &id, &period, &e) && id) {
+			r->nm->ids[i] = id;
+			r->nm->periods[i] = period;
 		}
-		qn_free(q);
 	}
 	return NULL;
 }

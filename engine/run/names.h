@@ -34,7 +34,10 @@ void names_assign(const char *const *ids, const int *periods, int n, const char 
 
 struct names;
 /* The plan of a run: reads the supplier id and period of every input
- * (parse only, no pack) and assigns the names. */
+ * (qn_load_keys: a scan of a plain YAML layout, else a parse; no pack) and
+ * assigns the names. A YAML file whose supplier block scans cleanly is
+ * planned even if a later part of it then fails to parse, as a file that
+ * fails validation is. */
 struct names *names_plan(const char *const *inputs, int n, const char *const *reserved,
 			 int nreserved);
 /* The same, reading the inputs in jobs threads. */

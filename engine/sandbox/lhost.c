@@ -225,8 +225,6 @@ void lhost_free(struct lhost *h)
 		free(h->names[i]);
 	free(h->touched);
 	free(h->order);
-	free(h->search_nodes);
-	free(h->search_seen);
 	free(h->regime);
 	free(h->lang);
 	free(h);

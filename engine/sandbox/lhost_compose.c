@@ -260,6 +260,7 @@ static void read_rule(struct build *b, int ridx, const char *module)
 			   "missing required field: 'when' (a function of answers and context)");
 		lua_pop(L, 1);
 	} else {
+		r->may_override = lhost_may_override(L, -1);
 		lhost_compose_keep_ref(b, "rules", b->p->nrules);
 	}
 	if (lhost_compose_seen_id(b, "rule", r->id, line))

@@ -58,7 +58,8 @@ static void push_answer(lua_State *L, const struct qn *q, int i)
 }
 
 /* Whether question i's answer is missing information: unanswered, unknown,
- * or na where its applicability rests on a missing answer. */
+ * or any answer where its applicability rests on a missing answer (it
+ * could be "na"). */
 bool lhost_eval_missing(const struct qn *q, int i)
 {
 	const struct answer *an = &q->answers[i];
@@ -66,8 +67,7 @@ bool lhost_eval_missing(const struct qn *q, int i)
 
 	if (appl == APPL_NO)
 		return false;
-	return an->state == ANS_NONE || an->state == ANS_UNKNOWN ||
-	       (an->state == ANS_NA && appl == APPL_UNKNOWN);
+	return an->state == ANS_NONE || an->state == ANS_UNKNOWN || appl == APPL_UNKNOWN;
 }
 
 /* answers[id]: the value; records that the running rule read it; an id

@@ -57,8 +57,6 @@ struct lhost {
 	int *order;
 	int norder;
 	int ntouched_cap;
-	void *search_nodes; /* lhost_missing.c's search scratch, allocated on first use */
-	uint64_t *search_seen;
 	unsigned stamp;
 	const char *current_rule;
 	const struct pack *reads_check; /* while its tests run: rules' `reads` are checked */
@@ -445,6 +443,12 @@ bool lhost_missing_read(struct lhost_eval *ev);
  * finding stands (in *f). */
 bool lhost_missing_search(lua_State *L, struct lhost_eval *ev, int fns, int answers, int ctx,
 			  int i, struct finding *f, bool fired);
+
+/* ---- lhost_overrides.c ------------------------------------------------ */
+
+/* [-0, +0] whether the rule function at idx could return a finding worse
+ * than the rule declares (conservative: true when unsure). */
+bool lhost_may_override(lua_State *L, int idx);
 
 /* ---- lhost_extend.c: extends, and modules composed once ---------------- */
 

@@ -2,13 +2,15 @@
  * rule read an answer left unknown or blank.
  *
  * A rule that read an answer the supplier left unknown or blank is tried
- * again with every value that answer could have (and, when that makes it
- * read other missing answers, theirs), breadth first, at most
- * DILIGO_MAX_COUNTERFACTUALS calls. The worst finding any completion gives
- * stands in for the missing information (docs/scoring.md): evasion never
- * pays. */
+ * again with every value that answer could have, jointly with every value
+ * of the other missing answers the rule then reads: depth first, each
+ * call saying which missing answer the rule reads next, so that the rule
+ * runs once per combination of the missing answers it actually reads, at
+ * most DILIGO_MAX_COUNTERFACTUALS calls (deterministic: the same order on
+ * every run). A question whose applicability rests on a missing answer
+ * could also be "na". The worst finding any completion gives stands in for
+ * the missing information (docs/scoring.md): evasion never pays. */
 #include <stdbool.h>
-#include <stdint.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -17,7 +19,7 @@
 #include "lhost_int.h"
 #include "score.h"
 
-enum { GRID_NUMBER = 36, GRID_PERCENT = 28, MAX_PICKS = 16, MAX_NODES = 4096 };
+enum { GRID_NUMBER = 36, GRID_PERCENT = 28, MAX_PICKS = 24, UNIFORM_CALLS = 32 };
 static const double number_grid[GRID_NUMBER] = {
 	0, 0.5, 1, 2, 3, 4, 5, 6, 9, 10, 11, 14, 15, 16, 17, 18, 19, 20, 21, 24, 25, 26,
 	30, 40, 49, 50, 51, 60, 75, 99, 100, 101, 500, 1000, 10000, 1e6,
@@ -28,8 +30,8 @@ static const double percent_grid[GRID_PERCENT] = {
 };
 static const char *const maturity_grid[] = { "no", "partial", "yes" };
 
-/* How many values question q can take in the search. */
-static int ncandidates(const struct question *q)
+/* How many values question q can take for its kind. */
+static int kind_candidates(const struct question *q)
 {
 	switch (q->kind) {
 	case QK_MATURITY: return 3;
@@ -42,8 +44,31 @@ static int ncandidates(const struct question *q)
 	}
 }
 
-/* [-0, +1] candidate c of question q, or nil when it is outside q's bounds */
-static void push_candidate(lua_State *L, const struct qn *qn, const struct question *q, int c)
+/* Whether question qi applies rests on a missing answer: "na" is one of
+ * the values it could have (rules see "na" where it does not apply). */
+static bool appl_unknown(const struct lhost_eval *ev, int qi)
+{
+	return ev->q->applies && ev->q->applies[qi] == APPL_UNKNOWN;
+}
+
+/* An answered question whose applicability is unknown keeps its answer
+ * (candidate 0) or is "na" (candidate 1). */
+static bool answered(const struct lhost_eval *ev, int qi)
+{
+	return ev->q->answers[qi].state == ANS_VALUE;
+}
+
+/* How many values question qi can take in the search. */
+static int ncandidates(const struct lhost_eval *ev, int qi)
+{
+	if (!appl_unknown(ev, qi))
+		return kind_candidates(&ev->p->questions[qi]);
+	return answered(ev, qi) ? 2 : kind_candidates(&ev->p->questions[qi]) + 1;
+}
+
+/* [-0, +1] candidate c of question q for its kind, or nil when it is
+ * outside q's bounds */
+static void push_kind_candidate(lua_State *L, const struct qn *qn, const struct question *q, int c)
 {
 	double x;
 
@@ -90,6 +115,35 @@ static void push_candidate(lua_State *L, const struct qn *qn, const struct quest
 	}
 }
 
+enum { CAND_SKIP, CAND_SET, CAND_ACTUAL };
+
+/* [-0, +0] set question qi to candidate c in the overlay: CAND_SET,
+ * CAND_ACTUAL (the answer given stays), or CAND_SKIP (out of bounds). */
+static int set_pick(lua_State *L, struct lhost_eval *ev, int qi, int c)
+{
+	const struct question *q = &ev->p->questions[qi];
+
+	if (appl_unknown(ev, qi) && answered(ev, qi) && c == 0)
+		return CAND_ACTUAL;
+	if (appl_unknown(ev, qi) && c == ncandidates(ev, qi) - 1)
+		lua_pushliteral(L, "na");
+	else
+		push_kind_candidate(L, ev->q, q, c);
+	if (lua_isnil(L, -1)) {
+		lua_pop(L, 1);
+		return CAND_SKIP;
+	}
+	lua_setfield(L, ev->overlay, q->id);
+	return CAND_SET;
+}
+
+/* [-0, +0] question qi is no longer tried */
+static void unset_pick(lua_State *L, struct lhost_eval *ev, int qi)
+{
+	lua_pushnil(L);
+	lua_setfield(L, ev->overlay, ev->p->questions[qi].id);
+}
+
 /* A completion: values tried for some missing questions. */
 struct node {
 	int n;
@@ -97,101 +151,14 @@ struct node {
 };
 
 struct search {
-	struct node *nodes;
-	int head, tail;
-	uint64_t *seen; /* hashes of the completions queued (2 x MAX_NODES slots) */
+	struct node path; /* the completion being tried, in the order read */
+	int calls;
+	bool truncated; /* the bound or MAX_PICKS cut the search */
 	struct finding best;
-	double best_key;
+	double best_key, max_key;
 	struct node best_node;
 	bool found;
 };
-
-/* A hash of the set of values of nd (never 0): a sum, so that the order of
- * the picks does not matter. */
-static uint64_t node_hash(const struct node *nd)
-{
-	uint64_t h = 0;
-
-	for (int k = 0; k < nd->n; k++)
-		h += ((uint64_t)(unsigned)nd->q[k] * 0x9E3779B97F4A7C15ULL) ^
-		     ((uint64_t)(unsigned)nd->c[k] * 0xC2B2AE3D27D4EB4FULL + 0x165667B19E3779F9ULL);
-	return h ? h : 1;
-}
-
-/* Whether the set of values of nd was queued before (else records it). */
-static bool queued(struct search *s, const struct node *nd)
-{
-	uint64_t h = node_hash(nd);
-	size_t slot;
-
-	slot = (size_t)(h % (2 * MAX_NODES));
-	while (s->seen[slot]) {
-		if (s->seen[slot] == h)
-			return true;
-		slot = (slot + 1) % (2 * MAX_NODES);
-	}
-	s->seen[slot] = h;
-	return false;
-}
-
-/* Unmark the set of values of nd (the search's end). */
-static void forget(struct search *s, const struct node *nd)
-{
-	size_t slot = (size_t)(node_hash(nd) % (2 * MAX_NODES));
-
-	while (s->seen[slot]) {
-		s->seen[slot] = 0;
-		slot = (slot + 1) % (2 * MAX_NODES);
-	}
-}
-
-/* Queue every completion of node that adds one value for a missing
- * question the last call read; a set of values is tried once. */
-static void expand(struct lhost_eval *ev, struct search *s, const struct node *from)
-{
-	for (int k = 0; k < ev->h->norder && from->n < MAX_PICKS; k++) {
-		int qi = ev->h->order[k];
-		bool picked = false;
-
-		for (int j = 0; j < from->n; j++)
-			picked |= from->q[j] == qi;
-		if (picked || !lhost_eval_missing(ev->q, qi))
-			continue;
-		for (int c = 0; c < ncandidates(&ev->p->questions[qi]) && s->tail < MAX_NODES; c++) {
-			struct node *nd = &s->nodes[s->tail];
-
-			*nd = *from;
-			nd->q[nd->n] = qi;
-			nd->c[nd->n++] = c;
-			if (!queued(s, nd))
-				s->tail++;
-		}
-	}
-}
-
-/* [-0, +0] set (or with clear, unset) node's values in the overlay; false
- * when a value is out of bounds (the node is skipped). */
-static bool apply(lua_State *L, struct lhost_eval *ev, const struct node *nd, bool clear)
-{
-	for (int k = 0; k < nd->n; k++) {
-		const struct question *q = &ev->p->questions[nd->q[k]];
-
-		if (clear)
-			lua_pushnil(L);
-		else
-			push_candidate(L, ev->q, q, nd->c[k]);
-		if (!clear && lua_isnil(L, -1)) {
-			lua_pop(L, 1);
-			for (int j = 0; j < k; j++) {
-				lua_pushnil(L);
-				lua_setfield(L, ev->overlay, ev->p->questions[nd->q[j]].id);
-			}
-			return false;
-		}
-		lua_setfield(L, ev->overlay, q->id);
-	}
-	return true;
-}
 
 static double finding_key(const struct finding *f)
 {
@@ -206,14 +173,17 @@ static void stand_in(struct lhost_eval *ev, struct search *s, struct finding *f)
 	const struct node *nd = &s->best_node;
 	int *qs = arena_alloc(ev->q->arena, (size_t)(nd->n + s->best.nquestions + 1) * sizeof *qs);
 	const char *ids = "";
-	int n = 0;
+	int n = 0, named;
 
 	*f = s->best;
 	for (int k = 0; k < nd->n; k++) {
+		if (appl_unknown(ev, nd->q[k]) && answered(ev, nd->q[k]) && nd->c[k] == 0)
+			continue; /* the answer given: not what is missing */
 		qs[n++] = nd->q[k];
-		ids = arena_printf(ev->q->arena, "%s%s%s", ids, k ? ", " : "",
+		ids = arena_printf(ev->q->arena, "%s%s%s", ids, n > 1 ? ", " : "",
 				   ev->p->questions[nd->q[k]].id);
 	}
+	named = n;
 	for (int k = 0; k < s->best.nquestions; k++) {
 		bool dup = false;
 
@@ -228,7 +198,7 @@ static void stand_in(struct lhost_eval *ev, struct search *s, struct finding *f)
 	f->assumed = r->assume_unknown;
 	f->detail = arena_printf(ev->q->arena, "%s %s %s unknown or not answered, and %s%s%s",
 				 f->info ? "Information needed:" : "Assumed:", ids,
-				 nd->n == 1 ? "is" : "are",
+				 named == 1 ? "is" : "are",
 				 f->info ? "the answer could show this finding: ask for it."
 					 : "the risk cannot be ruled out.",
 				 s->best.detail ? " " : "", s->best.detail ? s->best.detail : "");
@@ -245,57 +215,133 @@ static void consider(struct search *s, const struct finding *g, const struct nod
 	}
 }
 
-/* Before the breadth-first search: completions that give every missing
+/* A rule call: the "rules" list at fns, the answers and ctx tables, the
+ * rule's index. */
+struct call {
+	int fns, answers, ctx, i;
+};
+
+/* [-0, +0] set (or with clear, unset) node's values in the overlay; false
+ * when a value is out of bounds (nothing is left set). */
+static bool apply(lua_State *L, struct lhost_eval *ev, const struct node *nd, bool clear)
+{
+	for (int k = 0; k < nd->n; k++) {
+		if (clear) {
+			unset_pick(L, ev, nd->q[k]);
+		} else if (set_pick(L, ev, nd->q[k], nd->c[k]) == CAND_SKIP) {
+			for (int j = 0; j < k; j++)
+				unset_pick(L, ev, nd->q[j]);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Whether node nd gives question qi a value. */
+static bool picked(const struct node *nd, int qi)
+{
+	for (int j = 0; j < nd->n; j++)
+		if (nd->q[j] == qi)
+			return true;
+	return false;
+}
+
+/* The first missing answer the last call read that nd gives no value, or
+ * -1. */
+static int next_missing(const struct lhost_eval *ev, const struct node *nd)
+{
+	for (int k = 0; k < ev->h->norder; k++) {
+		int qi = ev->h->order[k];
+
+		if (lhost_eval_missing(ev->q, qi) && !picked(nd, qi))
+			return qi;
+	}
+	return -1;
+}
+
+/* Call the rule on node nd (set in the overlay) and keep a worse finding. */
+static void try_node(lua_State *L, struct lhost_eval *ev, struct search *s,
+		     const struct call *cl, const struct node *nd)
+{
+	struct finding g;
+
+	s->calls++;
+	if (lhost_eval_call_rule(L, ev, cl->fns, cl->answers, cl->ctx, cl->i, &g))
+		consider(s, &g, nd);
+}
+
+/* Depth first over the joint values of the missing answers the rule reads:
+ * qi is the first missing answer the call on s->path read without a value.
+ * Each of its values is tried, and each call says which missing answer the
+ * rule reads next (a value after which it reads none ends the branch), so
+ * the rule runs once per combination of the missing answers it actually
+ * reads on a branch. The search stops when nothing worse can be found
+ * (s->max_key), or after DILIGO_MAX_COUNTERFACTUALS calls. */
+static void depth_first(lua_State *L, struct lhost_eval *ev, struct search *s,
+			const struct call *cl, int qi)
+{
+	int n = ncandidates(ev, qi);
+
+	if (s->path.n == MAX_PICKS) {
+		s->truncated = true;
+		return;
+	}
+	s->path.q[s->path.n++] = qi;
+	for (int c = 0; c < n && s->best_key < s->max_key; c++) {
+		int next;
+
+		if (s->calls >= DILIGO_MAX_COUNTERFACTUALS) {
+			s->truncated = true;
+			break;
+		}
+		if (set_pick(L, ev, qi, c) == CAND_SKIP)
+			continue;
+		s->path.c[s->path.n - 1] = c;
+		try_node(L, ev, s, cl, &s->path);
+		next = next_missing(ev, &s->path);
+		if (next >= 0)
+			depth_first(L, ev, s, cl, next);
+		unset_pick(L, ev, qi);
+	}
+	s->path.n--;
+}
+
+/* Only when the bound cut the search: completions that give every missing
  * answer the rule reads the same candidate (all "no", all the first
  * option, ...), growing as the rule reads more. A rule that counts gaps (3
- * of 8 criteria not met) needs many answers at once, which breadth first
- * reaches late. Returns the calls made. */
-static int uniform(lua_State *L, struct lhost_eval *ev, struct search *s, int fns, int answers,
-		   int ctx, int i)
+ * of 8 criteria not met) needs many answers at once. */
+static void uniform(lua_State *L, struct lhost_eval *ev, struct search *s,
+		    const struct call *cl, const struct node *reads)
 {
-	int calls = 0, widest = 0;
-	int reads[DILIGO_MAX_COUNTERFACTUALS];
-	int nreads = 0;
+	int widest = 0, calls = 0;
 
-	for (int k = 0; k < ev->h->norder && nreads < DILIGO_MAX_COUNTERFACTUALS; k++)
-		if (lhost_eval_missing(ev->q, ev->h->order[k])) {
-			int n = ncandidates(&ev->p->questions[ev->h->order[k]]);
+	for (int k = 0; k < reads->n; k++) {
+		int n = ncandidates(ev, reads->q[k]);
 
-			reads[nreads++] = ev->h->order[k];
-			widest = n > widest ? n : widest;
-		}
-	for (int t = 0; t < 2 * widest && calls < DILIGO_MAX_COUNTERFACTUALS / 4; t++) {
+		widest = n > widest ? n : widest;
+	}
+	for (int t = 0; t < 2 * widest && calls < UNIFORM_CALLS; t++) {
 		/* c for the answers read first; the answers read later get c too (even t)
 		 * or the first candidate (odd t): "partial" mechanism, every criterion "no" */
 		int c = t / 2, later = t % 2 ? 0 : c;
 		struct node nd = { 0 };
-		struct finding g;
 		bool grew = true;
 
-		for (int k = 0; k < nreads && nd.n < MAX_PICKS; k++) {
-			int n = ncandidates(&ev->p->questions[reads[k]]);
+		for (int k = 0; k < reads->n; k++) {
+			int n = ncandidates(ev, reads->q[k]);
 
-			nd.q[nd.n] = reads[k];
+			nd.q[nd.n] = reads->q[k];
 			nd.c[nd.n++] = c < n ? c : n - 1;
 		}
-		while (grew && calls < DILIGO_MAX_COUNTERFACTUALS / 4) {
-			bool hit;
-
-			if (!apply(L, ev, &nd, false))
-				break;
+		while (grew && calls < UNIFORM_CALLS && apply(L, ev, &nd, false)) {
 			calls++;
-			hit = lhost_eval_call_rule(L, ev, fns, answers, ctx, i, &g);
+			try_node(L, ev, s, cl, &nd);
 			apply(L, ev, &nd, true);
-			if (hit)
-				consider(s, &g, &nd);
 			grew = false;
 			for (int k = 0; k < ev->h->norder && nd.n < MAX_PICKS; k++) {
-				int q = ev->h->order[k], n = ncandidates(&ev->p->questions[q]);
-				bool picked = false;
+				int q = ev->h->order[k], n = ncandidates(ev, q);
 
-				for (int j = 0; j < nd.n; j++)
-					picked |= nd.q[j] == q;
-				if (!picked && lhost_eval_missing(ev->q, q)) {
+				if (!picked(&nd, q) && lhost_eval_missing(ev->q, q)) {
 					nd.q[nd.n] = q;
 					nd.c[nd.n++] = later < n ? later : n - 1;
 					grew = true;
@@ -303,7 +349,6 @@ static int uniform(lua_State *L, struct lhost_eval *ev, struct search *s, int fn
 			}
 		}
 	}
-	return calls;
 }
 
 /* Rule i has run once (fired: *f, the call's reads in h->order); search
@@ -312,39 +357,26 @@ static int uniform(lua_State *L, struct lhost_eval *ev, struct search *s, int fn
 bool lhost_missing_search(lua_State *L, struct lhost_eval *ev, int fns, int answers, int ctx,
 			  int i, struct finding *f, bool fired)
 {
+	const struct rule *r = &ev->p->rules[i];
+	const int top = SCORE_COMPONENT_MAX;
 	struct search s = { 0 };
-	struct node root = { 0 };
-	int calls = 0;
+	struct call cl = { fns, answers, ctx, i };
+	struct node reads = { 0 };
 
-	if (!ev->h->search_nodes) { /* once per host: a search runs for many rules */
-		ev->h->search_nodes = xmalloc(MAX_NODES * sizeof *s.nodes);
-		ev->h->search_seen = xcalloc(2 * MAX_NODES, sizeof *s.seen);
-	}
-	s.nodes = ev->h->search_nodes;
-	s.seen = ev->h->search_seen;
 	s.best_key = fired ? finding_key(f) : -1;
+	s.max_key = r->may_override ? score_finding_key(r, top, top, top, top)
+				    : score_finding_key(r, r->scale, r->scope, r->irremediable,
+							r->likelihood); /* nothing can be worse */
 	if (fired)
 		s.best = *f;
-	expand(ev, &s, &root); /* the reads of the call on the actual answers */
-	calls = uniform(L, ev, &s, fns, answers, ctx, i);
-	while (s.head < s.tail && calls < DILIGO_MAX_COUNTERFACTUALS) {
-		struct node nd = s.nodes[s.head++];
-		struct finding g;
-		bool hit;
-
-		if (!apply(L, ev, &nd, false))
-			continue;
-		calls++;
-		hit = lhost_eval_call_rule(L, ev, fns, answers, ctx, i, &g);
-		apply(L, ev, &nd, true);
-		if (hit)
-			consider(&s, &g, &nd);
-		expand(ev, &s, &nd);
-	}
+	for (int k = 0; k < ev->h->norder && reads.n < MAX_PICKS; k++)
+		if (lhost_eval_missing(ev->q, ev->h->order[k]))
+			reads.q[reads.n++] = ev->h->order[k];
+	depth_first(L, ev, &s, &cl, next_missing(ev, &s.path));
+	if (s.truncated && s.best_key < s.max_key)
+		uniform(L, ev, &s, &cl, &reads);
 	if (s.found)
 		stand_in(ev, &s, f);
-	for (int k = 0; k < s.tail; k++) /* clear what this search marked, nothing more */
-		forget(&s, &s.nodes[k]);
 	return fired || s.found;
 }
 

@@ -95,6 +95,11 @@ int report_text_use(const struct l10n *t)
 		const char *s = t ? l10n_get3(t, "report", report_text_ids[i], NULL, english[i])
 				  : NULL;
 
+		/* a format whose conversions differ from its English never
+		 * reaches printf (the PO file may come from a plugin path) */
+		if (s && (strchr(english[i], '%') || strstr(report_text_ids[i], "FMT_")) &&
+		    !l10n_same_conversions(s, english[i]))
+			s = NULL;
 		report_texts[i] = s ? s : english[i];
 		n += s != NULL;
 	}

@@ -440,6 +440,11 @@ enum rtext {
 	RT_FMT_M_CAP_RED_FLAG,
 	RT_FMT_M_CAP_COUNT_ONE,
 	RT_FMT_M_CAP_COUNT_MANY,
+	/* what the engine writes into information-needed and assumed findings */
+	RT_FMT_INFO_ONE,
+	RT_FMT_INFO_MANY,
+	RT_FMT_ASSUMED_ONE,
+	RT_FMT_ASSUMED_MANY,
 	/* the YAML questionnaire's comments (qn_write.c keeps them) */
 	RT_YAML_HOW_TO_ANSWER,
 	RT_FMT_YAML_HEADER,

@@ -730,3 +730,10 @@ static int check_po(const char *path, const struct l10n *known, l10n_problem_cb 
 	free(text);
 	return 0;
 }
+
+const char *l10n_text(const struct l10n *t, const char *id, const char *english)
+{
+	const char *s = l10n_get3(t, "report", id, NULL, english);
+
+	return s && l10n_same_conversions(s, english) ? s : english;
+}

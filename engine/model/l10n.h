@@ -111,4 +111,18 @@ int l10n_check_po(const char *path, const struct l10n *known, l10n_problem_cb cb
 /* Whether two texts hold the same %-conversions in the same order. */
 bool l10n_same_conversions(const char *a, const char *b);
 
+/* The texts the engine itself writes into findings, below the reports
+ * (report_text.def lists them as FMT_INFO_ONE ... so that they are
+ * translated with the reports' texts, which a pack's translations hold). */
+#define L10N_INFO_ONE \
+	"Information needed: %s is unknown or not answered, and the answer could show this finding: ask for it."
+#define L10N_INFO_MANY \
+	"Information needed: %s are unknown or not answered, and the answer could show this finding: ask for it."
+#define L10N_ASSUMED_ONE "Assumed: %s is unknown or not answered, and the risk cannot be ruled out."
+#define L10N_ASSUMED_MANY "Assumed: %s are unknown or not answered, and the risk cannot be ruled out."
+/* The translation of the reports' text id (context report|ID) when it has
+ * the same %-conversions as english, else english: a format string from a
+ * PO file never reaches printf with other conversions than its English. */
+const char *l10n_text(const struct l10n *t, const char *id, const char *english);
+
 #endif

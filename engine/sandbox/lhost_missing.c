@@ -16,6 +16,7 @@
 #include "alloc.h"
 #include "arena.h"
 #include "kind.h"
+#include "l10n.h"
 #include "lhost_int.h"
 #include "score.h"
 
@@ -196,12 +197,21 @@ static void stand_in(struct lhost_eval *ev, struct search *s, struct finding *f)
 	f->nquestions = n;
 	f->info = !r->assume_unknown;
 	f->assumed = r->assume_unknown;
-	f->detail = arena_printf(ev->q->arena, "%s %s %s unknown or not answered, and %s%s%s",
-				 f->info ? "Information needed:" : "Assumed:", ids,
-				 named == 1 ? "is" : "are",
-				 f->info ? "the answer could show this finding: ask for it."
-					 : "the risk cannot be ruled out.",
-				 s->best.detail ? " " : "", s->best.detail ? s->best.detail : "");
+	{
+		const struct l10n *t = ev->p->l10n;
+		char said[1024];
+
+		if (f->info)
+			snprintf(said, sizeof said,
+				 named == 1 ? l10n_text(t, "FMT_INFO_ONE", L10N_INFO_ONE)
+					    : l10n_text(t, "FMT_INFO_MANY", L10N_INFO_MANY), ids);
+		else
+			snprintf(said, sizeof said,
+				 named == 1 ? l10n_text(t, "FMT_ASSUMED_ONE", L10N_ASSUMED_ONE)
+					    : l10n_text(t, "FMT_ASSUMED_MANY", L10N_ASSUMED_MANY), ids);
+		f->detail = arena_printf(ev->q->arena, "%s%s%s", said, s->best.detail ? " " : "",
+					 s->best.detail ? s->best.detail : "");
+	}
 }
 
 /* Keep g when it is worse than the best so far. */

@@ -632,3 +632,14 @@ long long cli_now(void)
 		return strtoll(s, NULL, 10);
 	return (long long)time(NULL);
 }
+
+void cli_print_load_errors(struct lhost *h, const struct err *e)
+{
+	const struct err *all;
+	int nall = lhost_errors(h, &all);
+
+	if (!nall)
+		cli_print_err(e);
+	for (int k = 0; k < nall; k++)
+		cli_print_err(&all[k]);
+}

@@ -163,6 +163,10 @@ void cli_inputs_free(char **v, int n);
  * pack goes through cli_put or cli_say, so that a newline in a file name
  * cannot forge a diagnostic line. */
 void cli_print_err(const struct err *e);
+/* A Lua file that failed to load: every contract error the host found, or
+ * else e. */
+struct lhost;
+void cli_print_load_errors(struct lhost *h, const struct err *e);
 /* s with control characters (\n, \r, \t, \xHH, \u0085), bytes that are not
  * UTF-8 (\xHH), line separators and bidirectional overrides (\u202e)
  * escaped. */

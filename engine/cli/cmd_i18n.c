@@ -179,13 +179,7 @@ static int extract_file(struct lhost *h, const char *file, const char *out, bool
 	int rc;
 
 	if (!p && !lhost_loaded_kind(h)) {
-		const struct err *all;
-		int nall = lhost_errors(h, &all);
-
-		if (!nall)
-			cli_print_err(&e);
-		for (int k = 0; k < nall; k++)
-			cli_print_err(&all[k]);
+		cli_print_load_errors(h, &e);
 		l10n_pot_free(x.pot);
 		return err_exit_code(e.code);
 	}

@@ -197,13 +197,7 @@ static int check(struct lhost *h, struct walk *w)
 			continue;
 		}
 		if (!p) {
-			const struct err *all;
-			int nall = lhost_errors(h, &all);
-
-			if (!nall)
-				cli_print_err(&e);
-			for (int k = 0; k < nall; k++)
-				cli_print_err(&all[k]);
+			cli_print_load_errors(h, &e);
 			worst = err_exit_code(e.code) > worst ? err_exit_code(e.code) : worst;
 			t.failed++;
 			continue;

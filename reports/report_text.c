@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "baseline.h"
+#include "change.h"
+#include "compare.h"
 #include "kind.h"
 #include "l10n.h"
 #include "qn.h"

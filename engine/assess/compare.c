@@ -9,6 +9,7 @@
 #include "baseline.h"
 #include "compare.h"
 #include "kind.h"
+#include "l10n.h"
 #include "score.h"
 
 enum { MAX_NOTES = 16 };
@@ -20,6 +21,10 @@ struct notes {
 };
 
 __attribute__((format(printf, 2, 3)))
+/* A note's words in the pack's language (the reports' text ID), checked to
+ * take the same values as the English. */
+#define T(id, english) l10n_text(pk->l10n, id, english)
+
 static void note(struct notes *ns, const char *fmt, ...)
 {
 	char buf[1024];
@@ -104,10 +109,11 @@ static void removed_rules(struct notes *ns, const struct prior *p, const struct 
 		n++;
 	}
 	if (n)
-		note(ns, "%d earlier finding%s came from rules that pack %s %s no longer has (%s): %s",
-		     n, n == 1 ? "" : "s", pk->id, pk->version ? pk->version : "", list,
-		     rescored ? "not compared." : "listed as resolved, though nothing assessed them "
-						  "again.");
+		note(ns, n == 1 ? T("FMT_CMP_REMOVED_ONE", CMP_REMOVED_ONE)
+				: T("FMT_CMP_REMOVED_MANY", CMP_REMOVED_MANY),
+		     n, pk->id, pk->version ? pk->version : "", list,
+		     rescored ? T("CMP_REMOVED_RESCORED", CMP_REMOVED_RESCORED)
+			      : T("CMP_REMOVED_RESOLVED", CMP_REMOVED_RESOLVED));
 }
 
 void assess_compare(struct lhost *h, const struct assessment *a, struct prior *p,
@@ -125,10 +131,10 @@ void assess_compare(struct lhost *h, const struct assessment *a, struct prior *p
 	int nmisfit = 0;
 
 	if (p->method)
-		snprintf(method, sizeof method, ", method %d", p->method);
+		snprintf(method, sizeof method, T("FMT_CMP_METHOD", CMP_METHOD), p->method);
 	if (other_pack)
-		note(&ns, "The baseline assessed this supplier with pack %s, this run with pack %s.",
-		     p->sector ? p->sector : "(unknown)", pk->id);
+		note(&ns, T("FMT_CMP_OTHER_PACK", CMP_OTHER_PACK), p->sector ? p->sector : "(unknown)",
+		     pk->id);
 	if (p->questionnaire) {
 		q = baseline_qn(p);
 		qn_bind(q, pk, NULL);
@@ -137,9 +143,9 @@ void assess_compare(struct lhost *h, const struct assessment *a, struct prior *p
 			if (strncmp(q->diags[i].msg, "unknown question", 16))
 				misfit[nmisfit++] = q->diags[i].msg;
 		if (nmisfit)
-			note(&ns, "%d earlier answer%s did not fit pack %s %s and %s left out of the "
-			     "re-scoring (first: %s).", nmisfit, nmisfit == 1 ? "" : "s", pk->id,
-			     pk->version ? pk->version : "", nmisfit == 1 ? "was" : "were", misfit[0]);
+			note(&ns, nmisfit == 1 ? T("FMT_CMP_MISFIT_ONE", CMP_MISFIT_ONE)
+					       : T("FMT_CMP_MISFIT_MANY", CMP_MISFIT_MANY),
+			     nmisfit, pk->id, pk->version ? pk->version : "", misfit[0]);
 	}
 	if (drift && q) {
 		struct assessment b = { 0 };
@@ -150,21 +156,14 @@ void assess_compare(struct lhost *h, const struct assessment *a, struct prior *p
 
 			r->period = p->period;
 			then = r;
-			note(&ns, "The baseline was scored with pack %s %s%s; its answers were scored "
-			     "again with pack %s %s, method %d, so that both periods are compared by "
-			     "the same rules (recorded then: score %.1f, rating %c).",
-			     p->sector ? p->sector : "", p->pack_version ? p->pack_version : "?", method,
+			note(&ns, T("FMT_CMP_RESCORED", CMP_RESCORED), p->sector ? p->sector : "", p->pack_version ? p->pack_version : "?", method,
 			     pk->id, pk->version ? pk->version : "", SCORE_METHOD_VERSION,
 			     isnan(p->score) ? 0.0 : p->score, p->rating ? p->rating : '?');
 		} else {
-			note(&ns, "The baseline's answers could not be scored again (%s): its recorded "
-			     "results are compared.", e.msg);
+			note(&ns, T("FMT_CMP_NOT_RESCORED", CMP_NOT_RESCORED), e.msg);
 		}
 	} else if (drift) {
-		note(&ns, "The baseline was scored with pack %s %s%s and does not carry its answers: "
-		     "its recorded results are compared with today's pack %s %s, method %d, so a "
-		     "difference may come from the method rather than the supplier.",
-		     p->sector ? p->sector : "", p->pack_version ? p->pack_version : "?", method,
+		note(&ns, T("FMT_CMP_NO_ANSWERS", CMP_NO_ANSWERS), p->sector ? p->sector : "", p->pack_version ? p->pack_version : "?", method,
 		     pk->id, pk->version ? pk->version : "", SCORE_METHOD_VERSION);
 	}
 	if (drift)

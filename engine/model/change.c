@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "change.h"
+#include "l10n.h"
 #include "kind.h"
 #include "score.h"
 
@@ -243,7 +244,7 @@ void change_compute(struct change *c, const struct assessment *a, const struct p
 	if (p->has_answers)
 		compare_answers(c, a, p, ar, cap);
 	else
-		note(c, ar, cap, "The baseline does not carry the answers: answers not compared.");
+		note(c, ar, cap, l10n_text(a->pack->l10n, "CHANGE_NO_ANSWERS", CHANGE_NO_ANSWERS));
 }
 
 enum trend change_trend(const struct assessment *a, const struct change *c)

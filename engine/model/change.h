@@ -151,4 +151,8 @@ const char *change_status_name(enum fstatus s); /* "new", "persisting" */
 struct prior *change_prior_from(const struct assessment *a, const struct change *c,
 				const char *file, struct arena *ar);
 
+/* Its note when the baseline holds no answers (translated as the reports'
+ * text CHANGE_NO_ANSWERS). */
+#define CHANGE_NO_ANSWERS "The baseline does not carry the answers: answers not compared."
+
 #endif

@@ -29,31 +29,8 @@
 #include "xlsx_common.h"
 #include "xlsx_template_int.h"
 
-/* libxlsxwriter 1.1.4 (Debian 12) keeps a copy of a list-formula data
- * validation's range (lxw_strdup in worksheet_data_validation_range) that
- * it never frees: 17 bytes per dropdown, until the process ends; fixed
- * upstream. LeakSanitizer builds are told so here, where the dropdowns are
- * made, rather than in every test's environment. The library has no frame
- * pointers, so a leak's stack ends at lxw_strdup: the suppression names it
- * (memory diligo owns is never allocated by lxw_strdup). */
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define DILIGO_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__) || defined(DILIGO_ASAN)
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-	return "leak:lxw_strdup\n";
-}
-
-const char *__lsan_default_options(void); /* stderr stays the program's */
-const char *__lsan_default_options(void)
-{
-	return "print_suppressions=0";
-}
-#endif
+/* libxlsxwriter 1.1.4 leaks a copy of each list-formula dropdown's range:
+ * engine/base/alloc.c tells LeakSanitizer builds so. */
 
 /* ---- formats ---------------------------------------------------------- */
 

@@ -306,12 +306,14 @@ int cmd_assess(int argc, char **argv)
 	/* the reports' texts in --lang first: the baseline reader knows a
 	 * report's sheets and headings in English and in that language */
 	if (cli_use_lang(&o.c, &e) || (o.nbaselines && cli_baseline_languages(&o.c, &e))) {
+		cli_common_free(&o.c);
 		cli_inputs_free(inputs, ninputs);
 		cli_print_err(&e);
 		return err_exit_code(e.code);
 	}
 	if (o.nbaselines && !(bo.baseline = baseline_open(o.baselines, o.nbaselines, print_warning,
 							       NULL, &e))) {
+		cli_common_free(&o.c);
 		cli_inputs_free(inputs, ninputs);
 		cli_print_err(&e);
 		return err_exit_code(e.code);

@@ -126,6 +126,26 @@ int report_text_use(const struct l10n *t)
 		[QW_NOTE_RESPONDENT] = RT(YAML_NOTE_RESPONDENT),
 	};
 
+	const char *kinds[KT__COUNT] = {
+		[KT_ONE_OF] = RT(KIND_ONE_OF),
+		[KT_LIST_OF] = RT(KIND_LIST_OF),
+		[KT_NUMBER] = RT(KIND_NUMBER),
+		[KT_FMT_AT_LEAST] = RT(FMT_KIND_AT_LEAST),
+		[KT_FMT_AT_MOST] = RT(FMT_KIND_AT_MOST),
+		[KT_PERCENT] = RT(KIND_PERCENT),
+		[KT_DATE] = RT(KIND_DATE),
+		[KT_FREE_TEXT] = RT(KIND_FREE_TEXT),
+		[KT_ERR_MATURITY] = RT(KIND_ERR_MATURITY),
+		[KT_ERR_MATURITY_NA] = RT(KIND_ERR_MATURITY_NA),
+		[KT_ERR_CHOICE] = RT(KIND_ERR_CHOICE),
+		[KT_ERR_MULTI] = RT(KIND_ERR_MULTI),
+		[KT_FMT_ERR_ENTER] = RT(FMT_KIND_ERR_ENTER),
+		[KT_ERR_PERCENT] = RT(KIND_ERR_PERCENT),
+		[KT_ERR_DATE] = RT(KIND_ERR_DATE),
+		[KT_FMT_ERR_TEXT] = RT(FMT_KIND_ERR_TEXT),
+	};
+
+	kind_texts_use(kinds);
 	qn_write_texts_use(yaml);
 	kind_labels_use(labels);
 	/* the baseline reader: these as well as English */

@@ -143,7 +143,7 @@ static void options_hint(const char *lead, const struct question *q, char *buf, 
 
 static void choice_hint(const struct question *q, char *buf, size_t n)
 {
-	options_hint("one of: ", q, buf, n);
+	options_hint(kind_text(KT_ONE_OF), q, buf, n);
 }
 
 static const char *multi_parse(const struct question *q, const char *text, struct answer *a,
@@ -183,7 +183,7 @@ static const char *multi_text(const struct question *q, const struct answer *a, 
 
 static void multi_hint(const struct question *q, char *buf, size_t n)
 {
-	options_hint("a list of: ", q, buf, n);
+	options_hint(kind_text(KT_LIST_OF), q, buf, n);
 }
 
 /* ---- number and percent ----------------------------------------------- */
@@ -244,12 +244,12 @@ static const char *percent_text(const struct question *q, const struct answer *a
 
 static void number_hint(const struct question *q, char *buf, size_t n)
 {
-	size_t used = (size_t)snprintf(buf, n, "a number");
+	size_t used = (size_t)snprintf(buf, n, "%s", kind_text(KT_NUMBER));
 
 	if (q->has_min && used < n)
-		used += (size_t)snprintf(buf + used, n - used, ", at least %g", q->min);
+		used += (size_t)snprintf(buf + used, n - used, kind_text(KT_FMT_AT_LEAST), q->min);
 	if (q->has_max && used < n)
-		used += (size_t)snprintf(buf + used, n - used, ", at most %g", q->max);
+		used += (size_t)snprintf(buf + used, n - used, kind_text(KT_FMT_AT_MOST), q->max);
 	if (q->unit && used < n)
 		snprintf(buf + used, n - used, " (%s)", q->unit);
 }
@@ -257,7 +257,7 @@ static void number_hint(const struct question *q, char *buf, size_t n)
 static void percent_hint(const struct question *q, char *buf, size_t n)
 {
 	(void)q;
-	snprintf(buf, n, "a percentage, 0-100");
+	snprintf(buf, n, "%s", kind_text(KT_PERCENT));
 }
 
 /* ---- date and text ---------------------------------------------------- */
@@ -279,7 +279,7 @@ static const char *date_parse(const struct question *q, const char *text, struct
 static void date_hint(const struct question *q, char *buf, size_t n)
 {
 	(void)q;
-	snprintf(buf, n, "a date, YYYY-MM-DD");
+	snprintf(buf, n, "%s", kind_text(KT_DATE));
 }
 
 static const char *text_parse(const struct question *q, const char *text, struct answer *a,
@@ -294,7 +294,7 @@ static const char *text_parse(const struct question *q, const char *text, struct
 static void text_hint(const struct question *q, char *buf, size_t n)
 {
 	(void)q;
-	snprintf(buf, n, "free text");
+	snprintf(buf, n, "%s", kind_text(KT_FREE_TEXT));
 }
 
 /* ---- workbooks ------------------------------------------------------- */
@@ -500,20 +500,17 @@ static void date_from_cell(const struct question *q, const struct kind_cell *c,
 static void list_check(const struct question *q, struct kind_check *c)
 {
 	c->type = KIND_CHECK_LIST;
-	if (q->kind == QK_MATURITY)
-		snprintf(c->error, sizeof c->error, "Choose Yes, Partial, No%s from the list.",
-			 q->nna_when ? ", Unknown or Not applicable" : " or Unknown");
-	else
-		snprintf(c->error, sizeof c->error, "Choose one of the options from the list.");
+	snprintf(c->error, sizeof c->error, "%s",
+		 kind_text(q->kind != QK_MATURITY ? KT_ERR_CHOICE
+			   : q->nna_when	     ? KT_ERR_MATURITY_NA
+						     : KT_ERR_MATURITY));
 }
 
 static void multi_check(const struct question *q, struct kind_check *c)
 {
 	(void)q;
 	c->type = KIND_CHECK_LIST_OPEN;
-	snprintf(c->error, sizeof c->error,
-		 "Choose an option from the list. To give several, type them separated by "
-		 "semicolons (Option A; Option B) and press OK to keep them.");
+	snprintf(c->error, sizeof c->error, "%s", kind_text(KT_ERR_MULTI));
 }
 
 static void number_check(const struct question *q, struct kind_check *c)
@@ -526,7 +523,7 @@ static void number_check(const struct question *q, struct kind_check *c)
 	c->has_min = q->has_min;
 	c->has_max = q->has_max;
 	number_hint(q, buf, sizeof buf);
-	snprintf(c->error, sizeof c->error, "Enter %s.", buf);
+	snprintf(c->error, sizeof c->error, kind_text(KT_FMT_ERR_ENTER), buf);
 }
 
 static void percent_check(const struct question *q, struct kind_check *c)
@@ -536,22 +533,21 @@ static void percent_check(const struct question *q, struct kind_check *c)
 	c->min = 0;
 	c->max = 100;
 	c->has_min = c->has_max = true;
-	snprintf(c->error, sizeof c->error, "Enter a percentage from 0 to 100 (35 means 35 %%).");
+	snprintf(c->error, sizeof c->error, "%s", kind_text(KT_ERR_PERCENT));
 }
 
 static void date_check(const struct question *q, struct kind_check *c)
 {
 	(void)q;
 	c->type = KIND_CHECK_DATE;
-	snprintf(c->error, sizeof c->error, "Enter a date, such as 2025-01-31.");
+	snprintf(c->error, sizeof c->error, "%s", kind_text(KT_ERR_DATE));
 }
 
 static void text_check(const struct question *q, struct kind_check *c)
 {
 	(void)q;
 	c->type = KIND_CHECK_TEXT;
-	snprintf(c->error, sizeof c->error, "Text of at most %d characters.",
-		 DILIGO_XLSX_CELL_CHARS);
+	snprintf(c->error, sizeof c->error, kind_text(KT_FMT_ERR_TEXT), DILIGO_XLSX_CELL_CHARS);
 }
 
 /* The label of the choice with value v (v itself when none). */

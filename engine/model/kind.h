@@ -146,6 +146,36 @@ enum kind_label {
 	KL_LIST_NONE, /* a list answer with no item (value KIND_LIST_NONE) */
 	KL__COUNT
 };
+/* The words of the kinds' hints (the Allowed answers column, YAML
+ * "allowed:") and of a workbook's input errors, English until
+ * kind_texts_use puts them in the run's language (FMT_ ones are printf
+ * formats: %g for the bound, %s for the hint, %d for the length). */
+enum kind_text {
+	KT_ONE_OF, KT_LIST_OF, KT_NUMBER, KT_FMT_AT_LEAST, KT_FMT_AT_MOST, KT_PERCENT, KT_DATE,
+	KT_FREE_TEXT, KT_ERR_MATURITY, KT_ERR_MATURITY_NA, KT_ERR_CHOICE, KT_ERR_MULTI,
+	KT_FMT_ERR_ENTER, KT_ERR_PERCENT, KT_ERR_DATE, KT_FMT_ERR_TEXT, KT__COUNT
+};
+/* Their English, which reports/report_text.def lists too (as KIND_*). */
+#define KIND_TXT_ONE_OF "one of: "
+#define KIND_TXT_LIST_OF "a list of: "
+#define KIND_TXT_NUMBER "a number"
+#define KIND_TXT_FMT_AT_LEAST ", at least %g"
+#define KIND_TXT_FMT_AT_MOST ", at most %g"
+#define KIND_TXT_PERCENT "a percentage, 0-100"
+#define KIND_TXT_DATE "a date, YYYY-MM-DD"
+#define KIND_TXT_FREE_TEXT "free text"
+#define KIND_TXT_ERR_MATURITY "Choose Yes, Partial, No or Unknown from the list."
+#define KIND_TXT_ERR_MATURITY_NA "Choose Yes, Partial, No, Unknown or Not applicable from the list."
+#define KIND_TXT_ERR_CHOICE "Choose one of the options from the list."
+#define KIND_TXT_ERR_MULTI "Choose an option from the list. To give several, type them separated by " \
+	"semicolons (Option A; Option B) and press OK to keep them."
+#define KIND_TXT_FMT_ERR_ENTER "Enter %s."
+#define KIND_TXT_ERR_PERCENT "Enter a percentage from 0 to 100 (35 means 35 %)."
+#define KIND_TXT_ERR_DATE "Enter a date, such as 2025-01-31."
+#define KIND_TXT_FMT_ERR_TEXT "Text of at most %d characters."
+void kind_texts_use(const char *const texts[KT__COUNT]);
+const char *kind_text(enum kind_text k);
+const char *kind_text_en(enum kind_text k);
 /* Labels per enum kind_label (NULL or "" entries: English; labels NULL:
  * all English). */
 void kind_labels_use(const char *const labels[KL__COUNT]);

@@ -58,3 +58,39 @@ bool kind_is_na_text(const char *s)
 	return !strcasecmp(s, "na") || !strcasecmp(s, english[KL_NA]) ||
 	       !strcasecmp(s, labels[KL_NA]);
 }
+
+static const char *const english_texts[KT__COUNT] = {
+	[KT_ONE_OF] = KIND_TXT_ONE_OF,
+	[KT_LIST_OF] = KIND_TXT_LIST_OF,
+	[KT_NUMBER] = KIND_TXT_NUMBER,
+	[KT_FMT_AT_LEAST] = KIND_TXT_FMT_AT_LEAST,
+	[KT_FMT_AT_MOST] = KIND_TXT_FMT_AT_MOST,
+	[KT_PERCENT] = KIND_TXT_PERCENT,
+	[KT_DATE] = KIND_TXT_DATE,
+	[KT_FREE_TEXT] = KIND_TXT_FREE_TEXT,
+	[KT_ERR_MATURITY] = KIND_TXT_ERR_MATURITY,
+	[KT_ERR_MATURITY_NA] = KIND_TXT_ERR_MATURITY_NA,
+	[KT_ERR_CHOICE] = KIND_TXT_ERR_CHOICE,
+	[KT_ERR_MULTI] = KIND_TXT_ERR_MULTI,
+	[KT_FMT_ERR_ENTER] = KIND_TXT_FMT_ERR_ENTER,
+	[KT_ERR_PERCENT] = KIND_TXT_ERR_PERCENT,
+	[KT_ERR_DATE] = KIND_TXT_ERR_DATE,
+	[KT_FMT_ERR_TEXT] = KIND_TXT_FMT_ERR_TEXT,
+};
+static const char *texts_in_use[KT__COUNT];
+
+void kind_texts_use(const char *const t[KT__COUNT])
+{
+	for (int i = 0; i < KT__COUNT; i++)
+		texts_in_use[i] = t && t[i] && *t[i] ? t[i] : NULL;
+}
+
+const char *kind_text(enum kind_text k)
+{
+	return texts_in_use[k] ? texts_in_use[k] : english_texts[k];
+}
+
+const char *kind_text_en(enum kind_text k)
+{
+	return english_texts[k];
+}

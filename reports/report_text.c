@@ -4,6 +4,7 @@
  * labels, what a supplier workbook is read by). */
 #include <string.h>
 
+#include "assessment.h"
 #include "baseline.h"
 #include "change.h"
 #include "compare.h"
@@ -69,6 +70,10 @@ static const enum rtext baseline_ids[BL__COUNT] = {
 	[BL_V_STAKEHOLDER] = RT_AUDIENCE_PLAIN_STAKEHOLDER,
 	[BL_V_OPEN] = RT_STATUS_OPEN,
 	[BL_V_CONFIDENTIAL] = RT_CONFIDENTIAL,
+	[BL_V_LEVEL_LOW] = RT_LEVEL_LOW,
+	[BL_V_LEVEL_MEDIUM] = RT_LEVEL_MEDIUM,
+	[BL_V_LEVEL_HIGH] = RT_LEVEL_HIGH,
+	[BL_V_LEVEL_CRITICAL] = RT_LEVEL_CRITICAL,
 };
 
 void report_text_baseline_language(const struct l10n *t)
@@ -82,6 +87,14 @@ void report_text_baseline_language(const struct l10n *t)
 		texts[i] = s ? s : english[id];
 	}
 	baseline_texts_add(texts);
+}
+
+_Static_assert(RT_LEVEL_CRITICAL - RT_LEVEL_LOW == LVL_CRITICAL - LVL_LOW,
+	       "the level names follow enum level");
+
+const char *report_level(int level)
+{
+	return report_texts[RT_LEVEL_LOW + level];
 }
 
 const char *report_text_en(enum rtext id)

@@ -458,6 +458,12 @@ enum rtext {
 	RT_FMT_CMP_NOT_RESCORED,
 	RT_FMT_CMP_NO_ANSWERS,
 	RT_CHANGE_NO_ANSWERS,
+	/* the finding levels' names, as the workbooks show them (the JSON keeps
+	 * low ... critical) */
+	RT_LEVEL_LOW,
+	RT_LEVEL_MEDIUM,
+	RT_LEVEL_HIGH,
+	RT_LEVEL_CRITICAL,
 	/* the kinds' hints (Allowed answers) and a workbook's input errors (kind.h) */
 	RT_KIND_ONE_OF,
 	RT_KIND_LIST_OF,
@@ -509,6 +515,9 @@ struct l10n;
  * the baseline reader looks for in supplier workbooks (baseline_texts_use);
  * returns how many have. Call before any report is written. */
 int report_text_use(const struct l10n *t);
+/* A finding level's name in the workbooks' language ("high"; "élevé"). */
+enum level;
+const char *report_level(int level);
 /* Let the baseline reader read supplier workbooks written in t's language
  * too (t must outlive the run). */
 void report_text_baseline_language(const struct l10n *t);

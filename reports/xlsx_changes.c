@@ -114,7 +114,7 @@ static void overview(struct cw *w, const struct assessment *a, const struct chan
 	worksheet_write_string(w->ws, (lxw_row_t)w->row, 2, a->red_flag ? RT(YES) : RT(NO), NULL);
 	w->row++;
 	for (int l = LVL_CRITICAL; l >= LVL_LOW; l--) {
-		snprintf(buf, sizeof buf, RT(FMT_K_FINDINGS_LEVEL), level_name((enum level)l));
+		snprintf(buf, sizeof buf, RT(FMT_K_FINDINGS_LEVEL), report_level((int)l));
 		worksheet_write_string(w->ws, (lxw_row_t)w->row, 0, buf, w->f->bold);
 		worksheet_write_number(w->ws, (lxw_row_t)w->row, 1, c->per_level_then[l], NULL);
 		worksheet_write_number(w->ws, (lxw_row_t)w->row, 2, a->per_level[l], NULL);
@@ -189,7 +189,7 @@ static void findings(struct cw *w, const struct assessment *a, const struct chan
 			if (c->status[i] != (pass ? FST_PERSISTING : FST_NEW))
 				continue;
 			finding_row(w, pass ? RT(CHG_PERSISTING) : RT(CHG_NEW), pass ? w->down : w->f->bold,
-				    level_name(f->level), secret ? REDACTED : f->rule->id,
+				    report_level(f->level), secret ? REDACTED : f->rule->id,
 				    finding_title(w->o, a, f, title, sizeof title), c->open_since[i],
 				    m ? m->action : NULL, stakeholder);
 		}
@@ -198,7 +198,7 @@ static void findings(struct cw *w, const struct assessment *a, const struct chan
 
 		/* stakeholder copies: whether an answer it rested on was confidential
 		 * is not known from the earlier run, so neither rule nor title shows */
-		finding_row(w, RT(CHG_RESOLVED), w->up, r->level >= 0 ? level_name((enum level)r->level) : NULL,
+		finding_row(w, RT(CHG_RESOLVED), w->up, r->level >= 0 ? report_level((int)r->level) : NULL,
 			    stakeholder ? REDACTED : r->rule, stakeholder ? REDACTED : r->title,
 			    r->open_since, r->action, stakeholder);
 	}

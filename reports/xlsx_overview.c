@@ -343,7 +343,7 @@ void pf_overview_sheet(struct portfolio *p)
 	chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
 	ov_insert(p, c, 3, OV_CHART_COL, 12, OV_CHART_W, OV_CHART_H);
 	for (int l = 0; l < LVL__COUNT; l++) { /* critical first */
-		ll[l] = level_name((enum level)(LVL_CRITICAL - l));
+		ll[l] = report_level((int)(LVL_CRITICAL - l));
 		lv[l] = p->levels[LVL_CRITICAL - l];
 	}
 	ov_section(p, r + 1, 3, RT(SEC_LEVELS));

@@ -370,7 +370,7 @@ static void finding_rows(struct portfolio *p, const struct assessment *a, const 
 		p->nfind++;
 		xw_text(p->find, r.row, 0, w->id, p->f.wrap);
 		r.lines = id_lines;
-		xw_text(p->find, r.row, 1, level_name(f->level), p->f.level[f->level]);
+		xw_text(p->find, r.row, 1, report_level(f->level), p->f.level[f->level]);
 		worksheet_write_number(p->find, (lxw_row_t)r.row, 2, f->priority, p->f.num);
 		if (secret) { /* stakeholder copies: not on Rules, titled by area */
 			xr_text(&r, 3, finding_title(&p->o, a, f, title, sizeof title), NULL);

@@ -169,7 +169,7 @@ static void summary_result(struct sw *w, lxw_worksheet *ws, int *lines)
 	label(w, ws, ++r, 3, RT(K_UNRESOLVED));
 	worksheet_write_number(ws, (lxw_row_t)r, 4, a->red_flags_unresolved, w->f.value_num);
 	for (int l = LVL_CRITICAL; l >= LVL_LOW; l--) {
-		snprintf(k, sizeof k, RT(FMT_K_FINDINGS_LEVEL), level_name((enum level)l));
+		snprintf(k, sizeof k, RT(FMT_K_FINDINGS_LEVEL), report_level((int)l));
 		label(w, ws, ++r, 3, k);
 		worksheet_write_number(ws, (lxw_row_t)r, 4, a->per_level[l], w->f.value_num);
 	}
@@ -224,7 +224,7 @@ static int summary_list(struct sw *w, lxw_worksheet *ws, int r, const char *titl
 	for (int k = 0; k < n && k < S_LIST_MAX; k++) {
 		const struct finding *f = &a->findings[pick[k]];
 
-		worksheet_write_string(ws, (lxw_row_t)r, 0, level_name(f->level), w->f.level[f->level]);
+		worksheet_write_string(ws, (lxw_row_t)r, 0, report_level(f->level), w->f.level[f->level]);
 		lines[r] = span(ws, r, 1, 3, S_B + S_C + S_D,
 				finding_title(w->o, a, f, buf, sizeof buf), w->f.value_wrap);
 		worksheet_write_number(ws, (lxw_row_t)r, 4, f->priority, w->f.num1);

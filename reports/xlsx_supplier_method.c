@@ -48,7 +48,7 @@ static const char *cap_text(int i, char *buf, size_t n)
 		snprintf(buf, n, RT(FMT_M_CAP_RED_FLAG), c->cap);
 	else
 		snprintf(buf, n, c->count == 1 ? RT(FMT_M_CAP_COUNT_ONE) : RT(FMT_M_CAP_COUNT_MANY),
-			 c->cap, c->count, level_name(c->level));
+			 c->cap, c->count, report_level(c->level));
 	return buf;
 }
 
@@ -67,9 +67,9 @@ static void method_text(char text[METHOD_PARAS][METHOD_TEXT])
 		3 + SCORE_SEVERITY_EXTRA, SCORE_PRIORITY_MIN, SCORE_PRIORITY_MAX);
 	for (int i = 0; i < LVL__COUNT - 1; i++)
 		u = cat(text[2], u, i ? RT(FMT_M_LEVEL) : RT(FMT_M_LEVEL_FIRST),
-			level_name(score_level_bands[i].level), score_level_bands[i].min_priority,
+			report_level(score_level_bands[i].level), score_level_bands[i].min_priority,
 			score_level_bands[i].level == SCORE_RED_FLAG_LEVEL ? RT(M_OR_RED_FLAG) : "");
-	cat(text[2], u, RT(FMT_M_LEVEL_LAST), level_name(score_level_bands[LVL__COUNT - 1].level));
+	cat(text[2], u, RT(FMT_M_LEVEL_LAST), report_level(score_level_bands[LVL__COUNT - 1].level));
 	cat(text[3], 0, RT(FMT_M_MISSING), DILIGO_MAX_COUNTERFACTUALS);
 	cat(text[4], 0, RT(FMT_M_CONTEXT), SCORE_CONTEXT_STEP, SCORE_CONTEXT_MIN,
 	    SCORE_SMALL_EMPLOYEES - 1);
@@ -89,7 +89,7 @@ static void method_text(char text[METHOD_PARAS][METHOD_TEXT])
 		u = cat(text[5], u, RT(FMT_M_CAP_ITEM), i ? "; " : "", score_evidence_caps[i].cap,
 			score_evidence_caps[i].below);
 	cat(text[5], u, "%s", RT(M_RATING_END));
-	cat(text[6], 0, RT(FMT_M_ACTIONS), level_name(SCORE_ACTION_LEVEL), SCORE_BASIS_POTENTIAL,
+	cat(text[6], 0, RT(FMT_M_ACTIONS), report_level(SCORE_ACTION_LEVEL), SCORE_BASIS_POTENTIAL,
 	    SCORE_ART_ACTUAL);
 	cat(text[7], 0, "%s", RT(M_REGIME));
 }

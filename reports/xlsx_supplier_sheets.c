@@ -184,7 +184,7 @@ void sw_sheet_findings(struct sw *w)
 		struct xrow r;
 
 		xr_begin(&r, ws, &w->f, cols, FIRST + i);
-		xr_text(&r, 0, level_name(f->level), w->f.level[f->level]);
+		xr_text(&r, 0, report_level(f->level), w->f.level[f->level]);
 		xr_num(&r, 1, f->priority, w->f.num1);
 		xr_text(&r, 2, finding_title(w->o, a, f, title, sizeof title), NULL);
 		if (f->detail)
@@ -275,7 +275,7 @@ void sw_sheet_actions(struct sw *w)
 		if (f->level < SCORE_ACTION_LEVEL || f->lead != i)
 			continue; /* one action per impact: the group's lead */
 		xr_begin(&r, ws, &w->f, cols, row++);
-		xr_text(&r, 0, level_name(f->level), w->f.level[f->level]);
+		xr_text(&r, 0, report_level(f->level), w->f.level[f->level]);
 		xr_num(&r, 1, f->priority, w->f.num1);
 		xr_text(&r, 2, finding_title(w->o, a, f, title, sizeof title), NULL);
 		xr_pack_text(&r, 3, secret ? RT(CONFIDENTIAL) : f->rule->action);
@@ -307,7 +307,7 @@ void sw_sheet_actions(struct sw *w)
 		dv.value_list = (char **)statuses;
 		worksheet_data_validation_range(ws, FIRST, 8, (lxw_row_t)(FIRST + n - 1), 8, &dv);
 	} else {
-		snprintf(none, sizeof none, RT(FMT_NO_ACTIONS), level_name(SCORE_ACTION_LEVEL));
+		snprintf(none, sizeof none, RT(FMT_NO_ACTIONS), report_level(SCORE_ACTION_LEVEL));
 		worksheet_write_string(ws, FIRST, 0, none, w->f.muted);
 	}
 }

@@ -90,6 +90,10 @@ enum bl_text {
 	BL_V_STAKEHOLDER,
 	BL_V_OPEN,
 	BL_V_CONFIDENTIAL,
+	BL_V_LEVEL_LOW, /* the level names, in enum level's order */
+	BL_V_LEVEL_MEDIUM,
+	BL_V_LEVEL_HIGH,
+	BL_V_LEVEL_CRITICAL,
 	BL__COUNT
 };
 /* The texts of another language per enum bl_text (NULL: English only). */

@@ -60,6 +60,10 @@ static const char *const english[BL__COUNT] = {
 	[BL_V_STAKEHOLDER] = "stakeholder",
 	[BL_V_OPEN] = "Open",
 	[BL_V_CONFIDENTIAL] = "[confidential]",
+	[BL_V_LEVEL_LOW] = "low",
+	[BL_V_LEVEL_MEDIUM] = "medium",
+	[BL_V_LEVEL_HIGH] = "high",
+	[BL_V_LEVEL_CRITICAL] = "critical",
 };
 /* The texts of other languages: set 0 the run's (baseline_texts_use),
  * then those baseline_texts_add gave. A workbook is read with the set
@@ -99,6 +103,17 @@ static void pick_language(const struct wbread *w)
 			other = sets[s];
 			return;
 		}
+}
+
+/* A finding's level as a workbook names it: in English or in its language. */
+static int parse_level(const char *s)
+{
+	int l = level_parse(s);
+
+	for (int k = 0; l < 0 && k < LVL__COUNT; k++)
+		if (other[BL_V_LEVEL_LOW + k] && !strcasecmp(s, other[BL_V_LEVEL_LOW + k]))
+			l = k;
+	return l;
 }
 
 /* Whether s says text k, in English or in the run's language. */
@@ -332,7 +347,7 @@ static void read_findings(const struct wbsheet *s, struct prior *p, struct arena
 		f = &p->findings[p->nfindings++];
 		f->rule = rule;
 		f->title = cell(&t, row, BL_H_FINDING, ar);
-		f->level = lvl ? level_parse(lvl) : -1;
+		f->level = lvl ? parse_level(lvl) : -1;
 		f->open_since = since ? atoi(since) : 0;
 		if (f->open_since < 1900 || f->open_since > 9999)
 			f->open_since = 0;
@@ -411,11 +426,13 @@ int baseline_read_workbook(const char *path, struct arena *ar, struct prior **ou
 	for (int l = 0; l < LVL__COUNT; l++) {
 		char k[64], alt[128];
 
+		const char *fmt = other[BL_FMT_K_FINDINGS_LEVEL], *word = other[BL_V_LEVEL_LOW + l];
+
 		snprintf(k, sizeof k, english[BL_FMT_K_FINDINGS_LEVEL], level_name((enum level)l));
-		if (other[BL_FMT_K_FINDINGS_LEVEL])
-			snprintf(alt, sizeof alt, other[BL_FMT_K_FINDINGS_LEVEL],
-				 level_name((enum level)l));
-		p->per_level[l] = label_int(sum, k, other[BL_FMT_K_FINDINGS_LEVEL] ? alt : NULL);
+		if (fmt || word)
+			snprintf(alt, sizeof alt, fmt ? fmt : english[BL_FMT_K_FINDINGS_LEVEL],
+				 word ? word : level_name((enum level)l));
+		p->per_level[l] = label_int(sum, k, fmt || word ? alt : NULL);
 	}
 	read_areas(sum, p, ar);
 	if ((v = sheet_name(w, BL_SHEET_METHOD)) && !wbread_sheet(w, v, &s, e)) {

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "l10n_pack.h"
 #include "redact.h"
 #include "report_text.h"
 #include "sha256.h"
@@ -268,7 +269,7 @@ const char *finding_title(const struct report_opts *o, const struct assessment *
 		return buf;
 	}
 	area = finding_area(a, f);
-	snprintf(buf, n, RT(FMT_NEUTRAL_TITLE), area ? area : RT(NEUTRAL_NO_AREA));
+	snprintf(buf, n, RT(FMT_NEUTRAL_TITLE), area ? pack_area(a->pack, area) : RT(NEUTRAL_NO_AREA));
 	return buf;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "change.h"
+#include "l10n_pack.h"
 #include "score.h"
 #include "xlsx_changes.h"
 
@@ -126,7 +127,7 @@ static void overview(struct cw *w, const struct assessment *a, const struct chan
 	worksheet_write_string(w->ws, (lxw_row_t)w->row++, 1, buf, NULL);
 }
 
-static void areas(struct cw *w, const struct change *c)
+static void areas(struct cw *w, const struct assessment *a, const struct change *c)
 {
 	const char *const cols[] = { RT(H_DUTY_AREA), RT(CHG_H_THEN), RT(CHG_H_NOW), RT(CHG_H_CHANGE),
 				     RT(H_TREND) };
@@ -136,7 +137,7 @@ static void areas(struct cw *w, const struct change *c)
 	for (int i = 0; i < c->nareas; i++) {
 		const struct area_change *x = &c->areas[i];
 
-		xw_text(w->ws, w->row, 0, x->area, w->f->text);
+		xw_text(w->ws, w->row, 0, pack_area(a->pack, x->area), w->f->text);
 		xw_num(w->ws, w->row, 1, x->then, w->f->num1);
 		xw_num(w->ws, w->row, 2, x->now, w->f->num1);
 		if (isnan(x->then) || isnan(x->now))
@@ -282,7 +283,7 @@ void xlsx_sheet_changes(lxw_workbook *wb, const struct xfmt *f, const struct xpa
 			       NULL);
 	w.row++;
 	overview(&w, a, c);
-	areas(&w, c);
+	areas(&w, a, c);
 	findings(&w, a, c, stakeholder);
 	answers(&w, c, stakeholder);
 	title(&w, RT(CHG_SEC_NOT_COMPARED));

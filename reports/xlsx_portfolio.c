@@ -20,6 +20,7 @@
 
 #include "alloc.h"
 #include "change.h"
+#include "l10n_pack.h"
 #include "redact.h"
 #include "score.h"
 #include "sink_int.h"
@@ -87,9 +88,9 @@ static void heat_header(struct portfolio *p, const struct assessment *a)
 		int n;
 
 		p->areas[i] = xstrdup(a->pack->areas[i]);
-		n = xl_lines(p->areas[i], 10, XW_SIZE, true);
+		n = xl_lines(pack_area(a->pack, p->areas[i]), 10, XW_SIZE, true);
 		lines = n > lines ? n : lines;
-		xw_text(p->heat, HEAD, 3 + i, p->areas[i], p->f.head_r);
+		xw_text(p->heat, HEAD, 3 + i, pack_area(a->pack, p->areas[i]), p->f.head_r);
 		worksheet_set_column(p->heat, (lxw_col_t)(3 + i), (lxw_col_t)(3 + i), 10, NULL);
 	}
 	if (lines > 2)

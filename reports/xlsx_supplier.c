@@ -21,6 +21,7 @@
 #include "bounds.h"
 #include "change.h"
 #include "crisk.h"
+#include "l10n_pack.h"
 #include "redact.h"
 #include "score.h"
 #include "sink.h"
@@ -275,9 +276,10 @@ static double summary_chart(struct sw *w, lxw_worksheet *ws, int *lines)
 	worksheet_write_string(ws, S_TOP + 1, 6, RT(H_DUTY_AREA), w->f.head);
 	worksheet_write_string(ws, S_TOP + 1, 7, RT(H_SCORE), w->f.head_r);
 	for (int i = 0; i < n; i++) {
-		int l = xl_lines(areas[i].area, S_G, XW_SIZE, false);
+		const char *name = pack_area(w->a->pack, areas[i].area);
+		int l = xl_lines(name, S_G, XW_SIZE, false);
 
-		xw_text(ws, first + i, 6, areas[i].area, w->f.wrap);
+		xw_text(ws, first + i, 6, name, w->f.wrap);
 		xw_num(ws, first + i, 7, areas[i].score, w->f.num1);
 		lines[first + i] = l > lines[first + i] ? l : lines[first + i];
 	}

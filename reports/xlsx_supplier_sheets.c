@@ -11,6 +11,7 @@
 #include "bounds.h"
 #include "change.h"
 #include "crisk.h"
+#include "l10n_pack.h"
 #include "redact.h"
 #include "score.h"
 #include "sink.h"
@@ -88,7 +89,7 @@ void sw_sheet_duties(struct sw *w)
 		xr_pack_text(&r, 1, d->duty->id);
 		xr_pack_text(&r, 2, d->duty->title);
 		xr_pack_text(&r, 3, d->duty->text);
-		xr_pack_text(&r, 4, d->duty->area);
+		xr_pack_text(&r, 4, pack_area(a->pack, d->duty->area));
 		xr_pack_text(&r, 5, d->duty->status);
 		xr_num(&r, 6, d->score, w->f.num1);
 		xr_num(&r, 7, d->nquestions, NULL);

@@ -103,6 +103,19 @@ static void add_duties(struct lhost *h, struct extract *x)
 		else
 			l10n_pot_add(x->pot, ctx, d->title, shown(d->file), 0, NULL, NULL);
 	}
+	/* the duty areas, which the catalogue declares */
+	for (int i = 0; cat && i < cat->nareas; i++) {
+		const char *file = lhost_catalogue_file(h);
+
+		if (!file || !same_file(h, file, x->file))
+			continue;
+		if (x->known)
+			l10n_known_add(x->known, "area" L10N_SEP "catalogue", cat->areas[i]);
+		else
+			l10n_pot_add(x->pot, "area" L10N_SEP "catalogue", cat->areas[i], shown(file), 0,
+				     "A duty area: a heading of the Summary, the Duties sheet and the "
+				     "portfolio's heatmap.", NULL);
+	}
 }
 
 /* The directories of path that do not exist yet (po/ and po/NAME/). */

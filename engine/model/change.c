@@ -6,8 +6,9 @@
 
 #include "arena.h"
 #include "change.h"
-#include "l10n.h"
 #include "kind.h"
+#include "l10n.h"
+#include "l10n_pack.h"
 #include "score.h"
 
 const char *change_group(const struct rule *r)
@@ -120,8 +121,8 @@ static void compare_areas(struct change *c, const struct assessment *a, const st
 
 	for (int i = 0; i < a->nareas; i++)
 		keys[n++] = a->areas[i].area;
-	for (int i = 0; i < src->nareas; i++)
-		keys[n++] = src->areas[i].key;
+	for (int i = 0; i < src->nareas; i++) /* a workbook in French names them in French */
+		keys[n++] = pack_area_key(a->pack, src->areas[i].key);
 	qsort(keys, (size_t)n, sizeof *keys, cmp_str);
 	c->areas = alloc_n(ar, n, sizeof *c->areas);
 	for (int i = 0; i < n; i++) {
@@ -136,7 +137,7 @@ static void compare_areas(struct change *c, const struct assessment *a, const st
 			if (!strcmp(a->areas[k].area, keys[i]))
 				ac->now = a->areas[k].score;
 		for (int k = 0; k < src->nareas; k++)
-			if (!strcmp(src->areas[k].key, keys[i]))
+			if (!strcmp(pack_area_key(a->pack, src->areas[k].key), keys[i]))
 				ac->then = src->areas[k].score;
 	}
 }

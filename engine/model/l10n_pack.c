@@ -10,6 +10,8 @@
  *   rule|ID|title, action    a rule
  *   rule|ID|detail.KEY       one of a rule's detail templates (lua-format)
  *   duty|ID|title            a duty of the catalogue
+ *   area|catalogue           a duty area (the English tells them apart;
+ *                            shown translated, kept English as a key)
  *   report|ID                a heading or fixed text of the reports */
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,6 +90,38 @@ void pack_strings(struct pack *p, void (*fn)(void *ud, const struct pack_string 
 			d->title_en = d->title;
 		en(&s, "duty", d->id, "title", &d->title, d->title_en, d->file, 0, false, fn, ud);
 	}
+	for (int i = 0; i < p->nareas; i++) {
+		const char *file = NULL;
+
+		for (int k = 0; k < p->nduties && !file; k++)
+			if (p->duty_area && p->duty_area[k] == i)
+				file = p->duties[k].file;
+		en(&s, "area", "catalogue", NULL, (const char **)&p->areas[i], p->areas[i], file, 0,
+		   false, fn, ud);
+	}
+}
+
+const char *pack_area(const struct pack *p, const char *area)
+{
+	const char *t = area ? l10n_get3(p->l10n, "area", "catalogue", NULL, area) : NULL;
+
+	return t ? t : area;
+}
+
+const char *pack_area_key(const struct pack *p, const char *shown)
+{
+	for (int i = 0; shown && i < p->nareas; i++) {
+		if (!strcmp(p->areas[i], shown))
+			return p->areas[i];
+		for (int k = 0; p->l10n_for && k < L10N_NLANGS; k++) {
+			const char *t = l10n_get3(p->l10n_for(p, l10n_langs[k]), "area", "catalogue",
+						  NULL, p->areas[i]);
+
+			if (t && !strcmp(t, shown))
+				return p->areas[i];
+		}
+	}
+	return shown;
 }
 
 void pack_string_ctx(const struct pack_string *s, char *out, size_t n)
@@ -189,7 +223,8 @@ static void apply_one(void *ud, const struct pack_string *s)
 	/* detail templates stay English in the pack: a rule fills in the
 	 * translation when it runs, and the English when the translation
 	 * cannot take its values */
-	if (tr && ap->write && !(s->field && !strncmp(s->field, "detail.", 7)))
+	if (tr && ap->write && !(s->field && !strncmp(s->field, "detail.", 7)) &&
+	    strcmp(s->kind, "area")) /* areas are keys: shown through pack_area */
 		*s->slot = arena_strdup(ap->a, tr);
 }
 

@@ -42,6 +42,12 @@ struct pack_coverage {
 };
 struct pack_coverage pack_l10n_coverage(struct pack *p, const struct l10n *t);
 
+/* A duty area as the pack's language names it (p->areas keep the English,
+ * which is the key the JSON, the charts and year-over-year use). */
+const char *pack_area(const struct pack *p, const char *area);
+/* The area (p->areas[i]) that shown names in English or in any shipped
+ * language; shown itself when none (a baseline written in French). */
+const char *pack_area_key(const struct pack *p, const char *shown);
 /* Put t's translations in place of p's texts (option labels keep their
  * English in label_en); p->lang and p->l10n name t, which must outlive p. */
 void pack_translate(struct pack *p, const struct l10n *t);

@@ -14,24 +14,17 @@ static const char *const english[KL__COUNT] = {
 	[KL_LIST_NONE] = KIND_LIST_NONE,
 };
 
-static const char *labels[KL__COUNT] = {
-	[KL_YES] = "Yes",
-	[KL_PARTIAL] = "Partial",
-	[KL_NO] = "No",
-	[KL_UNKNOWN] = KIND_UNKNOWN_LABEL,
-	[KL_NA] = KIND_NA_LABEL,
-	[KL_LIST_NONE] = KIND_LIST_NONE,
-};
+static const char *labels[KL__COUNT]; /* NULL: the English */
 
 void kind_labels_use(const char *const l[KL__COUNT])
 {
 	for (int i = 0; i < KL__COUNT; i++)
-		labels[i] = l && l[i] && *l[i] ? l[i] : english[i];
+		labels[i] = l && l[i] && *l[i] ? l[i] : NULL;
 }
 
 const char *kind_label(enum kind_label k)
 {
-	return labels[k];
+	return labels[k] ? labels[k] : english[k];
 }
 
 const char *kind_label_en(enum kind_label k)
@@ -42,7 +35,7 @@ const char *kind_label_en(enum kind_label k)
 const char *kind_label_english(const char *label)
 {
 	for (int i = 0; label && i < KL__COUNT; i++)
-		if (labels[i] == label) /* the label in use itself, as kind.c hands it out */
+		if (kind_label((enum kind_label)i) == label) /* the one in use, as kind.c hands it out */
 			return english[i];
 	return NULL;
 }
@@ -50,13 +43,13 @@ const char *kind_label_english(const char *label)
 bool kind_is_unknown_text(const char *s)
 {
 	return !strcasecmp(s, "unknown") || !strcasecmp(s, english[KL_UNKNOWN]) ||
-	       !strcasecmp(s, labels[KL_UNKNOWN]);
+	       !strcasecmp(s, kind_label(KL_UNKNOWN));
 }
 
 bool kind_is_na_text(const char *s)
 {
 	return !strcasecmp(s, "na") || !strcasecmp(s, english[KL_NA]) ||
-	       !strcasecmp(s, labels[KL_NA]);
+	       !strcasecmp(s, kind_label(KL_NA));
 }
 
 static const char *const english_texts[KT__COUNT] = {

@@ -19,7 +19,7 @@ return framework {
   status = "guidance",
   verified = "secondary source",
   duties = {
-    { id = "ACCORD.INSPECT", title = "Independent safety inspections, published",
+    { id = "ACCORD.CHECKS", title = "Independent safety inspections, published",
       area = "Labour rights",
       text = "Factories supplying signatory brands are inspected independently for fire, electrical, structural and boiler safety; inspection reports and corrective action plans are published.",
       source = "internationalaccord.org; ILO CBSD" },

@@ -214,7 +214,7 @@ violence, homeworkers and subcontracting, purchasing practices, and chemicals an
         { value = "behind", label = "Hazards found, remediation behind schedule", score = 0.25 },
         { value = "none", label = "No independent inspection", score = 0 },
       },
-      duties = { "ACCORD.INSPECT", "ACCORD.REMEDIATE", "OECD-GF.OSH", "CSDDD.ANX.I1.06" } },
+      duties = { "ACCORD.CHECKS", "ACCORD.REMEDIATE", "OECD-GF.OSH", "CSDDD.ANX.I1.06" } },
 
     { id = "textiles.building.structure", kind = "choice", weight = 2, required = true,
       section = "Building and fire safety",
@@ -226,7 +226,7 @@ violence, homeworkers and subcontracting, purchasing practices, and chemicals an
         { value = "purpose_built", label = "Purpose-built factory", score = 1 },
         { value = "converted", label = "Converted, shared or extended building", score = 0.25 },
       },
-      duties = { "ACCORD.INSPECT", "OECD-GF.OSH", "CSDDD.ANX.I1.01" } },
+      duties = { "ACCORD.CHECKS", "OECD-GF.OSH", "CSDDD.ANX.I1.01" } },
 
     { id = "textiles.fire.exits", kind = "choice", weight = 3, required = true, evidence = true,
       section = "Building and fire safety",
@@ -563,7 +563,7 @@ violence, homeworkers and subcontracting, purchasing practices, and chemicals an
     -- risk is highest. Critical or high; not a red flag: an uninspected building is an unknown, not
     -- a confirmed hazard.
     { id = "textiles.building.uninspected", title = "Building never inspected by independent engineers",
-      duties = { "ACCORD.INSPECT", "OECD-GF.OSH", "CSDDD.ANX.I1.01", "CSDDD.A10" },
+      duties = { "ACCORD.CHECKS", "OECD-GF.OSH", "CSDDD.ANX.I1.01", "CSDDD.A10" },
       severity = { scale = 5, scope = 5, irremediable = 5 }, likelihood = 3,
       impact = "potential", group = "building_fire",
       action = "Have the building inspected for structural, fire and electrical safety by independent "
@@ -578,7 +578,7 @@ violence, homeworkers and subcontracting, purchasing practices, and chemicals an
 
     -- Severity: scale 5, scope 5, irremediable 5. Likelihood 4: hazards are known and not fixed.
     { id = "textiles.building.remediation_behind", title = "Known building hazards not remediated on time",
-      duties = { "ACCORD.REMEDIATE", "ACCORD.INSPECT", "CSDDD.ANX.I1.01", "CSDDD.A10" },
+      duties = { "ACCORD.REMEDIATE", "ACCORD.CHECKS", "CSDDD.ANX.I1.01", "CSDDD.A10" },
       severity = { scale = 5, scope = 5, irremediable = 5 }, likelihood = 4,
       impact = "potential", group = "building_fire",
       action = "Complete the remediation of the hazards found, most severe first, with buyers' "

@@ -413,52 +413,59 @@ struct lhost_opts cli_lhost_opts(struct cli_common *c)
 	return o;
 }
 
-int cli_baseline_languages(struct cli_common *c, struct err *e)
+/* The reports' translations into lang (the PO domain "diligo" on the
+ * search path), read once for the life of the process: report_texts and
+ * the baseline reader point into them. NULL with e filled on an error. */
+static const struct l10n *reports_l10n(struct cli_common *c, int lang, struct err *e)
 {
-	static struct l10n *t[L10N_NLANGS]; /* for the life of the process */
-	struct lhost_opts o = cli_lhost_opts(c);
+	static struct l10n *cache[L10N_NLANGS];
+	char name[64], path[DILIGO_MAX_PATH];
+	struct lhost_opts o;
 	struct lhost *h;
+	bool found;
 
-	if (t[0])
-		return 0;
+	if (cache[lang])
+		return cache[lang];
+	o = cli_lhost_opts(c);
 	o.lang = NULL;
 	if (!(h = lhost_new(&o, e)))
-		return e->code;
-	for (int i = 0; i < L10N_NLANGS; i++) {
-		char name[64], path[DILIGO_MAX_PATH];
-
-		t[i] = l10n_new(l10n_langs[i]);
-		snprintf(name, sizeof name, "po/diligo/%s.po", l10n_langs[i]);
-		if (lhost_find_data(h, name, path, sizeof path) && l10n_add_po(t[i], path, e)) {
-			lhost_free(h);
-			return e->code;
-		}
-		report_text_baseline_language(t[i]);
-	}
+		return NULL;
+	snprintf(name, sizeof name, "po/diligo/%s.po", l10n_langs[lang]);
+	found = lhost_find_data(h, name, path, sizeof path);
 	lhost_free(h);
+	cache[lang] = l10n_new(l10n_langs[lang]);
+	if (found && l10n_add_po(cache[lang], path, e)) {
+		l10n_free(cache[lang]);
+		cache[lang] = NULL;
+	}
+	return cache[lang];
+}
+
+int cli_baseline_languages(struct cli_common *c, struct err *e)
+{
+	static bool done;
+
+	for (int i = 0; i < L10N_NLANGS && !done; i++) {
+		const struct l10n *t = reports_l10n(c, i, e);
+
+		if (!t)
+			return e->code;
+		report_text_baseline_language(t);
+	}
+	done = true;
 	return 0;
 }
 
 int cli_use_lang(struct cli_common *c, struct err *e)
 {
-	static struct l10n *t; /* for the life of the process: report_texts point into it */
-	char name[64], path[DILIGO_MAX_PATH];
-	struct lhost_opts o = cli_lhost_opts(c);
-	struct lhost *h;
-	bool found;
+	const struct l10n *t;
 
-	if (!c->lang || t)
-		return 0;
-	o.lang = NULL;
-	if (!(h = lhost_new(&o, e)))
-		return e->code;
-	snprintf(name, sizeof name, "po/diligo/%s.po", c->lang);
-	found = lhost_find_data(h, name, path, sizeof path);
-	lhost_free(h);
-	t = l10n_new(c->lang);
-	if (found && l10n_add_po(t, path, e))
-		return e->code;
-	report_text_use(t);
+	for (int i = 0; c->lang && i < L10N_NLANGS; i++)
+		if (!strcmp(c->lang, l10n_langs[i])) {
+			if (!(t = reports_l10n(c, i, e)))
+				return e->code;
+			report_text_use(t);
+		}
 	return 0;
 }
 

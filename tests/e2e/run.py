@@ -11,8 +11,9 @@ A case folder holds:
   absent     strings that must appear in no part of the listed files: FILE<TAB>string
              (every part of a zip such as a workbook, or the whole of a plain file)
   files      FILE<TAB>content: a file that must hold exactly this text ("(missing)" = absent)
-  setup      optional shell script run first (in the case folder; $DILIGO is the binary)
-  check      optional shell script run last; must exit 0 (for checks across several runs)
+  setup      optional shell script run first, with -e (in the case folder; $DILIGO is the binary)
+  check      optional shell script run last, with -e (any command that fails fails the
+             case; a script turns it off with set +e around commands that must fail)
   json       FILE<TAB>schema<TAB>SCHEMA (validate with jsonschema) or FILE<TAB>count<TAB>KEY<TAB>N
 Outputs go to the case's out/ folder, which is emptied first.
 --update rewrites exit and stderr from the actual run.
@@ -65,7 +66,7 @@ def main():
                DILIGO=os.path.abspath(a.diligo),
                PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
     if os.path.exists(os.path.join(case, "setup")):
-        subprocess.run(["bash", "setup"], cwd=case, check=True, env=env)
+        subprocess.run(["bash", "-e", "setup"], cwd=case, check=True, env=env)
     argv = shlex.split(read(os.path.join(case, "cmd")).strip())
     assert argv[0] == "diligo", "cmd must start with diligo"
     argv[0] = os.path.abspath(a.diligo)
@@ -141,7 +142,7 @@ def main():
             elif parts[1] == "count" and len(doc[parts[2]]) != int(parts[3]):
                 fails.append("%s: %d %s, expected %s" % (parts[0], len(doc[parts[2]]), parts[2], parts[3]))
     if os.path.exists(os.path.join(case, "check")):
-        c = subprocess.run(["bash", "check"], cwd=case, env=env, capture_output=True, timeout=300)
+        c = subprocess.run(["bash", "-e", "check"], cwd=case, env=env, capture_output=True, timeout=300)
         if c.returncode:
             fails.append("check failed:\n" + c.stdout.decode() + c.stderr.decode())
     if fails:

@@ -16,7 +16,8 @@ TEST is one of:
              answer); the JSON names the language.
   workbook   for every sector and language: the questionnaire workbook (`template --lang`)
              shows each question's translation where the PO file has one, never the English,
-             and its dropdowns list the translated option labels; the report's Method sheet
+             and its dropdowns list the translated option labels and country names; the YAML
+             questionnaire's own words and question texts are in the language; the report's Method sheet
              names the language and its coverage.
 Exit status 1 on any failure, each listed.
 """
@@ -239,6 +240,19 @@ def test_workbook(a, fails):
                                  "workbook" % (sector, lang, checked))
                 lists = read_sheet(wb, "Lists")
                 labels = {v for r in lists for v in r if isinstance(v, str)}
+                # the country dropdown in the language (iso-codes' translations)
+                if "Germany (DE)" in labels or not any(v.endswith("(DE)") for v in labels):
+                    fails.append("%s %s: the country list is not translated" % (sector, lang))
+                # the YAML questionnaire: its own words translated, the question texts too
+                y = run([a.diligo, "template", "-s", sector, "--lang", lang]).stdout
+                if "# allowed:" in y or "# help:" in y or "# duties:" in y:
+                    fails.append("%s %s: the YAML questionnaire's words are English" % (
+                        sector, lang))
+                texts = [s for (ctx, _), s in trans.items()
+                         if ctx.startswith("question|%s." % sector) and ctx.endswith("|text")]
+                if not texts or not all(t.replace("\n", "\n  #   ") in y for t in texts[:20]):
+                    fails.append("%s %s: the YAML questionnaire lacks translated questions" % (
+                        sector, lang))
                 opts = [s for (ctx, _), s in trans.items() if ctx.startswith("option|")]
                 if not labels & set(opts):
                     fails.append("%s %s: the dropdowns list no translated option label" % (

@@ -117,12 +117,13 @@ static void compare_areas(struct change *c, const struct assessment *a, const st
 			  struct arena *ar)
 {
 	const char **keys = alloc_n(ar, a->nareas + src->nareas, sizeof *keys);
+	const char **then = alloc_n(ar, src->nareas, sizeof *then);
 	int n = 0;
 
 	for (int i = 0; i < a->nareas; i++)
 		keys[n++] = a->areas[i].area;
 	for (int i = 0; i < src->nareas; i++) /* a workbook in French names them in French */
-		keys[n++] = pack_area_key(a->pack, src->areas[i].key);
+		keys[n++] = then[i] = pack_area_key(a->pack, src->areas[i].key);
 	qsort(keys, (size_t)n, sizeof *keys, cmp_str);
 	c->areas = alloc_n(ar, n, sizeof *c->areas);
 	for (int i = 0; i < n; i++) {
@@ -137,7 +138,7 @@ static void compare_areas(struct change *c, const struct assessment *a, const st
 			if (!strcmp(a->areas[k].area, keys[i]))
 				ac->now = a->areas[k].score;
 		for (int k = 0; k < src->nareas; k++)
-			if (!strcmp(pack_area_key(a->pack, src->areas[k].key), keys[i]))
+			if (!strcmp(then[k], keys[i]))
 				ac->then = src->areas[k].score;
 	}
 }

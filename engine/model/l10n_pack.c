@@ -110,9 +110,10 @@ const char *pack_area(const struct pack *p, const char *area)
 
 const char *pack_area_key(const struct pack *p, const char *shown)
 {
-	for (int i = 0; shown && i < p->nareas; i++) {
+	for (int i = 0; shown && i < p->nareas; i++)
 		if (!strcmp(p->areas[i], shown))
 			return p->areas[i];
+	for (int i = 0; shown && i < p->nareas; i++) {
 		for (int k = 0; p->l10n_for && k < L10N_NLANGS; k++) {
 			const char *t = l10n_get3(p->l10n_for(p, l10n_langs[k]), "area", "catalogue",
 						  NULL, p->areas[i]);

@@ -175,12 +175,10 @@ enum kind_text {
 #define KIND_TXT_FMT_ERR_TEXT "Text of at most %d characters."
 void kind_texts_use(const char *const texts[KT__COUNT]);
 const char *kind_text(enum kind_text k);
-const char *kind_text_en(enum kind_text k);
 /* Labels per enum kind_label (NULL or "" entries: English; labels NULL:
  * all English). */
 void kind_labels_use(const char *const labels[KL__COUNT]);
 const char *kind_label(enum kind_label k);
-const char *kind_label_en(enum kind_label k);
 /* The English label of label, when label is the one in use (the very
  * string kind_label returns); NULL otherwise. */
 const char *kind_label_english(const char *label);

@@ -27,10 +27,6 @@ const char *kind_label(enum kind_label k)
 	return labels[k] ? labels[k] : english[k];
 }
 
-const char *kind_label_en(enum kind_label k)
-{
-	return english[k];
-}
 
 const char *kind_label_english(const char *label)
 {
@@ -83,7 +79,3 @@ const char *kind_text(enum kind_text k)
 	return texts_in_use[k] ? texts_in_use[k] : english_texts[k];
 }
 
-const char *kind_text_en(enum kind_text k)
-{
-	return english_texts[k];
-}

@@ -102,7 +102,27 @@ enum qw_text {
 };
 /* texts[i] replaces the English of i (NULL or NULL entries: English). */
 void qn_write_texts_use(const char *const texts[QW__COUNT]);
-const char *qn_write_text_en(enum qw_text id);
+/* Their English, which reports/report_text.def lists too (as YAML_*). */
+#define QW_TXT_HOW_TO_ANSWER "Answer each question after its key. Every question takes 'unknown' (a gap in\n" \
+	"the score); leaving an answer out never scores better than 'unknown', and a\n" \
+	"required question must be answered.\n" \
+	"Long form: key: { value: ..., evidence: [E1], comment: \"...\", confidential: true }"
+#define QW_TXT_FMT_HEADER "diligo questionnaire, sector pack '%s' %s: %s"
+#define QW_TXT_HELP "help"
+#define QW_TXT_ALLOWED "allowed"
+#define QW_TXT_NA_ONLY_WHEN "only when"
+#define QW_TXT_OR "or"
+#define QW_TXT_SMALL "the supplier is small"
+#define QW_TXT_IS "is"
+#define QW_TXT_NONE_OF "none of"
+#define QW_TXT_EVIDENCE "evidence: a positive answer earns full credit only with cited, current evidence"
+#define QW_TXT_OPTIONS "options"
+#define QW_TXT_DUTIES "duties"
+#define QW_TXT_REQUIRED "required"
+#define QW_TXT_NOTE_ID "your supplier id, as given by your customer"
+#define QW_TXT_NOTE_COUNTRY "ISO 3166-1 alpha-2, such as CD or NO"
+#define QW_TXT_NOTE_EMPLOYEES "required: the number of employees"
+#define QW_TXT_NOTE_RESPONDENT "confidential: never shown in shared reports"
 /* q's answer to the question of qu's id, or NULL when q has none or qu no
  * longer takes it (another kind, or the value converted again by qu's kind
  * fails: an option gone, a bound moved). q is bound to any pack. */

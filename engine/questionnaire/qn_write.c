@@ -19,27 +19,23 @@
 /* English until qn_write_texts_use puts them in the run's language (the
  * reports' texts YAML_*); keys, values and ids are never translated. */
 static const char *const english[QW__COUNT] = {
-	[QW_HOW_TO_ANSWER] =
-		"Answer each question after its key. Every question takes 'unknown' (a gap in\n"
-		"the score); leaving an answer out never scores better than 'unknown', and a\n"
-		"required question must be answered.\n"
-		"Long form: key: { value: ..., evidence: [E1], comment: \"...\", confidential: true }",
-	[QW_FMT_HEADER] = "diligo questionnaire, sector pack '%s' %s: %s",
-	[QW_HELP] = "help",
-	[QW_ALLOWED] = "allowed",
-	[QW_NA_ONLY_WHEN] = "only when",
-	[QW_OR] = "or",
-	[QW_SMALL] = "the supplier is small",
-	[QW_IS] = "is",
-	[QW_NONE_OF] = "none of",
-	[QW_EVIDENCE] = "evidence: a positive answer earns full credit only with cited, current evidence",
-	[QW_OPTIONS] = "options",
-	[QW_DUTIES] = "duties",
-	[QW_REQUIRED] = "required",
-	[QW_NOTE_ID] = "your supplier id, as given by your customer",
-	[QW_NOTE_COUNTRY] = "ISO 3166-1 alpha-2, such as CD or NO",
-	[QW_NOTE_EMPLOYEES] = "required: the number of employees",
-	[QW_NOTE_RESPONDENT] = "confidential: never shown in shared reports",
+	[QW_HOW_TO_ANSWER] = QW_TXT_HOW_TO_ANSWER,
+	[QW_FMT_HEADER] = QW_TXT_FMT_HEADER,
+	[QW_HELP] = QW_TXT_HELP,
+	[QW_ALLOWED] = QW_TXT_ALLOWED,
+	[QW_NA_ONLY_WHEN] = QW_TXT_NA_ONLY_WHEN,
+	[QW_OR] = QW_TXT_OR,
+	[QW_SMALL] = QW_TXT_SMALL,
+	[QW_IS] = QW_TXT_IS,
+	[QW_NONE_OF] = QW_TXT_NONE_OF,
+	[QW_EVIDENCE] = QW_TXT_EVIDENCE,
+	[QW_OPTIONS] = QW_TXT_OPTIONS,
+	[QW_DUTIES] = QW_TXT_DUTIES,
+	[QW_REQUIRED] = QW_TXT_REQUIRED,
+	[QW_NOTE_ID] = QW_TXT_NOTE_ID,
+	[QW_NOTE_COUNTRY] = QW_TXT_NOTE_COUNTRY,
+	[QW_NOTE_EMPLOYEES] = QW_TXT_NOTE_EMPLOYEES,
+	[QW_NOTE_RESPONDENT] = QW_TXT_NOTE_RESPONDENT,
 };
 static const char *words[QW__COUNT];
 
@@ -47,11 +43,6 @@ void qn_write_texts_use(const char *const texts[QW__COUNT])
 {
 	for (int i = 0; i < QW__COUNT; i++)
 		words[i] = texts && texts[i] && *texts[i] ? texts[i] : NULL;
-}
-
-const char *qn_write_text_en(enum qw_text id)
-{
-	return english[id];
 }
 
 #define W(id) (words[QW_##id] ? words[QW_##id] : english[QW_##id])

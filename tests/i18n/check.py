@@ -196,6 +196,7 @@ def read_sheet(path, sheet):
 
 
 def test_workbook(a, fails):
+    seen_info = dict.fromkeys(LANGS, 0)
     with tempfile.TemporaryDirectory() as tmp:
         for sector in SECTORS:
             en = os.path.join(tmp, sector + "-en.xlsx")
@@ -272,6 +273,27 @@ def test_workbook(a, fails):
                 if sum(1 for v in flat if re.match(r"^\d+ .* \d+ .*\(\d+%\)", v)) < 3:
                     fails.append("%s %s: the Method sheet lacks a coverage per language" % (
                         sector, lang))
+                # the Summary names duty areas and levels in the language
+                duties = parse_po(os.path.join(a.root, "plugins/po/duties/%s.po" % lang))
+                areas = {m: s for (c, m), (s, _) in duties.items() if c == "area|catalogue"}
+                summary = rep.get(("report|SHEET_SUMMARY", "Summary"), ("Summary",))[0]
+                cells = {v for r in read_sheet(out, summary) for v in r if isinstance(v, str)}
+                if not areas or set(areas) & cells or not set(areas.values()) & cells:
+                    fails.append("%s %s: the Summary's duty areas are not translated" % (
+                        sector, lang))
+            # findings the engine words (information needed, assumed) in the language
+            for ex in glob.glob(os.path.join(a.root, "examples", sector, "*.yaml")):
+                for lang in LANGS:
+                    s = assess_json(a, ex, tmp, lang=lang, name="engine")
+                    info = [f["detail"] for f in s["findings"]
+                            if f["information_needed"] or f["assumed"]]
+                    seen_info[lang] += len(info)
+                    if any(d.startswith(("Information needed:", "Assumed:")) for d in info):
+                        fails.append("%s %s: information-needed findings in English" % (
+                            ex, lang))
+    for lang, n in seen_info.items():
+        if not n:
+            fails.append("%s: no example raised an information-needed finding to check" % lang)
 
 
 def lang_name(lang):
